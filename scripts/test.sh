@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds Strata and runs every test.
+#
+#   ./scripts/test.sh [CTEST ARGS...]      e.g. ./scripts/test.sh -R migrate
+#
+# Installs the packages it needs (scripts/install-deps.sh), configures build/ with warnings as errors,
+# builds, starts a throwaway PostgreSQL on 127.0.0.1 for the integration tests, runs ctest and stops the
+# server again, also when the build or a test fails or the run is interrupted. Exits with ctest's status.
+# STRATA_JOBS sets the parallel jobs for the build and ctest (default 2).
+set -euo pipefail
+
+# shellcheck source=scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$STRATA_ROOT"
+started=$SECONDS
+
+stage "Install dependencies" bash scripts/install-deps.sh
+stage "Configure" configure_build -DSTRATA_WERROR=ON
+stage "Build" cmake --build "$BUILD_DIR" -j"$JOBS"
+
+PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/strata-pg.XXXXXX")
+# shellcheck disable=SC2317  # called by the trap
+stop_pg() {
+    bash "$STRATA_ROOT/tests/support/pg-test-server.sh" stop "$PG_DIR" || true
+}
+trap stop_pg EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+stage "Start PostgreSQL" bash tests/support/pg-test-server.sh start "$PG_DIR"
+# shellcheck disable=SC1091
+source "$PG_DIR/env"
+export STRATA_TEST_PG_URL PGPASSWORD
+export QT_QPA_PLATFORM=offscreen
+
+status=0
+stage "Test" ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error -j"$JOBS" --timeout 600 "$@" ||
+    status=$?
+log "total $(elapsed_since "$started")"
+exit "$status"
