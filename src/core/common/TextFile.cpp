@@ -1,0 +1,73 @@
+#include "common/TextFile.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+
+namespace strata {
+
+namespace {
+
+/// Offset of the first byte that is not valid UTF-8, or -1.
+qsizetype firstInvalidUtf8(const QByteArray& bytes)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        int extra = 0;
+        if (c < 0x80)
+            extra = 0;
+        else if (c >= 0xC2 && c <= 0xDF)
+            extra = 1;
+        else if (c >= 0xE0 && c <= 0xEF)
+            extra = 2;
+        else if (c >= 0xF0 && c <= 0xF4)
+            extra = 3;
+        else
+            return i;
+        for (int k = 1; k <= extra; ++k) {
+            if (i + k >= n || (p[i + k] & 0xC0) != 0x80)
+                return i;
+        }
+        i += extra + 1;
+    }
+    return -1;
+}
+
+} // namespace
+
+Result<TextFile> TextFile::read(const QString& path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return Error::badInput(QStringLiteral("The file %1 does not exist.").arg(path),
+                               QStringLiteral("Check the path, or restore the file from version control."));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::badInput(
+            QStringLiteral("The file %1 cannot be read: %2.").arg(path, file.errorString()),
+            QStringLiteral("Check its permissions (the user running Strata must be able to "
+                           "read it)."));
+    TextFile result;
+    result.path = path;
+    result.bytes = file.readAll();
+    const qsizetype bad = firstInvalidUtf8(result.bytes);
+    if (bad >= 0) {
+        const qsizetype line = result.bytes.left(bad).count('\n') + 1;
+        return Error::badInput(
+            QStringLiteral("The file %1 is not UTF-8 text: byte %2 (line %3) is not valid UTF-8.")
+                .arg(path)
+                .arg(bad)
+                .arg(line),
+            QStringLiteral("Save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8) and try again."));
+    }
+    result.text = QString::fromUtf8(result.bytes);
+    return result;
+}
+
+QString TextFile::sha256(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace strata

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include "common/Result.h"
+
+namespace strata {
+
+/// A file read whole, with its exact bytes kept for checksums and its text checked to be UTF-8.
+struct TextFile
+{
+    QString path;
+    QByteArray bytes;
+    QString text;
+
+    /// Reads `path`; a missing, unreadable or non-UTF-8 file is bad input naming the file (and the byte
+    /// offset).
+    static Result<TextFile> read(const QString& path);
+    /// SHA-256 of the exact bytes, as lowercase hex.
+    static QString sha256(const QByteArray& bytes);
+};
+
+} // namespace strata

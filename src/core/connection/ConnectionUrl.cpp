@@ -1,0 +1,134 @@
+#include "connection/ConnectionUrl.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace strata {
+
+QString dialectName(Dialect dialect)
+{
+    return dialect == Dialect::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+}
+
+namespace {
+
+const QString kUrlHelp = QStringLiteral("Use sqlite:path/to/file.db, sqlite:///absolute/path.db or "
+                                        "postgresql://user@host:port/database?sslmode=...");
+
+Result<ConnectionUrl> badUrl(const QString& what)
+{
+    return Error::badInput(what, kUrlHelp);
+}
+
+} // namespace
+
+Result<ConnectionUrl> ConnectionUrl::parse(const QString& text)
+{
+    ConnectionUrl url;
+    if (text.startsWith(QLatin1String("sqlite:"))) {
+        url.m_dialect = Dialect::Sqlite;
+        QString path = text.mid(7);
+        if (path.startsWith(QLatin1String("///")))
+            path = path.mid(2); // sqlite:///abs/path -> /abs/path
+        else if (path.startsWith(QLatin1String("//")))
+            return badUrl(
+                QStringLiteral("The SQLite URL %1 names a host; SQLite files are local.").arg(text));
+        if (path.isEmpty())
+            return badUrl(QStringLiteral("The SQLite URL %1 names no file.").arg(text));
+        url.m_sqlitePath = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+        return url;
+    }
+    if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
+        url.m_dialect = Dialect::Postgres;
+        const QUrl parsed(text, QUrl::StrictMode);
+        if (!parsed.isValid())
+            return badUrl(
+                QStringLiteral("The PostgreSQL URL %1 is not valid: %2.").arg(text, parsed.errorString()));
+        if (!parsed.password().isEmpty())
+            return Error::badInput(
+                QStringLiteral("The PostgreSQL URL carries a password. Strata never takes passwords on the "
+                               "command line, where other users can read them in the process list."),
+                QStringLiteral(
+                    "Remove the password from the URL and set PGPASSWORD, or add a line to ~/.pgpass "
+                    "(host:port:database:user:password, mode 0600)."));
+        auto add = [&url](const QString& key, const QString& value) {
+            if (!value.isEmpty())
+                url.m_pgParameters.append({key, value});
+        };
+        add(QStringLiteral("host"), parsed.host());
+        if (parsed.port() > 0)
+            add(QStringLiteral("port"), QString::number(parsed.port()));
+        QString db = parsed.path();
+        if (db.startsWith(QLatin1Char('/')))
+            db = db.mid(1);
+        add(QStringLiteral("dbname"), db);
+        add(QStringLiteral("user"), parsed.userName());
+        const QUrlQuery query(parsed);
+        for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
+            if (key == QLatin1String("password"))
+                return Error::badInput(
+                    QStringLiteral(
+                        "The PostgreSQL URL carries a password parameter; Strata never takes passwords "
+                        "on the command line."),
+                    QStringLiteral("Remove it and set PGPASSWORD or use ~/.pgpass."));
+            add(key, value);
+        }
+        return url;
+    }
+    return badUrl(QStringLiteral("\"%1\" is not a database URL Strata knows.").arg(text));
+}
+
+QString ConnectionUrl::postgresParameter(const QString& key) const
+{
+    for (const auto& [k, v] : m_pgParameters)
+        if (k == key)
+            return v;
+    return {};
+}
+
+ConnectionUrl ConnectionUrl::withDatabaseName(const QString& name) const
+{
+    ConnectionUrl copy = *this;
+    bool replaced = false;
+    for (auto& [k, v] : copy.m_pgParameters) {
+        if (k == QLatin1String("dbname")) {
+            v = name;
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        copy.m_pgParameters.append({QStringLiteral("dbname"), name});
+    return copy;
+}
+
+QString ConnectionUrl::postgresConnInfo() const
+{
+    QStringList parts;
+    for (const auto& [k, v] : m_pgParameters) {
+        QString value = v;
+        value.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('\''), QLatin1String("\\'"));
+        parts << QStringLiteral("%1='%2'").arg(k, value);
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+QString ConnectionUrl::display() const
+{
+    if (m_dialect == Dialect::Sqlite)
+        return QStringLiteral("sqlite:") + m_sqlitePath;
+    const QString user = postgresParameter(QStringLiteral("user"));
+    const QString port = postgresParameter(QStringLiteral("port"));
+    QString text = QStringLiteral("postgresql://");
+    if (!user.isEmpty())
+        text += user + QLatin1Char('@');
+    text += postgresParameter(QStringLiteral("host"));
+    if (!port.isEmpty())
+        text += QLatin1Char(':') + port;
+    text += QLatin1Char('/') + postgresParameter(QStringLiteral("dbname"));
+    return text;
+}
+
+} // namespace strata

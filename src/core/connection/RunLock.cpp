@@ -1,0 +1,7 @@
+#include "connection/RunLock.h"
+
+namespace strata {
+
+RunLock::~RunLock() = default;
+
+} // namespace strata

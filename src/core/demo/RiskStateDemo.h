@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+#include "common/Result.h"
+
+namespace strata {
+
+/// The demo database: a v1 risk-state SQLite file with realistic data, as a daemon that predates tracking
+/// leaves it (no schema_version), built from the bundled migration set and demo data in Strata's resources.
+class RiskStateDemo
+{
+public:
+    /// The bundled risk_state set inside the resources.
+    static QString bundledSet();
+    /// Creates `path`; refuses if it exists. On failure, nothing is left at `path`.
+    static Status create(const QString& path);
+};
+
+} // namespace strata

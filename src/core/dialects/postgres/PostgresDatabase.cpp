@@ -1,0 +1,248 @@
+#include "dialects/postgres/PostgresDatabase.h"
+
+#include <memory>
+#include <vector>
+
+#include <libpq-fe.h>
+
+#include "dialects/postgres/PostgresRunLock.h"
+#include "dialects/postgres/PostgresScriptSplitter.h"
+#include "migrations/RunIdentity.h"
+
+namespace strata {
+
+namespace {
+
+struct ResultDeleter
+{
+    void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+void ignoreNotice(void*, const char*) {}
+
+/// `?` placeholders (outside quotes) become `$1`, `$2`, ... as PostgreSQL wants them.
+QByteArray numberPlaceholders(const QString& sql)
+{
+    QString out;
+    out.reserve(sql.size() + 8);
+    int n = 0;
+    QChar quote;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+            out += c;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            out += c;
+        } else if (c == QLatin1Char('?')) {
+            out += QLatin1Char('$') + QString::number(++n);
+        } else {
+            out += c;
+        }
+    }
+    return out.toUtf8();
+}
+
+Error connectError(const ConnectionUrl& url, const QString& message)
+{
+    const QString where = url.display();
+    const QString lower = message.toLower();
+    if (lower.contains(QLatin1String("password authentication failed")) ||
+        lower.contains(QLatin1String("no password supplied")) ||
+        lower.contains(QLatin1String("authentication failed")))
+        return Error::badInput(
+            QStringLiteral("PostgreSQL refused the login to %1: %2").arg(where, message),
+            QStringLiteral("Check the user name and the password in PGPASSWORD or ~/.pgpass (a line "
+                           "host:port:database:user:password, mode 0600)."));
+    if (lower.contains(QLatin1String("does not exist")))
+        return Error::badInput(QStringLiteral("Cannot connect to %1: %2").arg(where, message),
+                               QStringLiteral("Check the database and user names in the URL."));
+    if (lower.contains(QLatin1String("connection refused")) ||
+        lower.contains(QLatin1String("could not connect")) || lower.contains(QLatin1String("timeout")) ||
+        lower.contains(QLatin1String("could not translate host")))
+        return Error::failed(
+            QStringLiteral("Cannot reach the PostgreSQL server of %1: %2").arg(where, message),
+            QStringLiteral("Nothing was changed."),
+            QStringLiteral("Check that the server is running and listening on that host and "
+                           "port (pg_isready -h HOST -p PORT), and that no firewall is in the "
+                           "way."));
+    return Error::failed(QStringLiteral("Cannot connect to %1: %2").arg(where, message),
+                         QStringLiteral("Nothing was changed."),
+                         QStringLiteral("Check the URL's host, port, sslmode and certificate paths."));
+}
+
+} // namespace
+
+Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const ConnectionUrl& url)
+{
+    QString conninfo = url.postgresConnInfo();
+    if (url.postgresParameter(QStringLiteral("application_name")).isEmpty())
+        conninfo += QStringLiteral(" application_name='%1'").arg(RunIdentity::current().applicationName());
+    if (url.postgresParameter(QStringLiteral("connect_timeout")).isEmpty())
+        conninfo += QStringLiteral(" connect_timeout=10");
+    PGconn* conn = PQconnectdb(conninfo.toUtf8().constData());
+    if (!conn)
+        return Error::failed(QStringLiteral("libpq could not allocate a connection."),
+                             QStringLiteral("Nothing was changed."), QStringLiteral("Try again."));
+    if (PQstatus(conn) != CONNECTION_OK) {
+        const QString message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        PQfinish(conn);
+        return connectError(url, message);
+    }
+    PQsetNoticeProcessor(conn, ignoreNotice, nullptr);
+    return std::unique_ptr<PostgresDatabase>(new PostgresDatabase(conn, url));
+}
+
+PostgresDatabase::PostgresDatabase(pg_conn* conn, ConnectionUrl url) : m_conn(conn), m_url(std::move(url)) {}
+
+PostgresDatabase::~PostgresDatabase()
+{
+    PQfinish(m_conn);
+}
+
+QString PostgresDatabase::display() const
+{
+    return m_url.display();
+}
+
+int PostgresDatabase::serverVersion() const
+{
+    return PQserverVersion(m_conn);
+}
+
+QString PostgresDatabase::connectionMessage() const
+{
+    return QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+}
+
+QString PostgresDatabase::resultMessage(const pg_result* result)
+{
+    auto field = [result](int code) { return QString::fromUtf8(PQresultErrorField(result, code)); };
+    QString message = field(PG_DIAG_MESSAGE_PRIMARY);
+    if (message.isEmpty())
+        message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    const QString state = field(PG_DIAG_SQLSTATE);
+    const QString detail = field(PG_DIAG_MESSAGE_DETAIL);
+    const QString hint = field(PG_DIAG_MESSAGE_HINT);
+    QString text = QStringLiteral("ERROR: ") + message;
+    if (!state.isEmpty())
+        text += QStringLiteral(" (SQLSTATE %1)").arg(state);
+    if (!detail.isEmpty())
+        text += QStringLiteral(" DETAIL: ") + detail;
+    if (!hint.isEmpty())
+        text += QStringLiteral(" HINT: ") + hint;
+    return text;
+}
+
+Result<QueryRows> PostgresDatabase::query(const QString& sql, const QVariantList& params)
+{
+    const QByteArray text = numberPlaceholders(sql);
+    std::vector<QByteArray> storage;
+    std::vector<const char*> values;
+    storage.reserve(static_cast<size_t>(params.size()));
+    for (const QVariant& p : params) {
+        if (p.isNull()) {
+            storage.emplace_back();
+            values.push_back(nullptr);
+            continue;
+        }
+        storage.push_back(p.typeId() == QMetaType::Bool ? QByteArray(p.toBool() ? "1" : "0")
+                                                        : p.toString().toUtf8());
+        values.push_back(storage.back().constData());
+    }
+    ResultPtr result(PQexecParams(m_conn, text.constData(), static_cast<int>(values.size()), nullptr,
+                                  values.data(), nullptr, nullptr, 0));
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        const QString message = result ? resultMessage(result.get()) : connectionMessage();
+        if (PQstatus(m_conn) != CONNECTION_OK)
+            return Error::failed(
+                QStringLiteral("The connection to %1 was lost: %2").arg(display(), message),
+                QStringLiteral("The open transaction, if any, was rolled back by the server."),
+                QStringLiteral("Check the server, then run the command again."));
+        return Error::failed(QStringLiteral("PostgreSQL refused a statement: %1").arg(message),
+                             QStringLiteral("Nothing was changed by this statement."),
+                             QStringLiteral("Check that %1 is the database you meant.").arg(display()));
+    }
+    QueryRows rows;
+    const int columns = PQnfields(result.get());
+    const int count = PQntuples(result.get());
+    for (int c = 0; c < columns; ++c)
+        rows.columns << QString::fromUtf8(PQfname(result.get(), c));
+    rows.rows.reserve(count);
+    for (int r = 0; r < count; ++r) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c) {
+            if (PQgetisnull(result.get(), r, c))
+                row << QVariant();
+            else
+                row << QString::fromUtf8(PQgetvalue(result.get(), r, c), PQgetlength(result.get(), r, c));
+        }
+        rows.rows << std::move(row);
+    }
+    return rows;
+}
+
+Status PostgresDatabase::runScript(const SqlScript& script, bool inTransaction)
+{
+    const auto statements = PostgresScriptSplitter::split(script.utf8);
+    for (const auto& s : statements) {
+        const QByteArray statement = script.utf8.mid(s.offset, s.length);
+        const qsizetype start = s.offset + skipSpaceAndComments(statement);
+        if (inTransaction && isTransactionControl(statement))
+            return transactionControlError(script, start, leadingKeyword(statement));
+        ResultPtr result(PQexec(m_conn, statement.constData()));
+        const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+            continue;
+        if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT)
+            return Error::badInput(
+                QStringLiteral("%1: COPY ... FROM STDIN / TO STDOUT needs a client that "
+                               "streams data; a migration step cannot use it.")
+                    .arg(script.path),
+                QStringLiteral("Load the data with INSERT statements or COPY from a server "
+                               "file."));
+        qsizetype offset = start;
+        if (result) {
+            bool ok = false;
+            const int position =
+                QString::fromUtf8(PQresultErrorField(result.get(), PG_DIAG_STATEMENT_POSITION)).toInt(&ok);
+            if (ok && position > 0) // a character position, 1-based
+                offset = s.offset + QString::fromUtf8(statement).left(position - 1).toUtf8().size();
+        }
+        const QString message = result ? resultMessage(result.get()) : connectionMessage();
+        return scriptError(script, offset, message);
+    }
+    return {};
+}
+
+Status PostgresDatabase::begin()
+{
+    return execute(QStringLiteral("BEGIN"));
+}
+
+Status PostgresDatabase::commit()
+{
+    return execute(QStringLiteral("COMMIT"));
+}
+
+Status PostgresDatabase::rollback()
+{
+    if (PQtransactionStatus(m_conn) == PQTRANS_IDLE)
+        return {};
+    return execute(QStringLiteral("ROLLBACK"));
+}
+
+Result<std::unique_ptr<RunLock>> PostgresDatabase::acquireRunLock(std::chrono::milliseconds timeout,
+                                                                  const RunLock::WaitNotice& waiting)
+{
+    auto lock = PostgresRunLock::acquire(*this, timeout, waiting);
+    if (!lock)
+        return lock.error();
+    return std::unique_ptr<RunLock>(std::move(lock).value());
+}
+
+} // namespace strata

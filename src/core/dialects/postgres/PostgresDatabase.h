@@ -1,0 +1,45 @@
+#pragma once
+
+#include "connection/Database.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace strata {
+
+/// A PostgreSQL session over libpq. The password comes from PGPASSWORD, ~/.pgpass or PGPASSFILE, as libpq
+/// reads them; never from the URL.
+class PostgresDatabase final : public Database
+{
+public:
+    static Result<std::unique_ptr<PostgresDatabase>> open(const ConnectionUrl& url);
+    ~PostgresDatabase() override;
+
+    Dialect dialect() const override { return Dialect::Postgres; }
+    QString display() const override;
+    Result<QueryRows> query(const QString& sql, const QVariantList& params = {}) override;
+    Status runScript(const SqlScript& script, bool inTransaction) override;
+    Status begin() override;
+    Status commit() override;
+    Status rollback() override;
+    /// A session-level advisory lock: it dies with its connection, so a crashed run never leaves it behind.
+    /// The returned lock must be destroyed before this database.
+    Result<std::unique_ptr<RunLock>> acquireRunLock(std::chrono::milliseconds timeout,
+                                                    const RunLock::WaitNotice& waiting) override;
+
+    const ConnectionUrl& url() const { return m_url; }
+    pg_conn* handle() const { return m_conn; }
+    /// The server's version number (e.g. 150018).
+    int serverVersion() const;
+
+private:
+    PostgresDatabase(pg_conn* conn, ConnectionUrl url);
+    /// The error of a failed result: SQLSTATE, message, detail and hint, as the server wrote them.
+    static QString resultMessage(const pg_result* result);
+    QString connectionMessage() const;
+
+    pg_conn* m_conn = nullptr;
+    ConnectionUrl m_url;
+};
+
+} // namespace strata

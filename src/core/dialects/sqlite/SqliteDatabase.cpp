@@ -1,0 +1,250 @@
+#include "dialects/sqlite/SqliteDatabase.h"
+
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+#include "dialects/sqlite/SqliteRunLock.h"
+
+namespace strata {
+
+namespace {
+
+constexpr int kDefaultBusyTimeoutMs = 5000;
+
+QString messageOf(sqlite3* db, int rc)
+{
+    return QStringLiteral("%1 (%2)").arg(QString::fromUtf8(sqlite3_errmsg(db)),
+                                         QString::fromUtf8(sqlite3_errstr(rc)));
+}
+
+void bindAll(sqlite3_stmt* stmt, const QVariantList& params)
+{
+    for (int i = 0; i < params.size(); ++i) {
+        const QVariant& value = params.at(i);
+        const int index = i + 1;
+        if (value.isNull()) {
+            sqlite3_bind_null(stmt, index);
+            continue;
+        }
+        switch (value.typeId()) {
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            sqlite3_bind_int64(stmt, index, value.toLongLong());
+            break;
+        case QMetaType::Double:
+            sqlite3_bind_double(stmt, index, value.toDouble());
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray bytes = value.toByteArray();
+            sqlite3_bind_blob64(stmt, index, bytes.constData(), static_cast<sqlite3_uint64>(bytes.size()),
+                                SQLITE_TRANSIENT);
+            break;
+        }
+        default: {
+            const QByteArray text = value.toString().toUtf8();
+            sqlite3_bind_text64(stmt, index, text.constData(), static_cast<sqlite3_uint64>(text.size()),
+                                SQLITE_TRANSIENT, SQLITE_UTF8);
+        }
+        }
+    }
+}
+
+QVariant columnValue(sqlite3_stmt* stmt, int column)
+{
+    switch (sqlite3_column_type(stmt, column)) {
+    case SQLITE_INTEGER:
+        return QVariant::fromValue<qint64>(sqlite3_column_int64(stmt, column));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, column);
+    case SQLITE_BLOB:
+        return QByteArray(static_cast<const char*>(sqlite3_column_blob(stmt, column)),
+                          sqlite3_column_bytes(stmt, column));
+    case SQLITE_NULL:
+        return {};
+    default:
+        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
+                                 sqlite3_column_bytes(stmt, column));
+    }
+}
+
+} // namespace
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString& path, bool readOnly)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error::badInput(
+            QStringLiteral("The SQLite database %1 does not exist.").arg(path),
+            QStringLiteral("Check the path. To start a new database, create an empty file first "
+                           "(touch %1): an empty file is an empty SQLite database.")
+                .arg(path));
+    if (info.isDir())
+        return Error::badInput(QStringLiteral("%1 is a folder, not a SQLite database file.").arg(path),
+                               QStringLiteral("Name the database file itself."));
+    if (!info.isReadable() || (!readOnly && !info.isWritable()))
+        return Error::badInput(
+            QStringLiteral("The SQLite database %1 cannot be %2 by this user.")
+                .arg(path, readOnly ? QStringLiteral("read") : QStringLiteral("read and written")),
+            QStringLiteral("Check the file's owner and permissions, or open it read-only."));
+
+    sqlite3* db = nullptr;
+    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString message = db ? messageOf(db, rc) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return Error::badInput(QStringLiteral("Cannot open the SQLite database %1: %2.").arg(path, message),
+                               QStringLiteral("Check that the file is a SQLite database and not in use."));
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, kDefaultBusyTimeoutMs);
+    std::unique_ptr<SqliteDatabase> result(new SqliteDatabase(db, path));
+
+    // SQLite opens lazily: read the schema now so that a file that is not a database says so at once.
+    auto probe = result->query(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+    if (!probe) {
+        const int code = sqlite3_errcode(db) & 0xff;
+        if (code == SQLITE_NOTADB)
+            return Error::badInput(
+                QStringLiteral("%1 is not a SQLite database (its header is not SQLite's).").arg(path),
+                QStringLiteral("Check that you picked the right file; a backup or export "
+                               "of another kind must be restored first."));
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+            return Error::locked(
+                QStringLiteral("The SQLite database %1 is locked by another process: %2")
+                    .arg(path, probe.error().what),
+                QStringLiteral("Stop the process that writes to it (the daemon) and try again."));
+        return Error::badInput(
+            QStringLiteral("Cannot read the SQLite database %1: %2").arg(path, probe.error().what),
+            QStringLiteral("Run `sqlite3 %1 'PRAGMA integrity_check'` to see what is "
+                           "wrong with the file.")
+                .arg(path));
+    }
+    return result;
+}
+
+SqliteDatabase::SqliteDatabase(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+
+SqliteDatabase::~SqliteDatabase()
+{
+    sqlite3_close_v2(m_db);
+}
+
+QString SqliteDatabase::display() const
+{
+    return QStringLiteral("sqlite:") + m_path;
+}
+
+QString SqliteDatabase::lastMessage() const
+{
+    return messageOf(m_db, sqlite3_extended_errcode(m_db));
+}
+
+void SqliteDatabase::setBusyTimeout(std::chrono::milliseconds timeout)
+{
+    sqlite3_busy_timeout(m_db, static_cast<int>(timeout.count()));
+}
+
+Result<QueryRows> SqliteDatabase::query(const QString& sql, const QVariantList& params)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        return Error::failed(QStringLiteral("SQLite refused a statement: %1").arg(lastMessage()),
+                             QStringLiteral("Nothing was changed by this statement."),
+                             QStringLiteral("Check that %1 is the database you meant.").arg(m_path));
+    }
+    QueryRows rows;
+    if (!stmt)
+        return rows;
+    bindAll(stmt, params);
+    const int columns = sqlite3_column_count(stmt);
+    for (int c = 0; c < columns; ++c)
+        rows.columns << QString::fromUtf8(sqlite3_column_name(stmt, c));
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row << columnValue(stmt, c);
+        rows.rows << std::move(row);
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return Error::failed(
+            QStringLiteral("SQLite failed: %1").arg(lastMessage()),
+            QStringLiteral("The statement's own changes were not kept."),
+            QStringLiteral("Check that no other process holds a write lock on %1.").arg(m_path));
+    return rows;
+}
+
+Status SqliteDatabase::runScript(const SqlScript& script, bool inTransaction)
+{
+    const char* base = script.utf8.constData();
+    const char* end = base + script.utf8.size();
+    const char* tail = base;
+    while (tail < end) {
+        sqlite3_stmt* stmt = nullptr;
+        const char* next = nullptr;
+        const int rc = sqlite3_prepare_v2(m_db, tail, static_cast<int>(end - tail), &stmt, &next);
+        const qsizetype start = (tail - base) + skipSpaceAndComments(QByteArrayView(tail, end - tail));
+        if (rc != SQLITE_OK) {
+            qsizetype offset = start;
+#if SQLITE_VERSION_NUMBER >= 3038000
+            const int errorOffset = sqlite3_error_offset(m_db);
+            if (errorOffset >= 0)
+                offset = (tail - base) + errorOffset;
+#endif
+            return scriptError(script, offset, lastMessage());
+        }
+        if (!stmt) { // only whitespace or comments were left
+            tail = next;
+            continue;
+        }
+        if (inTransaction && isTransactionControl(QByteArrayView(tail, next - tail))) {
+            sqlite3_finalize(stmt);
+            return transactionControlError(script, start, leadingKeyword(QByteArrayView(tail, next - tail)));
+        }
+        int step;
+        while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        }
+        sqlite3_finalize(stmt);
+        if (step != SQLITE_DONE)
+            return scriptError(script, start, lastMessage());
+        tail = next;
+    }
+    return {};
+}
+
+Status SqliteDatabase::begin()
+{
+    return execute(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+Status SqliteDatabase::commit()
+{
+    return execute(QStringLiteral("COMMIT"));
+}
+
+Status SqliteDatabase::rollback()
+{
+    if (sqlite3_get_autocommit(m_db))
+        return {}; // SQLite already rolled back (e.g. after an I/O error)
+    return execute(QStringLiteral("ROLLBACK"));
+}
+
+Result<std::unique_ptr<RunLock>> SqliteDatabase::acquireRunLock(std::chrono::milliseconds timeout,
+                                                                const RunLock::WaitNotice& waiting)
+{
+    auto lock = SqliteRunLock::acquire(m_path, timeout, waiting);
+    if (!lock)
+        return lock.error();
+    setBusyTimeout(std::max(timeout, std::chrono::milliseconds(kDefaultBusyTimeoutMs)));
+    return std::unique_ptr<RunLock>(std::move(lock).value());
+}
+
+} // namespace strata

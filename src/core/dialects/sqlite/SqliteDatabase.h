@@ -1,0 +1,41 @@
+#pragma once
+
+#include "connection/Database.h"
+
+struct sqlite3;
+
+namespace strata {
+
+/// A SQLite file opened with the native API: statements are split by SQLite's own parser
+/// (sqlite3_prepare_v2 and its tail pointer), and the handle serves the online backup API.
+class SqliteDatabase final : public Database
+{
+public:
+    /// Opens an existing file; a missing file, a file that is not SQLite, or a locked one is a clear error.
+    static Result<std::unique_ptr<SqliteDatabase>> open(const QString& path, bool readOnly = false);
+    ~SqliteDatabase() override;
+
+    Dialect dialect() const override { return Dialect::Sqlite; }
+    QString display() const override;
+    Result<QueryRows> query(const QString& sql, const QVariantList& params = {}) override;
+    Status runScript(const SqlScript& script, bool inTransaction) override;
+    Status begin() override;
+    Status commit() override;
+    Status rollback() override;
+    Result<std::unique_ptr<RunLock>> acquireRunLock(std::chrono::milliseconds timeout,
+                                                    const RunLock::WaitNotice& waiting) override;
+
+    QString path() const { return m_path; }
+    sqlite3* handle() const { return m_db; }
+    /// How long a statement waits for another writer's lock before failing with "database is locked".
+    void setBusyTimeout(std::chrono::milliseconds timeout);
+
+private:
+    SqliteDatabase(sqlite3* db, QString path);
+    QString lastMessage() const;
+
+    sqlite3* m_db = nullptr;
+    QString m_path;
+};
+
+} // namespace strata

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include "common/Result.h"
+#include "connection/Database.h"
+#include "migrations/MigrationStep.h"
+#include "migrations/RunIdentity.h"
+
+namespace strata {
+
+/// One row of schema_version (the contract of DB-SCHEMA-001).
+struct VersionRecord
+{
+    qint64 version = 0;
+    QString appliedAt;
+    QString description;
+    QString migrationScript;
+    QString rollbackScript;
+    qint64 executionTimeMs = 0;
+    bool success = false;
+    QString errorMessage;
+};
+
+/// One row of schema_version_steps: what Strata knows of one step.
+struct StepRecord
+{
+    qint64 version = 0;
+    int step = 0;
+    QString name;
+    QString phase;
+    QString script;
+    QString checksum;
+    QString status; ///< started, applied, baseline, failed, rolled_back
+    bool transactional = true;
+    QString startedAt;
+    QString finishedAt;
+    qint64 executionTimeMs = 0;
+    QString appliedBy;
+    QString host;
+    QString toolVersion;
+    QString errorMessage;
+
+    QString slot() const { return QStringLiteral("%1.%2").arg(version).arg(step); }
+    /// Applied or recorded as baseline: its changes are in the database.
+    bool isIn() const { return status == QLatin1String("applied") || status == QLatin1String("baseline"); }
+    bool isDirty() const { return status == QLatin1String("started"); }
+};
+
+/// Everything the history tables say.
+struct HistoryState
+{
+    bool tracked = false; ///< the history tables exist and hold at least one row
+    QList<VersionRecord> versions;
+    QList<StepRecord> steps;
+
+    /// `SELECT MAX(version) FROM schema_version WHERE success = 1`, 0 when none.
+    qint64 currentVersion() const;
+    const StepRecord* step(qint64 version, int step) const;
+};
+
+/// Reads and writes Strata's history tables. Every write happens on the caller's connection, inside the
+/// caller's transaction when there is one, so a step and its history row commit together.
+class HistoryStore
+{
+public:
+    explicit HistoryStore(Database& db) : m_db(db) {}
+
+    Result<HistoryState> read();
+    /// Creates schema_version and schema_version_steps if they are missing (DDL of the dialect's resources).
+    Status ensureTables();
+
+    Status recordStarted(const MigrationStep& step, const RunIdentity& who);
+    Status recordApplied(const MigrationStep& step, qint64 elapsedMs, const RunIdentity& who);
+    Status recordBaseline(const MigrationStep& step, const RunIdentity& who);
+    Status recordFailed(const MigrationStep& step, qint64 elapsedMs, const QString& error,
+                        const RunIdentity& who);
+    Status recordDirtyFailure(const MigrationStep& step, const QString& error);
+    Status recordRolledBack(const MigrationStep& step, qint64 elapsedMs, const RunIdentity& who);
+    /// Marks a version done (success = 1), inserting its row if needed.
+    Status recordVersionComplete(const VersionRecord& record);
+    /// Records that a version's run failed, unless the version is already complete.
+    Status recordVersionFailed(const VersionRecord& record);
+    Status removeVersion(qint64 version);
+    /// Accepts the current file of an applied step (after the operator checked the change).
+    Status acceptChecksum(qint64 version, int step, const QString& checksum);
+    /// Settles a dirty step by hand: `applied` or `rolled_back`.
+    Status settleStep(qint64 version, int step, const QString& status);
+
+    static QString now();
+
+private:
+    Status upsertStep(const MigrationStep& step, const QString& status, qint64 elapsedMs,
+                      const QString& error, const RunIdentity& who, bool finished);
+
+    Database& m_db;
+};
+
+} // namespace strata

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "common/Error.h"
+#include "migrations/MigrationStep.h"
+
+namespace strata {
+
+/// Hears what a run does, step by step (the CLI prints it, the desktop app shows progress and a live log).
+/// Called on the thread that runs the migration.
+class MigrationObserver
+{
+public:
+    virtual ~MigrationObserver() = default;
+    virtual void baselineRecorded(qint64 version) { (void)version; }
+    virtual void stepStarted(const MigrationStep& step, qsizetype index, qsizetype count)
+    {
+        (void)step;
+        (void)index;
+        (void)count;
+    }
+    virtual void stepFinished(const MigrationStep& step, qint64 elapsedMs)
+    {
+        (void)step;
+        (void)elapsedMs;
+    }
+    virtual void stepFailed(const MigrationStep& step, const Error& error)
+    {
+        (void)step;
+        (void)error;
+    }
+};
+
+} // namespace strata

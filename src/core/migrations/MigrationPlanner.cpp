@@ -1,0 +1,344 @@
+#include "migrations/MigrationPlanner.h"
+
+#include <algorithm>
+
+#include <QMap>
+
+namespace strata {
+
+namespace {
+
+QString versionList(const QList<qint64>& versions)
+{
+    QStringList parts;
+    for (qint64 v : versions)
+        parts << QString::number(v);
+    return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+MigrationPlanner::MigrationPlanner(const MigrationSet& set, Dialect dialect, const HistoryState& history,
+                                   const QStringList& userTables)
+    : m_set(set), m_dialect(dialect), m_history(history), m_userTables(userTables),
+      m_steps(set.stepsFor(dialect))
+{
+    const auto& baseline = m_set.manifest.baseline;
+    if (!m_history.tracked && baseline.version > 0 && !baseline.tables.isEmpty()) {
+        for (const QString& table : baseline.tables)
+            if (!m_userTables.contains(table))
+                m_missingBaselineTables << table;
+        m_baselineRecognised = m_missingBaselineTables.isEmpty();
+    }
+}
+
+bool MigrationPlanner::isApplied(const MigrationStep& step) const
+{
+    if (const StepRecord* record = m_history.step(step.version, step.step))
+        return record->isIn();
+    // A version recorded in schema_version by another tool (e.g. seed 004's scripts run by hand) has no
+    // step rows: its steps count as applied.
+    const bool anyStepRow = std::any_of(m_history.steps.begin(), m_history.steps.end(),
+                                        [&](const StepRecord& r) { return r.version == step.version; });
+    if (!anyStepRow) {
+        for (const auto& v : m_history.versions)
+            if (v.version == step.version && v.success)
+                return true;
+    }
+    return m_baselineRecognised && step.version <= m_set.manifest.baseline.version;
+}
+
+qint64 MigrationPlanner::appliedVersion() const
+{
+    qint64 version = m_history.currentVersion();
+    for (const auto& r : m_history.steps)
+        if (r.isIn())
+            version = std::max(version, r.version);
+    if (m_baselineRecognised)
+        version = std::max(version, m_set.manifest.baseline.version);
+    return version;
+}
+
+QList<Problem> MigrationPlanner::findProblems(bool forRollback) const
+{
+    QList<Problem> problems;
+    const QList<qint64> versions = m_set.versionsFor(m_dialect);
+    const qint64 head = versions.isEmpty() ? 0 : versions.last();
+    const qint64 applied = appliedVersion();
+
+    QMap<QString, QList<const MigrationStep*>> bySlot;
+    for (const auto& s : m_steps)
+        bySlot[s.slot()] << &s;
+    for (auto it = bySlot.cbegin(); it != bySlot.cend(); ++it) {
+        if (it.value().size() < 2)
+            continue;
+        Problem p{Problem::Kind::SlotConflict, it.key(), {}, {}, {}};
+        for (const auto* s : it.value())
+            p.files << s->forwardPath;
+        p.message = QStringLiteral("%1 files claim version/step %2: %3. Only one change can hold a slot.")
+                        .arg(p.files.size())
+                        .arg(it.key(), p.files.join(QStringLiteral(", ")));
+        p.resolution =
+            QStringLiteral("Merge them into one file, or give one of them the next free version (rename "
+                           "it), then run the command again.");
+        problems << p;
+    }
+
+    if (applied > head) {
+        problems << Problem{
+            Problem::Kind::DatabaseAhead,
+            {},
+            {},
+            QStringLiteral("The database is at version %1, but the files in %2 only go to version "
+                           "%3: a newer release has migrated it.")
+                .arg(applied)
+                .arg(m_set.root)
+                .arg(head),
+            QStringLiteral("Use the migration files of the release that migrated this database (or "
+                           "a newer one). Strata will not run older files against it.")};
+    }
+
+    for (const auto& record : m_history.steps) {
+        const auto files = bySlot.value(record.slot());
+        if (record.isDirty()) {
+            Problem p{Problem::Kind::Dirty, record.slot(), {record.script}, {}, {}};
+            p.message =
+                QStringLiteral("Step %1 (%2) runs outside a transaction; it started at %3 (%4@%5) and never "
+                               "finished%6.")
+                    .arg(record.slot(), record.script, record.startedAt, record.appliedBy, record.host,
+                         record.errorMessage.isEmpty() ? QString()
+                                                       : QStringLiteral(": ") + record.errorMessage);
+            p.resolution =
+                QStringLiteral("Check the database by hand. If the step's changes are complete, run "
+                               "`strata-cli resolve %1 --mark-applied`; if they are absent (undo any "
+                               "partial change first), run `strata-cli resolve %1 --mark-rolled-back`. "
+                               "Then run migrate again.")
+                    .arg(record.slot());
+            problems << p;
+            continue;
+        }
+        if (!record.isIn())
+            continue;
+        if (files.isEmpty()) {
+            if (record.version > head)
+                continue; // reported once, as DatabaseAhead
+            problems << Problem{
+                Problem::Kind::MissingFile,
+                record.slot(),
+                {record.script},
+                QStringLiteral("Step %1 was applied from %2, and that file is gone.")
+                    .arg(record.slot(), record.script),
+                QStringLiteral("Restore %1 from version control. Applied migrations are history: "
+                               "they stay in the folder.")
+                    .arg(record.script)};
+            continue;
+        }
+        const MigrationStep* file = files.first();
+        if (!record.checksum.isEmpty() && record.checksum != file->checksum) {
+            problems << Problem{
+                Problem::Kind::ChangedFile,
+                record.slot(),
+                {file->forwardPath},
+                QStringLiteral(
+                    "%1 was changed after it was applied as step %2 (SHA-256 then %3..., now %4...).")
+                    .arg(file->forwardPath, record.slot(), record.checksum.left(12), file->checksum.left(12)),
+                QStringLiteral(
+                    "Restore the file as it was applied (see git log -p %1). If the change is harmless "
+                    "(whitespace or comments), accept it with `strata-cli resolve %2 --accept-checksum`. "
+                    "To change the schema, write a new version instead.")
+                    .arg(file->forwardPath, record.slot())};
+        }
+    }
+
+    if (!forRollback) {
+        for (const auto& s : m_steps) {
+            if (isApplied(s) || s.isOptional() || s.version >= applied)
+                continue;
+            problems << Problem{
+                Problem::Kind::OutOfOrder,
+                s.slot(),
+                {s.forwardPath},
+                QStringLiteral("%1 is not applied, but the database is already at version %2: the "
+                               "file is new and older than the database.")
+                    .arg(s.forwardPath)
+                    .arg(applied),
+                QStringLiteral("Give it a version after %1 (rename it), or roll back to version %2 "
+                               "first.")
+                    .arg(applied)
+                    .arg(s.version - 1)};
+        }
+        if (!m_history.tracked && !m_baselineRecognised && !m_missingBaselineTables.isEmpty() &&
+            m_missingBaselineTables.size() < m_set.manifest.baseline.tables.size()) {
+            problems << Problem{
+                Problem::Kind::PartialBaseline,
+                {},
+                {},
+                QStringLiteral("The database is not tracked and has some of the tables of version "
+                               "%1, but not %2.")
+                    .arg(m_set.manifest.baseline.version)
+                    .arg(m_missingBaselineTables.join(QStringLiteral(", "))),
+                QStringLiteral("Check that this is the right database for set %1. If it is, create "
+                               "the missing tables by hand and run `strata-cli baseline`.")
+                    .arg(m_set.name())};
+        }
+    }
+    return problems;
+}
+
+Result<QStringList> MigrationPlanner::enabledOptions(const QStringList& requested) const
+{
+    QStringList known;
+    for (const auto& o : m_set.manifest.options)
+        known << o.name;
+    for (const auto& s : m_steps)
+        if (s.isOptional() && !known.contains(s.header.option))
+            known << s.header.option;
+    QStringList enabled;
+    for (const auto& o : m_set.manifest.options)
+        if (o.defaultOn)
+            enabled << o.name;
+    for (const QString& name : requested) {
+        if (!known.contains(name))
+            return Error::badInput(
+                QStringLiteral("The set %1 has no option \"%2\".").arg(m_set.name(), name),
+                known.isEmpty()
+                    ? QStringLiteral("This set has no optional steps.")
+                    : QStringLiteral("Its options are: %1.").arg(known.join(QStringLiteral(", "))));
+        if (!enabled.contains(name))
+            enabled << name;
+    }
+    return enabled;
+}
+
+MigrationPlan MigrationPlanner::basePlan() const
+{
+    MigrationPlan plan;
+    plan.dialect = m_dialect;
+    plan.setName = m_set.name();
+    plan.currentVersion = appliedVersion();
+    const auto versions = m_set.versionsFor(m_dialect);
+    plan.headVersion = versions.isEmpty() ? 0 : versions.last();
+    plan.tracked = m_history.tracked;
+    plan.baselineRecognised = m_baselineRecognised;
+    if (m_baselineRecognised) {
+        plan.baselineVersion = m_set.manifest.baseline.version;
+        for (const auto& s : m_steps)
+            if (s.version <= plan.baselineVersion)
+                plan.baselineSteps << s;
+    }
+    return plan;
+}
+
+Result<MigrationPlan> MigrationPlanner::planUp(const Request& request) const
+{
+    if (!m_set.manifest.supports(m_dialect))
+        return Error::badInput(QStringLiteral("The migration set %1 is not for %2 databases.")
+                                   .arg(m_set.name(), dialectName(m_dialect)),
+                               QStringLiteral("Pass --migrations with a set for this engine."));
+    auto enabled = enabledOptions(request.enable);
+    if (!enabled)
+        return enabled.error();
+    MigrationPlan plan = basePlan();
+    plan.enabledOptions = *enabled;
+    const auto versions = m_set.versionsFor(m_dialect);
+    qint64 target = plan.headVersion;
+    if (request.target) {
+        target = *request.target;
+        if (target != plan.currentVersion && !versions.contains(target))
+            return Error::badInput(QStringLiteral("Version %1 is not in the set %2 (its versions: %3).")
+                                       .arg(target)
+                                       .arg(m_set.name(), versionList(versions)),
+                                   QStringLiteral("Pass --to with one of those versions."));
+        if (target < plan.currentVersion)
+            return Error::badInput(
+                QStringLiteral("The database is already at version %1, past version %2.")
+                    .arg(plan.currentVersion)
+                    .arg(target),
+                QStringLiteral("To go back, run `strata-cli rollback --to %1`.").arg(target));
+    }
+    for (const auto& s : m_steps) {
+        if (isApplied(s) || s.version > target)
+            continue;
+        if (s.isOptional() && !plan.enabledOptions.contains(s.header.option))
+            plan.optionalOff << s;
+        else
+            plan.steps << s;
+    }
+    plan.targetVersion =
+        plan.steps.isEmpty() ? plan.currentVersion : std::max(plan.currentVersion, plan.steps.last().version);
+    plan.problems = findProblems(false);
+
+    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+        const auto& s = plan.steps.at(i);
+        for (const StepRef& ref : s.header.requirements) {
+            bool met = true;
+            for (const auto& candidate : m_steps) {
+                if (candidate.version != ref.version || (ref.step != 0 && candidate.step != ref.step))
+                    continue;
+                if (ref.step == 0 && candidate.isOptional() &&
+                    !plan.enabledOptions.contains(candidate.header.option))
+                    continue;
+                bool before = isApplied(candidate);
+                for (qsizetype j = 0; j < i && !before; ++j)
+                    before = plan.steps.at(j).slot() == candidate.slot();
+                met = met && before;
+            }
+            const bool exists = std::any_of(m_steps.begin(), m_steps.end(), [&](const MigrationStep& c) {
+                return c.version == ref.version && (ref.step == 0 || c.step == ref.step);
+            });
+            if (!met || !exists) {
+                plan.problems << Problem{
+                    Problem::Kind::UnmetRequirement,
+                    s.slot(),
+                    {s.forwardPath},
+                    QStringLiteral("%1 requires %2, which is %3.")
+                        .arg(s.forwardPath, ref.text(),
+                             exists ? QStringLiteral("neither applied nor planned before it")
+                                    : QStringLiteral("not in the set")),
+                    exists ? QStringLiteral("Enable the option that %1 needs, or include it with --to.")
+                                 .arg(ref.text())
+                           : QStringLiteral("Fix the strata:requires directive of %1.").arg(s.forwardPath)};
+            }
+        }
+    }
+    return plan;
+}
+
+Result<MigrationPlan> MigrationPlanner::planDown(qint64 target) const
+{
+    MigrationPlan plan = basePlan();
+    plan.direction = MigrationPlan::Direction::Down;
+    const auto versions = m_set.versionsFor(m_dialect);
+    if (target < 0 || (target != 0 && target < plan.currentVersion && !versions.contains(target)))
+        return Error::badInput(
+            QStringLiteral("Version %1 is not in the set %2 (its versions: %3).")
+                .arg(target)
+                .arg(m_set.name(), versionList(versions)),
+            QStringLiteral("Pass --to with one of those versions, or 0 to roll back everything."));
+    if (target > plan.currentVersion)
+        return Error::badInput(
+            QStringLiteral("The database is at version %1; rollback --to %2 would go forward.")
+                .arg(plan.currentVersion)
+                .arg(target),
+            QStringLiteral("To go forward, run `strata-cli migrate --to %1`.").arg(target));
+    plan.targetVersion = target;
+    for (auto it = m_steps.crbegin(); it != m_steps.crend(); ++it) {
+        if (it->version <= target || !isApplied(*it))
+            continue;
+        if (!it->hasRollback())
+            return Error::refused(
+                QStringLiteral("Step %1 has no rollback script, so Strata cannot roll back to "
+                               "version %2.")
+                    .arg(it->label())
+                    .arg(target),
+                QStringLiteral("Write its rollback script (e.g. %1), or restore the backup taken "
+                               "before that version was applied.")
+                    .arg(
+                        QString(it->forwardPath).replace(QLatin1String(".sql"), QLatin1String(".down.sql"))));
+        plan.steps << *it;
+    }
+    plan.problems = findProblems(true);
+    return plan;
+}
+
+} // namespace strata

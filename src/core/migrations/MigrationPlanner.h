@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+
+#include "common/Result.h"
+#include "migrations/HistoryStore.h"
+#include "migrations/MigrationPlan.h"
+#include "migrations/MigrationSet.h"
+
+namespace strata {
+
+/// Compares a migration set with what a database's history says, and plans a run.
+class MigrationPlanner
+{
+public:
+    struct Request
+    {
+        std::optional<qint64> target; ///< --to V
+        QStringList enable;           ///< --enable OPT, and the operator config's switches
+    };
+
+    MigrationPlanner(const MigrationSet& set, Dialect dialect, const HistoryState& history,
+                     const QStringList& userTables);
+
+    /// Pending steps up to the target, and every problem. An unknown option or target version, or a set that
+    /// is not for this engine, is bad input.
+    Result<MigrationPlan> planUp(const Request& request) const;
+    /// Applied steps above `target`, newest first. A step without a rollback script refuses the plan.
+    Result<MigrationPlan> planDown(qint64 target) const;
+
+private:
+    bool isApplied(const MigrationStep& step) const;
+    qint64 appliedVersion() const;
+    QList<Problem> findProblems(bool forRollback) const;
+    Result<QStringList> enabledOptions(const QStringList& requested) const;
+    MigrationPlan basePlan() const;
+
+    const MigrationSet& m_set;
+    Dialect m_dialect;
+    const HistoryState& m_history;
+    QStringList m_userTables;
+    QList<MigrationStep> m_steps; ///< the set's steps for this dialect
+    bool m_baselineRecognised = false;
+    QStringList m_missingBaselineTables;
+};
+
+} // namespace strata

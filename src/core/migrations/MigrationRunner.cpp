@@ -1,0 +1,265 @@
+#include "migrations/MigrationRunner.h"
+
+#include <QElapsedTimer>
+#include <QMap>
+
+namespace strata {
+
+namespace {
+
+/// Runs `work` inside one write transaction; rolls back if it or the commit fails.
+template <typename Work> Status inTransaction(Database& db, Work&& work)
+{
+    if (auto begun = db.begin(); !begun)
+        return begun;
+    if (auto done = work(); !done) {
+        (void)db.rollback();
+        return done;
+    }
+    if (auto committed = db.commit(); !committed) {
+        (void)db.rollback();
+        return committed;
+    }
+    return {};
+}
+
+} // namespace
+
+MigrationRunner::MigrationRunner(Database& db, const MigrationSet& set, RunIdentity who,
+                                 MigrationObserver* observer)
+    : m_db(db), m_set(set), m_who(std::move(who)), m_observer(observer), m_history(db)
+{}
+
+VersionRecord MigrationRunner::versionRecord(qint64 version, qint64 elapsedMs, const QString& error) const
+{
+    VersionRecord record;
+    record.version = version;
+    record.description = m_set.versionDescription(version, m_db.dialect());
+    QStringList forward;
+    QStringList backward;
+    for (const auto& s : m_set.stepsFor(m_db.dialect())) {
+        if (s.version != version)
+            continue;
+        forward << s.forwardPath;
+        if (s.hasRollback())
+            backward << s.rollbackPath;
+    }
+    record.migrationScript = forward.join(QStringLiteral(", "));
+    record.rollbackScript = backward.join(QStringLiteral(", "));
+    record.executionTimeMs = elapsedMs;
+    record.errorMessage = error;
+    return record;
+}
+
+Status MigrationRunner::recordBaseline(const QList<MigrationStep>& steps, qint64 version)
+{
+    if (auto tables = m_history.ensureTables(); !tables)
+        return tables;
+    return inTransaction(m_db, [&]() -> Status {
+        QList<qint64> versions;
+        for (const auto& s : steps) {
+            if (auto recorded = m_history.recordBaseline(s, m_who); !recorded)
+                return recorded;
+            if (!versions.contains(s.version))
+                versions << s.version;
+        }
+        if (!versions.contains(version))
+            versions << version;
+        for (qint64 v : versions)
+            if (auto recorded = m_history.recordVersionComplete(versionRecord(v, 0)); !recorded)
+                return recorded;
+        return {};
+    });
+}
+
+Status MigrationRunner::baseline(qint64 version)
+{
+    QList<MigrationStep> steps;
+    for (const auto& s : m_set.stepsFor(m_db.dialect()))
+        if (s.version <= version && !s.isOptional())
+            steps << s;
+    auto recorded = recordBaseline(steps, version);
+    if (recorded && m_observer)
+        m_observer->baselineRecorded(version);
+    return recorded;
+}
+
+Error MigrationRunner::stepError(const MigrationStep& step, const Error& cause, qsizetype doneBefore,
+                                 bool transactional) const
+{
+    Error error = cause;
+    error.code = cause.code == ExitCode::BadInput ? ExitCode::BadInput : ExitCode::Failed;
+    error.what = QStringLiteral("Step %1 failed: %2").arg(step.label(), cause.what);
+    const QString before = doneBefore == 0
+                               ? QStringLiteral("No step of this run was applied.")
+                               : QStringLiteral("The %1 step(s) before it in this run stay applied and "
+                                                "recorded.")
+                                     .arg(doneBefore);
+    if (transactional)
+        error.unchanged =
+            QStringLiteral("Step %1 was rolled back: nothing of it remains. %2").arg(step.slot(), before);
+    else
+        error.unchanged =
+            QStringLiteral("Step %1 ran outside a transaction and may have left partial changes; it is "
+                           "recorded as dirty. %2")
+                .arg(step.slot(), before);
+    if (error.next.isEmpty())
+        error.next = QStringLiteral("Fix %1 and run migrate again.").arg(step.forwardPath);
+    return error;
+}
+
+Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qint64& elapsedMs)
+{
+    const MigrationStep& step = plan.steps.at(index);
+    QElapsedTimer timer;
+    if (step.transactional()) {
+        timer.start();
+        Status scriptStatus;
+        auto done = inTransaction(m_db, [&]() -> Status {
+            scriptStatus = m_db.runScript(step.forwardScript(), true);
+            if (!scriptStatus)
+                return scriptStatus;
+            elapsedMs = timer.elapsed();
+            if (auto recorded = m_history.recordApplied(step, elapsedMs, m_who); !recorded)
+                return recorded;
+            return {};
+        });
+        return done;
+    }
+    if (auto started = inTransaction(m_db, [&] { return m_history.recordStarted(step, m_who); }); !started)
+        return started;
+    timer.start();
+    if (auto ran = m_db.runScript(step.forwardScript(), false); !ran) {
+        (void)m_history.recordDirtyFailure(step, ran.error().what);
+        return ran;
+    }
+    elapsedMs = timer.elapsed();
+    return inTransaction(m_db, [&] { return m_history.recordApplied(step, elapsedMs, m_who); });
+}
+
+Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& plan)
+{
+    Outcome outcome;
+    if (auto tables = m_history.ensureTables(); !tables)
+        return tables.error().prefixed(QStringLiteral("Cannot create Strata's history tables"));
+    if (plan.baselineRecognised) {
+        if (auto recorded = recordBaseline(plan.baselineSteps, plan.baselineVersion); !recorded)
+            return recorded.error().prefixed(QStringLiteral("Cannot record the baseline"));
+        if (m_observer)
+            m_observer->baselineRecorded(plan.baselineVersion);
+    }
+    QMap<qint64, qint64> versionMs;
+    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+        const MigrationStep& step = plan.steps.at(i);
+        if (cancelled())
+            return Error::failed(
+                QStringLiteral("The run was cancelled before step %1.").arg(step.label()),
+                QStringLiteral("The %1 step(s) before it stay applied and recorded; step %2 did not "
+                               "start.")
+                    .arg(i)
+                    .arg(step.slot()),
+                QStringLiteral("Run migrate again to continue."));
+        if (m_observer)
+            m_observer->stepStarted(step, i, plan.steps.size());
+        qint64 elapsed = 0;
+        if (auto applied = applyStep(plan, i, elapsed); !applied) {
+            const Error error = stepError(step, applied.error(), i, step.transactional());
+            if (step.transactional()) {
+                (void)inTransaction(m_db, [&]() -> Status {
+                    if (auto r = m_history.recordFailed(step, elapsed, applied.error().what, m_who); !r)
+                        return r;
+                    return m_history.recordVersionFailed(
+                        versionRecord(step.version, versionMs.value(step.version), applied.error().what));
+                });
+            }
+            if (m_observer)
+                m_observer->stepFailed(step, error);
+            return error;
+        }
+        versionMs[step.version] += elapsed;
+        outcome.steps++;
+        outcome.elapsedMs += elapsed;
+        if (plan.completesVersion(i)) {
+            auto complete = inTransaction(m_db, [&] {
+                return m_history.recordVersionComplete(
+                    versionRecord(step.version, versionMs.value(step.version)));
+            });
+            if (!complete)
+                return complete.error().prefixed(
+                    QStringLiteral("Step %1 was applied, but recording version %2 "
+                                   "as complete failed")
+                        .arg(step.slot())
+                        .arg(step.version));
+        }
+        if (m_observer)
+            m_observer->stepFinished(step, elapsed);
+    }
+    return outcome;
+}
+
+Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!step.transactional()) {
+        if (auto ran = m_db.runScript(step.rollbackScript(), false); !ran)
+            return ran;
+        elapsedMs = timer.elapsed();
+        return inTransaction(m_db, [&]() -> Status {
+            if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
+                return r;
+            return m_history.removeVersion(step.version);
+        });
+    }
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto ran = m_db.runScript(step.rollbackScript(), true); !ran)
+            return ran;
+        elapsedMs = timer.elapsed();
+        if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
+            return r;
+        return m_history.removeVersion(step.version);
+    });
+}
+
+Result<MigrationRunner::Outcome> MigrationRunner::rollback(const MigrationPlan& plan)
+{
+    Outcome outcome;
+    if (auto tables = m_history.ensureTables(); !tables)
+        return tables.error().prefixed(QStringLiteral("Cannot create Strata's history tables"));
+    if (plan.baselineRecognised) {
+        if (auto recorded = recordBaseline(plan.baselineSteps, plan.baselineVersion); !recorded)
+            return recorded.error().prefixed(QStringLiteral("Cannot record the baseline"));
+    }
+    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+        const MigrationStep& step = plan.steps.at(i);
+        if (cancelled())
+            return Error::failed(
+                QStringLiteral("The rollback was cancelled before step %1.").arg(step.label()),
+                QStringLiteral("The %1 step(s) before it were rolled back; the rest stay applied.").arg(i),
+                QStringLiteral("Run rollback again to continue."));
+        if (m_observer)
+            m_observer->stepStarted(step, i, plan.steps.size());
+        qint64 elapsed = 0;
+        if (auto done = rollbackStep(step, elapsed); !done) {
+            Error error = done.error();
+            error.what =
+                QStringLiteral("Rolling back step %1 failed: %2").arg(step.label(), done.error().what);
+            error.unchanged =
+                QStringLiteral("Step %1 is still applied (its rollback was undone). %2 step(s) were "
+                               "rolled back before it.")
+                    .arg(step.slot())
+                    .arg(i);
+            error.next = QStringLiteral("Fix %1 and run rollback again.").arg(step.rollbackPath);
+            if (m_observer)
+                m_observer->stepFailed(step, error);
+            return error;
+        }
+        outcome.steps++;
+        outcome.elapsedMs += elapsed;
+        if (m_observer)
+            m_observer->stepFinished(step, elapsed);
+    }
+    return outcome;
+}
+
+} // namespace strata

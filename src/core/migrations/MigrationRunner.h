@@ -1,0 +1,58 @@
+#pragma once
+
+#include <atomic>
+
+#include "common/Result.h"
+#include "connection/Database.h"
+#include "migrations/HistoryStore.h"
+#include "migrations/MigrationObserver.h"
+#include "migrations/MigrationPlan.h"
+#include "migrations/MigrationSet.h"
+#include "migrations/RunIdentity.h"
+
+namespace strata {
+
+/// Runs a plan on a database: each step in its own transaction together with its history row (unless it is
+/// marked no-transaction, when it is recorded as started first and reported dirty if it never finishes).
+/// The caller holds the run lock and planned after taking it.
+class MigrationRunner
+{
+public:
+    struct Outcome
+    {
+        qsizetype steps = 0;
+        qint64 elapsedMs = 0;
+    };
+
+    MigrationRunner(Database& db, const MigrationSet& set, RunIdentity who,
+                    MigrationObserver* observer = nullptr);
+
+    /// Checked between steps: a cancelled run stops after the step that is running, never inside one.
+    void setCancelFlag(const std::atomic_bool* cancel) { m_cancel = cancel; }
+
+    /// Records the baseline if the plan recognised one, then applies its steps in order. On a failed step,
+    /// that step is rolled back; the steps before it stay applied and recorded.
+    Result<Outcome> apply(const MigrationPlan& plan);
+    /// Runs the rollback scripts of a Down plan, newest first.
+    Result<Outcome> rollback(const MigrationPlan& plan);
+    /// Marks an untracked database as being at `version`: every step up to it is recorded as baseline.
+    Status baseline(qint64 version);
+
+private:
+    Status recordBaseline(const QList<MigrationStep>& steps, qint64 version);
+    Status applyStep(const MigrationPlan& plan, qsizetype index, qint64& elapsedMs);
+    Status rollbackStep(const MigrationStep& step, qint64& elapsedMs);
+    VersionRecord versionRecord(qint64 version, qint64 elapsedMs, const QString& error = {}) const;
+    Error stepError(const MigrationStep& step, const Error& cause, qsizetype doneBefore,
+                    bool transactional) const;
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+
+    Database& m_db;
+    const MigrationSet& m_set;
+    RunIdentity m_who;
+    MigrationObserver* m_observer;
+    HistoryStore m_history;
+    const std::atomic_bool* m_cancel = nullptr;
+};
+
+} // namespace strata

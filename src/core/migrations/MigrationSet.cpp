@@ -1,0 +1,46 @@
+#include "migrations/MigrationSet.h"
+
+#include <QFileInfo>
+
+namespace strata {
+
+QString MigrationSet::name() const
+{
+    return manifest.name.isEmpty() ? QFileInfo(root).fileName() : manifest.name;
+}
+
+QList<MigrationStep> MigrationSet::stepsFor(Dialect dialect) const
+{
+    QList<MigrationStep> result;
+    for (const auto& s : steps)
+        if (s.appliesTo(dialect))
+            result << s;
+    return result;
+}
+
+QList<qint64> MigrationSet::versionsFor(Dialect dialect) const
+{
+    QList<qint64> versions;
+    for (const auto& s : steps)
+        if (s.appliesTo(dialect) && (versions.isEmpty() || versions.last() != s.version))
+            versions << s.version;
+    return versions;
+}
+
+QString MigrationSet::versionDescription(qint64 version, Dialect dialect) const
+{
+    if (manifest.versionDescriptions.contains(version))
+        return manifest.versionDescriptions.value(version);
+    if (manifest.baseline.version == version && !manifest.baseline.description.isEmpty())
+        return manifest.baseline.description;
+    for (const auto& s : steps) {
+        if (s.version == version && s.appliesTo(dialect)) {
+            if (!s.header.description.isEmpty())
+                return s.header.description;
+            return s.versionName;
+        }
+    }
+    return QStringLiteral("version %1").arg(version);
+}
+
+} // namespace strata

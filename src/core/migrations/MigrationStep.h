@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+
+#include <QByteArray>
+#include <QString>
+
+#include "connection/ConnectionUrl.h"
+#include "connection/Database.h"
+#include "migrations/StepHeader.h"
+
+namespace strata {
+
+/// One step of a version: a forward script, maybe a rollback script, and how and when it runs.
+struct MigrationStep
+{
+    qint64 version = 0;
+    int step = 1;
+    QString versionName; ///< e.g. "v2" from "002_v2/", or the file's name for one-file layouts
+    QString name;        ///< e.g. "indexes" from "02_indexes.sql"
+    QString layout;      ///< strata, numbered, flyway, golang-migrate, dbmate, prisma
+    StepHeader header;
+
+    QString forwardPath; ///< relative to the set's folder
+    QByteArray forwardSql;
+    int forwardFirstLine = 1;
+    QString rollbackPath; ///< empty: no rollback script
+    QByteArray rollbackSql;
+    int rollbackFirstLine = 1;
+    QString checksum; ///< SHA-256 of the exact bytes of the forward file
+
+    QString slot() const { return QStringLiteral("%1.%2").arg(version).arg(step); }
+    QString phase() const;
+    bool isOptional() const { return !header.option.isEmpty(); }
+    bool transactional() const { return !header.noTransaction; }
+    bool hasRollback() const { return !rollbackPath.isEmpty(); }
+    bool appliesTo(Dialect dialect) const { return !header.dialect || *header.dialect == dialect; }
+    /// "2.1 core (002_v2/01_core.sql)": how messages name a step.
+    QString label() const;
+    SqlScript forwardScript() const { return {forwardPath, forwardSql, forwardFirstLine}; }
+    SqlScript rollbackScript() const { return {rollbackPath, rollbackSql, rollbackFirstLine}; }
+};
+
+} // namespace strata

@@ -1,0 +1,30 @@
+#include "migrations/Problem.h"
+
+namespace strata {
+
+QString Problem::kindName() const
+{
+    switch (kind) {
+    case Kind::ChangedFile:
+        return QStringLiteral("checksum-mismatch");
+    case Kind::SlotConflict:
+        return QStringLiteral("slot-conflict");
+    case Kind::MissingFile:
+        return QStringLiteral("missing-file");
+    case Kind::OutOfOrder:
+        return QStringLiteral("out-of-order");
+    case Kind::Dirty:
+        return QStringLiteral("dirty");
+    case Kind::DatabaseAhead:
+        return QStringLiteral("database-ahead");
+    case Kind::PartialBaseline:
+        return QStringLiteral("partial-baseline");
+    case Kind::UnmetRequirement:
+        return QStringLiteral("unmet-requirement");
+    case Kind::WrongDialect:
+        return QStringLiteral("wrong-dialect");
+    }
+    return QStringLiteral("unknown");
+}
+
+} // namespace strata

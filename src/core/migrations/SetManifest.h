@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include "common/Result.h"
+#include "connection/ConnectionUrl.h"
+
+namespace strata {
+
+/// A migration set's `strata.yaml`: its name, dialects, how to recognise a database that predates
+/// tracking (baseline), the phases and options, and the descriptions of its versions.
+struct SetManifest
+{
+    struct Phase
+    {
+        QString name;
+        QString description;
+    };
+    struct Option
+    {
+        QString name;
+        QString description;
+        bool defaultOn = false;
+    };
+    struct Baseline
+    {
+        qint64 version = 0; ///< 0: the set has no baseline
+        QString description;
+        QStringList tables;
+    };
+
+    QString name;
+    QString description;
+    QList<Dialect> dialects; ///< empty: any
+    Baseline baseline;
+    QList<Phase> phases;
+    QList<Option> options;
+    QMap<qint64, QString> versionDescriptions;
+
+    bool supports(Dialect dialect) const { return dialects.isEmpty() || dialects.contains(dialect); }
+    const Option* option(const QString& name) const;
+    /// The manifest at `path`; a YAML error is bad input naming the file and line.
+    static Result<SetManifest> load(const QString& path);
+};
+
+} // namespace strata
