@@ -1,0 +1,126 @@
+#include "CliContext.h"
+
+#include <cstdio>
+
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <unistd.h>
+
+#include "migrations/MigrationSetLoader.h"
+
+namespace strata::cli {
+
+Status CliSession::refresh()
+{
+    auto read = HistoryStore(*db).read();
+    if (!read)
+        return read.error();
+    history = *read;
+    auto userTables = db->userTables();
+    if (!userTables)
+        return userTables.error();
+    tables = *userTables;
+    return {};
+}
+
+CliContext::CliContext(CliOptions options) : m_options(std::move(options)), m_output(m_options.json) {}
+
+Status CliContext::loadConfig()
+{
+    if (m_options.config.isEmpty())
+        return {};
+    auto config = OperatorConfig::load(m_options.config);
+    if (!config)
+        return config.error();
+    m_config = *config;
+    return {};
+}
+
+Result<ConnectionUrl> CliContext::databaseUrl() const
+{
+    if (!m_options.db.isEmpty())
+        return ConnectionUrl::parse(m_options.db);
+    if (m_config && !m_config->databasePath.isEmpty())
+        return ConnectionUrl::parse(QStringLiteral("sqlite:") + m_config->databasePath);
+    return Error::badInput(QStringLiteral("No database given."),
+                           QStringLiteral("Pass --db URL (e.g. --db sqlite:data/state.db) or --config with a "
+                                          "database.path."));
+}
+
+Result<MigrationSet> CliContext::loadSet() const
+{
+    QString folder = m_options.migrations;
+    if (folder.isEmpty() && m_config)
+        folder = m_config->migrations;
+    if (folder.isEmpty())
+        return Error::badInput(
+            QStringLiteral("No migration set given."),
+            QStringLiteral("Pass --migrations DIR (e.g. --migrations migrations/risk_state)."));
+    return MigrationSetLoader::load(folder);
+}
+
+Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode) const
+{
+    auto url = databaseUrl();
+    if (!url)
+        return url.error();
+    auto set = loadSet();
+    if (!set)
+        return set.error();
+    auto db = DatabaseOpener::open(*url, mode);
+    if (!db)
+        return db.error();
+    CliSession session{std::move(*db), std::move(*set), {}, {}};
+    if (auto refreshed = session.refresh(); !refreshed)
+        return refreshed.error();
+    return session;
+}
+
+QStringList CliContext::enabledOptions(const MigrationSet& set) const
+{
+    QStringList enabled = m_options.enable;
+    if (!m_config)
+        return enabled;
+    for (const QString& name : m_config->enabledSwitches()) {
+        bool known = set.manifest.option(name) != nullptr;
+        for (const auto& s : set.steps)
+            known = known || s.header.option == name;
+        if (known && !enabled.contains(name))
+            enabled << name;
+    }
+    return enabled;
+}
+
+std::chrono::milliseconds CliContext::lockTimeout() const
+{
+    return std::chrono::seconds(m_options.lockTimeoutSeconds);
+}
+
+Result<std::unique_ptr<RunLock>> CliContext::lock(Database& db) const
+{
+    return db.acquireRunLock(lockTimeout(), [this](const QString& holder) {
+        m_output.notice(QStringLiteral("Waiting up to %1 s for the migration lock, held by %2.")
+                            .arg(m_options.lockTimeoutSeconds)
+                            .arg(holder));
+    });
+}
+
+Status CliContext::confirm(const QString& question) const
+{
+    if (m_options.yes)
+        return {};
+    if (!isatty(STDIN_FILENO))
+        return Error::badInput(
+            QStringLiteral("%1 needs confirmation, and there is no terminal to ask on.").arg(question),
+            QStringLiteral("Pass --yes to confirm from a script."));
+    m_output.notice(question + QStringLiteral(" [y/N] "));
+    QTextStream in(stdin);
+    const QString answer = in.readLine().trimmed().toLower();
+    if (answer == QLatin1String("y") || answer == QLatin1String("yes"))
+        return {};
+    return Error::badInput(QStringLiteral("Not confirmed."),
+                           QStringLiteral("Run the command again when ready."));
+}
+
+} // namespace strata::cli

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+#include "CliOptions.h"
+#include "CliOutput.h"
+#include "config/OperatorConfig.h"
+#include "connection/DatabaseOpener.h"
+#include "migrations/HistoryStore.h"
+#include "migrations/MigrationPlanner.h"
+#include "migrations/MigrationSet.h"
+
+namespace strata::cli {
+
+/// An open database with its migration set and what its history says, as every command needs them.
+struct CliSession
+{
+    std::unique_ptr<Database> db;
+    MigrationSet set;
+    HistoryState history;
+    QStringList tables;
+
+    /// Reads the history and the user's tables again (after taking the run lock).
+    Status refresh();
+    MigrationPlanner planner() const { return MigrationPlanner(set, db->dialect(), history, tables); }
+};
+
+/// What the commands share: the parsed options, the operator config and where to write.
+class CliContext
+{
+public:
+    explicit CliContext(CliOptions options);
+
+    const CliOptions& options() const { return m_options; }
+    const CliOutput& out() const { return m_output; }
+    const std::optional<OperatorConfig>& config() const { return m_config; }
+
+    /// Loads --config if given.
+    Status loadConfig();
+    /// --db, else the config's database.path.
+    Result<ConnectionUrl> databaseUrl() const;
+    /// --migrations, else the config's database.migrations.
+    Result<MigrationSet> loadSet() const;
+    /// Opens the database and the set and reads the history.
+    Result<CliSession> openSession(DatabaseOpener::Mode mode) const;
+    /// --enable, plus the config's switches that the set knows as options.
+    QStringList enabledOptions(const MigrationSet& set) const;
+    std::chrono::milliseconds lockTimeout() const;
+    /// Takes the run lock, telling the operator who holds it while waiting.
+    Result<std::unique_ptr<RunLock>> lock(Database& db) const;
+    /// Asks before changing a database, unless --yes. Without a terminal to ask on, refuses with exit 2.
+    Status confirm(const QString& question) const;
+
+private:
+    CliOptions m_options;
+    CliOutput m_output;
+    std::optional<OperatorConfig> m_config;
+};
+
+} // namespace strata::cli

@@ -1,0 +1,151 @@
+#include "CliOptions.h"
+
+namespace strata::cli {
+
+namespace {
+
+Error usageError(const QString& what)
+{
+    return Error::badInput(what, QStringLiteral("Run `strata-cli --help` for the commands and options."));
+}
+
+} // namespace
+
+QString CliOptions::usage()
+{
+    return QStringLiteral(
+        "strata-cli [--db URL] [--migrations DIR] [--config FILE] [--json] [--yes] [--lock-timeout SECONDS] "
+        "COMMAND "
+        "[options]\n"
+        "  URL: sqlite:relative/or/absolute/path.db | sqlite:///abs/path.db | "
+        "postgresql://user@host:port/db?sslmode=...\n"
+        "       (password from PGPASSWORD, ~/.pgpass or the keychain; never from the command line)\n"
+        "  status                      current version; applied; pending steps by phase; problems\n"
+        "  history                     applied versions and steps, times, durations, checksums\n"
+        "  plan [--to V] [--enable OPT]   dry run: the SQL migrate would run, in order; changes nothing\n"
+        "  migrate [--to V] [--enable OPT]... [--no-backup]   apply the pending steps\n"
+        "  rollback --to V             rollback scripts in reverse order; refuses, naming the step, when one "
+        "has "
+        "none\n"
+        "  baseline [--version V]      mark an untracked database as being at V\n"
+        "  resolve V.S --accept-checksum | --mark-applied | --mark-rolled-back\n"
+        "                              settle a problem after checking it by hand\n"
+        "  demo risk-state --out FILE  create the demo v1 risk-state database\n"
+        "exit codes: 0 done; 1 failed (the database is as it was); 2 bad usage or bad input; 3 verification "
+        "failed;\n"
+        "            4 another run holds the lock; 5 refused: problems found (checksum mismatch, conflict, "
+        "dirty "
+        "state)\n");
+}
+
+Result<CliOptions> CliOptions::parse(const QStringList& arguments)
+{
+    CliOptions options;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString arg = arguments.at(i);
+        if (!arg.startsWith(QLatin1String("--")) || arg == QLatin1String("--")) {
+            if (arg == QLatin1String("--"))
+                continue;
+            if (options.command.isEmpty())
+                options.command = arg;
+            else
+                options.arguments << arg;
+            continue;
+        }
+        QString name = arg.mid(2);
+        std::optional<QString> inlineValue;
+        if (const auto eq = name.indexOf(QLatin1Char('=')); eq >= 0) {
+            inlineValue = name.mid(eq + 1);
+            name = name.left(eq);
+        }
+        auto value = [&]() -> Result<QString> {
+            if (inlineValue)
+                return *inlineValue;
+            if (i + 1 >= arguments.size())
+                return usageError(QStringLiteral("--%1 needs a value.").arg(name));
+            return arguments.at(++i);
+        };
+        auto number = [&](qint64 min) -> Result<qint64> {
+            auto text = value();
+            if (!text)
+                return text.error();
+            bool ok = false;
+            const qint64 n = text->toLongLong(&ok);
+            if (!ok || n < min)
+                return usageError(QStringLiteral("--%1 takes a whole number of at least %2, not \"%3\".")
+                                      .arg(name)
+                                      .arg(min)
+                                      .arg(*text));
+            return n;
+        };
+        auto flag = [&](bool& target) -> Status {
+            if (inlineValue)
+                return usageError(QStringLiteral("--%1 takes no value.").arg(name));
+            target = true;
+            return {};
+        };
+        Status status;
+        if (name == QLatin1String("db")) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            options.db = *v;
+        } else if (name == QLatin1String("migrations")) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            options.migrations = *v;
+        } else if (name == QLatin1String("config")) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            options.config = *v;
+        } else if (name == QLatin1String("out")) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            options.out = *v;
+        } else if (name == QLatin1String("enable")) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            options.enable << v->split(QLatin1Char(','), Qt::SkipEmptyParts);
+        } else if (name == QLatin1String("lock-timeout")) {
+            auto n = number(0);
+            if (!n)
+                return n.error();
+            options.lockTimeoutSeconds = static_cast<int>(*n);
+        } else if (name == QLatin1String("to")) {
+            auto n = number(0);
+            if (!n)
+                return n.error();
+            options.to = *n;
+        } else if (name == QLatin1String("version")) {
+            auto n = number(0);
+            if (!n)
+                return n.error();
+            options.baselineVersion = *n;
+        } else if (name == QLatin1String("json")) {
+            status = flag(options.json);
+        } else if (name == QLatin1String("yes")) {
+            status = flag(options.yes);
+        } else if (name == QLatin1String("no-backup")) {
+            status = flag(options.noBackup);
+        } else if (name == QLatin1String("accept-checksum")) {
+            status = flag(options.acceptChecksum);
+        } else if (name == QLatin1String("mark-applied")) {
+            status = flag(options.markApplied);
+        } else if (name == QLatin1String("mark-rolled-back")) {
+            status = flag(options.markRolledBack);
+        } else if (name == QLatin1String("help")) {
+            status = flag(options.help);
+        } else {
+            return usageError(QStringLiteral("Unknown option --%1.").arg(name));
+        }
+        if (!status)
+            return status.error();
+    }
+    return options;
+}
+
+} // namespace strata::cli

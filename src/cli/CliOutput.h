@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include "common/Error.h"
+
+namespace strata::cli {
+
+/// Where strata-cli writes: with --json one JSON document on stdout and all human text on stderr; without
+/// it, the report on stdout and notices and progress on stderr.
+class CliOutput
+{
+public:
+    explicit CliOutput(bool json) : m_json(json) {}
+
+    bool json() const { return m_json; }
+    /// The command's report for people (stdout, or stderr under --json).
+    void report(const QString& text) const;
+    /// Progress and notices (always stderr).
+    void notice(const QString& text) const;
+    /// The JSON document (stdout, only under --json).
+    void document(const QJsonObject& object) const;
+    /// Prints the error (stderr, and a JSON document under --json) and returns its exit code.
+    int fail(const Error& error, const QString& command) const;
+
+private:
+    bool m_json;
+};
+
+} // namespace strata::cli

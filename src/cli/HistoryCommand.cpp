@@ -1,0 +1,61 @@
+#include "HistoryCommand.h"
+
+#include "JsonReport.h"
+
+namespace strata::cli {
+
+int HistoryCommand::run(const CliContext& context)
+{
+    auto session = context.openSession(DatabaseOpener::Mode::ReadOnly);
+    if (!session)
+        return context.out().fail(session.error(), QStringLiteral("history"));
+    const HistoryState& history = session->history;
+
+    QString text = QStringLiteral("History of %1\n").arg(session->db->display());
+    if (!history.tracked)
+        text += QStringLiteral("  The database is not tracked: it has no schema_version rows.\n");
+    for (const auto& v : history.versions) {
+        text += QStringLiteral("v%1  %2  %3  %4 ms  %5\n")
+                    .arg(v.version)
+                    .arg(v.success ? QStringLiteral("ok    ") : QStringLiteral("FAILED"), v.appliedAt)
+                    .arg(v.executionTimeMs)
+                    .arg(v.description);
+        for (const auto& s : history.steps) {
+            if (s.version != v.version)
+                continue;
+            text += QStringLiteral("    %1 %2  %3  %4  %5 ms  %6@%7  sha256 %8  %9\n")
+                        .arg(s.slot(), s.name, s.status, s.finishedAt.isEmpty() ? s.startedAt : s.finishedAt)
+                        .arg(s.executionTimeMs)
+                        .arg(s.appliedBy, s.host, s.checksum.left(12), s.script);
+        }
+    }
+    QList<qint64> listed;
+    for (const auto& v : history.versions)
+        listed << v.version;
+    for (const auto& s : history.steps) {
+        if (listed.contains(s.version))
+            continue;
+        text += QStringLiteral("    %1 %2  %3  %4  %5 ms  %6@%7  sha256 %8  %9\n")
+                    .arg(s.slot(), s.name, s.status, s.finishedAt.isEmpty() ? s.startedAt : s.finishedAt)
+                    .arg(s.executionTimeMs)
+                    .arg(s.appliedBy, s.host, s.checksum.left(12), s.script);
+    }
+    context.out().report(text);
+
+    QJsonArray versions;
+    for (const auto& v : history.versions)
+        versions.append(JsonReport::versionRecord(v));
+    QJsonArray steps;
+    for (const auto& s : history.steps)
+        steps.append(JsonReport::stepRecord(s));
+    context.out().document({{QStringLiteral("command"), QStringLiteral("history")},
+                            {QStringLiteral("ok"), true},
+                            {QStringLiteral("database"), session->db->display()},
+                            {QStringLiteral("tracked"), history.tracked},
+                            {QStringLiteral("current_version"), history.currentVersion()},
+                            {QStringLiteral("versions"), versions},
+                            {QStringLiteral("steps"), steps}});
+    return 0;
+}
+
+} // namespace strata::cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include "common/Error.h"
+#include "migrations/HistoryStore.h"
+#include "migrations/MigrationPlan.h"
+
+namespace strata::cli {
+
+/// The JSON shapes of strata-cli's documents (snake_case keys, stable for deploy scripts).
+class JsonReport
+{
+public:
+    static QJsonObject error(const Error& error);
+    static QJsonObject step(const MigrationStep& step);
+    static QJsonObject problem(const Problem& problem);
+    static QJsonArray problems(const QList<Problem>& problems);
+    static QJsonObject plan(const MigrationPlan& plan);
+    static QJsonObject versionRecord(const VersionRecord& record);
+    static QJsonObject stepRecord(const StepRecord& record);
+};
+
+} // namespace strata::cli

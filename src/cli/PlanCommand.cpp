@@ -1,0 +1,51 @@
+#include "PlanCommand.h"
+
+#include "JsonReport.h"
+
+namespace strata::cli {
+
+int PlanCommand::run(const CliContext& context)
+{
+    auto session = context.openSession(DatabaseOpener::Mode::ReadOnly);
+    if (!session)
+        return context.out().fail(session.error(), QStringLiteral("plan"));
+    auto plan = session->planner().planUp({context.options().to, context.enabledOptions(session->set)});
+    if (!plan)
+        return context.out().fail(plan.error(), QStringLiteral("plan"));
+
+    QString text = QStringLiteral("-- Plan for %1: v%2 -> v%3, %4 step(s). Nothing has been run.\n")
+                       .arg(session->db->display())
+                       .arg(plan->currentVersion)
+                       .arg(plan->targetVersion)
+                       .arg(plan->steps.size());
+    if (plan->baselineRecognised)
+        text += QStringLiteral("-- First, the untracked database is recorded as v%1 (baseline).\n")
+                    .arg(plan->baselineVersion);
+    for (const auto& p : plan->problems)
+        text += QStringLiteral("-- PROBLEM [%1] %2\n--   -> %3\n").arg(p.kindName(), p.message, p.resolution);
+    QJsonArray steps;
+    for (const auto& s : plan->steps) {
+        text += QStringLiteral("\n-- %1, phase %2%3\n")
+                    .arg(s.label(), s.phase(),
+                         s.transactional() ? QStringLiteral(", in its own transaction")
+                                           : QStringLiteral(", outside a transaction"));
+        text += QString::fromUtf8(s.forwardSql);
+        QJsonObject step = JsonReport::step(s);
+        step.insert(QStringLiteral("sql"), QString::fromUtf8(s.forwardSql));
+        steps.append(step);
+    }
+    for (const auto& s : plan->optionalOff)
+        text += QStringLiteral("\n-- skipped: %1 (option %2 is off; --enable %2)\n")
+                    .arg(s.label(), s.header.option);
+    context.out().report(text);
+
+    QJsonObject doc = JsonReport::plan(*plan);
+    doc.insert(QStringLiteral("command"), QStringLiteral("plan"));
+    doc.insert(QStringLiteral("ok"), true);
+    doc.insert(QStringLiteral("database"), session->db->display());
+    doc.insert(QStringLiteral("steps"), steps);
+    context.out().document(doc);
+    return 0;
+}
+
+} // namespace strata::cli

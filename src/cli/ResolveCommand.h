@@ -1,0 +1,14 @@
+#pragma once
+
+#include "CliContext.h"
+
+namespace strata::cli {
+
+/// `strata-cli resolve`: see CliOptions::usage().
+class ResolveCommand
+{
+public:
+    static int run(const CliContext& context);
+};
+
+} // namespace strata::cli

@@ -1,0 +1,81 @@
+#include "RollbackCommand.h"
+
+#include "CliProgress.h"
+#include "JsonReport.h"
+#include "migrations/MigrationRunner.h"
+
+namespace strata::cli {
+
+int RollbackCommand::run(const CliContext& context)
+{
+    const QString command = QStringLiteral("rollback");
+    if (!context.options().to)
+        return context.out().fail(
+            Error::badInput(QStringLiteral("rollback needs --to VERSION."),
+                            QStringLiteral("Pass the version to go back to, e.g. --to 1, or "
+                                           "--to 0 to roll back everything of the set.")),
+            command);
+    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite);
+    if (!session)
+        return context.out().fail(session.error(), command);
+    auto lock = context.lock(*session->db);
+    if (!lock)
+        return context.out().fail(lock.error(), command);
+    if (auto refreshed = session->refresh(); !refreshed)
+        return context.out().fail(refreshed.error(), command);
+    auto plan = session->planner().planDown(*context.options().to);
+    if (!plan)
+        return context.out().fail(plan.error(), command);
+    if (plan->blocked()) {
+        QStringList what;
+        QStringList next;
+        for (const auto& p : plan->problems) {
+            what << QStringLiteral("[%1] %2").arg(p.kindName(), p.message);
+            next << p.resolution;
+        }
+        return context.out().fail(
+            Error::refused(QStringLiteral("rollback refuses to run: %1 problem(s) found.\n  ")
+                                   .arg(plan->problems.size()) +
+                               what.join(QStringLiteral("\n  ")),
+                           next.join(QStringLiteral("\n        "))),
+            command);
+    }
+    QJsonObject doc = JsonReport::plan(*plan);
+    doc.insert(QStringLiteral("command"), command);
+    doc.insert(QStringLiteral("database"), session->db->display());
+    if (plan->steps.isEmpty()) {
+        context.out().report(QStringLiteral("Nothing to roll back: %1 is at v%2.")
+                                 .arg(session->db->display())
+                                 .arg(plan->currentVersion));
+        doc.insert(QStringLiteral("ok"), true);
+        doc.insert(QStringLiteral("rolled_back"), QJsonArray());
+        context.out().document(doc);
+        return 0;
+    }
+    if (auto confirmed = context.confirm(QStringLiteral("Roll back %1 step(s) of %2 (v%3 -> v%4)?")
+                                             .arg(plan->steps.size())
+                                             .arg(session->db->display())
+                                             .arg(plan->currentVersion)
+                                             .arg(plan->targetVersion));
+        !confirmed)
+        return context.out().fail(confirmed.error(), command);
+
+    CliProgress progress(context.out(), QStringLiteral("roll back"));
+    MigrationRunner runner(*session->db, session->set, RunIdentity::current(), &progress);
+    auto outcome = runner.rollback(*plan);
+    if (!outcome)
+        return context.out().fail(outcome.error(), command);
+    context.out().report(QStringLiteral("Rolled back %1 from v%2 to v%3: %4 step(s) in %5 ms.")
+                             .arg(session->db->display())
+                             .arg(plan->currentVersion)
+                             .arg(plan->targetVersion)
+                             .arg(outcome->steps)
+                             .arg(outcome->elapsedMs));
+    doc.insert(QStringLiteral("ok"), true);
+    doc.insert(QStringLiteral("rolled_back"), doc.take(QStringLiteral("steps")));
+    doc.insert(QStringLiteral("elapsed_ms"), outcome->elapsedMs);
+    context.out().document(doc);
+    return 0;
+}
+
+} // namespace strata::cli

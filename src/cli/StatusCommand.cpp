@@ -1,0 +1,108 @@
+#include "StatusCommand.h"
+
+#include <algorithm>
+
+#include "JsonReport.h"
+
+namespace strata::cli {
+
+namespace {
+
+QString versionLine(const MigrationPlan& plan, const QStringList& baselineTables)
+{
+    if (!plan.tracked && plan.baselineRecognised)
+        return QStringLiteral(
+                   "v%1 (baseline): not tracked yet, recognised by its %2 tables; migrate records the "
+                   "baseline first")
+            .arg(plan.baselineVersion)
+            .arg(baselineTables.size());
+    if (!plan.tracked)
+        return QStringLiteral("none: not tracked, and none of this set's versions is applied");
+    return QStringLiteral("v%1").arg(plan.currentVersion);
+}
+
+} // namespace
+
+int StatusCommand::run(const CliContext& context)
+{
+    auto session = context.openSession(DatabaseOpener::Mode::ReadOnly);
+    if (!session)
+        return context.out().fail(session.error(), QStringLiteral("status"));
+    auto plan = session->planner().planUp({std::nullopt, context.enabledOptions(session->set)});
+    if (!plan)
+        return context.out().fail(plan.error(), QStringLiteral("status"));
+
+    QList<MigrationStep> upcoming = plan->steps + plan->optionalOff;
+    std::stable_sort(upcoming.begin(), upcoming.end(), [](const MigrationStep& a, const MigrationStep& b) {
+        return a.version != b.version ? a.version < b.version : a.step < b.step;
+    });
+    QStringList phases;
+    for (const auto& s : upcoming)
+        if (!phases.contains(s.phase()))
+            phases << s.phase();
+
+    QString text;
+    text += QStringLiteral("Database:  %1\n").arg(session->db->display());
+    text += QStringLiteral("Set:       %1 (%2)\n").arg(session->set.name(), session->set.root);
+    text += QStringLiteral("Version:   %1\n").arg(versionLine(*plan, session->set.manifest.baseline.tables));
+    if (!session->history.versions.isEmpty()) {
+        text += QStringLiteral("Applied:\n");
+        for (const auto& v : session->history.versions)
+            text += QStringLiteral("  v%1  %2  %3%4\n")
+                        .arg(v.version)
+                        .arg(v.appliedAt, v.description,
+                             v.success ? QString() : QStringLiteral("  (FAILED: %1)").arg(v.errorMessage));
+    }
+    if (upcoming.isEmpty()) {
+        text += QStringLiteral("Pending:   nothing, the database is up to date (head v%1)\n")
+                    .arg(plan->headVersion);
+    } else {
+        text += QStringLiteral("Pending:   %1 step(s) in %2 phase(s), up to v%3%4\n")
+                    .arg(upcoming.size())
+                    .arg(phases.size())
+                    .arg(upcoming.last().version)
+                    .arg(plan->optionalOff.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" (%1 optional, off)").arg(plan->optionalOff.size()));
+        for (const QString& phase : phases) {
+            text += QStringLiteral("  phase %1\n").arg(phase);
+            for (const auto& s : upcoming) {
+                if (s.phase() != phase)
+                    continue;
+                const bool off = std::any_of(plan->optionalOff.begin(), plan->optionalOff.end(),
+                                             [&](const MigrationStep& o) { return o.slot() == s.slot(); });
+                text +=
+                    QStringLiteral("    %1 %2  %3%4\n")
+                        .arg(s.slot(), s.name, s.forwardPath,
+                             off ? QStringLiteral("  [option %1: off; --enable %1]").arg(s.header.option)
+                                 : (s.isOptional() ? QStringLiteral("  [option %1: on]").arg(s.header.option)
+                                                   : QString()));
+            }
+        }
+    }
+    if (plan->problems.isEmpty()) {
+        text += QStringLiteral("Problems:  none\n");
+    } else {
+        text += QStringLiteral("Problems:  %1 (migrate refuses until they are resolved)\n")
+                    .arg(plan->problems.size());
+        for (const auto& p : plan->problems)
+            text += QStringLiteral("  [%1] %2\n      -> %3\n").arg(p.kindName(), p.message, p.resolution);
+    }
+    context.out().report(text);
+
+    QJsonArray applied;
+    for (const auto& v : session->history.versions)
+        applied.append(JsonReport::versionRecord(v));
+    QJsonObject doc{{QStringLiteral("command"), QStringLiteral("status")},
+                    {QStringLiteral("ok"), true},
+                    {QStringLiteral("database"), session->db->display()},
+                    {QStringLiteral("applied"), applied}};
+    const QJsonObject planJson = JsonReport::plan(*plan);
+    for (auto it = planJson.begin(); it != planJson.end(); ++it)
+        doc.insert(it.key(), it.value());
+    doc.insert(QStringLiteral("pending"), doc.take(QStringLiteral("steps")));
+    context.out().document(doc);
+    return 0;
+}
+
+} // namespace strata::cli

@@ -1,0 +1,60 @@
+#include <cstdio>
+
+#include <QCoreApplication>
+
+#include "BaselineCommand.h"
+#include "CliContext.h"
+#include "DemoCommand.h"
+#include "HistoryCommand.h"
+#include "MigrateCommand.h"
+#include "PlanCommand.h"
+#include "ResolveCommand.h"
+#include "RollbackCommand.h"
+#include "StatusCommand.h"
+
+using namespace strata;
+using namespace strata::cli;
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("strata-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    auto options = CliOptions::parse(arguments);
+    if (!options) {
+        CliOutput(arguments.contains(QStringLiteral("--json")))
+            .fail(options.error(), QStringLiteral("usage"));
+        return static_cast<int>(options.error().code);
+    }
+    if (options->help || options->command == QLatin1String("help")) {
+        std::fputs(CliOptions::usage().toUtf8().constData(), stdout);
+        return 0;
+    }
+    CliContext context(*options);
+    if (auto loaded = context.loadConfig(); !loaded)
+        return context.out().fail(loaded.error(), options->command);
+
+    using Command = int (*)(const CliContext&);
+    const QList<QPair<QString, Command>> commands = {
+        {QStringLiteral("status"), &StatusCommand::run},
+        {QStringLiteral("history"), &HistoryCommand::run},
+        {QStringLiteral("plan"), &PlanCommand::run},
+        {QStringLiteral("migrate"), &MigrateCommand::run},
+        {QStringLiteral("rollback"), &RollbackCommand::run},
+        {QStringLiteral("baseline"), &BaselineCommand::run},
+        {QStringLiteral("resolve"), &ResolveCommand::run},
+        {QStringLiteral("demo"), &DemoCommand::run},
+    };
+    for (const auto& [name, run] : commands)
+        if (name == options->command)
+            return run(context);
+    return context.out().fail(
+        Error::badInput(options->command.isEmpty()
+                            ? QStringLiteral("No command given.")
+                            : QStringLiteral("Unknown command \"%1\".").arg(options->command),
+                        QStringLiteral("Run `strata-cli --help` for the commands.")),
+        options->command);
+}
