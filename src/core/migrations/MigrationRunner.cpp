@@ -108,23 +108,28 @@ Error MigrationRunner::stepError(const MigrationStep& step, const Error& cause, 
     return error;
 }
 
-Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qint64& elapsedMs)
+Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qint64 versionMsBefore,
+                                  qint64& elapsedMs)
 {
     const MigrationStep& step = plan.steps.at(index);
+    // The step, its history row and (when it is the version's last step) the version's row commit together:
+    // one commit per step, and never a step without its row or a row without its step.
+    auto record = [&]() -> Status {
+        if (auto recorded = m_history.recordApplied(step, elapsedMs, m_who); !recorded)
+            return recorded;
+        if (plan.completesVersion(index))
+            return m_history.recordVersionComplete(versionRecord(step.version, versionMsBefore + elapsedMs));
+        return {};
+    };
     QElapsedTimer timer;
     if (step.transactional()) {
         timer.start();
-        Status scriptStatus;
-        auto done = inTransaction(m_db, [&]() -> Status {
-            scriptStatus = m_db.runScript(step.forwardScript(), true);
-            if (!scriptStatus)
-                return scriptStatus;
+        return inTransaction(m_db, [&]() -> Status {
+            if (auto ran = m_db.runScript(step.forwardScript(), true); !ran)
+                return ran;
             elapsedMs = timer.elapsed();
-            if (auto recorded = m_history.recordApplied(step, elapsedMs, m_who); !recorded)
-                return recorded;
-            return {};
+            return record();
         });
-        return done;
     }
     if (auto started = inTransaction(m_db, [&] { return m_history.recordStarted(step, m_who); }); !started)
         return started;
@@ -134,7 +139,7 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
         return ran;
     }
     elapsedMs = timer.elapsed();
-    return inTransaction(m_db, [&] { return m_history.recordApplied(step, elapsedMs, m_who); });
+    return inTransaction(m_db, record);
 }
 
 Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& plan)
@@ -162,7 +167,7 @@ Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& pla
         if (m_observer)
             m_observer->stepStarted(step, i, plan.steps.size());
         qint64 elapsed = 0;
-        if (auto applied = applyStep(plan, i, elapsed); !applied) {
+        if (auto applied = applyStep(plan, i, versionMs.value(step.version), elapsed); !applied) {
             const Error error = stepError(step, applied.error(), i, step.transactional());
             if (step.transactional()) {
                 (void)inTransaction(m_db, [&]() -> Status {
@@ -179,18 +184,6 @@ Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& pla
         versionMs[step.version] += elapsed;
         outcome.steps++;
         outcome.elapsedMs += elapsed;
-        if (plan.completesVersion(i)) {
-            auto complete = inTransaction(m_db, [&] {
-                return m_history.recordVersionComplete(
-                    versionRecord(step.version, versionMs.value(step.version)));
-            });
-            if (!complete)
-                return complete.error().prefixed(
-                    QStringLiteral("Step %1 was applied, but recording version %2 "
-                                   "as complete failed")
-                        .arg(step.slot())
-                        .arg(step.version));
-        }
         if (m_observer)
             m_observer->stepFinished(step, elapsed);
     }

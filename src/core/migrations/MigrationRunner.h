@@ -40,7 +40,7 @@ public:
 
 private:
     Status recordBaseline(const QList<MigrationStep>& steps, qint64 version);
-    Status applyStep(const MigrationPlan& plan, qsizetype index, qint64& elapsedMs);
+    Status applyStep(const MigrationPlan& plan, qsizetype index, qint64 versionMsBefore, qint64& elapsedMs);
     Status rollbackStep(const MigrationStep& step, qint64& elapsedMs);
     VersionRecord versionRecord(qint64 version, qint64 elapsedMs, const QString& error = {}) const;
     Error stepError(const MigrationStep& step, const Error& cause, qsizetype doneBefore,

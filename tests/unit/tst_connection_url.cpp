@@ -1,0 +1,97 @@
+#include <QDir>
+#include <QtTest>
+
+#include "connection/ConnectionUrl.h"
+
+using namespace strata;
+
+class TestConnectionUrl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sqliteRelativePathBecomesAbsolute()
+    {
+        auto url = ConnectionUrl::parse(QStringLiteral("sqlite:data/state.db"));
+        QVERIFY(url.ok());
+        QCOMPARE(url->dialect(), Dialect::Sqlite);
+        QCOMPARE(url->sqlitePath(), QDir::current().absoluteFilePath(QStringLiteral("data/state.db")));
+    }
+
+    void sqliteTripleSlashIsAbsolute()
+    {
+        auto url = ConnectionUrl::parse(QStringLiteral("sqlite:///var/lib/risk/state.db"));
+        QVERIFY(url.ok());
+        QCOMPARE(url->sqlitePath(), QStringLiteral("/var/lib/risk/state.db"));
+        QCOMPARE(url->display(), QStringLiteral("sqlite:/var/lib/risk/state.db"));
+    }
+
+    void sqliteWithHostIsRefused()
+    {
+        auto url = ConnectionUrl::parse(QStringLiteral("sqlite://server/state.db"));
+        QVERIFY(!url.ok());
+        QCOMPARE(url.error().code, ExitCode::BadInput);
+    }
+
+    void postgresParametersPassThrough()
+    {
+        auto url =
+            ConnectionUrl::parse(QStringLiteral("postgresql://trader@db.internal:5433/"
+                                                "trading?sslmode=verify-full&sslrootcert=/etc/ssl/root.crt"));
+        QVERIFY(url.ok());
+        QCOMPARE(url->dialect(), Dialect::Postgres);
+        QCOMPARE(url->postgresParameter(QStringLiteral("host")), QStringLiteral("db.internal"));
+        QCOMPARE(url->postgresParameter(QStringLiteral("port")), QStringLiteral("5433"));
+        QCOMPARE(url->postgresParameter(QStringLiteral("dbname")), QStringLiteral("trading"));
+        QCOMPARE(url->postgresParameter(QStringLiteral("user")), QStringLiteral("trader"));
+        QCOMPARE(url->postgresParameter(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
+        QCOMPARE(url->postgresParameter(QStringLiteral("sslrootcert")), QStringLiteral("/etc/ssl/root.crt"));
+        const QString conninfo = url->postgresConnInfo();
+        QVERIFY(conninfo.contains(QStringLiteral("sslmode='verify-full'")));
+        QVERIFY(conninfo.contains(QStringLiteral("sslrootcert='/etc/ssl/root.crt'")));
+        QCOMPARE(url->display(), QStringLiteral("postgresql://trader@db.internal:5433/trading"));
+    }
+
+    void postgresShortSchemeIsAccepted()
+    {
+        auto url = ConnectionUrl::parse(QStringLiteral("postgres://u@localhost/db"));
+        QVERIFY(url.ok());
+        QCOMPARE(url->dialect(), Dialect::Postgres);
+    }
+
+    void passwordInUrlIsRefused()
+    {
+        auto url = ConnectionUrl::parse(QStringLiteral("postgresql://trader:secret@localhost/db"));
+        QVERIFY(!url.ok());
+        QCOMPARE(url.error().code, ExitCode::BadInput);
+        QVERIFY(url.error().next.contains(QStringLiteral("PGPASSWORD")));
+        QVERIFY(!url.error().toText().contains(QStringLiteral("secret")));
+    }
+
+    void passwordParameterIsRefused()
+    {
+        auto url = ConnectionUrl::parse(QStringLiteral("postgresql://trader@localhost/db?password=secret"));
+        QVERIFY(!url.ok());
+        QCOMPARE(url.error().code, ExitCode::BadInput);
+    }
+
+    void withDatabaseNameKeepsTheServer()
+    {
+        auto url = ConnectionUrl::parse(QStringLiteral("postgresql://u@h:1/a?sslmode=require"));
+        QVERIFY(url.ok());
+        const ConnectionUrl other = url->withDatabaseName(QStringLiteral("b"));
+        QCOMPARE(other.postgresParameter(QStringLiteral("dbname")), QStringLiteral("b"));
+        QCOMPARE(other.postgresParameter(QStringLiteral("sslmode")), QStringLiteral("require"));
+    }
+
+    void unknownSchemeIsBadInput()
+    {
+        auto url = ConnectionUrl::parse(QStringLiteral("mysql://u@h/db"));
+        QVERIFY(!url.ok());
+        QCOMPARE(url.error().code, ExitCode::BadInput);
+        QVERIFY(url.error().next.contains(QStringLiteral("sqlite:")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectionUrl)
+#include "tst_connection_url.moc"
