@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "backup/DatabaseBackup.h"
 #include "migrations/MigrationSetLoader.h"
 
 namespace strata::cli {
@@ -75,6 +76,28 @@ Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode) const
     if (auto refreshed = session.refresh(); !refreshed)
         return refreshed.error();
     return session;
+}
+
+Result<std::unique_ptr<Database>> CliContext::openDatabase(DatabaseOpener::Mode mode) const
+{
+    auto url = databaseUrl();
+    if (!url)
+        return url.error();
+    return DatabaseOpener::open(*url, mode);
+}
+
+QString CliContext::backupFolder(Database& db) const
+{
+    if (!m_options.out.isEmpty())
+        return QFileInfo(m_options.out).absolutePath();
+    return DatabaseBackup::defaultFolder(db, m_config ? m_config->backupDirectory : QString());
+}
+
+BackupCatalog::Retention CliContext::retention() const
+{
+    if (!m_config)
+        return {};
+    return {m_config->retentionDays, m_config->maxBackups};
 }
 
 QStringList CliContext::enabledOptions(const MigrationSet& set) const

@@ -6,6 +6,7 @@
 
 #include "CliOptions.h"
 #include "CliOutput.h"
+#include "backup/BackupCatalog.h"
 #include "config/OperatorConfig.h"
 #include "connection/DatabaseOpener.h"
 #include "migrations/HistoryStore.h"
@@ -50,6 +51,12 @@ public:
     std::chrono::milliseconds lockTimeout() const;
     /// Takes the run lock, telling the operator who holds it while waiting.
     Result<std::unique_ptr<RunLock>> lock(Database& db) const;
+    /// Opens the database alone (commands that need no migration set).
+    Result<std::unique_ptr<Database>> openDatabase(DatabaseOpener::Mode mode) const;
+    /// The catalog folder: --out's folder, the config's backup.directory, or the default for the database.
+    QString backupFolder(Database& db) const;
+    /// The config's retention (seed 004's defaults without a config).
+    BackupCatalog::Retention retention() const;
     /// Asks before changing a database, unless --yes. Without a terminal to ask on, refuses with exit 2.
     Status confirm(const QString& question) const;
 

@@ -28,6 +28,11 @@ QString CliOptions::usage()
         "has "
         "none\n"
         "  baseline [--version V]      mark an untracked database as being at V\n"
+        "  verify [BACKUP_ID_OR_PATH] [--quick] [--test-restore]\n"
+        "                              integrity check of the database, or of a backup\n"
+        "  backup [--out PATH] [--quick]   take a backup, check it (integrity, size, SHA-256) and list it\n"
+        "  backups                     the backups of this database, newest first\n"
+        "  restore BACKUP_ID_OR_PATH   verify the backup, keep the current database aside, restore, check\n"
         "  resolve V.S --accept-checksum | --mark-applied | --mark-rolled-back\n"
         "                              settle a problem after checking it by hand\n"
         "  demo risk-state --out FILE  create the demo v1 risk-state database\n"
@@ -137,6 +142,12 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             status = flag(options.markApplied);
         } else if (name == QLatin1String("mark-rolled-back")) {
             status = flag(options.markRolledBack);
+        } else if (name == QLatin1String("quick")) {
+            status = flag(options.quick);
+        } else if (name == QLatin1String("test-restore")) {
+            status = flag(options.testRestore);
+        } else if (name == QLatin1String("restore-on-failure")) {
+            status = flag(options.restoreOnFailure);
         } else if (name == QLatin1String("help")) {
             status = flag(options.help);
         } else {

@@ -28,6 +28,9 @@ struct CliOptions
     bool acceptChecksum = false;
     bool markApplied = false;
     bool markRolledBack = false;
+    bool quick = false;
+    bool testRestore = false;
+    bool restoreOnFailure = false;
     bool help = false;
 
     /// Unknown options, missing values and bad numbers are bad usage (exit 2).

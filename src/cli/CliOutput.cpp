@@ -1,6 +1,7 @@
 #include "CliOutput.h"
 
 #include <cstdio>
+#include <memory>
 
 #include <QJsonDocument>
 
@@ -35,6 +36,26 @@ void CliOutput::document(const QJsonObject& object) const
 {
     if (m_json)
         write(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+}
+
+void CliOutput::document(const QJsonArray& array) const
+{
+    if (m_json)
+        write(stdout, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+}
+
+Progress CliOutput::progress(const QString& what) const
+{
+    auto lastDecile = std::make_shared<QPair<QString, int>>(QString(), -1);
+    return Progress([this, what, lastDecile](qint64 done, qint64 total, const QString& stage) {
+        if (total <= 0)
+            return;
+        const int decile = static_cast<int>(done * 10 / total);
+        if (stage == lastDecile->first && decile == lastDecile->second)
+            return;
+        *lastDecile = {stage, decile};
+        notice(QStringLiteral("%1: %2 %3%").arg(what, stage).arg(decile * 10));
+    });
 }
 
 int CliOutput::fail(const Error& error, const QString& command) const

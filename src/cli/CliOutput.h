@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
 #include "common/Error.h"
+#include "common/Progress.h"
 
 namespace strata::cli {
 
@@ -21,6 +23,9 @@ public:
     void notice(const QString& text) const;
     /// The JSON document (stdout, only under --json).
     void document(const QJsonObject& object) const;
+    void document(const QJsonArray& array) const;
+    /// A progress line on stderr at most every 10 %, for long operations.
+    Progress progress(const QString& what) const;
     /// Prints the error (stderr, and a JSON document under --json) and returns its exit code.
     int fail(const Error& error, const QString& command) const;
 

@@ -1,7 +1,10 @@
+#include <csignal>
 #include <cstdio>
 
 #include <QCoreApplication>
 
+#include "BackupCommand.h"
+#include "BackupsCommand.h"
 #include "BaselineCommand.h"
 #include "CliContext.h"
 #include "DemoCommand.h"
@@ -9,14 +12,18 @@
 #include "MigrateCommand.h"
 #include "PlanCommand.h"
 #include "ResolveCommand.h"
+#include "RestoreCommand.h"
 #include "RollbackCommand.h"
 #include "StatusCommand.h"
+#include "VerifyCommand.h"
 
 using namespace strata;
 using namespace strata::cli;
 
 int main(int argc, char* argv[])
 {
+    // A file-size limit (ulimit -f) must fail the write that hits it, not kill the run half-way.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("strata-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
@@ -47,6 +54,10 @@ int main(int argc, char* argv[])
         {QStringLiteral("baseline"), &BaselineCommand::run},
         {QStringLiteral("resolve"), &ResolveCommand::run},
         {QStringLiteral("demo"), &DemoCommand::run},
+        {QStringLiteral("backup"), &BackupCommand::run},
+        {QStringLiteral("backups"), &BackupsCommand::run},
+        {QStringLiteral("verify"), &VerifyCommand::run},
+        {QStringLiteral("restore"), &RestoreCommand::run},
     };
     for (const auto& [name, run] : commands)
         if (name == options->command)

@@ -104,7 +104,8 @@ Status HistoryStore::ensureTables()
     auto tables = m_db.userTables();
     if (!tables)
         return tables.error();
-    if (tables->contains(QStringLiteral("schema_version")) && tables->contains(QStringLiteral("schema_version_steps")))
+    if (tables->contains(QStringLiteral("schema_version")) &&
+        tables->contains(QStringLiteral("schema_version_steps")))
         return {};
     const QString ddl = m_db.catalogSql(QStringLiteral("history"));
     return m_db.runScript(SqlScript{QStringLiteral("history tables"), ddl.toUtf8(), 1}, false);

@@ -72,6 +72,22 @@ Result<SetManifest> SetManifest::load(const QString& path)
         }
         for (const auto& v : root["versions"])
             manifest.versionDescriptions.insert(v.first.as<long long>(), str(v.second["description"]));
+        if (const auto verify = root["verify"]) {
+            for (const auto& e : verify["expect"]) {
+                Expectation expectation;
+                expectation.version = e["version"] ? e["version"].as<long long>() : 0;
+                expectation.option = str(e["option"]);
+                for (const auto& t : e["tables"])
+                    expectation.tables << str(t);
+                for (const auto& i : e["indexes"])
+                    expectation.indexes << str(i);
+                for (const auto& c : e["columns"])
+                    expectation.columns << str(c);
+                manifest.expectations << expectation;
+            }
+            for (const auto& q : verify["queries"])
+                manifest.sampleQueries << str(q);
+        }
     } catch (const YAML::Exception& e) {
         return Error::badInput(QStringLiteral("%1:%2: the manifest is not valid YAML: %3")
                                    .arg(path)

@@ -32,6 +32,17 @@ struct SetManifest
         QStringList tables;
     };
 
+    /// What a database at `version` or later must have (with `option` on, when one is named): the set's
+    /// own verification checks.
+    struct Expectation
+    {
+        qint64 version = 0;
+        QString option;
+        QStringList tables;
+        QStringList indexes;
+        QStringList columns; ///< "table.column"
+    };
+
     QString name;
     QString description;
     QList<Dialect> dialects; ///< empty: any
@@ -39,6 +50,8 @@ struct SetManifest
     QList<Phase> phases;
     QList<Option> options;
     QMap<qint64, QString> versionDescriptions;
+    QList<Expectation> expectations;
+    QStringList sampleQueries; ///< queries that must run (seed 004's "sample queries")
 
     bool supports(Dialect dialect) const { return dialects.isEmpty() || dialects.contains(dialect); }
     const Option* option(const QString& name) const;

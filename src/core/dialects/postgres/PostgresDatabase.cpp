@@ -109,7 +109,23 @@ QString PostgresDatabase::display() const
 
 int PostgresDatabase::serverVersion() const
 {
-    return PQserverVersion(m_conn);
+    return m_conn ? PQserverVersion(m_conn) : 0;
+}
+
+void PostgresDatabase::disconnect()
+{
+    PQfinish(m_conn);
+    m_conn = nullptr;
+}
+
+Status PostgresDatabase::reconnect()
+{
+    auto fresh = open(m_url);
+    if (!fresh)
+        return fresh.error();
+    disconnect();
+    std::swap(m_conn, (*fresh)->m_conn);
+    return {};
 }
 
 QString PostgresDatabase::connectionMessage() const

@@ -31,6 +31,10 @@ public:
     pg_conn* handle() const { return m_conn; }
     /// The server's version number (e.g. 150018).
     int serverVersion() const;
+    /// Ends the session (its advisory locks with it), e.g. so that the database can be renamed.
+    void disconnect();
+    /// Opens a new session to the same URL.
+    Status reconnect();
 
 private:
     PostgresDatabase(pg_conn* conn, ConnectionUrl url);

@@ -1,0 +1,41 @@
+#include "BackupCommand.h"
+
+#include "JsonReport.h"
+#include "backup/DatabaseBackup.h"
+#include "migrations/HistoryStore.h"
+
+namespace strata::cli {
+
+int BackupCommand::run(const CliContext& context)
+{
+    const QString command = QStringLiteral("backup");
+    auto db = context.openDatabase(DatabaseOpener::Mode::ReadWrite);
+    if (!db)
+        return context.out().fail(db.error(), command);
+    auto history = HistoryStore(**db).read();
+    if (!history)
+        return context.out().fail(history.error(), command);
+    DatabaseBackup::Request request;
+    request.folder = context.backupFolder(**db);
+    request.outPath = context.options().out;
+    request.integrity = context.options().quick ? IntegrityMode::Quick : IntegrityMode::Full;
+    request.schemaVersion = history->currentVersion();
+    request.retention = context.retention();
+    auto record = DatabaseBackup::take(**db, request, context.out().progress(command));
+    if (!record)
+        return context.out().fail(record.error(), command);
+    QString text = QStringLiteral("Backup %1\n  file:   %2\n  size:   %3 bytes\n  sha256: %4\n  checks:\n")
+                       .arg(record->id, record->path)
+                       .arg(record->size)
+                       .arg(record->sha256);
+    for (const auto& c : record->checks)
+        text += QStringLiteral("    %1 %2: %3\n").arg(c.stateName(), c.name, c.detail);
+    context.out().report(text);
+    QJsonObject doc = record->toJson();
+    doc.insert(QStringLiteral("command"), command);
+    doc.insert(QStringLiteral("ok"), true);
+    context.out().document(doc);
+    return 0;
+}
+
+} // namespace strata::cli

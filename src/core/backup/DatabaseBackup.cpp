@@ -1,0 +1,232 @@
+#include "backup/DatabaseBackup.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QStorageInfo>
+#include <QUuid>
+
+#include "common/FileDigest.h"
+#include "dialects/postgres/PostgresBackupEngine.h"
+#include "dialects/sqlite/SqliteDatabase.h"
+
+namespace strata {
+
+namespace {
+
+void removePath(const QString& path)
+{
+    if (QFileInfo(path).isDir())
+        QDir(path).removeRecursively();
+    else
+        QFile::remove(path);
+}
+
+QString humanSize(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+QString DatabaseBackup::defaultFolder(Database& db, const QString& configured)
+{
+    if (!configured.isEmpty())
+        return QDir(configured).absolutePath();
+    if (db.dialect() == Dialect::Sqlite)
+        return QFileInfo(static_cast<SqliteDatabase&>(db).path()).dir().filePath(QStringLiteral("backups"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("strata/backups"));
+}
+
+Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, const Progress& progress)
+{
+    auto engine = BackupEngine::forDatabase(db);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString stamp = now.toString(QStringLiteral("yyyyMMdd_HHmmss"));
+    QString finalPath = request.outPath;
+    if (finalPath.isEmpty()) {
+        const QString label = request.label.isEmpty() ? QString() : request.label + QLatin1Char('_');
+        finalPath =
+            QDir(request.folder)
+                .filePath(engine->baseName() + QLatin1Char('_') + label + stamp + engine->fileSuffix());
+    }
+    finalPath = QFileInfo(finalPath).absoluteFilePath();
+    const QString folder = QFileInfo(finalPath).absolutePath();
+    const QString unchanged = QStringLiteral("The database was not changed, and no backup was listed.");
+
+    if (!QDir().mkpath(folder) || !QFileInfo(folder).isWritable())
+        return Error::badInput(
+            QStringLiteral("The backup folder %1 is not writable.").arg(folder),
+            QStringLiteral("Fix its permissions, or point backup.directory (or --out) at a folder "
+                           "this user can write."),
+            unchanged);
+    if (QFileInfo::exists(finalPath))
+        return Error::badInput(QStringLiteral("%1 already exists.").arg(finalPath),
+                               QStringLiteral("Choose another --out path; Strata never overwrites a backup."),
+                               unchanged);
+    const qint64 needed = engine->estimatedSize();
+    const QStorageInfo storage(folder);
+    if (storage.isValid() && storage.bytesAvailable() < needed + needed / 10)
+        return Error::failed(
+            QStringLiteral("Not enough free disk for the backup in %1: %2 free, about %3 needed.")
+                .arg(folder, humanSize(storage.bytesAvailable()), humanSize(needed + needed / 10)),
+            unchanged, QStringLiteral("Free disk space there, or point backup.directory elsewhere."));
+
+    const QString partial = finalPath + QStringLiteral(".partial");
+    removePath(partial);
+    auto fail = [&](const Error& error) {
+        removePath(partial);
+        return error.withUnchanged(unchanged + QStringLiteral(" The partial file was removed."));
+    };
+    if (auto written = engine->write(partial, progress); !written)
+        return fail(written.error());
+    if (auto synced = FileDigest::sync(partial); !synced)
+        return fail(synced.error());
+
+    BackupRecord record;
+    record.checks = engine->check(partial, request.integrity, progress);
+    const qint64 size = FileDigest::size(partial);
+    if (const auto expected = engine->expectedSize())
+        record.checks
+            << (size == *expected
+                    ? CheckResult::passed(QStringLiteral("size"),
+                                          QStringLiteral("%1 bytes, as the database's pages").arg(size))
+                    : CheckResult::failed(QStringLiteral("size"),
+                                          QStringLiteral("%1 bytes, expected %2").arg(size).arg(*expected)));
+    else
+        record.checks << (size > 0 ? CheckResult::passed(QStringLiteral("size"),
+                                                         QStringLiteral("%1 bytes").arg(size))
+                                   : CheckResult::failed(QStringLiteral("size"),
+                                                         QStringLiteral("the backup is empty")));
+    auto digest = FileDigest::sha256(partial, progress);
+    if (!digest)
+        return fail(digest.error());
+    record.checks << CheckResult::passed(QStringLiteral("sha256"), *digest);
+    if (!CheckResult::allPassed(record.checks)) {
+        QStringList failures;
+        for (const auto& c : record.checks)
+            if (!c.ok())
+                failures << QStringLiteral("%1: %2").arg(c.name, c.detail);
+        return fail(Error::failed(
+            QStringLiteral("The backup failed its checks: %1.").arg(failures.join(QStringLiteral("; "))),
+            unchanged, QStringLiteral("Check the database and the disk, then try again.")));
+    }
+    if (!QDir().rename(partial, finalPath))
+        return fail(Error::failed(QStringLiteral("Cannot rename %1 to %2.").arg(partial, finalPath),
+                                  unchanged, QStringLiteral("Check the backup folder.")));
+    (void)FileDigest::sync(finalPath);
+
+    record.id = QStringLiteral("%1-%2-%3")
+                    .arg(now.toString(QStringLiteral("yyyyMMdd-HHmmss")), engine->baseName(),
+                         QUuid::createUuid().toString(QUuid::Id128).left(6));
+    record.file = QFileInfo(finalPath).fileName();
+    record.path = finalPath;
+    record.createdAt = now.toString(Qt::ISODateWithMs);
+    record.database = engine->databaseIdentity();
+    record.dialect = dialectName(db.dialect());
+    record.format = engine->format();
+    record.schemaVersion = request.schemaVersion;
+    record.size = size;
+    record.sha256 = *digest;
+    record.verified = true;
+    record.runId = request.runId;
+    record.note = request.label;
+
+    BackupCatalog catalog(folder);
+    if (auto added = catalog.add(record); !added)
+        return added.error().withUnchanged(
+            QStringLiteral(
+                "The database was not changed. The backup %1 is complete and checked but not listed.")
+                .arg(finalPath));
+    if (request.applyRetention)
+        (void)catalog.applyRetention(record.database, request.retention);
+    return record;
+}
+
+QList<CheckResult> DatabaseBackup::verify(Database& db, const BackupRecord& record, IntegrityMode mode,
+                                          bool testRestore, const Progress& progress)
+{
+    QList<CheckResult> checks;
+    if (!QFileInfo::exists(record.path))
+        return {
+            CheckResult::failed(QStringLiteral("exists"), QStringLiteral("%1 is missing").arg(record.path))};
+    const qint64 size = FileDigest::size(record.path);
+    if (record.size > 0)
+        checks << (size == record.size
+                       ? CheckResult::passed(QStringLiteral("size"), QStringLiteral("%1 bytes").arg(size))
+                       : CheckResult::failed(
+                             QStringLiteral("size"),
+                             QStringLiteral("%1 bytes, the catalog says %2").arg(size).arg(record.size)));
+    auto digest = FileDigest::sha256(record.path, progress);
+    if (!digest)
+        checks << CheckResult::failed(QStringLiteral("sha256"), digest.error().what);
+    else if (record.sha256.isEmpty())
+        checks << CheckResult::notRun(QStringLiteral("sha256"),
+                                      QStringLiteral("no checksum recorded for this file"));
+    else
+        checks << (*digest == record.sha256
+                       ? CheckResult::passed(QStringLiteral("sha256"), *digest)
+                       : CheckResult::failed(
+                             QStringLiteral("sha256"),
+                             QStringLiteral("%1, the catalog says %2").arg(*digest, record.sha256)));
+    auto engine = BackupEngine::forDatabase(db);
+    checks << engine->check(record.path, mode, progress);
+    if (testRestore && db.dialect() == Dialect::Postgres)
+        checks << static_cast<PostgresBackupEngine&>(*engine).testRestore(record.path, progress);
+    return checks;
+}
+
+bool DatabaseBackup::usable(const QList<CheckResult>& checks, QStringList* problems)
+{
+    QStringList found;
+    bool engineCheckPassed = false;
+    for (const auto& c : checks) {
+        const bool optional = c.name == QLatin1String("sha256") && c.state == CheckResult::State::NotRun;
+        if (!c.ok() && !optional)
+            found << QStringLiteral("%1: %2").arg(c.name, c.detail);
+        if (c.ok() && c.name != QLatin1String("sha256") && c.name != QLatin1String("size"))
+            engineCheckPassed = true;
+    }
+    if (!engineCheckPassed && found.isEmpty())
+        found << QStringLiteral("no check of the backup's content passed");
+    if (problems)
+        *problems = found;
+    return found.isEmpty();
+}
+
+Result<BackupRecord> DatabaseBackup::locate(Database& db, const QString& folder, const QString& idOrPath)
+{
+    auto record = BackupCatalog(folder).find(idOrPath);
+    if (record)
+        return record;
+    const QFileInfo file(idOrPath);
+    if (!file.exists())
+        return record.error();
+    if (auto beside = BackupCatalog(file.absolutePath()).find(file.absoluteFilePath()))
+        return beside;
+    return describeFile(db, idOrPath);
+}
+
+Result<BackupRecord> DatabaseBackup::describeFile(Database& db, const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error::badInput(QStringLiteral("The backup %1 does not exist.").arg(path),
+                               QStringLiteral("Run `strata-cli backups` for the backups Strata knows."));
+    auto engine = BackupEngine::forDatabase(db);
+    BackupRecord record;
+    record.id = info.fileName();
+    record.file = info.fileName();
+    record.path = info.absoluteFilePath();
+    record.createdAt = info.lastModified().toUTC().toString(Qt::ISODateWithMs);
+    record.database = engine->databaseIdentity();
+    record.dialect = dialectName(db.dialect());
+    record.format = engine->format();
+    return record;
+}
+
+} // namespace strata
