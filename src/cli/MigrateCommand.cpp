@@ -1,14 +1,15 @@
 #include "MigrateCommand.h"
 
-#include "CliProgress.h"
+
+#include "CliRunPrinter.h"
 #include "JsonReport.h"
-#include "migrations/MigrationRunner.h"
+#include "run/PhasedRun.h"
 
 namespace strata::cli {
 
 namespace {
 
-Error problemsError(const QList<Problem>& problems, const QString& command)
+Error problemsError(const QList<Problem>& problems)
 {
     QStringList what;
     QStringList next;
@@ -17,9 +18,29 @@ Error problemsError(const QList<Problem>& problems, const QString& command)
         next << p.resolution;
     }
     return Error::refused(
-        QStringLiteral("%1 refuses to run: %2 problem(s) found.\n  ").arg(command).arg(problems.size()) +
+        QStringLiteral("migrate refuses to run: %1 problem(s) found.\n  ").arg(problems.size()) +
             what.join(QStringLiteral("\n  ")),
         next.join(QStringLiteral("\n        ")));
+}
+
+PhasedRun::Settings settingsFor(const CliContext& context, Database& db, const MigrationSet& set)
+{
+    const CliOptions& o = context.options();
+    const auto& config = context.config();
+    PhasedRun::Settings settings;
+    settings.target = o.to;
+    settings.enable = context.enabledOptions(set);
+    settings.createBackup = !o.noBackup && (!config || config->createBackup);
+    settings.verifyAfter = !config || config->verifyAfter;
+    settings.restoreOnFailure = o.restoreOnFailure;
+    settings.backupFolder = context.backupFolder(db);
+    settings.retention = context.retention();
+    settings.integrity = o.quick ? IntegrityMode::Quick : IntegrityMode::Full;
+    settings.preHook = config && config->preHook.isSet() ? config->preHook : set.manifest.preHook;
+    settings.postHook = config && config->postHook.isSet() ? config->postHook : set.manifest.postHook;
+    settings.lockTimeout = context.lockTimeout();
+    settings.commandPrefix = QStringLiteral("strata-cli --db '%1'").arg(db.display());
+    return settings;
 }
 
 } // namespace
@@ -30,17 +51,18 @@ int MigrateCommand::run(const CliContext& context)
     auto session = context.openSession(DatabaseOpener::Mode::ReadWrite);
     if (!session)
         return context.out().fail(session.error(), command);
-    auto lock = context.lock(*session->db);
-    if (!lock)
-        return context.out().fail(lock.error(), command);
-    // Plan only now, under the lock: another run may have applied steps while this one waited.
-    if (auto refreshed = session->refresh(); !refreshed)
-        return context.out().fail(refreshed.error(), command);
-    auto plan = session->planner().planUp({context.options().to, context.enabledOptions(session->set)});
+    CliRunPrinter printer(context.out());
+    PhasedRun run(*session->db, session->set, settingsFor(context, *session->db, session->set), &printer);
+    // Plan only under the lock: another run may have applied steps while this one waited.
+    auto plan = run.prepare([&](const QString& holder) {
+        context.out().notice(QStringLiteral("Waiting up to %1 s for the migration lock, held by %2.")
+                                 .arg(context.options().lockTimeoutSeconds)
+                                 .arg(holder));
+    });
     if (!plan)
         return context.out().fail(plan.error(), command);
     if (plan->blocked())
-        return context.out().fail(problemsError(plan->problems, command), command);
+        return context.out().fail(problemsError(plan->problems), command);
 
     QJsonObject doc = JsonReport::plan(*plan);
     doc.insert(QStringLiteral("command"), command);
@@ -58,33 +80,47 @@ int MigrateCommand::run(const CliContext& context)
         context.out().document(doc);
         return 0;
     }
-    if (auto confirmed = context.confirm(QStringLiteral("Apply %1 step(s) to %2 (v%3 -> v%4)?")
-                                             .arg(plan->steps.size())
-                                             .arg(session->db->display())
-                                             .arg(plan->currentVersion)
-                                             .arg(plan->targetVersion));
-        !confirmed)
-        return context.out().fail(confirmed.error(), command);
+    const bool ask = !context.config() || context.config()->requireConfirmation;
+    if (ask) {
+        if (auto confirmed =
+                context.confirm(QStringLiteral("Apply %1 step(s) in %2 phase(s) to %3 (v%4 -> v%5)?")
+                                    .arg(plan->steps.size())
+                                    .arg(plan->phases().size())
+                                    .arg(session->db->display())
+                                    .arg(plan->currentVersion)
+                                    .arg(plan->targetVersion));
+            !confirmed)
+            return context.out().fail(confirmed.error(), command);
+    }
 
-    CliProgress progress(context.out(), QStringLiteral("apply"));
-    MigrationRunner runner(*session->db, session->set, RunIdentity::current(), &progress);
-    auto outcome = runner.apply(*plan);
-    if (!outcome)
-        return context.out().fail(outcome.error(), command);
-
-    context.out().report(QStringLiteral("Migrated %1 from v%2 to v%3: %4 step(s) in %5 ms.%6")
-                             .arg(session->db->display())
-                             .arg(plan->currentVersion)
-                             .arg(plan->targetVersion)
-                             .arg(outcome->steps)
-                             .arg(outcome->elapsedMs)
-                             .arg(plan->optionalOff.isEmpty()
-                                      ? QString()
-                                      : QStringLiteral(" Skipped %1 optional step(s) whose option is off.")
-                                            .arg(plan->optionalOff.size())));
+    const Status done = run.execute();
+    const RunReport& report = run.report();
+    const QJsonObject reportJson = report.toJson();
+    for (auto it = reportJson.begin(); it != reportJson.end(); ++it)
+        doc.insert(it.key(), it.value());
+    doc.insert(QStringLiteral("applied"), QJsonArray::fromStringList(report.appliedSteps));
+    doc.insert(QStringLiteral("run_log"), run.logPath());
+    if (!done) {
+        context.out().notice(QStringLiteral("strata-cli: ") + done.error().toText());
+        doc.insert(QStringLiteral("ok"), false);
+        doc.insert(QStringLiteral("error"), JsonReport::error(done.error()));
+        context.out().document(doc);
+        return static_cast<int>(done.error().code);
+    }
+    QString text = QStringLiteral("Migrated %1 from v%2 to v%3: %4 step(s).")
+                       .arg(session->db->display())
+                       .arg(plan->currentVersion)
+                       .arg(plan->targetVersion)
+                       .arg(report.appliedSteps.size());
+    if (!plan->optionalOff.isEmpty())
+        text +=
+            QStringLiteral(" Skipped %1 optional step(s) whose option is off.").arg(plan->optionalOff.size());
+    if (report.backup)
+        text += QStringLiteral("\n  Backup taken before the run: %1 (%2)\n  To go back: %3")
+                    .arg(report.backup->id, report.backup->path, report.restoreCommand);
+    text += QStringLiteral("\n  Run log: %1").arg(run.logPath());
+    context.out().report(text);
     doc.insert(QStringLiteral("ok"), true);
-    doc.insert(QStringLiteral("applied"), doc.take(QStringLiteral("steps")));
-    doc.insert(QStringLiteral("elapsed_ms"), outcome->elapsedMs);
     context.out().document(doc);
     return 0;
 }

@@ -50,9 +50,11 @@ Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, 
     QString finalPath = request.outPath;
     if (finalPath.isEmpty()) {
         const QString label = request.label.isEmpty() ? QString() : request.label + QLatin1Char('_');
-        const QString stem = QDir(request.folder).filePath(engine->baseName() + QLatin1Char('_') + label + stamp);
+        const QString stem =
+            QDir(request.folder).filePath(engine->baseName() + QLatin1Char('_') + label + stamp);
         finalPath = stem + engine->fileSuffix();
-        for (int n = 2; QFileInfo::exists(finalPath) || QFileInfo::exists(finalPath + QStringLiteral(".partial")); ++n)
+        for (int n = 2;
+             QFileInfo::exists(finalPath) || QFileInfo::exists(finalPath + QStringLiteral(".partial")); ++n)
             finalPath = QStringLiteral("%1_%2%3").arg(stem).arg(n).arg(engine->fileSuffix());
     }
     finalPath = QFileInfo(finalPath).absoluteFilePath();

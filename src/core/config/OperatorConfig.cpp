@@ -53,6 +53,11 @@ Result<OperatorConfig> OperatorConfig::load(const QString& path)
         flag(db["migration"], "require_confirmation", config.requireConfirmation);
         flag(db["migration"], "create_backup", config.createBackup);
         flag(db["migration"], "verify_after", config.verifyAfter);
+        text(db["migration"], "pre_hook", config.preHook.command);
+        text(db["migration"], "post_hook", config.postHook.command);
+        int hookTimeout = config.preHook.timeoutSeconds;
+        number(db["migration"], "hook_timeout", hookTimeout);
+        config.preHook.timeoutSeconds = config.postHook.timeoutSeconds = hookTimeout;
         for (const auto& entry : db) {
             const std::string name = entry.first.as<std::string>();
             if (!entry.second.IsScalar() || name == "path" || name == "migrations")

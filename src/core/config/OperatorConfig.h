@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include "common/Result.h"
+#include "run/HookSpec.h"
 
 namespace strata {
 
@@ -21,6 +22,8 @@ struct OperatorConfig
     bool requireConfirmation = true;
     bool createBackup = true;
     bool verifyAfter = true;
+    HookSpec preHook;  ///< migration.pre_hook (Strata's own key): overrides the set's hooks.pre
+    HookSpec postHook; ///< migration.post_hook
 
     /// The switches that are on, as option names for the planner.
     QStringList enabledSwitches() const;

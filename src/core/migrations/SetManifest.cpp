@@ -1,5 +1,7 @@
 #include "migrations/SetManifest.h"
 
+#include <QFileInfo>
+
 #include <yaml-cpp/yaml.h>
 
 #include "common/TextFile.h"
@@ -72,6 +74,19 @@ Result<SetManifest> SetManifest::load(const QString& path)
         }
         for (const auto& v : root["versions"])
             manifest.versionDescriptions.insert(v.first.as<long long>(), str(v.second["description"]));
+        if (const auto hooks = root["hooks"]) {
+            const QString folder = QFileInfo(path).absolutePath();
+            auto hook = [&](const YAML::Node& node, HookSpec& out) {
+                if (!node)
+                    return;
+                out.command = node.IsScalar() ? str(node) : str(node["command"]);
+                if (node.IsMap() && node["timeout"])
+                    out.timeoutSeconds = node["timeout"].as<int>();
+                out.workingDirectory = folder;
+            };
+            hook(hooks["pre"], manifest.preHook);
+            hook(hooks["post"], manifest.postHook);
+        }
         if (const auto verify = root["verify"]) {
             for (const auto& e : verify["expect"]) {
                 Expectation expectation;

@@ -7,6 +7,7 @@
 
 #include "common/Result.h"
 #include "connection/ConnectionUrl.h"
+#include "run/HookSpec.h"
 
 namespace strata {
 
@@ -51,6 +52,8 @@ struct SetManifest
     QList<Option> options;
     QMap<qint64, QString> versionDescriptions;
     QList<Expectation> expectations;
+    HookSpec preHook;          ///< hooks.pre: e.g. stop the daemon (run in the set's folder)
+    HookSpec postHook;         ///< hooks.post: e.g. start the daemon
     QStringList sampleQueries; ///< queries that must run (seed 004's "sample queries")
 
     bool supports(Dialect dialect) const { return dialects.isEmpty() || dialects.contains(dialect); }

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <optional>
+
+#include "backup/BackupCatalog.h"
+#include "backup/BackupEngine.h"
+#include "common/Result.h"
+#include "connection/Database.h"
+#include "migrations/MigrationPlan.h"
+#include "migrations/MigrationSet.h"
+#include "run/HookSpec.h"
+#include "run/RunObserver.h"
+#include "run/RunReport.h"
+
+namespace strata {
+
+/// The whole of seed 004's runbook for one database: phase 0 pre-flight (connection, the pre hook that
+/// stops the daemon, no other writer, free disk, source integrity), the backup and its checks, the schema
+/// recorded, the migration phases, the verification, and the post hook. A failed step is rolled back and
+/// the run stops, naming the backup and the exact restore command (or restoring it, when asked). A JSON
+/// run log is kept beside the backups either way.
+class PhasedRun
+{
+public:
+    struct Settings
+    {
+        std::optional<qint64> target;
+        QStringList enable;
+        bool createBackup = true;
+        bool verifyAfter = true;
+        bool restoreOnFailure = false;
+        QString backupFolder;
+        BackupCatalog::Retention retention;
+        IntegrityMode integrity = IntegrityMode::Full;
+        HookSpec preHook;
+        HookSpec postHook;
+        std::chrono::milliseconds lockTimeout{60000};
+        /// How operators call Strata for this database, for the restore command the report names
+        /// (e.g. "strata-cli --db sqlite:/data/state.db").
+        QString commandPrefix;
+    };
+
+    PhasedRun(Database& db, const MigrationSet& set, Settings settings, RunObserver* observer = nullptr);
+    ~PhasedRun();
+
+    /// Takes the run lock, reads the history and plans. Changes nothing. A plan with problems is returned
+    /// as it is: the caller shows the problems and does not execute.
+    Result<MigrationPlan> prepare(const RunLock::WaitNotice& waiting = {});
+    /// Runs the prepared plan. The report (report()) says what happened either way.
+    Status execute(const std::atomic_bool* cancel = nullptr);
+    const RunReport& report() const { return m_report; }
+    /// Where the run log was written.
+    QString logPath() const;
+
+private:
+    class StepRelay;
+
+    Status preflight();
+    Status takeBackup();
+    Status applySteps(const std::atomic_bool* cancel);
+    Status verifyResult();
+    Status runHook(const QString& phase, const HookSpec& hook);
+    Status stop(const QString& outcome, Error error);
+    void check(const QString& phase, const CheckResult& result);
+    void startPhase(const QString& phase, const QString& title);
+    Progress progress() const;
+    void writeLog();
+
+    Database& m_db;
+    const MigrationSet& m_set;
+    Settings m_settings;
+    RunObserver* m_observer;
+    std::unique_ptr<RunLock> m_lock;
+    std::optional<MigrationPlan> m_plan;
+    RunReport m_report;
+    bool m_preHookRan = false;
+};
+
+} // namespace strata

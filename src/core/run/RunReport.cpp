@@ -1,0 +1,49 @@
+#include "run/RunReport.h"
+
+#include <QJsonArray>
+
+namespace strata {
+
+void RunReport::add(const QString& phase, const CheckResult& check)
+{
+    if (phases.isEmpty() || phases.last().phase != phase)
+        phases.append({phase, {}});
+    phases.last().checks << check;
+}
+
+QJsonObject RunReport::toJson() const
+{
+    QJsonArray phaseArray;
+    for (const auto& p : phases) {
+        QJsonArray checks;
+        for (const auto& c : p.checks)
+            checks.append(c.toJson());
+        phaseArray.append(
+            QJsonObject{{QStringLiteral("phase"), p.phase}, {QStringLiteral("checks"), checks}});
+    }
+    QJsonObject object{{QStringLiteral("run_id"), runId},
+                       {QStringLiteral("database"), database},
+                       {QStringLiteral("set"), set},
+                       {QStringLiteral("started_at"), startedAt},
+                       {QStringLiteral("finished_at"), finishedAt},
+                       {QStringLiteral("from_version"), fromVersion},
+                       {QStringLiteral("to_version"), toVersion},
+                       {QStringLiteral("options"), QJsonArray::fromStringList(options)},
+                       {QStringLiteral("phases"), phaseArray},
+                       {QStringLiteral("tables_before"), QJsonArray::fromStringList(tablesBefore)},
+                       {QStringLiteral("applied_steps"), QJsonArray::fromStringList(appliedSteps)},
+                       {QStringLiteral("outcome"), outcome},
+                       {QStringLiteral("restore_command"), restoreCommand},
+                       {QStringLiteral("restored_aside"), restoredAside}};
+    if (backup)
+        object.insert(QStringLiteral("backup"), backup->toJson());
+    if (error)
+        object.insert(QStringLiteral("error"),
+                      QJsonObject{{QStringLiteral("exit_code"), static_cast<int>(error->code)},
+                                  {QStringLiteral("message"), error->what},
+                                  {QStringLiteral("unchanged"), error->unchanged},
+                                  {QStringLiteral("next"), error->next}});
+    return object;
+}
+
+} // namespace strata

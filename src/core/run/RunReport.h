@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "backup/BackupRecord.h"
+#include "common/Error.h"
+#include "migrations/MigrationPlan.h"
+#include "verify/CheckResult.h"
+
+namespace strata {
+
+/// Everything a phased run did, kept as a JSON run log beside the backups.
+struct RunReport
+{
+    struct PhaseChecks
+    {
+        QString phase;
+        QList<CheckResult> checks;
+    };
+
+    QString runId;
+    QString database;
+    QString set;
+    QString startedAt;
+    QString finishedAt;
+    qint64 fromVersion = 0;
+    qint64 toVersion = 0;
+    QStringList options;
+    QList<PhaseChecks> phases;
+    std::optional<BackupRecord> backup;
+    QStringList tablesBefore; ///< the schema recorded before phase 1 (seed 004's v1_tables.txt)
+    QStringList appliedSteps;
+    QString outcome = QStringLiteral("running"); ///< succeeded, failed, refused, nothing-to-do, restored
+    std::optional<Error> error;
+    QString restoreCommand; ///< the exact command that restores the backup taken at phase 0
+    QString restoredAside;  ///< after --restore-on-failure: where the failed database was kept
+
+    void add(const QString& phase, const CheckResult& check);
+    QJsonObject toJson() const;
+};
+
+} // namespace strata
