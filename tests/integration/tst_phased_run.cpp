@@ -345,6 +345,69 @@ private Q_SLOTS:
         QCOMPARE(*FileDigest::sha256(path), checksum);
     }
 
+    void postgresRunRestoresTheBackupWhenAStepFails()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        QTemporaryDir dir;
+        const QString backups = dir.filePath(QStringLiteral("backups"));
+        const QStringList common{QStringLiteral("--db"), scratch.url(), QStringLiteral("--out"),
+                                 backups + QStringLiteral("/")};
+        SetBuilder set;
+        const QDir source(bundledSet(QStringLiteral("strategy")));
+        for (const QString& f :
+             QDir(source.filePath(QStringLiteral("001_strategy_management"))).entryList(QDir::Files)) {
+            QFile in(source.filePath(QStringLiteral("001_strategy_management/") + f));
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            set.file(QStringLiteral("001_strategy_management/") + f, in.readAll());
+        }
+        auto first =
+            CliProcess::run(common + QStringList{QStringLiteral("--migrations"), set.path(),
+                                                 QStringLiteral("migrate"), QStringLiteral("--yes")});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY(first.err.contains(QStringLiteral("amcheck")));
+        auto db = MigrationHarness::open(scratch.url());
+        QVERIFY((*db)
+                    ->execute(QStringLiteral(
+                        "INSERT INTO strategy_registry (strategy_id, name, version, created_at, "
+                        "created_by, signal_generator_config, risk_manager_config, "
+                        "position_sizer_config, regime_detector_config, config_hash, component_hash) "
+                        "VALUES ('s1', 'alpha', '1.0', now(), 'quant', '{}', '{}', '{}', '{}', 'c', 'k')"))
+                    .ok());
+        db->reset();
+
+        set.file(QStringLiteral("002_notes/01_notes.postgresql.sql"),
+                 "CREATE TABLE strategy_notes (id BIGSERIAL PRIMARY KEY, body TEXT);\n"
+                 "INSERT INTO strategy_notes (body) SELECT name FROM strategy_registry;\n"
+                 "ALTER TABLE strategy_notes ADD COLUMN body TEXT;\n");
+        auto failed = CliProcess::run(common + QStringList{QStringLiteral("--migrations"), set.path(),
+                                                           QStringLiteral("--json"),
+                                                           QStringLiteral("migrate"), QStringLiteral("--yes"),
+                                                           QStringLiteral("--restore-on-failure")});
+        QCOMPARE(failed.exitCode, 1);
+        QCOMPARE(failed.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("restored"));
+        QVERIFY2(failed.err.contains(QStringLiteral("01_notes.postgresql.sql:3:")), qPrintable(failed.err));
+        const QString aside = failed.json().value(QStringLiteral("restored_aside")).toString();
+        QVERIFY(aside.contains(QStringLiteral("_failed_")));
+
+        db = MigrationHarness::open(scratch.url());
+        QVERIFY(db.ok());
+        QVERIFY(!(*db)->userTables()->contains(QStringLiteral("strategy_notes")));
+        QCOMPARE((*db)->query(QStringLiteral("SELECT name FROM strategy_registry"))->value(0, 0).toString(),
+                 QStringLiteral("alpha"));
+        QCOMPARE((*db)
+                     ->query(QStringLiteral("SELECT MAX(version) FROM schema_version WHERE success = 1"))
+                     ->value(0, 0)
+                     .toInt(),
+                 1);
+        db->reset();
+        auto server = MigrationHarness::open(postgresServerUrl());
+        QVERIFY((*server)
+                    ->query(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"), {aside})
+                    ->rows.size() == 1);
+        QVERIFY((*server)->execute(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(aside)).ok());
+    }
+
     void killedBackupIsNeverListed()
     {
         QTemporaryDir dir;

@@ -152,10 +152,13 @@ QList<CheckResult> PostgresBackupEngine::check(const QString& path, IntegrityMod
     } else {
         const qsizetype entries =
             listed->standardOutput.count(QRegularExpression(QStringLiteral("(?m)^\\d+;")));
-        checks << (entries > 0 ? CheckResult::passed(QStringLiteral("pg_restore --list"),
-                                                     QStringLiteral("%1 entries").arg(entries))
-                               : CheckResult::failed(QStringLiteral("pg_restore --list"),
-                                                     QStringLiteral("the archive lists no entries")));
+        const bool header = listed->standardOutput.contains(QLatin1String("; Archive created at"));
+        checks << (header
+                       ? CheckResult::passed(QStringLiteral("pg_restore --list"),
+                                             entries > 0 ? QStringLiteral("%1 entries").arg(entries)
+                                                         : QStringLiteral("an empty database (no entries)"))
+                       : CheckResult::failed(QStringLiteral("pg_restore --list"),
+                                             QStringLiteral("pg_restore read no archive header")));
     }
     checks << versionsFit(path);
     return checks;
@@ -204,8 +207,8 @@ CheckResult PostgresBackupEngine::testRestore(const QString& backupPath, const P
     auto listed = lister.run({QStringLiteral("--list"), backupPath}, nullptr, {});
     if (!listed || listed->exitCode != 0)
         return CheckResult::failed(name, QStringLiteral("pg_restore cannot list the archive"));
-    const qsizetype archivedTables =
-        listed->standardOutput.count(QRegularExpression(QStringLiteral("(?m)^\\d+; \\d+ \\d+ TABLE (?!DATA )")));
+    const qsizetype archivedTables = listed->standardOutput.count(
+        QRegularExpression(QStringLiteral("(?m)^\\d+; \\d+ \\d+ TABLE (?!DATA )")));
     const QString scratch =
         QStringLiteral("%1_strata_check_%2")
             .arg(baseName().left(30),
