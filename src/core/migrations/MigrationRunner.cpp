@@ -37,8 +37,8 @@ VersionRecord MigrationRunner::versionRecord(qint64 version, qint64 elapsedMs, c
     record.description = m_set.versionDescription(version, m_db.dialect());
     QStringList forward;
     QStringList backward;
-    for (const auto& s : m_set.stepsFor(m_db.dialect())) {
-        if (s.version != version)
+    for (const auto& s : m_set.steps) {
+        if (s.version != version || !s.appliesTo(m_db.dialect()))
             continue;
         forward << s.forwardPath;
         if (s.hasRollback())

@@ -1,0 +1,19 @@
+#include "jobs/BackupJob.h"
+
+#include "migrations/HistoryStore.h"
+
+namespace strata {
+
+Status BackupJob::run(Database& db, const Progress& progress)
+{
+    if (m_request.schemaVersion == 0)
+        if (auto history = HistoryStore(db).read())
+            m_request.schemaVersion = history->currentVersion();
+    auto record = DatabaseBackup::take(db, m_request, progress);
+    if (!record)
+        return record.error();
+    m_record = *record;
+    return {};
+}
+
+} // namespace strata

@@ -1,0 +1,69 @@
+#include "jobs/JobRunner.h"
+
+#include <QMetaObject>
+
+#include "connection/DatabaseOpener.h"
+
+namespace strata {
+
+JobRunner::JobRunner(ConnectionUrl url, std::unique_ptr<DatabaseJob> job, QObject* parent)
+    : QObject(parent), m_url(std::move(url)), m_job(std::move(job))
+{
+    qRegisterMetaType<strata::Error>("strata::Error");
+}
+
+JobRunner::~JobRunner()
+{
+    if (m_thread) {
+        cancel();
+        m_thread->wait();
+    }
+}
+
+QString JobRunner::title() const
+{
+    return m_job->title();
+}
+
+bool JobRunner::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void JobRunner::start()
+{
+    m_thread = QThread::create([this] {
+        Progress progress(
+            [this](qint64 done, qint64 total, const QString& stage) {
+                QMetaObject::invokeMethod(
+                    this, [this, done, total, stage] { Q_EMIT progressed(done, total, stage); },
+                    Qt::QueuedConnection);
+            },
+            &m_cancel);
+        Status status;
+        // The connection is opened, used and closed on this thread: a connection belongs to one thread.
+        auto db = DatabaseOpener::open(m_url);
+        if (!db)
+            status = db.error();
+        else
+            status = m_job->run(**db, progress);
+        const bool ok = status.ok();
+        const Error error = ok ? Error{} : status.error();
+        QMetaObject::invokeMethod(
+            this, [this, ok, error] { Q_EMIT finished(ok, error); }, Qt::QueuedConnection);
+    });
+    m_thread->setObjectName(QStringLiteral("strata-job"));
+    m_thread->start();
+}
+
+void JobRunner::cancel()
+{
+    m_cancel = true;
+}
+
+bool JobRunner::wait(int milliseconds)
+{
+    return !m_thread || m_thread->wait(milliseconds);
+}
+
+} // namespace strata

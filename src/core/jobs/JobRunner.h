@@ -1,0 +1,47 @@
+#pragma once
+
+#include <atomic>
+#include <memory>
+
+#include <QObject>
+#include <QThread>
+
+#include "common/Error.h"
+#include "connection/ConnectionUrl.h"
+#include "jobs/DatabaseJob.h"
+
+namespace strata {
+
+/// Runs one DatabaseJob on a thread of its own with a connection of its own, so the thread that started
+/// it (the GUI) never waits on a database. Progress and the end arrive as queued signals on the thread
+/// that owns the runner. cancel() asks the job to stop at its next safe point.
+class JobRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    JobRunner(ConnectionUrl url, std::unique_ptr<DatabaseJob> job, QObject* parent = nullptr);
+    ~JobRunner() override;
+
+    QString title() const;
+    bool isRunning() const;
+    /// Starts the worker thread. Emits finished() exactly once.
+    void start();
+    /// Asks the job to stop; it stops between units of work, never half-way through one.
+    void cancel();
+    /// Waits for the worker to end (for shutdown and tests; the GUI never calls it).
+    bool wait(int milliseconds);
+
+Q_SIGNALS:
+    void progressed(qint64 done, qint64 total, const QString& stage);
+    /// `ok` false: `error` says what happened, what was left unchanged and what to do.
+    void finished(bool ok, const strata::Error& error);
+
+private:
+    ConnectionUrl m_url;
+    std::unique_ptr<DatabaseJob> m_job;
+    std::atomic_bool m_cancel{false};
+    QThread* m_thread = nullptr;
+};
+
+} // namespace strata
