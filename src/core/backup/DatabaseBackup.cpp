@@ -11,6 +11,7 @@
 
 #include "common/FileDigest.h"
 #include "dialects/postgres/PostgresBackupEngine.h"
+#include "dialects/postgres/PostgresDatabase.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 
 namespace strata {
@@ -32,14 +33,23 @@ QString humanSize(qint64 bytes)
 
 } // namespace
 
-QString DatabaseBackup::defaultFolder(Database& db, const QString& configured)
+QString DatabaseBackup::defaultFolder(const ConnectionUrl& url, const QString& configured)
 {
     if (!configured.isEmpty())
         return QDir(configured).absolutePath();
-    if (db.dialect() == Dialect::Sqlite)
-        return QFileInfo(static_cast<SqliteDatabase&>(db).path()).dir().filePath(QStringLiteral("backups"));
+    if (url.dialect() == Dialect::Sqlite)
+        return QFileInfo(url.sqlitePath()).dir().filePath(QStringLiteral("backups"));
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
         .filePath(QStringLiteral("strata/backups"));
+}
+
+QString DatabaseBackup::defaultFolder(Database& db, const QString& configured)
+{
+    if (db.dialect() == Dialect::Sqlite)
+        return defaultFolder(
+            *ConnectionUrl::parse(QStringLiteral("sqlite:") + static_cast<SqliteDatabase&>(db).path()),
+            configured);
+    return defaultFolder(static_cast<PostgresDatabase&>(db).url(), configured);
 }
 
 Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, const Progress& progress)

@@ -50,6 +50,7 @@ public:
     /// The default folder for a database's backups: the operator config's, else `backups/` beside a SQLite
     /// file, else Strata's data folder.
     static QString defaultFolder(Database& db, const QString& configured);
+    static QString defaultFolder(const ConnectionUrl& url, const QString& configured);
 };
 
 } // namespace strata

@@ -1,0 +1,75 @@
+#include "jobs/StatusJob.h"
+
+#include "dialects/postgres/PostgresDatabase.h"
+#include "dialects/postgres/PostgresRunLock.h"
+#include "dialects/sqlite/SqliteDatabase.h"
+#include "dialects/sqlite/SqliteRunLock.h"
+#include "migrations/MigrationPlanner.h"
+#include "migrations/MigrationSetLoader.h"
+
+#include <algorithm>
+
+namespace strata {
+
+QString DatabaseStatus::summary() const
+{
+    QString version;
+    if (!plan.tracked && plan.baselineRecognised)
+        version = QStringLiteral("v%1 (baseline)").arg(plan.baselineVersion);
+    else if (!plan.tracked)
+        version = QStringLiteral("not tracked");
+    else
+        version = QStringLiteral("v%1").arg(plan.currentVersion);
+    const qsizetype pending = plan.steps.size() + plan.optionalOff.size();
+    if (pending == 0)
+        return version + QStringLiteral(", up to date");
+    QStringList phases = plan.phases();
+    for (const auto& s : plan.optionalOff)
+        if (!phases.contains(s.phase()))
+            phases << s.phase();
+    qint64 newest = 0;
+    for (const auto& s : plan.steps + plan.optionalOff)
+        newest = std::max(newest, s.version);
+    return QStringLiteral("%1, v%2 pending: %3 step%4 in %5 phase%6")
+        .arg(version)
+        .arg(newest)
+        .arg(pending)
+        .arg(pending == 1 ? QString() : QStringLiteral("s"))
+        .arg(phases.size())
+        .arg(phases.size() == 1 ? QString() : QStringLiteral("s"));
+}
+
+Status StatusJob::run(Database& db, const Progress& progress)
+{
+    progress.report(0, 3, QStringLiteral("reading the migration set"));
+    auto set = MigrationSetLoader::load(m_setFolder);
+    if (!set)
+        return set.error();
+    progress.report(1, 3, QStringLiteral("reading the history"));
+    auto history = HistoryStore(db).read();
+    if (!history)
+        return history.error();
+    auto tables = db.userTables();
+    if (!tables)
+        return tables.error();
+    progress.report(2, 3, QStringLiteral("planning"));
+    auto plan = MigrationPlanner(*set, db.dialect(), *history, *tables).planUp({std::nullopt, m_enabledOptions});
+    if (!plan)
+        return plan.error();
+    DatabaseStatus status;
+    status.database = db.display();
+    if (auto version = db.query(db.dialect() == Dialect::Sqlite ? QStringLiteral("SELECT 'SQLite ' || sqlite_version()")
+                                                                : QStringLiteral("SELECT 'PostgreSQL ' || current_setting('server_version')")))
+        status.engine = version->value(0, 0).toString();
+    status.lockHolder = db.dialect() == Dialect::Sqlite
+                            ? SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(static_cast<SqliteDatabase&>(db).path()))
+                            : PostgresRunLock::holder(static_cast<PostgresDatabase&>(db));
+    status.set = *set;
+    status.history = *history;
+    status.plan = *plan;
+    m_status = std::move(status);
+    progress.report(3, 3, QStringLiteral("done"));
+    return {};
+}
+
+} // namespace strata

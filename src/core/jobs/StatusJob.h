@@ -1,0 +1,45 @@
+#pragma once
+
+#include "jobs/DatabaseJob.h"
+#include "migrations/HistoryStore.h"
+#include "migrations/MigrationPlan.h"
+#include "migrations/MigrationSet.h"
+
+#include <optional>
+
+namespace strata {
+
+/// What the migration timeline shows: the history, the plan (pending steps by phase, optional steps that
+/// are off) and the problems, read on the worker's connection. Changes nothing.
+struct DatabaseStatus {
+    QString database;
+    QString engine; ///< e.g. "SQLite 3.40.1", "PostgreSQL 15.18"
+    MigrationSet set;
+    HistoryState history;
+    MigrationPlan plan;
+    QString lockHolder; ///< who holds the migration lock now, empty when it is free
+
+    /// "v1 (baseline), v2 pending: 3 steps in 3 phases" — the line operators read first.
+    QString summary() const;
+};
+
+/// Reads a DatabaseStatus for a migration set folder.
+class StatusJob final : public DatabaseJob
+{
+public:
+    StatusJob(QString setFolder, QStringList enabledOptions)
+        : m_setFolder(std::move(setFolder)), m_enabledOptions(std::move(enabledOptions))
+    {
+    }
+
+    QString title() const override { return QStringLiteral("Reading the migration status"); }
+    Status run(Database& db, const Progress& progress) override;
+    const std::optional<DatabaseStatus>& status() const { return m_status; }
+
+private:
+    QString m_setFolder;
+    QStringList m_enabledOptions;
+    std::optional<DatabaseStatus> m_status;
+};
+
+} // namespace strata

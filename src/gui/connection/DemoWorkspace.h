@@ -1,0 +1,18 @@
+#pragma once
+
+#include "common/Result.h"
+#include "connection/ConnectionTarget.h"
+
+namespace strata {
+
+/// The demo a new user sees on first launch: a v1 risk-state database with realistic data, created from
+/// Strata's resources in the user's data folder, with the bundled risk_state migration set.
+class DemoWorkspace
+{
+public:
+    /// Creates the demo database if it is missing and returns how to open it.
+    static Result<ConnectionTarget> ensure();
+    static QString folder();
+};
+
+} // namespace strata

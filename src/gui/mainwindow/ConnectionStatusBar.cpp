@@ -1,0 +1,60 @@
+#include "mainwindow/ConnectionStatusBar.h"
+
+#include <QLabel>
+
+#include "jobs/StatusJob.h"
+
+namespace strata {
+
+ConnectionStatusBar::ConnectionStatusBar(QWidget* parent)
+    : QStatusBar(parent), m_connection(new QLabel(this)), m_version(new QLabel(this)),
+      m_lock(new QLabel(this))
+{
+    addPermanentWidget(m_connection, 1);
+    addPermanentWidget(m_version);
+    addPermanentWidget(m_lock);
+    showDisconnected();
+}
+
+void ConnectionStatusBar::showDisconnected()
+{
+    m_connection->setText(tr("Not connected"));
+    m_version->clear();
+    m_lock->clear();
+}
+
+void ConnectionStatusBar::showConnecting(const QString& database)
+{
+    m_connection->setText(tr("Connecting to %1…").arg(database));
+    m_version->clear();
+    m_lock->clear();
+}
+
+void ConnectionStatusBar::showStatus(const DatabaseStatus& status)
+{
+    m_connection->setText(status.database);
+    if (!status.plan.tracked && status.plan.baselineRecognised)
+        m_version->setText(tr("Schema v%1 (baseline, untracked)").arg(status.plan.baselineVersion));
+    else
+        m_version->setText(status.plan.tracked ? tr("Schema v%1").arg(status.plan.currentVersion)
+                                               : tr("Not tracked"));
+    m_lock->setText(status.lockHolder.isEmpty() ? tr("Lock: free")
+                                                : tr("Lock: held by %1").arg(status.lockHolder));
+}
+
+QString ConnectionStatusBar::connectionText() const
+{
+    return m_connection->text();
+}
+
+QString ConnectionStatusBar::versionText() const
+{
+    return m_version->text();
+}
+
+QString ConnectionStatusBar::lockText() const
+{
+    return m_lock->text();
+}
+
+} // namespace strata

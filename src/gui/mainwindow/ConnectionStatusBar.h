@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QStatusBar>
+
+class QLabel;
+
+namespace strata {
+
+struct DatabaseStatus;
+
+/// The window's status bar: which database, its schema version, and who holds its migration lock.
+class ConnectionStatusBar : public QStatusBar
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionStatusBar(QWidget* parent = nullptr);
+
+    void showDisconnected();
+    void showConnecting(const QString& database);
+    void showStatus(const DatabaseStatus& status);
+    QString connectionText() const;
+    QString versionText() const;
+    QString lockText() const;
+
+private:
+    QLabel* m_connection;
+    QLabel* m_version;
+    QLabel* m_lock;
+};
+
+} // namespace strata

@@ -1,0 +1,55 @@
+#include "mainwindow/MainActions.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenuBar>
+
+namespace strata {
+
+MainActions::MainActions(QMainWindow& window) : QObject(&window)
+{
+    QMenuBar* bar = window.menuBar();
+
+    QMenu* file = bar->addMenu(tr("&File"));
+    connect = file->addAction(tr("&Connect…"));
+    connect->setShortcut(QKeySequence::Open);
+    recentMenu = file->addMenu(tr("&Recent"));
+    openDemo = file->addAction(tr("Open the &demo database"));
+    close = file->addAction(tr("C&lose"));
+    close->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* migrations = bar->addMenu(tr("&Migrations"));
+    refresh = migrations->addAction(tr("&Status (refresh)"));
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu* backup = bar->addMenu(tr("&Backup"));
+    createBackup = backup->addAction(tr("&Create backup"));
+    createBackup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    restoreMenu = backup->addMenu(tr("&Restore"));
+    restoreFromFile = backup->addAction(tr("Restore from &file…"));
+
+    QMenu* view = bar->addMenu(tr("&View"));
+    showSqlPreview = view->addAction(tr("&SQL preview"));
+    showSqlPreview->setCheckable(true);
+    showSqlPreview->setChecked(true);
+
+    QMenu* help = bar->addMenu(tr("&Help"));
+    whereAreFiles = help->addAction(tr("&Where are the logs and backups?"));
+    about = help->addAction(tr("&About Strata"));
+
+    setConnected(false);
+}
+
+void MainActions::setConnected(bool connected)
+{
+    close->setEnabled(connected);
+    refresh->setEnabled(connected);
+    createBackup->setEnabled(connected);
+    restoreMenu->setEnabled(connected);
+    restoreFromFile->setEnabled(connected);
+}
+
+} // namespace strata

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+
+namespace strata {
+
+/// The window's actions and menus, in one place: File, Migrations, Backup, View, Help.
+class MainActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MainActions(QMainWindow& window);
+
+    QAction* connect = nullptr;
+    QAction* openDemo = nullptr;
+    QAction* close = nullptr;
+    QAction* quit = nullptr;
+    QAction* refresh = nullptr;
+    QAction* createBackup = nullptr;
+    QAction* restoreFromFile = nullptr;
+    QAction* showSqlPreview = nullptr;
+    QAction* about = nullptr;
+    QAction* whereAreFiles = nullptr;
+
+    QMenu* recentMenu = nullptr;  ///< filled by the window from RecentConnections
+    QMenu* restoreMenu = nullptr; ///< filled with the backups of the open database, newest first
+
+    /// Enables what needs an open database.
+    void setConnected(bool connected);
+};
+
+} // namespace strata

@@ -1,0 +1,183 @@
+#include "mainwindow/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include "backup/BackupActions.h"
+#include "connection/ConnectionDialog.h"
+#include "connection/DemoWorkspace.h"
+#include "connection/RecentConnections.h"
+#include "jobs/JobRunner.h"
+#include "mainwindow/ConnectionStatusBar.h"
+#include "mainwindow/MainActions.h"
+#include "migrations/TimelinePage.h"
+
+namespace strata {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_actions(new MainActions(*this)), m_timeline(new TimelinePage(this)),
+      m_statusBar(new ConnectionStatusBar(this)), m_backups(new BackupActions(*this, *m_actions->restoreMenu))
+{
+    setWindowTitle(tr("Strata"));
+    setCentralWidget(m_timeline);
+    setStatusBar(m_statusBar);
+    resize(1180, 720);
+
+    connect(m_actions->connect, &QAction::triggered, this, &MainWindow::showConnectDialog);
+    connect(m_actions->openDemo, &QAction::triggered, this, &MainWindow::openDemo);
+    connect(m_actions->close, &QAction::triggered, this, &MainWindow::closeDatabase);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_actions->createBackup, &QAction::triggered, m_backups, &BackupActions::createBackup);
+    connect(m_actions->restoreFromFile, &QAction::triggered, m_backups, &BackupActions::restoreFromFile);
+    connect(m_actions->showSqlPreview, &QAction::toggled, this, [this](bool on) {
+        if (auto* preview = m_timeline->findChild<QPlainTextEdit*>(QStringLiteral("sqlPreview")))
+            preview->setVisible(on);
+    });
+    connect(m_actions->whereAreFiles, &QAction::triggered, this, &MainWindow::showWhereFilesAre);
+    connect(m_actions->about, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Strata"),
+            tr("<b>Strata %1</b><p>Migrations, verified backups and restores for the databases of "
+               "trading platforms: SQLite state files and PostgreSQL.</p>")
+                .arg(QStringLiteral(STRATA_VERSION)));
+    });
+    connect(m_actions->recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    connect(m_backups, &BackupActions::done, this, [this](const QString& message) {
+        m_timeline->showNotice(message);
+        m_statusBar->showMessage(message, 10000);
+    });
+    connect(m_backups, &BackupActions::failed, m_timeline, &TimelinePage::showError);
+    connect(m_backups, &BackupActions::databaseChanged, this, &MainWindow::refresh);
+    connect(m_backups, &BackupActions::idle, this, [this] {
+        if (m_closeWhenIdle)
+            close();
+    });
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::open(const ConnectionTarget& target)
+{
+    m_target = target;
+    m_status.reset();
+    RecentConnections::remember(target);
+    setWindowTitle(tr("%1 — Strata").arg(target.displayName()));
+    m_actions->setConnected(true);
+    m_backups->setTarget(target);
+    refresh();
+}
+
+void MainWindow::openDemo()
+{
+    auto demo = DemoWorkspace::ensure();
+    if (!demo) {
+        m_timeline->showError(demo.error());
+        return;
+    }
+    open(*demo);
+}
+
+void MainWindow::refresh()
+{
+    if (!m_target)
+        return;
+    auto url = m_target->connectionUrl();
+    if (!url) {
+        onStatusRead(false, url.error());
+        return;
+    }
+    m_statusBar->showConnecting(url->display());
+    m_timeline->showLoading(tr("Reading %1…").arg(m_target->displayName()));
+    auto job = std::make_unique<StatusJob>(m_target->migrations, QStringList());
+    m_statusJob = job.get();
+    m_statusRunner = std::make_unique<JobRunner>(*url, std::move(job));
+    connect(m_statusRunner.get(), &JobRunner::finished, this, &MainWindow::onStatusRead);
+    m_statusRunner->start();
+}
+
+void MainWindow::onStatusRead(bool ok, const Error& error)
+{
+    if (!ok || !m_statusJob || !m_statusJob->status()) {
+        m_status.reset();
+        m_timeline->clear();
+        m_timeline->showError(error);
+        m_statusBar->showDisconnected();
+        Q_EMIT statusShown(false);
+        return;
+    }
+    m_status = *m_statusJob->status();
+    m_timeline->showStatus(*m_status);
+    m_statusBar->showStatus(*m_status);
+    Q_EMIT statusShown(true);
+}
+
+void MainWindow::closeDatabase()
+{
+    m_target.reset();
+    m_status.reset();
+    m_backups->setTarget(std::nullopt);
+    m_timeline->clear();
+    m_statusBar->showDisconnected();
+    m_actions->setConnected(false);
+    setWindowTitle(tr("Strata"));
+}
+
+void MainWindow::showConnectDialog()
+{
+    ConnectionDialog dialog(this);
+    if (m_target)
+        dialog.setTarget(*m_target);
+    if (dialog.exec() == QDialog::Accepted)
+        open(dialog.target());
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_actions->recentMenu->clear();
+    const auto recent = RecentConnections::list();
+    if (recent.isEmpty())
+        m_actions->recentMenu->addAction(tr("No recent connections"))->setEnabled(false);
+    for (const auto& target : recent) {
+        QAction* action = m_actions->recentMenu->addAction(target.displayName());
+        action->setToolTip(target.url);
+        connect(action, &QAction::triggered, this, [this, target] { open(target); });
+    }
+}
+
+void MainWindow::showWhereFilesAre()
+{
+    QMessageBox::information(
+        this, tr("Where Strata keeps its files"),
+        tr("Backups of this database and the run logs beside them:\n  %1\n\n"
+           "The demo database:\n  %2\n\nSettings (recent connections; never passwords):\n  %3")
+            .arg(m_backups->folder().isEmpty() ? tr("(no database open)") : m_backups->folder(),
+                 DemoWorkspace::folder(), QSettings().fileName()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_backups->isBusy()) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    if (m_closeWhenIdle)
+        return;
+    if (QMessageBox::question(
+            this, tr("A job is running"),
+            tr("A backup or restore is running. Stop it at its next safe point and close Strata? "
+               "Nothing is left half-done: a stopped backup is discarded, a stopped restore leaves "
+               "the database as it was.")) == QMessageBox::Yes) {
+        m_closeWhenIdle = true;
+        m_backups->cancelRunning();
+    }
+}
+
+} // namespace strata

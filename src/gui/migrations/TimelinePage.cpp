@@ -1,0 +1,104 @@
+#include "migrations/TimelinePage.h"
+
+#include <QFontDatabase>
+
+#include "common/SqlHighlighter.h"
+#include "migrations/TimelineTree.h"
+#include "ui_TimelinePage.h"
+
+namespace strata {
+
+TimelinePage::TimelinePage(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::TimelinePage>())
+{
+    m_ui->setupUi(this);
+    QFont big = m_ui->summary->font();
+    big.setPointSizeF(big.pointSizeF() * 1.35);
+    big.setBold(true);
+    m_ui->summary->setFont(big);
+    m_ui->sqlPreview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_highlighter = new SqlHighlighter(m_ui->sqlPreview->document());
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+    m_ui->splitter->setSizes({700, 420});
+    m_ui->problems->hide();
+    connect(m_ui->timeline, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        m_ui->sqlPreview->setPlainText(item ? item->data(TimelineTree::Step, Qt::UserRole).toString()
+                                            : QString());
+    });
+}
+
+TimelinePage::~TimelinePage() = default;
+
+void TimelinePage::showLoading(const QString& what)
+{
+    m_ui->summary->setText(what);
+    m_ui->banner->clear();
+}
+
+void TimelinePage::showStatus(const DatabaseStatus& status)
+{
+    m_ui->banner->clear();
+    m_ui->summary->setText(status.summary());
+    m_ui->details->setText(
+        tr("%1 · %2 · set %3 (%4) · migration lock %5")
+            .arg(status.database, status.engine, status.set.name(), status.set.root,
+                 status.lockHolder.isEmpty() ? tr("free") : tr("held by %1").arg(status.lockHolder)));
+    m_ui->problems->clear();
+    for (const auto& p : status.plan.problems) {
+        auto* item = new QListWidgetItem(tr("%1 — %2\n→ %3").arg(p.message, p.kindName(), p.resolution),
+                                         m_ui->problems);
+        item->setForeground(QColor(0xc6, 0x28, 0x28));
+    }
+    m_ui->problems->setVisible(!status.plan.problems.isEmpty());
+    m_ui->timeline->showStatus(status);
+    // Open on the first pending step, where the operator's attention goes.
+    if (!status.plan.steps.isEmpty())
+        if (QTreeWidgetItem* first = m_ui->timeline->stepItem(status.plan.steps.first().slot()))
+            m_ui->timeline->setCurrentItem(first);
+}
+
+void TimelinePage::showError(const Error& error)
+{
+    m_ui->banner->showError(error);
+}
+
+void TimelinePage::showNotice(const QString& text)
+{
+    m_ui->banner->showNotice(text);
+}
+
+void TimelinePage::clear()
+{
+    m_ui->summary->setText(tr("No database open"));
+    m_ui->details->clear();
+    m_ui->problems->clear();
+    m_ui->problems->hide();
+    m_ui->timeline->clear();
+    m_ui->sqlPreview->clear();
+    m_ui->banner->clear();
+}
+
+QString TimelinePage::summary() const
+{
+    return m_ui->summary->text();
+}
+
+QStringList TimelinePage::problems() const
+{
+    QStringList texts;
+    for (int i = 0; i < m_ui->problems->count(); ++i)
+        texts << m_ui->problems->item(i)->text();
+    return texts;
+}
+
+TimelineTree* TimelinePage::tree() const
+{
+    return m_ui->timeline;
+}
+
+QString TimelinePage::previewedSql() const
+{
+    return m_ui->sqlPreview->toPlainText();
+}
+
+} // namespace strata

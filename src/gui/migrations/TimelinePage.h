@@ -1,0 +1,45 @@
+#pragma once
+
+#include <memory>
+
+#include <QWidget>
+
+#include "common/Error.h"
+#include "jobs/StatusJob.h"
+
+namespace Ui {
+class TimelinePage;
+}
+
+namespace strata {
+
+class SqlHighlighter;
+
+/// The migration timeline: the line operators read first ("v1 (baseline), v2 pending: 3 steps in 3
+/// phases"), the problems on top with what resolves each, applied and pending steps, and the SQL of the
+/// selected step.
+class TimelinePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TimelinePage(QWidget* parent = nullptr);
+    ~TimelinePage() override;
+
+    void showLoading(const QString& what);
+    void showStatus(const DatabaseStatus& status);
+    void showError(const Error& error);
+    void showNotice(const QString& text);
+    void clear();
+
+    QString summary() const;
+    QStringList problems() const;
+    class TimelineTree* tree() const;
+    QString previewedSql() const;
+
+private:
+    std::unique_ptr<Ui::TimelinePage> m_ui;
+    SqlHighlighter* m_highlighter;
+};
+
+} // namespace strata
