@@ -8,7 +8,7 @@ namespace strata::cli {
 int BackupsCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("backups");
-    auto db = context.openDatabase(DatabaseOpener::Mode::ReadOnly);
+    auto db = context.openDatabase(DatabaseOpener::Mode::Inspect);
     if (!db)
         return context.out().fail(db.error(), command);
     const QString identity = BackupEngine::forDatabase(**db)->databaseIdentity();

@@ -8,7 +8,7 @@ namespace strata::cli {
 int BaselineCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("baseline");
-    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite);
+    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite, false);
     if (!session)
         return context.out().fail(session.error(), command);
     auto lock = context.lock(*session->db);

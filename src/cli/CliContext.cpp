@@ -61,7 +61,7 @@ Result<MigrationSet> CliContext::loadSet() const
     return MigrationSetLoader::load(folder);
 }
 
-Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode) const
+Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode, bool readHistory) const
 {
     auto url = databaseUrl();
     if (!url)
@@ -73,6 +73,8 @@ Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode) const
     if (!db)
         return db.error();
     CliSession session{std::move(*db), std::move(*set), {}, {}};
+    if (!readHistory)
+        return session;
     if (auto refreshed = session.refresh(); !refreshed)
         return refreshed.error();
     return session;

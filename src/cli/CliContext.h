@@ -44,8 +44,9 @@ public:
     Result<ConnectionUrl> databaseUrl() const;
     /// --migrations, else the config's database.migrations.
     Result<MigrationSet> loadSet() const;
-    /// Opens the database and the set and reads the history.
-    Result<CliSession> openSession(DatabaseOpener::Mode mode) const;
+    /// Opens the database and the set and, for read-only commands, reads the history. Commands that take the
+    /// run lock read nothing before they hold it (refresh() after taking it).
+    Result<CliSession> openSession(DatabaseOpener::Mode mode, bool readHistory = true) const;
     /// --enable, plus the config's switches that the set knows as options.
     QStringList enabledOptions(const MigrationSet& set) const;
     std::chrono::milliseconds lockTimeout() const;

@@ -6,7 +6,7 @@ namespace strata::cli {
 
 int HistoryCommand::run(const CliContext& context)
 {
-    auto session = context.openSession(DatabaseOpener::Mode::ReadOnly);
+    auto session = context.openSession(DatabaseOpener::Mode::Inspect);
     if (!session)
         return context.out().fail(session.error(), QStringLiteral("history"));
     const HistoryState& history = session->history;

@@ -1,6 +1,5 @@
 #include "MigrateCommand.h"
 
-
 #include "CliRunPrinter.h"
 #include "JsonReport.h"
 #include "run/PhasedRun.h"
@@ -48,7 +47,7 @@ PhasedRun::Settings settingsFor(const CliContext& context, Database& db, const M
 int MigrateCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("migrate");
-    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite);
+    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite, false);
     if (!session)
         return context.out().fail(session.error(), command);
     CliRunPrinter printer(context.out());

@@ -6,7 +6,7 @@ namespace strata::cli {
 
 int PlanCommand::run(const CliContext& context)
 {
-    auto session = context.openSession(DatabaseOpener::Mode::ReadOnly);
+    auto session = context.openSession(DatabaseOpener::Mode::Inspect);
     if (!session)
         return context.out().fail(session.error(), QStringLiteral("plan"));
     auto plan = session->planner().planUp({context.options().to, context.enabledOptions(session->set)});

@@ -18,7 +18,7 @@ int ResolveCommand::run(const CliContext& context)
                                "--mark-applied, --mark-rolled-back."),
                 QStringLiteral("e.g. strata-cli resolve 2.1 --accept-checksum")),
             command);
-    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite);
+    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite, false);
     if (!session)
         return context.out().fail(session.error(), command);
     auto lock = context.lock(*session->db);

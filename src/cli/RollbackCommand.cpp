@@ -15,7 +15,7 @@ int RollbackCommand::run(const CliContext& context)
                             QStringLiteral("Pass the version to go back to, e.g. --to 1, or "
                                            "--to 0 to roll back everything of the set.")),
             command);
-    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite);
+    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite, false);
     if (!session)
         return context.out().fail(session.error(), command);
     auto lock = context.lock(*session->db);

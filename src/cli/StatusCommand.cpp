@@ -25,7 +25,7 @@ QString versionLine(const MigrationPlan& plan, const QStringList& baselineTables
 
 int StatusCommand::run(const CliContext& context)
 {
-    auto session = context.openSession(DatabaseOpener::Mode::ReadOnly);
+    auto session = context.openSession(DatabaseOpener::Mode::Inspect);
     if (!session)
         return context.out().fail(session.error(), QStringLiteral("status"));
     auto plan = session->planner().planUp({std::nullopt, context.enabledOptions(session->set)});

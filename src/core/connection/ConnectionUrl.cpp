@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -42,17 +43,30 @@ Result<ConnectionUrl> ConnectionUrl::parse(const QString& text)
     }
     if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
         url.m_dialect = Dialect::Postgres;
-        const QUrl parsed(text, QUrl::StrictMode);
-        if (!parsed.isValid())
-            return badUrl(
-                QStringLiteral("The PostgreSQL URL %1 is not valid: %2.").arg(text, parsed.errorString()));
-        if (!parsed.password().isEmpty())
+        // Look for a password before anything else, and never repeat such a URL in a message: it would
+        // print the password where other people read logs and terminals.
+        static const QRegularExpression userInfoPassword(
+            QStringLiteral("^postgres(?:ql)?://[^/?#]*:[^/?#]*@"));
+        static const QRegularExpression passwordParameter(QStringLiteral("[?&]password="),
+                                                          QRegularExpression::CaseInsensitiveOption);
+        const QString passwordNext =
+            QStringLiteral("Remove the password from the URL and set PGPASSWORD, or add a line to ~/.pgpass "
+                           "(host:port:database:user:password, mode 0600).");
+        if (userInfoPassword.match(text).hasMatch())
             return Error::badInput(
                 QStringLiteral("The PostgreSQL URL carries a password. Strata never takes passwords on the "
                                "command line, where other users can read them in the process list."),
-                QStringLiteral(
-                    "Remove the password from the URL and set PGPASSWORD, or add a line to ~/.pgpass "
-                    "(host:port:database:user:password, mode 0600)."));
+                passwordNext);
+        if (passwordParameter.match(text).hasMatch())
+            return Error::badInput(
+                QStringLiteral("The PostgreSQL URL carries a password parameter; Strata never takes "
+                               "passwords on the command line."),
+                passwordNext);
+        const QUrl parsed(text, QUrl::StrictMode);
+        if (!parsed.isValid())
+            return badUrl(QStringLiteral("The PostgreSQL URL %1 is not valid.")
+                              .arg(QString(text).replace(QRegularExpression(QStringLiteral("//[^@/]*@")),
+                                                         QStringLiteral("//USER@"))));
         auto add = [&url](const QString& key, const QString& value) {
             if (!value.isEmpty())
                 url.m_pgParameters.append({key, value});

@@ -1,5 +1,7 @@
 #include "connection/DatabaseOpener.h"
 
+#include <QFileInfo>
+
 #include "dialects/postgres/PostgresDatabase.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 
@@ -7,7 +9,11 @@ namespace strata {
 
 Result<std::unique_ptr<Database>> DatabaseOpener::open(const ConnectionUrl& url, Mode mode)
 {
-    const bool readOnly = mode == Mode::ReadOnly;
+    bool readOnly = mode == Mode::ReadOnly;
+    if (mode == Mode::Inspect && url.dialect() == Dialect::Sqlite) {
+        const QFileInfo file(url.sqlitePath());
+        readOnly = file.exists() && (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable());
+    }
     if (url.dialect() == Dialect::Sqlite) {
         auto db = SqliteDatabase::open(url.sqlitePath(), readOnly);
         if (!db)

@@ -12,7 +12,9 @@ namespace strata {
 class DatabaseOpener
 {
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    /// Inspect: for commands that change nothing. Read-write when the file allows it, because only a
+    /// read-write connection can roll back the hot journal a crashed writer left; read-only otherwise.
+    enum class Mode { ReadWrite, ReadOnly, Inspect };
 
     static Result<std::unique_ptr<Database>> open(const ConnectionUrl& url, Mode mode = Mode::ReadWrite);
 };

@@ -5,8 +5,10 @@ namespace strata {
 Status ConnectionCheckJob::run(Database& db, const Progress& progress)
 {
     (void)progress;
-    auto version = db.query(db.dialect() == Dialect::Sqlite ? QStringLiteral("SELECT 'SQLite ' || sqlite_version()")
-                                                            : QStringLiteral("SELECT 'PostgreSQL ' || current_setting('server_version')"));
+    auto version =
+        db.query(db.dialect() == Dialect::Sqlite
+                     ? QStringLiteral("SELECT 'SQLite ' || sqlite_version()")
+                     : QStringLiteral("SELECT 'PostgreSQL ' || current_setting('server_version')"));
     if (!version)
         return version.error();
     auto tables = db.userTables();

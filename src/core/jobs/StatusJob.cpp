@@ -1,13 +1,13 @@
 #include "jobs/StatusJob.h"
 
+#include <algorithm>
+
 #include "dialects/postgres/PostgresDatabase.h"
 #include "dialects/postgres/PostgresRunLock.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 #include "dialects/sqlite/SqliteRunLock.h"
 #include "migrations/MigrationPlanner.h"
 #include "migrations/MigrationSetLoader.h"
-
-#include <algorithm>
 
 namespace strata {
 
@@ -53,17 +53,21 @@ Status StatusJob::run(Database& db, const Progress& progress)
     if (!tables)
         return tables.error();
     progress.report(2, 3, QStringLiteral("planning"));
-    auto plan = MigrationPlanner(*set, db.dialect(), *history, *tables).planUp({std::nullopt, m_enabledOptions});
+    auto plan =
+        MigrationPlanner(*set, db.dialect(), *history, *tables).planUp({std::nullopt, m_enabledOptions});
     if (!plan)
         return plan.error();
     DatabaseStatus status;
     status.database = db.display();
-    if (auto version = db.query(db.dialect() == Dialect::Sqlite ? QStringLiteral("SELECT 'SQLite ' || sqlite_version()")
-                                                                : QStringLiteral("SELECT 'PostgreSQL ' || current_setting('server_version')")))
+    if (auto version =
+            db.query(db.dialect() == Dialect::Sqlite
+                         ? QStringLiteral("SELECT 'SQLite ' || sqlite_version()")
+                         : QStringLiteral("SELECT 'PostgreSQL ' || current_setting('server_version')")))
         status.engine = version->value(0, 0).toString();
-    status.lockHolder = db.dialect() == Dialect::Sqlite
-                            ? SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(static_cast<SqliteDatabase&>(db).path()))
-                            : PostgresRunLock::holder(static_cast<PostgresDatabase&>(db));
+    status.lockHolder =
+        db.dialect() == Dialect::Sqlite
+            ? SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(static_cast<SqliteDatabase&>(db).path()))
+            : PostgresRunLock::holder(static_cast<PostgresDatabase&>(db));
     status.set = *set;
     status.history = *history;
     status.plan = *plan;

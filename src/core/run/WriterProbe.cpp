@@ -52,12 +52,8 @@ CheckResult probeSqlite(SqliteDatabase& db)
             name, QStringLiteral("%1 has the database open: stop it (the pre hook should) and run "
                                  "again")
                       .arg(others.join(QStringLiteral(", "))));
-    if (QFileInfo(path + QStringLiteral("-journal")).size() > 0)
-        return CheckResult::failed(
-            name, QStringLiteral("a hot journal (%1-journal) is waiting: a writer crashed "
-                                 "mid-transaction; open the database with sqlite3 once to roll "
-                                 "it back, then run again")
-                      .arg(path));
+    // A hot journal left by a crashed writer was already rolled back when this run first read the
+    // database; a -journal file that is still there is not hot, and a live writer shows in the lock probe.
     // The lock probe: a write lock must be free right now.
     sqlite3_busy_timeout(db.handle(), 0);
     const int rc = sqlite3_exec(db.handle(), "BEGIN IMMEDIATE; ROLLBACK;", nullptr, nullptr, nullptr);

@@ -115,7 +115,9 @@ Status SqliteBackupEngine::write(const QString& path, const Progress& progress)
     auto pages = m_db.query(QStringLiteral("PRAGMA page_count"));
     auto pageSize = m_db.query(QStringLiteral("PRAGMA page_size"));
     if (pages && pageSize)
-        m_expectedSize = pages->value(0, 0).toLongLong() * pageSize->value(0, 0).toLongLong();
+        // An empty database still makes a one-page copy.
+        m_expectedSize =
+            std::max<qint64>(1, pages->value(0, 0).toLongLong()) * pageSize->value(0, 0).toLongLong();
 
     QFile::remove(path);
     auto destination = openFile(path, false);

@@ -1,5 +1,6 @@
 #include "dialects/sqlite/SqliteDatabase.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <sqlite3.h>
@@ -104,25 +105,18 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString& path
     sqlite3_busy_timeout(db, kDefaultBusyTimeoutMs);
     std::unique_ptr<SqliteDatabase> result(new SqliteDatabase(db, path));
 
-    // SQLite opens lazily: read the schema now so that a file that is not a database says so at once.
-    auto probe = result->query(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-    if (!probe) {
-        const int code = sqlite3_errcode(db) & 0xff;
-        if (code == SQLITE_NOTADB)
+    // SQLite opens lazily. Recognise a file that is not a database by its header, without taking any lock:
+    // a run waiting for the migration lock must not wait on the database first.
+    if (info.size() > 0) {
+        QFile file(path);
+        QByteArray header;
+        if (file.open(QIODevice::ReadOnly))
+            header = file.read(16);
+        if (header != QByteArray("SQLite format 3\0", 16))
             return Error::badInput(
                 QStringLiteral("%1 is not a SQLite database (its header is not SQLite's).").arg(path),
-                QStringLiteral("Check that you picked the right file; a backup or export "
-                               "of another kind must be restored first."));
-        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-            return Error::locked(
-                QStringLiteral("The SQLite database %1 is locked by another process: %2")
-                    .arg(path, probe.error().what),
-                QStringLiteral("Stop the process that writes to it (the daemon) and try again."));
-        return Error::badInput(
-            QStringLiteral("Cannot read the SQLite database %1: %2").arg(path, probe.error().what),
-            QStringLiteral("Run `sqlite3 %1 'PRAGMA integrity_check'` to see what is "
-                           "wrong with the file.")
-                .arg(path));
+                QStringLiteral("Check that you picked the right file; a backup or export of "
+                               "another kind must be restored first."));
     }
     return result;
 }
@@ -137,6 +131,40 @@ SqliteDatabase::~SqliteDatabase()
 QString SqliteDatabase::display() const
 {
     return QStringLiteral("sqlite:") + m_path;
+}
+
+Error SqliteDatabase::stepError() const
+{
+    const int code = sqlite3_extended_errcode(m_db);
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+        const QString holder = SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(m_path));
+        return Error::locked(
+            QStringLiteral("%1 is busy: %2 (%3).")
+                .arg(m_path,
+                     holder.isEmpty() ? QStringLiteral("another process is writing it")
+                                      : QStringLiteral("a Strata run is writing it, %1").arg(holder),
+                     lastMessage()),
+            holder.isEmpty()
+                ? QStringLiteral("Stop the process that writes to it (the daemon) and try again.")
+                : QStringLiteral("Wait for that run to finish and try again."));
+    }
+    if (code == SQLITE_READONLY_ROLLBACK)
+        return Error::failed(
+            QStringLiteral("A writer that crashed left a hot journal (%1-journal), and this read-only "
+                           "connection cannot roll it back.")
+                .arg(m_path),
+            QStringLiteral("Nothing was changed."),
+            QStringLiteral("Open the database read-write once (e.g. strata-cli status): SQLite rolls "
+                           "the journal back and the database is as it was before that write."));
+    if ((code & 0xff) == SQLITE_NOTADB)
+        return Error::badInput(QStringLiteral("%1 is not a SQLite database: %2").arg(m_path, lastMessage()),
+                               QStringLiteral("Check that you picked the right file."));
+    return Error::failed(
+        QStringLiteral("SQLite failed: %1").arg(lastMessage()),
+        QStringLiteral("The statement's own changes were not kept."),
+        QStringLiteral("Run `sqlite3 %1 'PRAGMA integrity_check'` to see whether the file is "
+                       "damaged.")
+            .arg(m_path));
 }
 
 QString SqliteDatabase::lastMessage() const
@@ -155,6 +183,9 @@ Result<QueryRows> SqliteDatabase::query(const QString& sql, const QVariantList& 
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
+        if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED || (rc & 0xff) == SQLITE_READONLY ||
+            (rc & 0xff) == SQLITE_NOTADB)
+            return stepError();
         return Error::failed(QStringLiteral("SQLite refused a statement: %1").arg(lastMessage()),
                              QStringLiteral("Nothing was changed by this statement."),
                              QStringLiteral("Check that %1 is the database you meant.").arg(m_path));
@@ -175,10 +206,7 @@ Result<QueryRows> SqliteDatabase::query(const QString& sql, const QVariantList& 
     }
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)
-        return Error::failed(
-            QStringLiteral("SQLite failed: %1").arg(lastMessage()),
-            QStringLiteral("The statement's own changes were not kept."),
-            QStringLiteral("Check that no other process holds a write lock on %1.").arg(m_path));
+        return stepError();
     return rows;
 }
 

@@ -33,6 +33,8 @@ public:
 private:
     SqliteDatabase(sqlite3* db, QString path);
     QString lastMessage() const;
+    /// The error of a statement that failed, saying plainly what busy, read-only and not-a-database mean.
+    Error stepError() const;
 
     sqlite3* m_db = nullptr;
     QString m_path;
