@@ -38,7 +38,7 @@ fi
 if [[ -x $APP ]]; then
     if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]; then
         log "Opening Strata on $DEMO"
-        exec "$APP" --db "sqlite:$DEMO" --migrations "$MIGRATIONS"
+        exec "$APP" --demo
     fi
     echo "No display (DISPLAY and WAYLAND_DISPLAY are not set), so the desktop app cannot open."
     echo "Showing the demo database's status with strata-cli instead."

@@ -23,6 +23,17 @@ QString DatabaseStatus::summary() const
     const qsizetype pending = plan.steps.size() + plan.optionalOff.size();
     if (pending == 0)
         return version + QStringLiteral(", up to date");
+    if (plan.steps.isEmpty()) {
+        QStringList options;
+        for (const auto& s : plan.optionalOff)
+            if (!options.contains(s.header.option))
+                options << s.header.option;
+        return QStringLiteral("%1, up to date (%2 optional step%3 off: %4)")
+            .arg(version)
+            .arg(plan.optionalOff.size())
+            .arg(plan.optionalOff.size() == 1 ? QString() : QStringLiteral("s"))
+            .arg(options.join(QStringLiteral(", ")));
+    }
     QStringList phases = plan.phases();
     for (const auto& s : plan.optionalOff)
         if (!phases.contains(s.phase()))

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Takes the screenshots in packaging/screenshots/ (README, AppStream) from the real app under Xvfb, on a
+# fresh demo database in a throwaway home folder. Run after a build: ./scripts/screenshots.sh
+set -euo pipefail
+
+# shellcheck source=scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$STRATA_ROOT"
+
+APP=$BUILD_DIR/bin/strata
+CLI=$BUILD_DIR/bin/strata-cli
+OUT=packaging/screenshots
+[[ -x $APP && -x $CLI ]] || { echo "Build Strata first (./scripts/run.sh or ./scripts/test.sh)." >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: run scripts/install-deps.sh." >&2; exit 1; }
+
+HOME_DIR=$(mktemp -d "${TMPDIR:-/tmp}/strata-shots.XXXXXX")
+trap 'rm -rf "$HOME_DIR"' EXIT
+export HOME=$HOME_DIR XDG_DATA_HOME=$HOME_DIR/data XDG_CONFIG_HOME=$HOME_DIR/config XDG_RUNTIME_DIR=$HOME_DIR/run
+mkdir -p "$XDG_RUNTIME_DIR" "$OUT"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+shot() { # shot FILE ARGS...: the window once it shows its database
+    local file=$1
+    shift
+    xvfb-run -a -s "-screen 0 1280x800x24" "$APP" "$@" --screenshot "$file"
+    log "wrote $file"
+}
+
+# First launch: the demo, v1 (baseline) with v2 pending in three phases.
+shot "$OUT/main-window.png" --demo
+
+# The timeline after the runbook: applied steps with their times, durations, checksums and who ran them.
+DEMO=$XDG_DATA_HOME/strata/demo/state.db
+"$CLI" --db "sqlite:$DEMO" --migrations migrations/risk_state migrate --yes >/dev/null 2>&1
+shot "$OUT/timeline-migrated.png" --demo
