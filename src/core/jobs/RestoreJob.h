@@ -1,10 +1,10 @@
 #pragma once
 
+#include <optional>
+
 #include "backup/BackupRecord.h"
 #include "backup/DatabaseRestore.h"
 #include "jobs/DatabaseJob.h"
-
-#include <optional>
 
 namespace strata {
 

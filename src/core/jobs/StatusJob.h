@@ -1,17 +1,18 @@
 #pragma once
 
+#include <optional>
+
 #include "jobs/DatabaseJob.h"
 #include "migrations/HistoryStore.h"
 #include "migrations/MigrationPlan.h"
 #include "migrations/MigrationSet.h"
 
-#include <optional>
-
 namespace strata {
 
 /// What the migration timeline shows: the history, the plan (pending steps by phase, optional steps that
 /// are off) and the problems, read on the worker's connection. Changes nothing.
-struct DatabaseStatus {
+struct DatabaseStatus
+{
     QString database;
     QString engine; ///< e.g. "SQLite 3.40.1", "PostgreSQL 15.18"
     MigrationSet set;
@@ -29,8 +30,7 @@ class StatusJob final : public DatabaseJob
 public:
     StatusJob(QString setFolder, QStringList enabledOptions)
         : m_setFolder(std::move(setFolder)), m_enabledOptions(std::move(enabledOptions))
-    {
-    }
+    {}
 
     QString title() const override { return QStringLiteral("Reading the migration status"); }
     Status run(Database& db, const Progress& progress) override;
