@@ -9,7 +9,7 @@ namespace strata::cli {
 int BackupCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("backup");
-    auto db = context.openDatabase(DatabaseOpener::Mode::ReadWrite);
+    auto db = context.openDatabase(DatabaseOpener::Mode::Inspect);
     if (!db)
         return context.out().fail(db.error(), command);
     auto history = HistoryStore(**db).read();

@@ -30,7 +30,7 @@ int VerifyCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("verify");
     const IntegrityMode mode = context.options().quick ? IntegrityMode::Quick : IntegrityMode::Full;
-    auto db = context.openDatabase(DatabaseOpener::Mode::ReadWrite);
+    auto db = context.openDatabase(DatabaseOpener::Mode::Inspect);
     if (!db)
         return context.out().fail(db.error(), command);
     if (!context.options().arguments.isEmpty()) {
