@@ -12,7 +12,7 @@ PACKAGES=(
     qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql
     libqcustomplot-dev libqcustomplot2.1-qt6 qtkeychain-qt6-dev
     # database clients, parsers and formats
-    libsqlite3-dev sqlite3 libpq-dev libpg-query-dev libyaml-cpp-dev libgraphviz-dev
+    libsqlite3-dev sqlite3 libpq-dev libssl-dev libpg-query-dev libyaml-cpp-dev libgraphviz-dev
     # PostgreSQL 15 server for the integration tests
     postgresql postgresql-contrib
     # virtual X server for GUI tests

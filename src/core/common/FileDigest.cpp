@@ -1,12 +1,14 @@
 #include "common/FileDigest.h"
 
-#include <QCryptographicHash>
+#include <memory>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 
 #include <fcntl.h>
+#include <openssl/evp.h>
 #include <unistd.h>
 
 namespace strata {
@@ -45,7 +47,13 @@ Status syncOne(const QString& path, bool directory)
 
 Result<QString> FileDigest::sha256(const QString& path, const Progress& progress)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    // OpenSSL uses the CPU's SHA instructions: several times faster than a portable implementation on
+    // backups of hundreds of megabytes (tests/bench/backup-bench.sh).
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> hash(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!hash || EVP_DigestInit_ex(hash.get(), EVP_sha256(), nullptr) != 1)
+        return Error::failed(QStringLiteral("OpenSSL could not start a SHA-256."),
+                             QStringLiteral("Nothing was changed."),
+                             QStringLiteral("Check the OpenSSL installation (libssl3)."));
     const QStringList files = filesOf(path);
     const qint64 total = size(path);
     qint64 done = 0;
@@ -56,8 +64,10 @@ Result<QString> FileDigest::sha256(const QString& path, const Progress& progress
             return Error::failed(QStringLiteral("Cannot read %1: %2.").arg(name, file.errorString()),
                                  QStringLiteral("Nothing was changed."),
                                  QStringLiteral("Check its permissions."));
-        if (files.size() > 1)
-            hash.addData(QFileInfo(name).fileName().toUtf8());
+        if (files.size() > 1) {
+            const QByteArray fileName = QFileInfo(name).fileName().toUtf8();
+            EVP_DigestUpdate(hash.get(), fileName.constData(), static_cast<size_t>(fileName.size()));
+        }
         for (;;) {
             const qint64 n = file.read(buffer.data(), buffer.size());
             if (n < 0)
@@ -66,7 +76,7 @@ Result<QString> FileDigest::sha256(const QString& path, const Progress& progress
                                      QStringLiteral("Check the disk."));
             if (n == 0)
                 break;
-            hash.addData(QByteArrayView(buffer.constData(), n));
+            EVP_DigestUpdate(hash.get(), buffer.constData(), static_cast<size_t>(n));
             done += n;
             progress.report(done, total, QStringLiteral("checksum"));
             if (progress.cancelled())
@@ -74,7 +84,11 @@ Result<QString> FileDigest::sha256(const QString& path, const Progress& progress
                                      QStringLiteral("Nothing was changed."), QString());
         }
     }
-    return QString::fromLatin1(hash.result().toHex());
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(hash.get(), digest, &length);
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char*>(digest), static_cast<qsizetype>(length)).toHex());
 }
 
 Status FileDigest::sync(const QString& path)

@@ -6,7 +6,9 @@
 #include <QScopeGuard>
 #include <QThread>
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "common/FileDigest.h"
 #include "dialects/sqlite/SqliteDatabase.h"
@@ -67,8 +69,13 @@ Result<sqlite3*> SqliteBackupEngine::openFile(const QString& path, bool readOnly
 }
 
 Status SqliteBackupEngine::copyPages(sqlite3* source, sqlite3* destination, const Progress& progress,
-                                     const QString& stage)
+                                     const QString& stage, const QString& flushPath)
 {
+    int flushFd = -1;
+    auto closeFlush = qScopeGuard([&flushFd] {
+        if (flushFd >= 0)
+            ::close(flushFd);
+    });
     sqlite3_backup* backup = sqlite3_backup_init(destination, "main", source, "main");
     if (!backup)
         return sqliteError(destination, QStringLiteral("The backup could not start"),
@@ -89,6 +96,12 @@ Status SqliteBackupEngine::copyPages(sqlite3* source, sqlite3* destination, cons
         if (rc != SQLITE_OK)
             break;
         busyRetries = 0;
+        if (!flushPath.isEmpty()) {
+            if (flushFd < 0)
+                flushFd = ::open(QFile::encodeName(flushPath).constData(), O_RDONLY | O_CLOEXEC);
+            if (flushFd >= 0)
+                ::fdatasync(flushFd); // any descriptor of the file flushes the file's data
+        }
         if (progress.cancelled()) {
             sqlite3_backup_finish(backup);
             return Error::failed(
@@ -127,7 +140,7 @@ Status SqliteBackupEngine::write(const QString& path, const Progress& progress)
     // The copy is a new private file, checked and fsynced before it counts: no journal needed while writing.
     sqlite3_exec(*destination, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", nullptr, nullptr,
                  nullptr);
-    if (auto copied = copyPages(source, *destination, progress, QStringLiteral("backup")); !copied)
+    if (auto copied = copyPages(source, *destination, progress, QStringLiteral("backup"), path); !copied)
         return copied;
     // A backup is one self-contained file: never a WAL database that needs a -wal beside it.
     sqlite3_exec(*destination, "PRAGMA journal_mode = DELETE;", nullptr, nullptr, nullptr);
@@ -154,8 +167,8 @@ Result<QString> SqliteBackupEngine::restore(const QString& backupPath, const QSt
         if (!copy)
             return copy.error();
         Closer closer{*copy};
-        if (auto copied =
-                copyPages(m_db.handle(), *copy, progress, QStringLiteral("copy of the current database"));
+        if (auto copied = copyPages(m_db.handle(), *copy, progress,
+                                    QStringLiteral("copy of the current database"), aside);
             !copied) {
             QFile::remove(aside);
             return copied.error();
