@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2016  # single quotes on purpose: bash -c gets its values as "$1", "$2"
 # Backup benchmark: how long Strata takes to back up and to check a database, against the tools an
 # operator would otherwise use.
 #
