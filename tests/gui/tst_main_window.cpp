@@ -25,6 +25,7 @@
 #include "mainwindow/ConnectionStatusBar.h"
 #include "mainwindow/MainActions.h"
 #include "mainwindow/MainWindow.h"
+#include "migrations/MigrationActions.h"
 #include "migrations/TimelinePage.h"
 #include "migrations/TimelineTree.h"
 
@@ -144,6 +145,56 @@ private Q_SLOTS:
         QTest::qWait(200);
         QVERIFY(!window.backups()->isBusy());
         QCOMPARE(QDir(DemoWorkspace::folder()).entryList(QDir::Files), before);
+    }
+
+    void baselineThenRollBackFromTheMigrationsMenu()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        ConnectionTarget target;
+        target.url = QStringLiteral("sqlite:") + path;
+        target.migrations = bundledSet(QStringLiteral("risk_state"));
+        MainWindow window;
+        window.show();
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+        QVERIFY(window.actions()->baseline->isEnabled());
+        QVERIFY(!window.actions()->rollback->isEnabled());
+
+        // Baseline: asks first, runs no SQL, and the timeline shows the database tracked at v1.
+        answerNextMessageBox(QMessageBox::Yes);
+        window.actions()->baseline->trigger();
+        QVERIFY(waitForStatus(window));
+        QCOMPARE(window.timeline()->summary(), QStringLiteral("v1, v2 pending: 3 steps in 3 phases"));
+        QCOMPARE(window.statusView()->versionText(), QStringLiteral("Schema v1"));
+        QVERIFY(!window.actions()->baseline->isEnabled());
+
+        auto db = MigrationHarness::open(target.url);
+        QVERIFY(MigrationHarness::migrate(**db, *MigrationHarness::load(target.migrations)).ok());
+        window.refresh();
+        QVERIFY(waitForStatus(window));
+        QVERIFY(window.actions()->rollback->isEnabled());
+        QCOMPARE(window.migrations()->rollbackTargets(), (QList<qint64>{1, 0}));
+        const QString question = window.migrations()->rollbackQuestion(1);
+        QVERIFY2(question.contains(QStringLiteral("002_v2/02_indexes.down.sql")), qPrintable(question));
+        QVERIFY(question.indexOf(QStringLiteral("2.2")) <
+                question.indexOf(QStringLiteral("2.1"))); // newest first
+
+        // Cancel changes nothing; Yes rolls back to v1.
+        answerNextMessageBox(QMessageBox::Cancel);
+        window.migrations()->rollbackTo(1);
+        QVERIFY(!window.migrations()->isBusy());
+        QCOMPARE(MigrationHarness::stepStatuses(**db).last(), QStringLiteral("2.2=applied"));
+        answerNextMessageBox(QMessageBox::Yes);
+        window.migrations()->rollbackTo(1);
+        QVERIFY(waitForStatus(window));
+        QCOMPARE(window.timeline()->summary(), QStringLiteral("v1, v2 pending: 3 steps in 3 phases"));
+        QVERIFY(!(*db)
+                     ->query(QStringLiteral(
+                         "SELECT name FROM sqlite_master WHERE name = 'idx_positions_updated'"))
+                     ->rows.size());
+        QVERIFY(MigrationHarness::stepStatuses(**db).contains(QStringLiteral("2.2=rolled_back")));
     }
 
     void aFileThatIsNotADatabaseSaysSoAndWhatToCheck()

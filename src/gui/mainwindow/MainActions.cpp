@@ -24,6 +24,9 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window)
     QMenu* migrations = bar->addMenu(tr("&Migrations"));
     refresh = migrations->addAction(tr("&Status (refresh)"));
     refresh->setShortcut(QKeySequence::Refresh);
+    migrations->addSeparator();
+    rollback = migrations->addAction(tr("&Roll back…"));
+    baseline = migrations->addAction(tr("&Baseline…"));
 
     QMenu* backup = bar->addMenu(tr("&Backup"));
     createBackup = backup->addAction(tr("&Create backup"));
@@ -43,8 +46,16 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window)
     setConnected(false);
 }
 
+void MainActions::setMigrationState(bool canRollBack, bool canBaseline)
+{
+    rollback->setEnabled(canRollBack);
+    baseline->setEnabled(canBaseline);
+}
+
 void MainActions::setConnected(bool connected)
 {
+    if (!connected)
+        setMigrationState(false, false);
     close->setEnabled(connected);
     refresh->setEnabled(connected);
     createBackup->setEnabled(connected);

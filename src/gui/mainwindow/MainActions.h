@@ -21,6 +21,8 @@ public:
     QAction* close = nullptr;
     QAction* quit = nullptr;
     QAction* refresh = nullptr;
+    QAction* rollback = nullptr;
+    QAction* baseline = nullptr;
     QAction* createBackup = nullptr;
     QAction* restoreFromFile = nullptr;
     QAction* showSqlPreview = nullptr;
@@ -32,6 +34,8 @@ public:
 
     /// Enables what needs an open database.
     void setConnected(bool connected);
+    /// Enables what the database's state allows.
+    void setMigrationState(bool canRollBack, bool canBaseline);
 };
 
 } // namespace strata

@@ -16,13 +16,15 @@
 #include "jobs/JobRunner.h"
 #include "mainwindow/ConnectionStatusBar.h"
 #include "mainwindow/MainActions.h"
+#include "migrations/MigrationActions.h"
 #include "migrations/TimelinePage.h"
 
 namespace strata {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_actions(new MainActions(*this)), m_timeline(new TimelinePage(this)),
-      m_statusBar(new ConnectionStatusBar(this)), m_backups(new BackupActions(*this, *m_actions->restoreMenu))
+      m_statusBar(new ConnectionStatusBar(this)),
+      m_backups(new BackupActions(*this, *m_actions->restoreMenu)), m_migrations(new MigrationActions(*this))
 {
     setWindowTitle(tr("Strata"));
     setCentralWidget(m_timeline);
@@ -54,7 +56,20 @@ MainWindow::MainWindow(QWidget* parent)
         m_statusBar->showMessage(message, 10000);
     });
     connect(m_backups, &BackupActions::failed, m_timeline, &TimelinePage::showError);
+    connect(m_actions->rollback, &QAction::triggered, m_migrations, &MigrationActions::rollback);
+    connect(m_actions->baseline, &QAction::triggered, m_migrations, &MigrationActions::baseline);
+    connect(m_migrations, &MigrationActions::done, this, [this](const QString& message) {
+        m_statusBar->showMessage(message, 10000);
+        m_pendingNotice = message;
+    });
+    connect(m_migrations, &MigrationActions::failed, this,
+            [this](const Error& error) { m_pendingError = error; });
+    connect(m_migrations, &MigrationActions::databaseChanged, this, &MainWindow::refresh);
     connect(m_backups, &BackupActions::databaseChanged, this, &MainWindow::refresh);
+    connect(m_migrations, &MigrationActions::idle, this, [this] {
+        if (m_closeWhenIdle)
+            close();
+    });
     connect(m_backups, &BackupActions::idle, this, [this] {
         if (m_closeWhenIdle)
             close();
@@ -106,6 +121,8 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
 {
     if (!ok || !m_statusJob || !m_statusJob->status()) {
         m_status.reset();
+        m_migrations->setContext(m_target, std::nullopt);
+        m_actions->setMigrationState(false, false);
         m_timeline->clear();
         m_timeline->showError(error);
         m_statusBar->showDisconnected();
@@ -115,6 +132,15 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
     m_status = *m_statusJob->status();
     m_timeline->showStatus(*m_status);
     m_statusBar->showStatus(*m_status);
+    m_migrations->setContext(m_target, m_status);
+    m_actions->setMigrationState(m_migrations->canRollBack(), m_migrations->canBaseline());
+    // What the last action said stays on top of the refreshed timeline.
+    if (m_pendingError)
+        m_timeline->showError(*m_pendingError);
+    else if (!m_pendingNotice.isEmpty())
+        m_timeline->showNotice(m_pendingNotice);
+    m_pendingError.reset();
+    m_pendingNotice.clear();
     Q_EMIT statusShown(true);
 }
 
@@ -123,6 +149,7 @@ void MainWindow::closeDatabase()
     m_target.reset();
     m_status.reset();
     m_backups->setTarget(std::nullopt);
+    m_migrations->setContext(std::nullopt, std::nullopt);
     m_timeline->clear();
     m_statusBar->showDisconnected();
     m_actions->setConnected(false);
@@ -163,7 +190,7 @@ void MainWindow::showWhereFilesAre()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!m_backups->isBusy()) {
+    if (!m_backups->isBusy() && !m_migrations->isBusy()) {
         event->accept();
         return;
     }
@@ -177,6 +204,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
                "the database as it was.")) == QMessageBox::Yes) {
         m_closeWhenIdle = true;
         m_backups->cancelRunning();
+        m_migrations->cancelRunning();
     }
 }
 

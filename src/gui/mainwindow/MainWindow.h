@@ -15,6 +15,7 @@ class BackupActions;
 class ConnectionStatusBar;
 class JobRunner;
 class MainActions;
+class MigrationActions;
 class TimelinePage;
 
 /// Strata's main window: the migration timeline of the open database, the menus, and the status bar.
@@ -39,6 +40,7 @@ public:
     ConnectionStatusBar* statusView() const { return m_statusBar; }
     MainActions* actions() const { return m_actions; }
     BackupActions* backups() const { return m_backups; }
+    MigrationActions* migrations() const { return m_migrations; }
 
 Q_SIGNALS:
     /// A status read finished (ok or not).
@@ -56,11 +58,14 @@ private:
     TimelinePage* m_timeline;
     ConnectionStatusBar* m_statusBar;
     BackupActions* m_backups;
+    MigrationActions* m_migrations;
     std::optional<ConnectionTarget> m_target;
     std::optional<DatabaseStatus> m_status;
     std::unique_ptr<JobRunner> m_statusRunner;
     StatusJob* m_statusJob = nullptr;
     bool m_closeWhenIdle = false;
+    QString m_pendingNotice;
+    std::optional<Error> m_pendingError;
 };
 
 } // namespace strata

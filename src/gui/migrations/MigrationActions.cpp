@@ -1,0 +1,151 @@
+#include "migrations/MigrationActions.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+
+#include "common/JobProgressDialog.h"
+#include "jobs/BaselineJob.h"
+#include "jobs/JobRunner.h"
+#include "jobs/RollbackJob.h"
+#include "migrations/MigrationPlanner.h"
+
+namespace strata {
+
+MigrationActions::MigrationActions(QWidget& window) : QObject(&window), m_window(window) {}
+
+MigrationActions::~MigrationActions() = default;
+
+void MigrationActions::setContext(const std::optional<ConnectionTarget>& target,
+                                  const std::optional<DatabaseStatus>& status)
+{
+    m_target = target;
+    m_status = status;
+}
+
+bool MigrationActions::canRollBack() const
+{
+    return m_status && m_status->plan.tracked && m_status->plan.currentVersion > 0 && !m_target->readOnly;
+}
+
+bool MigrationActions::canBaseline() const
+{
+    return m_status && !m_status->plan.tracked && m_status->plan.baselineRecognised && !m_target->readOnly;
+}
+
+QList<qint64> MigrationActions::rollbackTargets() const
+{
+    QList<qint64> targets;
+    if (!canRollBack())
+        return targets;
+    for (const auto& v : m_status->history.versions)
+        if (v.success && v.version < m_status->plan.currentVersion)
+            targets.prepend(v.version);
+    targets << 0;
+    return targets;
+}
+
+QString MigrationActions::rollbackQuestion(qint64 target) const
+{
+    if (!m_status)
+        return {};
+    auto plan =
+        MigrationPlanner(m_status->set, m_status->plan.dialect, m_status->history, {}).planDown(target);
+    if (!plan)
+        return plan.error().toText();
+    QStringList steps;
+    for (const auto& s : plan->steps)
+        steps << QStringLiteral("  %1 — runs %2").arg(s.label(), s.rollbackPath);
+    return tr("Roll %1 back from v%2 to v%3?\n\nThese rollback scripts run, newest first, each in its own "
+              "transaction with its history row:\n%4\n\nNo backup is taken by a rollback: take one first "
+              "(Backup > Create backup) if you may want this state back.")
+        .arg(m_target->displayName())
+        .arg(m_status->plan.currentVersion)
+        .arg(target)
+        .arg(steps.join(QLatin1Char('\n')));
+}
+
+bool MigrationActions::isBusy() const
+{
+    return m_runner && m_runner->isRunning();
+}
+
+void MigrationActions::cancelRunning()
+{
+    if (m_runner)
+        m_runner->cancel();
+}
+
+void MigrationActions::start(std::unique_ptr<DatabaseJob> job, std::function<QString()> message)
+{
+    auto url = m_target->connectionUrl();
+    if (!url) {
+        Q_EMIT failed(url.error());
+        return;
+    }
+    m_runner = std::make_unique<JobRunner>(*url, std::move(job));
+    auto* dialog = new JobProgressDialog(*m_runner, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_runner.get(), &JobRunner::finished, this, [this, message](bool ok, const Error& error) {
+        if (ok)
+            Q_EMIT done(message());
+        else
+            Q_EMIT failed(error);
+        Q_EMIT databaseChanged();
+        Q_EMIT idle();
+    });
+    m_runner->start();
+    dialog->show();
+}
+
+void MigrationActions::rollback()
+{
+    const QList<qint64> targets = rollbackTargets();
+    if (targets.isEmpty())
+        return;
+    QStringList items;
+    for (qint64 v : targets)
+        items << (v == 0 ? tr("0 (nothing of this set)") : tr("v%1").arg(v));
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(&m_window, tr("Roll back"), tr("Roll back to:"), items, 0, false, &ok);
+    if (ok)
+        rollbackTo(targets.at(items.indexOf(chosen)));
+}
+
+void MigrationActions::rollbackTo(qint64 target)
+{
+    if (!canRollBack() || isBusy())
+        return;
+    if (QMessageBox::question(&m_window, tr("Roll back"), rollbackQuestion(target),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    auto job = std::make_unique<RollbackJob>(m_status->set.root, target);
+    RollbackJob* rollback = job.get();
+    start(std::move(job), [rollback, target] {
+        return tr("Rolled back %1 step(s); the database is at v%2.")
+            .arg(rollback->stepsRolledBack())
+            .arg(target);
+    });
+}
+
+void MigrationActions::baseline()
+{
+    if (!canBaseline() || isBusy())
+        return;
+    const qint64 version = m_status->plan.baselineVersion;
+    if (QMessageBox::question(
+            &m_window, tr("Baseline"),
+            tr("Record %1 as being at version %2?\n\nIt has all %3 tables of version %2 but no "
+               "history yet. Strata creates its history tables and records version %2 as a baseline; "
+               "no migration SQL runs and no table of yours is changed.")
+                .arg(m_target->displayName())
+                .arg(version)
+                .arg(m_status->set.manifest.baseline.tables.size()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    start(std::make_unique<BaselineJob>(m_status->set.root, version),
+          [version] { return tr("Recorded the database as version %1 (baseline).").arg(version); });
+}
+
+} // namespace strata

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QObject>
+
+#include "common/Error.h"
+#include "connection/ConnectionTarget.h"
+#include "jobs/StatusJob.h"
+
+class QWidget;
+
+namespace strata {
+
+class DatabaseJob;
+class JobRunner;
+
+/// Migrations > Roll back… and Baseline…: each asks first, saying exactly what will happen, then runs on a
+/// worker with a progress dialog.
+class MigrationActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MigrationActions(QWidget& window);
+    ~MigrationActions() override;
+
+    void setContext(const std::optional<ConnectionTarget>& target,
+                    const std::optional<DatabaseStatus>& status);
+    /// A tracked database above version 0.
+    bool canRollBack() const;
+    /// An untracked database recognised by its set's baseline tables.
+    bool canBaseline() const;
+    /// The versions a rollback can go to: the applied versions below the current one, and 0.
+    QList<qint64> rollbackTargets() const;
+    /// The confirmation of a rollback: the steps it runs, newest first, or why it cannot run.
+    QString rollbackQuestion(qint64 target) const;
+    bool isBusy() const;
+    void cancelRunning();
+
+public Q_SLOTS:
+    void rollback();
+    void rollbackTo(qint64 target);
+    void baseline();
+
+Q_SIGNALS:
+    void done(const QString& message);
+    void failed(const strata::Error& error);
+    void databaseChanged();
+    void idle();
+
+private:
+    void start(std::unique_ptr<DatabaseJob> job, std::function<QString()> message);
+
+    QWidget& m_window;
+    std::optional<ConnectionTarget> m_target;
+    std::optional<DatabaseStatus> m_status;
+    std::unique_ptr<JobRunner> m_runner;
+};
+
+} // namespace strata
