@@ -8,14 +8,9 @@ namespace strata::cli {
 int BaselineCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("baseline");
-    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite, false);
+    auto session = context.openLockedSession();
     if (!session)
         return context.out().fail(session.error(), command);
-    auto lock = context.lock(*session->db);
-    if (!lock)
-        return context.out().fail(lock.error(), command);
-    if (auto refreshed = session->refresh(); !refreshed)
-        return context.out().fail(refreshed.error(), command);
     if (session->history.tracked)
         return context.out().fail(
             Error::refused(

@@ -72,7 +72,7 @@ Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode, bool readH
     auto db = DatabaseOpener::open(*url, mode);
     if (!db)
         return db.error();
-    CliSession session{std::move(*db), std::move(*set), {}, {}};
+    CliSession session{std::move(*db), std::move(*set), {}, {}, {}};
     if (!readHistory)
         return session;
     if (auto refreshed = session.refresh(); !refreshed)
@@ -100,6 +100,20 @@ BackupCatalog::Retention CliContext::retention() const
     if (!m_config)
         return {};
     return {m_config->retentionDays, m_config->maxBackups};
+}
+
+Result<CliSession> CliContext::openLockedSession() const
+{
+    auto session = openSession(DatabaseOpener::Mode::ReadWrite, false);
+    if (!session)
+        return session.error();
+    auto held = lock(*session->db);
+    if (!held)
+        return held.error();
+    session->lock = std::move(*held);
+    if (auto refreshed = session->refresh(); !refreshed)
+        return refreshed.error();
+    return session;
 }
 
 QStringList CliContext::enabledOptions(const MigrationSet& set) const

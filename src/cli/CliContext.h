@@ -22,6 +22,7 @@ struct CliSession
     MigrationSet set;
     HistoryState history;
     QStringList tables;
+    std::unique_ptr<RunLock> lock; ///< held by commands that change the database; released before `db` closes
 
     /// Reads the history and the user's tables again (after taking the run lock).
     Status refresh();
@@ -47,6 +48,9 @@ public:
     /// Opens the database and the set and, for read-only commands, reads the history. Commands that take the
     /// run lock read nothing before they hold it (refresh() after taking it).
     Result<CliSession> openSession(DatabaseOpener::Mode mode, bool readHistory = true) const;
+    /// Opens the database read-write, takes the run lock (saying who holds it while waiting), and only then
+    /// reads the history: what commands that change the database start with.
+    Result<CliSession> openLockedSession() const;
     /// --enable, plus the config's switches that the set knows as options.
     QStringList enabledOptions(const MigrationSet& set) const;
     std::chrono::milliseconds lockTimeout() const;

@@ -8,20 +8,6 @@ namespace strata::cli {
 
 namespace {
 
-Error problemsError(const QList<Problem>& problems)
-{
-    QStringList what;
-    QStringList next;
-    for (const auto& p : problems) {
-        what << QStringLiteral("[%1] %2").arg(p.kindName(), p.message);
-        next << p.resolution;
-    }
-    return Error::refused(
-        QStringLiteral("migrate refuses to run: %1 problem(s) found.\n  ").arg(problems.size()) +
-            what.join(QStringLiteral("\n  ")),
-        next.join(QStringLiteral("\n        ")));
-}
-
 PhasedRun::Settings settingsFor(const CliContext& context, Database& db, const MigrationSet& set)
 {
     const CliOptions& o = context.options();
@@ -61,7 +47,7 @@ int MigrateCommand::run(const CliContext& context)
     if (!plan)
         return context.out().fail(plan.error(), command);
     if (plan->blocked())
-        return context.out().fail(problemsError(plan->problems), command);
+        return context.out().fail(Problem::refusal(plan->problems, command), command);
 
     QJsonObject doc = JsonReport::plan(*plan);
     doc.insert(QStringLiteral("command"), command);

@@ -18,14 +18,9 @@ int ResolveCommand::run(const CliContext& context)
                                "--mark-applied, --mark-rolled-back."),
                 QStringLiteral("e.g. strata-cli resolve 2.1 --accept-checksum")),
             command);
-    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite, false);
+    auto session = context.openLockedSession();
     if (!session)
         return context.out().fail(session.error(), command);
-    auto lock = context.lock(*session->db);
-    if (!lock)
-        return context.out().fail(lock.error(), command);
-    if (auto refreshed = session->refresh(); !refreshed)
-        return context.out().fail(refreshed.error(), command);
     const StepRecord* record = session->history.step(ref->version, ref->step);
     if (!record)
         return context.out().fail(

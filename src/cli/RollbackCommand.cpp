@@ -15,31 +15,14 @@ int RollbackCommand::run(const CliContext& context)
                             QStringLiteral("Pass the version to go back to, e.g. --to 1, or "
                                            "--to 0 to roll back everything of the set.")),
             command);
-    auto session = context.openSession(DatabaseOpener::Mode::ReadWrite, false);
+    auto session = context.openLockedSession();
     if (!session)
         return context.out().fail(session.error(), command);
-    auto lock = context.lock(*session->db);
-    if (!lock)
-        return context.out().fail(lock.error(), command);
-    if (auto refreshed = session->refresh(); !refreshed)
-        return context.out().fail(refreshed.error(), command);
     auto plan = session->planner().planDown(*context.options().to);
     if (!plan)
         return context.out().fail(plan.error(), command);
-    if (plan->blocked()) {
-        QStringList what;
-        QStringList next;
-        for (const auto& p : plan->problems) {
-            what << QStringLiteral("[%1] %2").arg(p.kindName(), p.message);
-            next << p.resolution;
-        }
-        return context.out().fail(
-            Error::refused(QStringLiteral("rollback refuses to run: %1 problem(s) found.\n  ")
-                                   .arg(plan->problems.size()) +
-                               what.join(QStringLiteral("\n  ")),
-                           next.join(QStringLiteral("\n        "))),
-            command);
-    }
+    if (plan->blocked())
+        return context.out().fail(Problem::refusal(plan->problems, command), command);
     QJsonObject doc = JsonReport::plan(*plan);
     doc.insert(QStringLiteral("command"), command);
     doc.insert(QStringLiteral("database"), session->db->display());

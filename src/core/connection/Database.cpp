@@ -44,6 +44,14 @@ Result<bool> Database::tableExists(const QString& name)
     return tables->contains(name);
 }
 
+Result<QString> Database::engineVersion()
+{
+    auto rows = query(catalogSql(QStringLiteral("engine_version")));
+    if (!rows)
+        return rows.error();
+    return rows->value(0, 0).toString();
+}
+
 Result<QueryRows> Database::catalog()
 {
     return query(catalogSql(QStringLiteral("catalog")));

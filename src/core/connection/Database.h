@@ -70,6 +70,8 @@ public:
     /// The user's tables (SQLite's own sqlite_* tables are not the user's).
     Result<QStringList> userTables();
     Result<bool> tableExists(const QString& name);
+    /// "SQLite 3.40.1", "PostgreSQL 15.18".
+    Result<QString> engineVersion();
     /// Every object of the schema as (kind, name, definition) rows, in a stable order.
     Result<QueryRows> catalog();
 

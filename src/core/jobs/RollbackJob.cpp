@@ -43,7 +43,7 @@ Status RollbackJob::run(Database& db, const Progress& progress)
     if (!plan)
         return plan.error();
     if (plan->blocked())
-        return Error::refused(plan->problems.first().message, plan->problems.first().resolution);
+        return Problem::refusal(plan->problems, QStringLiteral("rollback"));
     StepProgress observer(progress);
     MigrationRunner runner(db, *set, RunIdentity::current(), &observer);
     runner.setCancelFlag(progress.cancelFlag());

@@ -70,11 +70,8 @@ Status StatusJob::run(Database& db, const Progress& progress)
         return plan.error();
     DatabaseStatus status;
     status.database = db.display();
-    if (auto version =
-            db.query(db.dialect() == Dialect::Sqlite
-                         ? QStringLiteral("SELECT 'SQLite ' || sqlite_version()")
-                         : QStringLiteral("SELECT 'PostgreSQL ' || current_setting('server_version')")))
-        status.engine = version->value(0, 0).toString();
+    if (auto version = db.engineVersion())
+        status.engine = *version;
     status.lockHolder =
         db.dialect() == Dialect::Sqlite
             ? SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(static_cast<SqliteDatabase&>(db).path()))

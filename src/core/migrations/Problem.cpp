@@ -27,4 +27,18 @@ QString Problem::kindName() const
     return QStringLiteral("unknown");
 }
 
+Error Problem::refusal(const QList<Problem>& problems, const QString& command)
+{
+    QStringList what;
+    QStringList next;
+    for (const auto& p : problems) {
+        what << QStringLiteral("[%1] %2").arg(p.kindName(), p.message);
+        next << p.resolution;
+    }
+    return Error::refused(
+        QStringLiteral("%1 refuses to run: %2 problem(s) found.\n  ").arg(command).arg(problems.size()) +
+            what.join(QStringLiteral("\n  ")),
+        next.join(QStringLiteral("\n        ")));
+}
+
 } // namespace strata

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+#include "common/Error.h"
 
 namespace strata {
 
@@ -28,6 +31,9 @@ struct Problem
 
     /// A stable name for JSON ("checksum-mismatch", "slot-conflict", ...).
     QString kindName() const;
+
+    /// The refusal of `command` (exit 5) listing every problem and what resolves each.
+    static Error refusal(const QList<Problem>& problems, const QString& command);
 };
 
 } // namespace strata

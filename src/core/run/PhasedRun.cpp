@@ -335,10 +335,7 @@ Status PhasedRun::execute(const std::atomic_bool* cancel)
         return Error::failed(QStringLiteral("The run was not prepared."),
                              QStringLiteral("Nothing was changed."), QStringLiteral("Call prepare() first."));
     if (m_plan->blocked())
-        return stop(QStringLiteral("refused"),
-                    Error::refused(
-                        QStringLiteral("%1 problem(s) must be resolved first.").arg(m_plan->problems.size()),
-                        m_plan->problems.first().resolution));
+        return stop(QStringLiteral("refused"), Problem::refusal(m_plan->problems, QStringLiteral("migrate")));
     if (auto ok = preflight(); !ok) {
         if (m_preHookRan &&
             m_settings.postHook.isSet()) // the database is unchanged: the daemon may run again
