@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QThread>
 
 namespace strata {
 
@@ -49,7 +50,16 @@ Result<std::unique_ptr<SqliteRunLock>> SqliteRunLock::acquire(const QString& dat
             QStringLiteral("Cannot create the lock file %1: permission denied.").arg(lockPath),
             QStringLiteral("Strata needs to write in the database's folder; check its "
                            "permissions."));
-    const QString holder = holderOf(lockPath);
+    // The holder may release the lock, or a new holder may not have written its details yet, between the
+    // attempt and the look: try again at once rather than announce a wait for nobody in particular.
+    QString holder;
+    for (int attempt = 0; attempt < 50 && holder.isEmpty(); ++attempt) {
+        if (lock->m_lock->tryLock(0))
+            return lock;
+        holder = holderOf(lockPath);
+        if (holder.isEmpty())
+            QThread::msleep(2);
+    }
     if (waiting)
         waiting(holder.isEmpty() ? QStringLiteral("another run") : holder);
     if (timeout.count() > 0 && lock->m_lock->tryLock(static_cast<int>(timeout.count())))
