@@ -14,59 +14,11 @@
 #include "migrations/MigrationPlanner.h"
 #include "migrations/MigrationRunner.h"
 #include "run/HookRunner.h"
+#include "run/RunStepRelay.h"
 #include "run/WriterProbe.h"
 #include "verify/DatabaseVerifier.h"
 
 namespace strata {
-
-/// Passes step events on to the observer, announces each migration phase as it begins, and records what
-/// was applied.
-class PhasedRun::StepRelay final : public MigrationObserver
-{
-public:
-    explicit StepRelay(PhasedRun& run) : m_run(run) {}
-
-    void baselineRecorded(qint64 version) override
-    {
-        m_run.check(QStringLiteral("schema"),
-                    CheckResult::passed(QStringLiteral("baseline"),
-                                        QStringLiteral("the untracked database was recorded as "
-                                                       "version %1")
-                                            .arg(version)));
-        if (m_run.m_observer)
-            m_run.m_observer->baselineRecorded(version);
-    }
-    void stepStarted(const MigrationStep& step, qsizetype index, qsizetype count) override
-    {
-        if (step.phase() != m_phase) {
-            m_phase = step.phase();
-            m_run.startPhase(m_phase, QStringLiteral("Phase %1").arg(m_phase));
-        }
-        if (m_run.m_observer)
-            m_run.m_observer->stepStarted(step, index, count);
-    }
-    void stepFinished(const MigrationStep& step, qint64 elapsedMs) override
-    {
-        m_run.m_report.appliedSteps << step.slot();
-        m_run.m_report.add(
-            m_phase,
-            CheckResult::passed(QStringLiteral("step %1").arg(step.slot()),
-                                QStringLiteral("%1 applied in %2 ms").arg(step.forwardPath).arg(elapsedMs)));
-        if (m_run.m_observer)
-            m_run.m_observer->stepFinished(step, elapsedMs);
-    }
-    void stepFailed(const MigrationStep& step, const Error& error) override
-    {
-        m_run.m_report.add(m_phase,
-                           CheckResult::failed(QStringLiteral("step %1").arg(step.slot()), error.what));
-        if (m_run.m_observer)
-            m_run.m_observer->stepFailed(step, error);
-    }
-
-private:
-    PhasedRun& m_run;
-    QString m_phase;
-};
 
 PhasedRun::PhasedRun(Database& db, const MigrationSet& set, Settings settings, RunObserver* observer)
     : m_db(db), m_set(set), m_settings(std::move(settings)), m_observer(observer)
@@ -140,10 +92,20 @@ Result<MigrationPlan> PhasedRun::prepare(const RunLock::WaitNotice& waiting)
     auto tables = m_db.userTables();
     if (!tables)
         return tables.error();
-    auto plan = MigrationPlanner(m_set, m_db.dialect(), *history, *tables)
-                    .planUp({m_settings.target, m_settings.enable});
+    m_history = *history;
+    m_tables = *tables;
+    return choose(m_settings.enable);
+}
+
+Result<MigrationPlan> PhasedRun::choose(const QStringList& enable)
+{
+    if (!m_lock)
+        return notReady(QStringLiteral("plan")).error();
+    auto plan =
+        MigrationPlanner(m_set, m_db.dialect(), m_history, m_tables).planUp({m_settings.target, enable});
     if (!plan)
         return plan.error();
+    m_settings.enable = enable;
     m_plan = *plan;
     m_report.fromVersion = plan->currentVersion;
     m_report.toVersion = plan->targetVersion;
@@ -254,7 +216,7 @@ Status PhasedRun::takeBackup()
 
 Status PhasedRun::applySteps(const std::atomic_bool* cancel)
 {
-    StepRelay relay(*this);
+    RunStepRelay relay(*this);
     MigrationRunner runner(m_db, m_set, RunIdentity::current(), &relay);
     runner.setCancelFlag(cancel);
     auto outcome = runner.apply(*m_plan);
@@ -276,26 +238,42 @@ Status PhasedRun::applySteps(const std::atomic_bool* cancel)
                 .arg(takenAt, m_report.restoreCommand);
         return error;
     }
+    if (auto restored = restoreBackup(); !restored) {
+        error.next += QStringLiteral("\n  Restoring the backup failed too: %1\n  Restore it by hand: %2")
+                          .arg(restored.error().what, m_report.restoreCommand);
+        return error;
+    }
+    error.unchanged = QStringLiteral("The backup taken at %1 was restored: the database is as it was before "
+                                     "this run (v%2). The failed database is kept as %3.")
+                          .arg(takenAt)
+                          .arg(m_report.fromVersion)
+                          .arg(m_report.restoredAside);
+    return error;
+}
+
+Status PhasedRun::restoreBackup()
+{
+    if (!m_report.backup)
+        return Error::failed(QStringLiteral("This run took no backup, so there is none to restore."),
+                             QStringLiteral("Nothing was changed by this request."),
+                             QStringLiteral("Restore an earlier backup from the Backup menu or with "
+                                            "strata-cli restore."));
     startPhase(QStringLiteral("restore"), QStringLiteral("Restore"));
     auto restored = DatabaseRestore::restore(m_db, *m_report.backup, progress());
     if (!restored) {
         check(QStringLiteral("restore"),
               CheckResult::failed(QStringLiteral("restore"), restored.error().what));
-        error.next += QStringLiteral("\n  Restoring the backup failed too: %1\n  Restore it by hand: %2")
-                          .arg(restored.error().what, m_report.restoreCommand);
-        return error;
+        writeLog();
+        return restored.error();
     }
     for (const auto& c : restored->afterChecks)
         check(QStringLiteral("restore"), c);
     m_report.restoredAside = restored->keptAside;
     m_report.outcome = QStringLiteral("restored");
-    error.unchanged =
-        QStringLiteral("The backup taken at %1 was restored: the database is as it was before this run "
-                       "(v%2). The failed database is kept as %3.")
-            .arg(takenAt)
-            .arg(restored->schemaVersion)
-            .arg(restored->keptAside);
-    return error;
+    if (m_preHookRan && m_settings.postHook.isSet()) // the database is as it was: the daemon may run again
+        (void)runHook(QStringLiteral("post"), m_settings.postHook);
+    writeLog();
+    return {};
 }
 
 Status PhasedRun::verifyResult()
@@ -329,52 +307,94 @@ Status PhasedRun::verifyResult()
     return error;
 }
 
-Status PhasedRun::execute(const std::atomic_bool* cancel)
+Status PhasedRun::notReady(const QString& phase) const
+{
+    return Error::failed(QStringLiteral("The run is not ready for its %1 phase.").arg(phase),
+                         QStringLiteral("Nothing was changed."),
+                         QStringLiteral("Prepare the run first, and run its phases in order."));
+}
+
+Status PhasedRun::abandon(Error error)
+{
+    if (m_preHookRan && m_settings.postHook.isSet()) // the database is unchanged: the daemon may run again
+        (void)runHook(QStringLiteral("post"), m_settings.postHook);
+    return stop(QStringLiteral("failed"), std::move(error));
+}
+
+Status PhasedRun::runPreflight()
 {
     if (!m_plan || !m_lock)
-        return Error::failed(QStringLiteral("The run was not prepared."),
-                             QStringLiteral("Nothing was changed."), QStringLiteral("Call prepare() first."));
+        return notReady(QStringLiteral("pre-flight"));
     if (m_plan->blocked())
         return stop(QStringLiteral("refused"), Problem::refusal(m_plan->problems, QStringLiteral("migrate")));
-    if (auto ok = preflight(); !ok) {
-        if (m_preHookRan &&
-            m_settings.postHook.isSet()) // the database is unchanged: the daemon may run again
-            (void)runHook(QStringLiteral("post"), m_settings.postHook);
-        return stop(QStringLiteral("failed"), ok.error());
-    }
-    if (auto ok = takeBackup(); !ok) {
-        if (m_preHookRan && m_settings.postHook.isSet())
-            (void)runHook(QStringLiteral("post"), m_settings.postHook);
-        return stop(QStringLiteral("failed"), ok.error());
-    }
+    if (auto ok = preflight(); !ok)
+        return abandon(ok.error());
+    return {};
+}
+
+Status PhasedRun::runBackup()
+{
+    if (!m_plan || !m_lock)
+        return notReady(QStringLiteral("backup"));
+    if (auto ok = takeBackup(); !ok)
+        return abandon(ok.error());
+    return {};
+}
+
+Status PhasedRun::runSteps(const std::atomic_bool* cancel)
+{
+    if (!m_plan || !m_lock)
+        return notReady(QStringLiteral("migration"));
     startPhase(QStringLiteral("schema"), QStringLiteral("Record the schema"));
-    if (auto tables = m_db.userTables())
-        m_report.tablesBefore = *tables;
+    m_report.tablesBefore = m_tables;
     check(QStringLiteral("schema"),
           CheckResult::passed(QStringLiteral("tables before"),
                               QStringLiteral("v%1: %2")
                                   .arg(m_plan->currentVersion)
                                   .arg(m_report.tablesBefore.join(QStringLiteral(", ")))));
-    if (auto ok = applySteps(cancel); !ok) {
-        if (m_report.outcome == QLatin1String("restored") && m_preHookRan && m_settings.postHook.isSet())
-            (void)runHook(QStringLiteral("post"), m_settings.postHook);
+    if (auto ok = applySteps(cancel); !ok)
         return stop(m_report.outcome == QLatin1String("restored") ? m_report.outcome
                                                                   : QStringLiteral("failed"),
                     ok.error());
-    }
+    return {};
+}
+
+Status PhasedRun::runVerification()
+{
+    if (!m_plan || !m_lock)
+        return notReady(QStringLiteral("verification"));
     if (auto ok = verifyResult(); !ok)
         return stop(QStringLiteral("failed"), ok.error());
+    return {};
+}
+
+Status PhasedRun::runPostHook()
+{
+    if (!m_plan || !m_lock)
+        return notReady(QStringLiteral("post hook"));
     if (m_settings.postHook.isSet()) {
         startPhase(QStringLiteral("post"), QStringLiteral("Post hook"));
         if (auto ok = runHook(QStringLiteral("post"), m_settings.postHook); !ok)
             return stop(QStringLiteral("failed"),
-                        ok.error().withUnchanged(
-                            QStringLiteral("The migration is applied and verified; only the post hook "
-                                           "failed. Start the daemon by hand.")));
+                        ok.error().withUnchanged(QStringLiteral("The migration is applied and verified; only "
+                                                                "the post hook failed. Start the daemon by "
+                                                                "hand.")));
     }
     m_report.outcome = QStringLiteral("succeeded");
     writeLog();
     return {};
+}
+
+Status PhasedRun::execute(const std::atomic_bool* cancel)
+{
+    for (const auto& phase : {&PhasedRun::runPreflight, &PhasedRun::runBackup})
+        if (auto ok = (this->*phase)(); !ok)
+            return ok;
+    if (auto ok = runSteps(cancel); !ok)
+        return ok;
+    if (auto ok = runVerification(); !ok)
+        return ok;
+    return runPostHook();
 }
 
 } // namespace strata

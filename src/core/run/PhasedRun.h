@@ -9,6 +9,7 @@
 #include "backup/BackupEngine.h"
 #include "common/Result.h"
 #include "connection/Database.h"
+#include "migrations/HistoryStore.h"
 #include "migrations/MigrationPlan.h"
 #include "migrations/MigrationSet.h"
 #include "run/HookSpec.h"
@@ -49,14 +50,39 @@ public:
     /// Takes the run lock, reads the history and plans. Changes nothing. A plan with problems is returned
     /// as it is: the caller shows the problems and does not execute.
     Result<MigrationPlan> prepare(const RunLock::WaitNotice& waiting = {});
-    /// Runs the prepared plan. The report (report()) says what happened either way.
+    /// Runs the prepared plan: every phase below, in order. The report (report()) says what happened
+    /// either way.
     Status execute(const std::atomic_bool* cancel = nullptr);
+
+    // The phases one at a time, for the migration wizard that walks them page by page. Each returns its
+    // outcome; after one fails the run has ended (its report and log say why) and only restoreBackup() may
+    // follow. The lock taken by prepare() is held until the run is destroyed.
+
+    /// Phase 0: the connection, the lock, the pre hook, no other writer, free disk, source integrity.
+    /// Refuses a plan with problems.
+    Status runPreflight();
+    /// Phase 0: the verified backup.
+    Status runBackup();
+    /// Plans again with these options on (the wizard's checkboxes), under the lock prepare() took.
+    Result<MigrationPlan> choose(const QStringList& enable);
+    /// Records the schema, then applies the steps phase by phase, each in its own commit. `cancel` stops
+    /// between steps, never inside one.
+    Status runSteps(const std::atomic_bool* cancel = nullptr);
+    /// Phase 4: seed 004's verification.
+    Status runVerification();
+    /// The post hook (the daemon starts again), and the run is recorded as succeeded.
+    Status runPostHook();
+    /// After a failed or cancelled step: restores the backup taken in phase 0 (keeping the failed database
+    /// aside), checks the result and runs the post hook when the pre hook ran.
+    Status restoreBackup();
+
     const RunReport& report() const { return m_report; }
+    const std::optional<MigrationPlan>& plan() const { return m_plan; }
     /// Where the run log was written.
     QString logPath() const;
 
 private:
-    class StepRelay;
+    friend class RunStepRelay;
 
     Status preflight();
     Status takeBackup();
@@ -64,6 +90,9 @@ private:
     Status verifyResult();
     Status runHook(const QString& phase, const HookSpec& hook);
     Status stop(const QString& outcome, Error error);
+    /// Ends a run that changed nothing: the daemon may run again (post hook), and the log says why.
+    Status abandon(Error error);
+    Status notReady(const QString& phase) const;
     void check(const QString& phase, const CheckResult& result);
     void startPhase(const QString& phase, const QString& title);
     Progress progress() const;
@@ -75,6 +104,8 @@ private:
     RunObserver* m_observer;
     std::unique_ptr<RunLock> m_lock;
     std::optional<MigrationPlan> m_plan;
+    HistoryState m_history;
+    QStringList m_tables;
     RunReport m_report;
     bool m_preHookRan = false;
 };

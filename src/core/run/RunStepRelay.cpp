@@ -1,0 +1,45 @@
+#include "run/RunStepRelay.h"
+
+#include "run/PhasedRun.h"
+
+namespace strata {
+
+void RunStepRelay::baselineRecorded(qint64 version)
+{
+    m_run.check(QStringLiteral("schema"),
+                CheckResult::passed(
+                    QStringLiteral("baseline"),
+                    QStringLiteral("the untracked database was recorded as version %1").arg(version)));
+    if (m_run.m_observer)
+        m_run.m_observer->baselineRecorded(version);
+}
+
+void RunStepRelay::stepStarted(const MigrationStep& step, qsizetype index, qsizetype count)
+{
+    if (step.phase() != m_phase) {
+        m_phase = step.phase();
+        m_run.startPhase(m_phase, QStringLiteral("Phase %1").arg(m_phase));
+    }
+    if (m_run.m_observer)
+        m_run.m_observer->stepStarted(step, index, count);
+}
+
+void RunStepRelay::stepFinished(const MigrationStep& step, qint64 elapsedMs)
+{
+    m_run.m_report.appliedSteps << step.slot();
+    m_run.m_report.add(
+        m_phase,
+        CheckResult::passed(QStringLiteral("step %1").arg(step.slot()),
+                            QStringLiteral("%1 applied in %2 ms").arg(step.forwardPath).arg(elapsedMs)));
+    if (m_run.m_observer)
+        m_run.m_observer->stepFinished(step, elapsedMs);
+}
+
+void RunStepRelay::stepFailed(const MigrationStep& step, const Error& error)
+{
+    m_run.m_report.add(m_phase, CheckResult::failed(QStringLiteral("step %1").arg(step.slot()), error.what));
+    if (m_run.m_observer)
+        m_run.m_observer->stepFailed(step, error);
+}
+
+} // namespace strata
