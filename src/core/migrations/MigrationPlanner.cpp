@@ -185,7 +185,7 @@ QList<Problem> MigrationPlanner::findProblems(bool forRollback) const
     return problems;
 }
 
-Result<QStringList> MigrationPlanner::enabledOptions(const QStringList& requested) const
+Result<QStringList> MigrationPlanner::enabledOptions(const QStringList& requested, bool exact) const
 {
     QStringList known;
     for (const auto& o : m_set.manifest.options)
@@ -195,7 +195,7 @@ Result<QStringList> MigrationPlanner::enabledOptions(const QStringList& requeste
             known << s.header.option;
     QStringList enabled;
     for (const auto& o : m_set.manifest.options)
-        if (o.defaultOn)
+        if (o.defaultOn && !exact)
             enabled << o.name;
     for (const QString& name : requested) {
         if (!known.contains(name))
@@ -235,7 +235,7 @@ Result<MigrationPlan> MigrationPlanner::planUp(const Request& request) const
         return Error::badInput(QStringLiteral("The migration set %1 is not for %2 databases.")
                                    .arg(m_set.name(), dialectName(m_dialect)),
                                QStringLiteral("Pass --migrations with a set for this engine."));
-    auto enabled = enabledOptions(request.enable);
+    auto enabled = enabledOptions(request.enable, request.exactOptions);
     if (!enabled)
         return enabled.error();
     MigrationPlan plan = basePlan();

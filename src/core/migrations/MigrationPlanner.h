@@ -17,6 +17,9 @@ public:
     {
         std::optional<qint64> target; ///< --to V
         QStringList enable;           ///< --enable OPT, and the operator config's switches
+        /// true: exactly the options in `enable` are on, and default-on options not in it are off (the
+        /// wizard's checkboxes).
+        bool exactOptions = false;
     };
 
     MigrationPlanner(const MigrationSet& set, Dialect dialect, const HistoryState& history,
@@ -32,7 +35,7 @@ private:
     bool isApplied(const MigrationStep& step) const;
     qint64 appliedVersion() const;
     QList<Problem> findProblems(bool forRollback) const;
-    Result<QStringList> enabledOptions(const QStringList& requested) const;
+    Result<QStringList> enabledOptions(const QStringList& requested, bool exact = false) const;
     MigrationPlan basePlan() const;
 
     const MigrationSet& m_set;

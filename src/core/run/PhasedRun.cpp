@@ -29,6 +29,11 @@ PhasedRun::PhasedRun(Database& db, const MigrationSet& set, Settings settings, R
     m_report.database = db.display();
     m_report.set = set.name();
     m_report.startedAt = now.toString(Qt::ISODateWithMs);
+    // The operator's hooks win; the set's own hooks apply when the operator configured none.
+    if (!m_settings.preHook.isSet())
+        m_settings.preHook = set.manifest.preHook;
+    if (!m_settings.postHook.isSet())
+        m_settings.postHook = set.manifest.postHook;
 }
 
 PhasedRun::~PhasedRun() = default;
@@ -53,10 +58,12 @@ void PhasedRun::check(const QString& phase, const CheckResult& result)
 
 Progress PhasedRun::progress() const
 {
-    return Progress([this](qint64 done, qint64 total, const QString& stage) {
-        if (m_observer)
-            m_observer->progress(done, total, stage);
-    });
+    return Progress(
+        [this](qint64 done, qint64 total, const QString& stage) {
+            if (m_observer)
+                m_observer->progress(done, total, stage);
+        },
+        m_settings.cancel);
 }
 
 void PhasedRun::writeLog()
@@ -94,23 +101,40 @@ Result<MigrationPlan> PhasedRun::prepare(const RunLock::WaitNotice& waiting)
         return tables.error();
     m_history = *history;
     m_tables = *tables;
-    return choose(m_settings.enable);
+    for (const QString& name : m_settings.configSwitches) {
+        bool known = m_set.manifest.option(name) != nullptr;
+        for (const auto& s : m_set.steps)
+            known = known || s.header.option == name;
+        if (known && !m_settings.enable.contains(name))
+            m_settings.enable << name;
+    }
+    auto plan = MigrationPlanner(m_set, m_db.dialect(), m_history, m_tables)
+                    .planUp({m_settings.target, m_settings.enable});
+    if (!plan)
+        return plan.error();
+    adopt(*plan);
+    return plan;
 }
 
 Result<MigrationPlan> PhasedRun::choose(const QStringList& enable)
 {
     if (!m_lock)
         return notReady(QStringLiteral("plan")).error();
-    auto plan =
-        MigrationPlanner(m_set, m_db.dialect(), m_history, m_tables).planUp({m_settings.target, enable});
+    auto plan = MigrationPlanner(m_set, m_db.dialect(), m_history, m_tables)
+                    .planUp({m_settings.target, enable, true});
     if (!plan)
         return plan.error();
     m_settings.enable = enable;
-    m_plan = *plan;
-    m_report.fromVersion = plan->currentVersion;
-    m_report.toVersion = plan->targetVersion;
-    m_report.options = plan->enabledOptions;
+    adopt(*plan);
     return plan;
+}
+
+void PhasedRun::adopt(const MigrationPlan& plan)
+{
+    m_plan = plan;
+    m_report.fromVersion = plan.currentVersion;
+    m_report.toVersion = plan.targetVersion;
+    m_report.options = plan.enabledOptions;
 }
 
 Status PhasedRun::runHook(const QString& phase, const HookSpec& hook)
@@ -218,7 +242,7 @@ Status PhasedRun::applySteps(const std::atomic_bool* cancel)
 {
     RunStepRelay relay(*this);
     MigrationRunner runner(m_db, m_set, RunIdentity::current(), &relay);
-    runner.setCancelFlag(cancel);
+    runner.setCancelFlag(cancel ? cancel : m_settings.cancel);
     auto outcome = runner.apply(*m_plan);
     if (outcome)
         return {};
@@ -381,6 +405,17 @@ Status PhasedRun::runPostHook()
                                                                 "hand.")));
     }
     m_report.outcome = QStringLiteral("succeeded");
+    writeLog();
+    return {};
+}
+
+Status PhasedRun::withdraw()
+{
+    if (m_report.outcome != QLatin1String("running") || !m_report.appliedSteps.isEmpty())
+        return {};
+    (void)abandon(Error::failed(QStringLiteral("The operator cancelled the run before any step ran."),
+                                QStringLiteral("Nothing was changed."), QString()));
+    m_report.outcome = QStringLiteral("cancelled");
     writeLog();
     return {};
 }

@@ -30,6 +30,8 @@ public:
     {
         std::optional<qint64> target;
         QStringList enable;
+        /// The operator config's switches: those that name an option of the set are enabled too.
+        QStringList configSwitches;
         bool createBackup = true;
         bool verifyAfter = true;
         bool restoreOnFailure = false;
@@ -42,6 +44,9 @@ public:
         /// How operators call Strata for this database, for the restore command the report names
         /// (e.g. "strata-cli --db sqlite:/data/state.db").
         QString commandPrefix;
+        /// When set, the backup and the checks stop at their next safe point and the steps between
+        /// steps, never inside one.
+        const std::atomic_bool* cancel = nullptr;
     };
 
     PhasedRun(Database& db, const MigrationSet& set, Settings settings, RunObserver* observer = nullptr);
@@ -63,7 +68,7 @@ public:
     Status runPreflight();
     /// Phase 0: the verified backup.
     Status runBackup();
-    /// Plans again with these options on (the wizard's checkboxes), under the lock prepare() took.
+    /// Plans again with exactly these options on (the wizard's checkboxes), under the lock prepare() took.
     Result<MigrationPlan> choose(const QStringList& enable);
     /// Records the schema, then applies the steps phase by phase, each in its own commit. `cancel` stops
     /// between steps, never inside one.
@@ -75,6 +80,9 @@ public:
     /// After a failed or cancelled step: restores the backup taken in phase 0 (keeping the failed database
     /// aside), checks the result and runs the post hook when the pre hook ran.
     Status restoreBackup();
+    /// The operator ends the run before any step ran: the post hook runs when the pre hook did (the daemon
+    /// starts again on the unchanged database), and the log records the run as cancelled.
+    Status withdraw();
 
     const RunReport& report() const { return m_report; }
     const std::optional<MigrationPlan>& plan() const { return m_plan; }
@@ -93,6 +101,7 @@ private:
     /// Ends a run that changed nothing: the daemon may run again (post hook), and the log says why.
     Status abandon(Error error);
     Status notReady(const QString& phase) const;
+    void adopt(const MigrationPlan& plan);
     void check(const QString& phase, const CheckResult& result);
     void startPhase(const QString& phase, const QString& title);
     Progress progress() const;

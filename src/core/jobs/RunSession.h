@@ -1,0 +1,83 @@
+#pragma once
+
+#include <atomic>
+#include <optional>
+
+#include <QObject>
+#include <QThread>
+
+#include "common/Error.h"
+#include "connection/ConnectionUrl.h"
+#include "migrations/MigrationPlan.h"
+#include "run/PhasedRun.h"
+#include "run/RunReport.h"
+
+namespace strata {
+
+class RunSessionWorker;
+
+/// One phased run that the migration wizard walks page by page. The run lives on a worker thread of its own
+/// with a connection of its own, and holds the run lock from prepare() until the session ends, so nothing
+/// else migrates the database between two pages. Every call returns at once; what happens arrives as
+/// queued signals on the thread that owns the session. Calls are served one at a time, in order.
+class RunSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    RunSession(ConnectionUrl url, QString setFolder, PhasedRun::Settings settings, QObject* parent = nullptr);
+    /// Cancels what runs and waits for it to stop at its next safe point (the wizard asks before it ends a
+    /// session that is busy).
+    ~RunSession() override;
+
+    /// Opens the connection, takes the run lock, reads the history and plans: planned().
+    void prepare();
+    void preflight();
+    void backup();
+    /// Plans again with these options on: planned().
+    void choose(const QStringList& enable);
+    void apply();
+    void verify();
+    void finish();
+    /// Restores the backup this run took (after a failed or cancelled step).
+    void restore();
+    /// Ends a run that has not applied a step: the post hook runs if the pre hook did.
+    void withdraw();
+    /// Asks what runs to stop at its next safe point: between steps, never inside one.
+    void cancel();
+
+    bool isBusy() const { return m_busy.load(); }
+    const std::optional<MigrationPlan>& plan() const { return m_plan; }
+    /// The run's report as of the last phase that ended.
+    const RunReport& report() const { return m_report; }
+    QString logPath() const { return m_logPath; }
+
+Q_SIGNALS:
+    void planned(bool ok, const strata::Error& error);
+    void phaseStarted(const QString& phase, const QString& title);
+    void checkDone(const QString& phase, const strata::CheckResult& check);
+    void stepStarted(const QString& slot, const QString& description, int index, int count);
+    void stepFinished(const QString& slot, qint64 elapsedMs);
+    void stepFailed(const QString& slot, const strata::Error& error);
+    void hookOutput(const QString& line);
+    void progressed(qint64 done, qint64 total, const QString& stage);
+    /// phase: "preflight", "backup", "apply", "verification", "post", "restore", "withdraw".
+    void phaseDone(const QString& phase, bool ok, const strata::Error& error);
+
+private:
+    friend class RunSessionWorker;
+
+    void post(std::function<void(RunSessionWorker&)> work);
+    void ended(const QString& phase, const Status& status, const RunReport& report);
+
+    std::atomic_bool m_cancel{false};
+    std::atomic_bool m_busy{false};
+    RunSessionWorker* m_worker = nullptr;
+    QObject* m_context = nullptr; ///< lives on the worker thread: calls are queued to it
+    QThread m_thread;
+    std::optional<MigrationPlan> m_plan;
+    RunReport m_report;
+    QString m_logPath;
+};
+
+} // namespace strata
