@@ -3,9 +3,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QPushButton>
-#include <QUrl>
-#include <QUrlQuery>
 
+#include "connection/ProfileActions.h"
 #include "jobs/ConnectionCheckJob.h"
 #include "jobs/JobRunner.h"
 #include "ui_ConnectionDialog.h"
@@ -13,13 +12,12 @@
 namespace strata {
 
 ConnectionDialog::ConnectionDialog(QWidget* parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::ConnectionDialog>())
+    : QDialog(parent), m_ui(std::make_unique<Ui::ConnectionDialog>()), m_form(*m_ui),
+      m_sessionBefore(SessionPassword::current())
 {
     m_ui->setupUi(this);
-    m_ui->sslMode->addItems({QStringLiteral("prefer"), QStringLiteral("disable"), QStringLiteral("allow"),
-                             QStringLiteral("require"), QStringLiteral("verify-ca"),
-                             QStringLiteral("verify-full")});
-    m_ui->user->setText(qEnvironmentVariable("USER"));
+    m_form.setUp();
+    m_profiles = std::make_unique<ProfileActions>(*m_ui, m_form, *this);
     connect(m_ui->browseSqlite, &QPushButton::clicked, this, [this] {
         const QString file =
             QFileDialog::getOpenFileName(this, tr("Open a SQLite database"), m_ui->sqlitePath->text(),
@@ -38,66 +36,39 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
 }
 
-ConnectionDialog::~ConnectionDialog() = default;
+ConnectionDialog::~ConnectionDialog()
+{
+    // Closed without Open (e.g. with its window): a password only tried here is not kept.
+    if (result() != QDialog::Accepted)
+        SessionPassword::restore(m_sessionBefore);
+}
 
 void ConnectionDialog::setTarget(const ConnectionTarget& target)
 {
-    m_ui->migrations->setText(target.migrations);
     auto url = target.connectionUrl();
-    if (!url)
-        return;
-    if (url->dialect() == Dialect::Sqlite) {
-        m_ui->engineTabs->setCurrentWidget(m_ui->sqliteTab);
-        m_ui->sqlitePath->setText(url->sqlitePath());
-        m_ui->sqliteReadOnly->setChecked(target.readOnly);
+    if (!url) {
+        m_ui->migrations->setText(target.migrations);
         return;
     }
-    m_ui->engineTabs->setCurrentWidget(m_ui->postgresTab);
-    m_ui->host->setText(url->postgresParameter(QStringLiteral("host")));
-    m_ui->port->setValue(url->postgresParameter(QStringLiteral("port")).toInt() > 0
-                             ? url->postgresParameter(QStringLiteral("port")).toInt()
-                             : 5432);
-    m_ui->database->setText(url->postgresParameter(QStringLiteral("dbname")));
-    m_ui->user->setText(url->postgresParameter(QStringLiteral("user")));
-    const QString ssl = url->postgresParameter(QStringLiteral("sslmode"));
-    if (!ssl.isEmpty())
-        m_ui->sslMode->setCurrentText(ssl);
-    m_ui->rootCert->setText(url->postgresParameter(QStringLiteral("sslrootcert")));
+    m_form.show(ConnectionProfile::fromTarget(target));
+    if (url->dialect() == Dialect::Postgres)
+        m_form.setPassword(SessionPassword::forUrl(*url));
 }
 
 ConnectionTarget ConnectionDialog::target() const
 {
-    ConnectionTarget target;
-    target.migrations = m_ui->migrations->text().trimmed();
-    if (m_ui->engineTabs->currentWidget() == m_ui->sqliteTab) {
-        const QString path = m_ui->sqlitePath->text().trimmed();
-        target.url =
-            path.isEmpty() ? QString() : QStringLiteral("sqlite:") + QFileInfo(path).absoluteFilePath();
-        target.readOnly = m_ui->sqliteReadOnly->isChecked();
-        target.label = QFileInfo(path).fileName();
-        return target;
-    }
-    QUrl url;
-    url.setScheme(QStringLiteral("postgresql"));
-    url.setHost(m_ui->host->text().trimmed());
-    url.setPort(m_ui->port->value());
-    url.setUserName(m_ui->user->text().trimmed());
-    url.setPath(QLatin1Char('/') + m_ui->database->text().trimmed());
-    QUrlQuery query;
-    if (m_ui->sslMode->currentText() != QLatin1String("prefer"))
-        query.addQueryItem(QStringLiteral("sslmode"), m_ui->sslMode->currentText());
-    if (!m_ui->rootCert->text().trimmed().isEmpty())
-        query.addQueryItem(QStringLiteral("sslrootcert"), m_ui->rootCert->text().trimmed());
-    url.setQuery(query);
-    target.url = url.toString();
-    target.label =
-        QStringLiteral("%1 on %2").arg(m_ui->database->text().trimmed(), m_ui->host->text().trimmed());
-    return target;
+    return m_form.profile().target();
 }
 
 QString ConnectionDialog::testResult() const
 {
     return m_ui->testResult->text();
+}
+
+void ConnectionDialog::usePassword(const ConnectionUrl& url)
+{
+    if (url.dialect() == Dialect::Postgres)
+        SessionPassword::use(url, m_form.password());
 }
 
 void ConnectionDialog::testConnection()
@@ -108,14 +79,22 @@ void ConnectionDialog::testConnection()
         Q_EMIT testFinished(false);
         return;
     }
+    usePassword(*url);
+    const bool typed = !m_form.password().isEmpty();
     auto job = std::make_unique<ConnectionCheckJob>();
     ConnectionCheckJob* check = job.get();
     m_test = std::make_unique<JobRunner>(*url, std::move(job));
     m_ui->testConnection->setEnabled(false);
     m_ui->testResult->setText(tr("Connecting to %1…").arg(url->display()));
-    connect(m_test.get(), &JobRunner::finished, this, [this, check](bool ok, const Error& error) {
+    connect(m_test.get(), &JobRunner::finished, this, [this, check, typed](bool ok, const Error& error) {
         m_ui->testConnection->setEnabled(true);
-        m_ui->testResult->setText(ok ? tr("Connected: %1.").arg(check->description()) : error.toText());
+        Error shown = error;
+        // The engine's advice names PGPASSWORD and ~/.pgpass; here the password came from this dialog.
+        if (typed && shown.next.contains(QLatin1String("PGPASSWORD")))
+            shown.next =
+                tr("Check the user name and the password typed above (passwords are case-sensitive), "
+                   "and that this user may log in to this database from this host.");
+        m_ui->testResult->setText(ok ? tr("Connected: %1.").arg(check->description()) : shown.toText());
         Q_EMIT testFinished(ok);
     });
     m_test->start();
@@ -128,7 +107,8 @@ void ConnectionDialog::accept()
         m_ui->testResult->setText(tr("Name the database file, or the server and database, first."));
         return;
     }
-    if (auto url = chosen.connectionUrl(); !url) {
+    auto url = chosen.connectionUrl();
+    if (!url) {
         m_ui->testResult->setText(url.error().toText());
         return;
     }
@@ -137,7 +117,14 @@ void ConnectionDialog::accept()
                                      "(e.g. migrations/risk_state)."));
         return;
     }
+    usePassword(*url);
     QDialog::accept();
+}
+
+void ConnectionDialog::reject()
+{
+    SessionPassword::restore(m_sessionBefore);
+    QDialog::reject();
 }
 
 } // namespace strata

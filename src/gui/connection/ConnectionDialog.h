@@ -4,7 +4,9 @@
 
 #include <QDialog>
 
+#include "connection/ConnectionForm.h"
 #include "connection/ConnectionTarget.h"
+#include "connection/SessionPassword.h"
 
 namespace Ui {
 class ConnectionDialog;
@@ -13,9 +15,11 @@ class ConnectionDialog;
 namespace strata {
 
 class JobRunner;
+class ProfileActions;
 
-/// Connect to a SQLite file or a PostgreSQL server, with the migration set that goes with it. "Test
-/// connection" runs on a worker, so a refused or slow server never freezes the window.
+/// Connect to a SQLite file or a PostgreSQL server, with the migration set that goes with it, from a saved
+/// profile or typed in. "Test connection" runs on a worker, so a refused or slow server never freezes the
+/// window. A password typed in (or from the keychain) is used for this session only.
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT
@@ -32,13 +36,21 @@ public:
 public Q_SLOTS:
     void testConnection();
     void accept() override;
+    void reject() override;
 
 Q_SIGNALS:
     void testFinished(bool ok);
 
 private:
+    /// Hands the password field to the connections opened from now on (PostgreSQL only).
+    void usePassword(const ConnectionUrl& url);
+
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
+    ConnectionForm m_form;
+    std::unique_ptr<ProfileActions> m_profiles; ///< goes before m_ui: it works on its widgets
     std::unique_ptr<JobRunner> m_test;
+    /// The session's password when the dialog opened: Cancel, or closing without Open, puts it back.
+    SessionPassword::State m_sessionBefore;
 };
 
 } // namespace strata
