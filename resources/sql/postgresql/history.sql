@@ -31,3 +31,10 @@ CREATE TABLE IF NOT EXISTS schema_version_steps (
     error_message TEXT,
     PRIMARY KEY (version, step)
 );
+-- The text of every script applied or recorded as baseline, by its SHA-256 (the checksum of its step rows):
+-- what lets Strata show how a changed file differs from what ran. Databases tracked before this table
+-- existed have no text for their older steps.
+CREATE TABLE IF NOT EXISTS schema_version_scripts (
+    checksum TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+);

@@ -76,9 +76,21 @@ Status StatusJob::run(Database& db, const Progress& progress)
         db.dialect() == Dialect::Sqlite
             ? SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(static_cast<SqliteDatabase&>(db).path()))
             : PostgresRunLock::holder(static_cast<PostgresDatabase&>(db));
+    for (const auto& p : plan->problems) {
+        const auto ref = StepRef::parse(p.slot);
+        const StepRecord* record = ref ? history->step(ref->version, ref->step) : nullptr;
+        if (p.kind != Problem::Kind::ChangedFile || !record)
+            continue;
+        auto kept = HistoryStore(db).keptScript(record->checksum);
+        if (!kept)
+            return kept.error();
+        if (*kept)
+            status.keptScripts.insert(record->checksum, **kept);
+    }
     status.set = *set;
     status.history = *history;
     status.plan = *plan;
+    status.userTables = *tables;
     m_status = std::move(status);
     progress.report(3, 3, QStringLiteral("done"));
     return {};

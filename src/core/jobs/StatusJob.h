@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include <QMap>
+
 #include "jobs/DatabaseJob.h"
 #include "migrations/HistoryStore.h"
 #include "migrations/MigrationPlan.h"
@@ -19,6 +21,9 @@ struct DatabaseStatus
     HistoryState history;
     MigrationPlan plan;
     QString lockHolder; ///< who holds the migration lock now, empty when it is free
+    QStringList userTables;
+    /// The applied text of each changed file's step, by the checksum its history records (when it was kept).
+    QMap<QString, QString> keptScripts;
 
     /// "v1 (baseline), v2 pending: 3 steps in 3 phases" — the line operators read first.
     QString summary() const;

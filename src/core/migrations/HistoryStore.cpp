@@ -105,7 +105,8 @@ Status HistoryStore::ensureTables()
     if (!tables)
         return tables.error();
     if (tables->contains(QStringLiteral("schema_version")) &&
-        tables->contains(QStringLiteral("schema_version_steps")))
+        tables->contains(QStringLiteral("schema_version_steps")) &&
+        tables->contains(QStringLiteral("schema_version_scripts")))
         return {};
     const QString ddl = m_db.catalogSql(QStringLiteral("history"));
     return m_db.runScript(SqlScript{QStringLiteral("history tables"), ddl.toUtf8(), 1}, false);
@@ -140,12 +141,16 @@ Status HistoryStore::recordStarted(const MigrationStep& step, const RunIdentity&
 
 Status HistoryStore::recordApplied(const MigrationStep& step, qint64 elapsedMs, const RunIdentity& who)
 {
-    return upsertStep(step, QStringLiteral("applied"), elapsedMs, {}, who, true);
+    if (auto recorded = upsertStep(step, QStringLiteral("applied"), elapsedMs, {}, who, true); !recorded)
+        return recorded;
+    return keepScript(step.checksum, step.forwardSql);
 }
 
 Status HistoryStore::recordBaseline(const MigrationStep& step, const RunIdentity& who)
 {
-    return upsertStep(step, QStringLiteral("baseline"), 0, {}, who, true);
+    if (auto recorded = upsertStep(step, QStringLiteral("baseline"), 0, {}, who, true); !recorded)
+        return recorded;
+    return keepScript(step.checksum, step.forwardSql);
 }
 
 Status HistoryStore::recordFailed(const MigrationStep& step, qint64 elapsedMs, const QString& error,
@@ -212,6 +217,30 @@ Status HistoryStore::settleStep(qint64 version, int step, const QString& status)
     return m_db.execute(QStringLiteral("UPDATE schema_version_steps SET status = ?, finished_at = ? "
                                        "WHERE version = ? AND step = ? AND status = 'started'"),
                         QVariantList{status, stamp(m_db), version, step});
+}
+
+Status HistoryStore::keepScript(const QString& checksum, const QByteArray& body)
+{
+    // Content-addressed: one row per distinct text, however many steps or databases' runs applied it.
+    return m_db.execute(QStringLiteral("INSERT INTO schema_version_scripts (checksum, body) VALUES (?, ?) "
+                                       "ON CONFLICT (checksum) DO NOTHING"),
+                        QVariantList{checksum, QString::fromUtf8(body)});
+}
+
+Result<std::optional<QString>> HistoryStore::keptScript(const QString& checksum)
+{
+    auto exists = m_db.tableExists(QStringLiteral("schema_version_scripts"));
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return std::optional<QString>();
+    auto rows = m_db.query(QStringLiteral("SELECT body FROM schema_version_scripts WHERE checksum = ?"),
+                           QVariantList{checksum});
+    if (!rows)
+        return rows.error().prefixed(QStringLiteral("Cannot read schema_version_scripts"));
+    if (rows->isEmpty())
+        return std::optional<QString>();
+    return std::optional<QString>(rows->value(0, 0).toString());
 }
 
 } // namespace strata

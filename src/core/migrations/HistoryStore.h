@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QList>
 #include <QString>
 
@@ -68,7 +70,8 @@ public:
     explicit HistoryStore(Database& db) : m_db(db) {}
 
     Result<HistoryState> read();
-    /// Creates schema_version and schema_version_steps if they are missing (DDL of the dialect's resources).
+    /// Creates schema_version, schema_version_steps and schema_version_scripts if they are missing (DDL of
+    /// the dialect's resources).
     Status ensureTables();
 
     Status recordStarted(const MigrationStep& step, const RunIdentity& who);
@@ -87,6 +90,10 @@ public:
     Status acceptChecksum(qint64 version, int step, const QString& checksum);
     /// Settles a dirty step by hand: `applied` or `rolled_back`.
     Status settleStep(qint64 version, int step, const QString& status);
+    /// Keeps the text of a script by its checksum (schema_version_scripts; a text kept already stays).
+    Status keepScript(const QString& checksum, const QByteArray& body);
+    /// The text kept for `checksum`; none when it was not kept (e.g. applied before Strata kept scripts).
+    Result<std::optional<QString>> keptScript(const QString& checksum);
 
     static QString now();
 

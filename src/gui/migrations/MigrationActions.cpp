@@ -8,10 +8,14 @@
 #include "jobs/JobRunner.h"
 #include "jobs/RollbackJob.h"
 #include "migrations/MigrationPlanner.h"
+#include "migrations/PlanPreviewDialog.h"
+#include "migrations/ProblemActions.h"
 
 namespace strata {
 
-MigrationActions::MigrationActions(QWidget& window) : QObject(&window), m_window(window) {}
+MigrationActions::MigrationActions(QWidget& window)
+    : QObject(&window), m_window(window), m_problems(new ProblemActions(window, *this))
+{}
 
 MigrationActions::~MigrationActions() = default;
 
@@ -146,6 +150,15 @@ void MigrationActions::baseline()
         return;
     start(std::make_unique<BaselineJob>(m_status->set.root, version),
           [version] { return tr("Recorded the database as version %1 (baseline).").arg(version); });
+}
+
+void MigrationActions::showPlan()
+{
+    if (!m_status)
+        return;
+    auto* dialog = new PlanPreviewDialog(*m_status, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace strata

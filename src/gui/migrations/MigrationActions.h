@@ -16,9 +16,10 @@ namespace strata {
 
 class DatabaseJob;
 class JobRunner;
+class ProblemActions;
 
-/// Migrations > Roll back… and Baseline…: each asks first, saying exactly what will happen, then runs on a
-/// worker with a progress dialog.
+/// Migrations > Roll back…, Baseline… and Plan…, and the problems' resolutions (ProblemActions): each asks
+/// first, saying exactly what will happen, then runs on a worker with a progress dialog.
 class MigrationActions : public QObject
 {
     Q_OBJECT
@@ -39,11 +40,19 @@ public:
     QString rollbackQuestion(qint64 target) const;
     bool isBusy() const;
     void cancelRunning();
+    const std::optional<ConnectionTarget>& target() const { return m_target; }
+    const std::optional<DatabaseStatus>& status() const { return m_status; }
+    /// The buttons of the problems on top of the timeline.
+    ProblemActions* problems() const { return m_problems; }
+    /// Runs `job` on a worker with a progress dialog; then says `message()` (or the error) and refreshes.
+    void start(std::unique_ptr<DatabaseJob> job, std::function<QString()> message);
 
 public Q_SLOTS:
     void rollback();
     void rollbackTo(qint64 target);
     void baseline();
+    /// Migrations > Plan…: what a migrate would run (read-only).
+    void showPlan();
 
 Q_SIGNALS:
     void done(const QString& message);
@@ -52,9 +61,8 @@ Q_SIGNALS:
     void idle();
 
 private:
-    void start(std::unique_ptr<DatabaseJob> job, std::function<QString()> message);
-
     QWidget& m_window;
+    ProblemActions* m_problems;
     std::optional<ConnectionTarget> m_target;
     std::optional<DatabaseStatus> m_status;
     std::unique_ptr<JobRunner> m_runner;

@@ -3,6 +3,8 @@
 #include <QFontDatabase>
 
 #include "common/SqlHighlighter.h"
+#include "migrations/ProblemPanel.h"
+#include "migrations/ProblemRow.h"
 #include "migrations/TimelineTree.h"
 #include "ui_TimelinePage.h"
 
@@ -20,7 +22,7 @@ TimelinePage::TimelinePage(QWidget* parent) : QWidget(parent), m_ui(std::make_un
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
     m_ui->splitter->setSizes({700, 420});
-    m_ui->problems->hide();
+    connect(m_ui->problems, &ProblemPanel::actionRequested, this, &TimelinePage::problemActionRequested);
     connect(m_ui->timeline, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         m_ui->sqlPreview->setPlainText(item ? item->data(TimelineTree::Step, Qt::UserRole).toString()
                                             : QString());
@@ -43,13 +45,7 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
         tr("%1 · %2 · set %3 (%4) · migration lock %5")
             .arg(status.database, status.engine, status.set.name(), status.set.root,
                  status.lockHolder.isEmpty() ? tr("free") : tr("held by %1").arg(status.lockHolder)));
-    m_ui->problems->clear();
-    for (const auto& p : status.plan.problems) {
-        auto* item = new QListWidgetItem(tr("%1 — %2\n→ %3").arg(p.message, p.kindName(), p.resolution),
-                                         m_ui->problems);
-        item->setForeground(QColor(0xc6, 0x28, 0x28));
-    }
-    m_ui->problems->setVisible(!status.plan.problems.isEmpty());
+    m_ui->problems->showProblems(status.plan.problems);
     m_ui->timeline->showStatus(status);
     // Open on the first pending step, where the operator's attention goes.
     if (!status.plan.steps.isEmpty())
@@ -72,7 +68,6 @@ void TimelinePage::clear()
     m_ui->summary->setText(tr("No database open"));
     m_ui->details->clear();
     m_ui->problems->clear();
-    m_ui->problems->hide();
     m_ui->timeline->clear();
     m_ui->sqlPreview->clear();
     m_ui->banner->clear();
@@ -86,9 +81,14 @@ QString TimelinePage::summary() const
 QStringList TimelinePage::problems() const
 {
     QStringList texts;
-    for (int i = 0; i < m_ui->problems->count(); ++i)
-        texts << m_ui->problems->item(i)->text();
+    for (const ProblemRow* row : m_ui->problems->rows())
+        texts << row->text();
     return texts;
+}
+
+ProblemPanel* TimelinePage::problemPanel() const
+{
+    return m_ui->problems;
 }
 
 TimelineTree* TimelinePage::tree() const

@@ -6,6 +6,7 @@
 
 #include "common/Error.h"
 #include "jobs/StatusJob.h"
+#include "migrations/ProblemRemedy.h"
 
 namespace Ui {
 class TimelinePage;
@@ -13,6 +14,7 @@ class TimelinePage;
 
 namespace strata {
 
+class ProblemPanel;
 class SqlHighlighter;
 
 /// The migration timeline: the line operators read first ("v1 (baseline), v2 pending: 3 steps in 3
@@ -34,8 +36,13 @@ public:
 
     QString summary() const;
     QStringList problems() const;
+    ProblemPanel* problemPanel() const;
     class TimelineTree* tree() const;
     QString previewedSql() const;
+
+Q_SIGNALS:
+    /// A problem's button was clicked (Show diff…, Accept the current file…, Mark applied…, …).
+    void problemActionRequested(const strata::Problem& problem, strata::ProblemRemedy::Action action);
 
 private:
     std::unique_ptr<Ui::TimelinePage> m_ui;

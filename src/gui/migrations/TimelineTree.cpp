@@ -13,7 +13,8 @@ QColor stateColour(const QString& state)
         return QColor(0x2e, 0x7d, 0x32);
     if (state == QLatin1String("pending"))
         return QColor(0x1f, 0x4e, 0x99);
-    if (state.startsWith(QLatin1String("failed")) || state == QLatin1String("dirty"))
+    if (state.startsWith(QLatin1String("failed")) || state == QLatin1String("dirty") ||
+        state.endsWith(QLatin1String("file changed")))
         return QColor(0xc6, 0x28, 0x28);
     return QColor(0x75, 0x75, 0x75);
 }
@@ -65,6 +66,10 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
         return item;
     };
 
+    QStringList changed; // applied steps whose file changed since: marked where the eye goes down the list
+    for (const auto& p : status.plan.problems)
+        if (p.kind == Problem::Kind::ChangedFile)
+            changed << p.slot;
     const auto steps = status.set.stepsFor(status.plan.dialect);
     for (const auto& step : steps) {
         QTreeWidgetItem* parent = versionItem(step.version);
@@ -77,6 +82,8 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
         QString state = QStringLiteral("pending");
         if (const StepRecord* r = status.history.step(step.version, step.step)) {
             state = r->isDirty() ? QStringLiteral("dirty") : r->status;
+            if (changed.contains(step.slot()))
+                state += QStringLiteral(" · file changed");
             item->setText(AppliedAt, r->finishedAt.isEmpty() ? r->startedAt : r->finishedAt);
             item->setText(Duration, QStringLiteral("%1 ms").arg(r->executionTimeMs));
             item->setText(Checksum, r->checksum.left(12));

@@ -1,0 +1,220 @@
+#include "migrations/PlanPreviewDialog.h"
+
+#include <QCheckBox>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QTreeWidgetItemIterator>
+
+#include "common/SqlHighlighter.h"
+#include "migrations/MigrationPlanner.h"
+#include "ui_PlanPreviewDialog.h"
+
+namespace strata {
+
+namespace {
+
+enum Role { SlotRole = Qt::UserRole, RunsRole, PhaseRole };
+
+QString stepSql(const MigrationStep& step, bool runs)
+{
+    const QString how = !runs ? QStringLiteral("not run: option %1 is off").arg(step.header.option)
+                        : step.transactional() ? QStringLiteral("in its own transaction")
+                                               : QStringLiteral("outside a transaction");
+    return QStringLiteral("-- %1, phase %2, %3\n").arg(step.label(), step.phase(), how) +
+           QString::fromUtf8(step.forwardSql);
+}
+
+} // namespace
+
+PlanPreviewDialog::PlanPreviewDialog(const DatabaseStatus& status, QWidget* parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::PlanPreviewDialog>()), m_status(status)
+{
+    m_ui->setupUi(this);
+    setWindowTitle(tr("Plan for %1").arg(status.database));
+    m_ui->sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new SqlHighlighter(m_ui->sql->document());
+    m_ui->steps->header()->setStretchLastSection(true);
+    m_ui->splitter->setSizes({420, 480});
+    addOptions();
+    connect(m_ui->steps, &QTreeWidget::currentItemChanged, this, &PlanPreviewDialog::showSql);
+    connect(m_ui->allSteps, &QCheckBox::toggled, this, &PlanPreviewDialog::showSql);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    replan();
+}
+
+PlanPreviewDialog::~PlanPreviewDialog() = default;
+
+void PlanPreviewDialog::addOptions()
+{
+    QStringList names;
+    for (const auto& o : m_status.set.manifest.options)
+        names << o.name;
+    for (const auto& s : m_status.set.stepsFor(m_status.plan.dialect))
+        if (s.isOptional() && !names.contains(s.header.option))
+            names << s.header.option;
+    for (const QString& name : names) {
+        const SetManifest::Option* option = m_status.set.manifest.option(name);
+        auto* box = new QCheckBox(
+            option && !option->description.isEmpty() ? tr("%1 — %2").arg(name, option->description) : name,
+            m_ui->options);
+        box->setObjectName(QStringLiteral("option_") + name);
+        box->setProperty("option", name);
+        box->setChecked(m_status.plan.enabledOptions.contains(name));
+        connect(box, &QCheckBox::toggled, this, &PlanPreviewDialog::replan);
+        m_ui->optionsLayout->addWidget(box);
+    }
+    m_ui->options->setVisible(!names.isEmpty());
+}
+
+QStringList PlanPreviewDialog::enabledOptions() const
+{
+    QStringList enabled;
+    for (const auto* box : m_ui->options->findChildren<QCheckBox*>())
+        if (box->isChecked())
+            enabled << box->property("option").toString();
+    return enabled;
+}
+
+void PlanPreviewDialog::replan()
+{
+    const QString selected =
+        m_ui->steps->currentItem() ? m_ui->steps->currentItem()->data(0, SlotRole).toString() : QString();
+    m_ui->steps->clear();
+    auto plan = MigrationPlanner(m_status.set, m_status.plan.dialect, m_status.history, m_status.userTables)
+                    .planUp({std::nullopt, enabledOptions()});
+    if (!plan) {
+        m_plan = {};
+        m_ui->summary->setText(plan.error().toText());
+        m_ui->problems->hide();
+        showSql();
+        return;
+    }
+    m_plan = *plan;
+    QString text = m_plan.isEmpty() ? tr("Nothing to run: the database is at v%1.").arg(m_plan.currentVersion)
+                                    : tr("v%1 → v%2: %3 step(s) in %4 phase(s).")
+                                          .arg(m_plan.currentVersion)
+                                          .arg(m_plan.targetVersion)
+                                          .arg(m_plan.steps.size())
+                                          .arg(m_plan.phases().size());
+    if (m_plan.baselineRecognised)
+        text +=
+            tr(" First, the untracked database is recorded as v%1 (baseline).").arg(m_plan.baselineVersion);
+    m_ui->summary->setText(text + tr(" Nothing runs from here: this is what a migrate would run."));
+    QStringList problems;
+    for (const auto& p : m_plan.problems)
+        problems << QStringLiteral("• ") + p.message;
+    m_ui->problems->setText(
+        tr("A migrate refuses to run while these problems stand:\n%1").arg(problems.join(QLatin1Char('\n'))));
+    m_ui->problems->setVisible(!problems.isEmpty());
+
+    QList<MigrationStep> shown = m_plan.steps;
+    shown += m_plan.optionalOff;
+    QStringList phaseOrder = m_plan.phases();
+    for (const auto& s : m_plan.optionalOff)
+        if (!phaseOrder.contains(s.phase()))
+            phaseOrder << s.phase();
+    for (const QString& phase : phaseOrder) {
+        auto* phaseItem = new QTreeWidgetItem(m_ui->steps, {phase});
+        phaseItem->setData(0, PhaseRole, phase);
+        phaseItem->setFirstColumnSpanned(true);
+        QFont bold = phaseItem->font(0);
+        bold.setBold(true);
+        phaseItem->setFont(0, bold);
+        for (const auto& d : m_status.set.manifest.phases)
+            if (d.name == phase && !d.description.isEmpty())
+                phaseItem->setText(0, QStringLiteral("%1 — %2").arg(phase, d.description));
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            const MigrationStep& s = shown.at(i);
+            if (s.phase() != phase)
+                continue;
+            const bool runs = i < m_plan.steps.size();
+            auto* item = new QTreeWidgetItem(
+                phaseItem, {QStringLiteral("%1  %2").arg(s.slot(), s.name),
+                            runs ? tr("yes") : tr("off (%1)").arg(s.header.option), s.forwardPath});
+            item->setData(0, SlotRole, s.slot());
+            item->setData(0, RunsRole, runs);
+            if (!runs)
+                for (int c = 0; c < 3; ++c)
+                    item->setForeground(c, QColor(0x75, 0x75, 0x75));
+            if (s.slot() == selected)
+                m_ui->steps->setCurrentItem(item);
+        }
+    }
+    m_ui->steps->expandAll();
+    m_ui->steps->setColumnWidth(0, 170);
+    m_ui->steps->setColumnWidth(1, 110);
+    showSql();
+}
+
+void PlanPreviewDialog::showSql()
+{
+    QStringList parts;
+    if (m_ui->allSteps->isChecked()) {
+        if (m_plan.baselineRecognised)
+            parts << QStringLiteral(
+                         "-- First, the untracked database is recorded as v%1 (baseline): no SQL.\n")
+                         .arg(m_plan.baselineVersion);
+        for (const auto& s : m_plan.steps)
+            parts << stepSql(s, true);
+        for (const auto& s : m_plan.optionalOff)
+            parts << QStringLiteral("-- skipped: %1 (option %2 is off)\n").arg(s.label(), s.header.option);
+    } else if (const QTreeWidgetItem* item = m_ui->steps->currentItem()) {
+        const QString slot = item->data(0, SlotRole).toString();
+        for (const auto& s : m_plan.steps + m_plan.optionalOff)
+            if (s.slot() == slot)
+                parts << stepSql(s, item->data(0, RunsRole).toBool());
+    }
+    m_ui->sql->setPlainText(parts.join(QLatin1Char('\n')));
+}
+
+QStringList PlanPreviewDialog::plannedSteps() const
+{
+    QStringList planned;
+    for (const auto& s : m_plan.steps)
+        planned << s.slot();
+    return planned;
+}
+
+QStringList PlanPreviewDialog::phases() const
+{
+    QStringList names;
+    for (int i = 0; i < m_ui->steps->topLevelItemCount(); ++i)
+        names << m_ui->steps->topLevelItem(i)->data(0, PhaseRole).toString();
+    return names;
+}
+
+QString PlanPreviewDialog::summary() const
+{
+    return m_ui->summary->text();
+}
+
+QString PlanPreviewDialog::shownSql() const
+{
+    return m_ui->sql->toPlainText();
+}
+
+bool PlanPreviewDialog::setOptionEnabled(const QString& option, bool enabled)
+{
+    auto* box = m_ui->options->findChild<QCheckBox*>(QStringLiteral("option_") + option);
+    if (!box)
+        return false;
+    box->setChecked(enabled);
+    return true;
+}
+
+void PlanPreviewDialog::showEverySql(bool every)
+{
+    m_ui->allSteps->setChecked(every);
+}
+
+bool PlanPreviewDialog::selectStep(const QString& slot)
+{
+    for (QTreeWidgetItemIterator it(m_ui->steps); *it; ++it)
+        if ((*it)->data(0, SlotRole).toString() == slot) {
+            m_ui->steps->setCurrentItem(*it);
+            return true;
+        }
+    return false;
+}
+
+} // namespace strata

@@ -1,0 +1,53 @@
+#include "migrations/ProblemRow.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace strata {
+
+ProblemRow::ProblemRow(const Problem& problem, QWidget* parent)
+    : QFrame(parent), m_problem(problem), m_remedy(ProblemRemedy::of(problem))
+{
+    setObjectName(QStringLiteral("problem_%1_%2").arg(problem.kindName(), problem.slot));
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(QStringLiteral("strata--ProblemRow { background: #fdecea; border: 1px solid #e0b4b0; "
+                                 "border-radius: 3px; }"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    auto* texts = new QVBoxLayout;
+    auto* what = new QLabel(tr("<b style='color:#c62828'>%1%2</b> — %3")
+                                .arg(m_remedy.title.toHtmlEscaped(),
+                                     problem.slot.isEmpty() ? QString() : tr(" (step %1)").arg(problem.slot),
+                                     problem.message.toHtmlEscaped()),
+                            this);
+    what->setWordWrap(true);
+    what->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* advice = new QLabel(QStringLiteral("→ ") + m_remedy.advice, this);
+    advice->setWordWrap(true);
+    advice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    advice->setToolTip(tr("From the command line: %1").arg(problem.resolution));
+    texts->addWidget(what);
+    texts->addWidget(advice);
+    layout->addLayout(texts, 1);
+    for (const auto action : m_remedy.actions) {
+        auto* button = new QPushButton(ProblemRemedy::label(action), this);
+        button->setObjectName(ProblemRemedy::name(action));
+        connect(button, &QPushButton::clicked, this,
+                [this, action] { Q_EMIT actionRequested(m_problem, action); });
+        layout->addWidget(button, 0, Qt::AlignTop);
+    }
+}
+
+QString ProblemRow::text() const
+{
+    return QStringLiteral("%1 — %2\n→ %3").arg(m_remedy.title, m_problem.message, m_remedy.advice);
+}
+
+QPushButton* ProblemRow::button(ProblemRemedy::Action action) const
+{
+    return findChild<QPushButton*>(ProblemRemedy::name(action), Qt::FindDirectChildrenOnly);
+}
+
+} // namespace strata
