@@ -27,7 +27,9 @@ QString JobRunner::title() const
 
 bool JobRunner::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    // Until finished() is delivered: the worker thread may still be winding down after it, and a new job
+    // must be able to start from a slot connected to finished().
+    return m_running;
 }
 
 void JobRunner::start()
@@ -50,8 +52,14 @@ void JobRunner::start()
         const bool ok = status.ok();
         const Error error = ok ? Error{} : status.error();
         QMetaObject::invokeMethod(
-            this, [this, ok, error] { Q_EMIT finished(ok, error); }, Qt::QueuedConnection);
+            this,
+            [this, ok, error] {
+                m_running = false;
+                Q_EMIT finished(ok, error);
+            },
+            Qt::QueuedConnection);
     });
+    m_running = true;
     m_thread->setObjectName(QStringLiteral("strata-job"));
     m_thread->start();
 }

@@ -42,6 +42,7 @@ private:
     std::unique_ptr<DatabaseJob> m_job;
     std::atomic_bool m_cancel{false};
     QThread* m_thread = nullptr;
+    bool m_running = false; ///< on the owner's thread: from start() until finished() is delivered
 };
 
 } // namespace strata

@@ -14,13 +14,15 @@
 #include "jobs/BackupJob.h"
 #include "jobs/JobRunner.h"
 #include "jobs/RestoreJob.h"
+#include "jobs/VerifyBackupJob.h"
 
 namespace strata {
 
-BackupActions::BackupActions(QWidget& window, QMenu& restoreMenu)
-    : QObject(&window), m_window(window), m_restoreMenu(restoreMenu)
+BackupActions::BackupActions(QWidget& window, QMenu& restoreMenu, QMenu& verifyMenu)
+    : QObject(&window), m_window(window), m_restoreMenu(restoreMenu), m_verifyMenu(verifyMenu)
 {
     connect(&m_restoreMenu, &QMenu::aboutToShow, this, &BackupActions::refreshRestoreMenu);
+    connect(&m_verifyMenu, &QMenu::aboutToShow, this, &BackupActions::refreshRestoreMenu);
 }
 
 BackupActions::~BackupActions() = default;
@@ -146,33 +148,55 @@ void BackupActions::restoreFromFile()
     restore(record);
 }
 
+void BackupActions::verify(const BackupRecord& record)
+{
+    auto job = std::make_unique<VerifyBackupJob>(record);
+    VerifyBackupJob* verifyJob = job.get();
+    startJob(std::move(job), [this, verifyJob, record](bool ok, const Error& error) {
+        if (!ok) {
+            Q_EMIT failed(error);
+            return;
+        }
+        Q_EMIT done(tr("Backup %1 verified: %2").arg(record.path, verifyJob->summary()));
+    });
+}
+
 void BackupActions::refreshRestoreMenu()
 {
-    m_restoreMenu.clear();
+    for (QMenu* menu : {&m_restoreMenu, &m_verifyMenu})
+        menu->clear();
     if (!m_target) {
-        m_restoreMenu.addAction(tr("No database open"))->setEnabled(false);
+        for (QMenu* menu : {&m_restoreMenu, &m_verifyMenu})
+            menu->addAction(tr("No database open"))->setEnabled(false);
         return;
     }
     auto url = m_target->connectionUrl();
     auto records =
         url ? BackupCatalog(folder()).list(url->display()) : Result<QList<BackupRecord>>(url.error());
     if (!records || records->isEmpty()) {
-        m_restoreMenu.addAction(records ? tr("No backups of this database yet") : records.error().what)
-            ->setEnabled(false);
+        for (QMenu* menu : {&m_restoreMenu, &m_verifyMenu})
+            menu->addAction(records ? tr("No backups of this database yet") : records.error().what)
+                ->setEnabled(false);
         return;
     }
-    for (const BackupRecord& r : *records) {
+    fillMenu(m_restoreMenu, *records, &BackupActions::restore);
+    fillMenu(m_verifyMenu, *records, &BackupActions::verify);
+}
+
+void BackupActions::fillMenu(QMenu& menu, const QList<BackupRecord>& records,
+                             void (BackupActions::*action)(const BackupRecord&))
+{
+    for (const BackupRecord& r : records) {
         const QString when = QDateTime::fromString(r.createdAt, Qt::ISODateWithMs)
                                  .toLocalTime()
                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        QAction* action =
-            m_restoreMenu.addAction(tr("%1 — v%2, %3%4")
-                                        .arg(when)
-                                        .arg(r.schemaVersion)
-                                        .arg(QLocale().formattedDataSize(r.size),
-                                             r.verified ? tr(", verified") : tr(", NOT verified")));
-        action->setData(r.id);
-        connect(action, &QAction::triggered, this, [this, r] { restore(r); });
+        QAction* entry = menu.addAction(tr("%1 — v%2, %3%4")
+                                            .arg(when)
+                                            .arg(r.schemaVersion)
+                                            .arg(QLocale().formattedDataSize(r.size),
+                                                 r.verified ? tr(", verified") : tr(", NOT verified")));
+        entry->setData(r.id);
+        connect(entry, &QAction::triggered, this, [this, r, action] { (this->*action)(r); });
     }
 }
 

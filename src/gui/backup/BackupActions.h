@@ -16,14 +16,15 @@ namespace strata {
 
 class JobRunner;
 
-/// The Backup menu: create a backup, restore one of this database's backups (newest first) or a file,
-/// each after a confirmation that says exactly what will happen, with a progress dialog and on a worker.
+/// The Backup menu: create a backup, verify one again, restore one of this database's backups (newest first)
+/// or a file, each after a confirmation that says exactly what will happen, with a progress dialog and on a
+/// worker.
 class BackupActions : public QObject
 {
     Q_OBJECT
 
 public:
-    BackupActions(QWidget& window, QMenu& restoreMenu);
+    BackupActions(QWidget& window, QMenu& restoreMenu, QMenu& verifyMenu);
     ~BackupActions() override;
 
     void setTarget(const std::optional<ConnectionTarget>& target);
@@ -40,6 +41,7 @@ public Q_SLOTS:
     void createBackup();
     void restoreFromFile();
     void restore(const strata::BackupRecord& record);
+    void verify(const strata::BackupRecord& record);
     void refreshRestoreMenu();
 
 Q_SIGNALS:
@@ -50,10 +52,13 @@ Q_SIGNALS:
     void idle();
 
 private:
+    void fillMenu(QMenu& menu, const QList<BackupRecord>& records,
+                  void (BackupActions::*action)(const BackupRecord&));
     bool startJob(std::unique_ptr<class DatabaseJob> job, std::function<void(bool, const Error&)> onFinished);
 
     QWidget& m_window;
     QMenu& m_restoreMenu;
+    QMenu& m_verifyMenu;
     std::optional<ConnectionTarget> m_target;
     std::unique_ptr<JobRunner> m_runner;
 };
