@@ -9,10 +9,12 @@ PACKAGES=(
     # toolchain
     build-essential cmake ninja-build pkg-config clang-format
     # Qt 6 and the libraries the desktop app links
-    qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql
+    qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
     libqcustomplot-dev libqcustomplot2.1-qt6 qtkeychain-qt6-dev
     # database clients, parsers and formats
     libsqlite3-dev sqlite3 libpq-dev libssl-dev libpg-query-dev libyaml-cpp-dev libgraphviz-dev
+    # pg_query_scan's protobuf-c headers, and dtl (header-only) for the side-by-side diff of changed scripts
+    libprotobuf-c-dev libdtl-dev
     # PostgreSQL 15 server for the integration tests
     postgresql postgresql-contrib
     # virtual X server for GUI tests

@@ -33,3 +33,13 @@ shot "$OUT/main-window.png" --demo
 DEMO=$XDG_DATA_HOME/strata/demo/state.db
 "$CLI" --db "sqlite:$DEMO" --migrations migrations/risk_state migrate --yes >/dev/null 2>&1
 shot "$OUT/timeline-migrated.png" --demo
+
+# Each page of the migration wizard (a whole run on the demo, then a failing step and its one-click
+# restore) and the restore confirmation, from the GUI tests that click through them on the real widgets.
+for test in "tst_migration_wizard theWholeRunbookOnTheDemoInSixClicks aFailingStepEndsWithTheRestoreByClicking" \
+    "tst_main_window backupFromTheMenuAndRestoreFromTheList"; do
+    read -r -a argv <<<"$test"
+    STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
+        "$BUILD_DIR/bin/${argv[0]}" "${argv[@]:1}" >/dev/null
+done
+log "wrote the wizard's pages and the restore dialog to $OUT"

@@ -1,5 +1,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include "connection/ConnectionTarget.h"
@@ -14,6 +15,8 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Strata"));
     QApplication::setApplicationName(QStringLiteral("Strata"));
     QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.strata.Strata"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/packaging/io.github.strata.Strata.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

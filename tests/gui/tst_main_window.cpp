@@ -35,14 +35,18 @@ using namespace strata::test;
 namespace {
 
 /// Clicks `button` in the next message box that opens (they are modal: the click has to be queued first).
-void answerNextMessageBox(QMessageBox::StandardButton button)
+/// With `screenshot` and STRATA_SCREENSHOT_DIR set (scripts/screenshots.sh), the box is saved there first.
+void answerNextMessageBox(QMessageBox::StandardButton button, const QString& screenshot = {})
 {
-    QTimer::singleShot(0, [button] {
+    QTimer::singleShot(0, [button, screenshot] {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
         if (!box) {
-            answerNextMessageBox(button);
+            answerNextMessageBox(button, screenshot);
             return;
         }
+        const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
+        if (!screenshot.isEmpty() && !folder.isEmpty() && QDir().mkpath(folder))
+            box->grab().save(QDir(folder).filePath(screenshot + QStringLiteral(".png")));
         box->button(button)->click();
     });
 }
@@ -118,7 +122,7 @@ private Q_SLOTS:
         const auto entries = window.actions()->restoreMenu->actions();
         QCOMPARE(entries.size(), 1);
         QVERIFY(entries.first()->text().contains(QStringLiteral("verified")));
-        answerNextMessageBox(QMessageBox::Yes);
+        answerNextMessageBox(QMessageBox::Yes, QStringLiteral("restore-dialog"));
         QSignalSpy changed(window.backups(), &BackupActions::databaseChanged);
         entries.first()->trigger();
         QVERIFY(changed.wait(30000));
@@ -128,6 +132,46 @@ private Q_SLOTS:
         const QStringList aside =
             QDir(DemoWorkspace::folder()).entryList({QStringLiteral("state.db.failed_*")});
         QCOMPARE(aside.size(), 1);
+    }
+
+    void verifyFromTheBackupMenuCatchesADamagedBackup()
+    {
+        MainWindow window;
+        window.show();
+        window.openDemo();
+        QVERIFY(waitForStatus(window));
+        QSignalSpy done(window.backups(), &BackupActions::done);
+        QSignalSpy failed(window.backups(), &BackupActions::failed);
+        window.actions()->createBackup->trigger();
+        QVERIFY(done.wait(30000));
+
+        // Backup > Verify backup > the newest: every check passes.
+        window.backups()->refreshRestoreMenu();
+        auto entries = window.actions()->verifyMenu->actions();
+        QVERIFY(!entries.isEmpty());
+        done.clear();
+        entries.first()->trigger();
+        QVERIFY2(done.wait(30000),
+                 qPrintable(failed.isEmpty() ? QString() : failed.first().at(0).value<Error>().toText()));
+        const QString said = done.first().at(0).toString();
+        QVERIFY2(said.contains(QStringLiteral("integrity_check passed")) &&
+                     said.contains(QStringLiteral("sha256 passed")),
+                 qPrintable(said));
+
+        // The same backup, damaged on disk: the verification says so and that nothing was changed.
+        const QString path = BackupCatalog(window.backups()->folder()).list()->first().path;
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(file.size() / 2));
+        QVERIFY(file.write(QByteArray(4096, '\x5a')) == 4096);
+        file.close();
+        window.backups()->refreshRestoreMenu();
+        window.actions()->verifyMenu->actions().first()->trigger();
+        QVERIFY(failed.wait(30000));
+        const auto error = failed.first().at(0).value<Error>();
+        QVERIFY2(error.what.contains(QStringLiteral("fails its checks")), qPrintable(error.what));
+        QVERIFY(error.unchanged.contains(QStringLiteral("Nothing was changed")));
+        QVERIFY(QFile::exists(path)); // nothing is lost: the damaged file stays for inspection
     }
 
     void restoreAsksFirstAndCancelChangesNothing()

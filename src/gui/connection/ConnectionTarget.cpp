@@ -12,6 +12,7 @@ QVariantMap ConnectionTarget::toVariant() const
     return {{QStringLiteral("url"), url},
             {QStringLiteral("migrations"), migrations},
             {QStringLiteral("backupFolder"), backupFolder},
+            {QStringLiteral("config"), config},
             {QStringLiteral("readOnly"), readOnly},
             {QStringLiteral("label"), label}};
 }
@@ -22,6 +23,7 @@ ConnectionTarget ConnectionTarget::fromVariant(const QVariantMap& map)
     target.url = map.value(QStringLiteral("url")).toString();
     target.migrations = map.value(QStringLiteral("migrations")).toString();
     target.backupFolder = map.value(QStringLiteral("backupFolder")).toString();
+    target.config = map.value(QStringLiteral("config")).toString();
     target.readOnly = map.value(QStringLiteral("readOnly")).toBool();
     target.label = map.value(QStringLiteral("label")).toString();
     return target;

@@ -15,6 +15,7 @@ struct ConnectionTarget
     QString url;
     QString migrations;
     QString backupFolder; ///< empty: the default for the database
+    QString config;       ///< the operator's config/database.yaml for this database, if any
     bool readOnly = false;
     QString label;
 

@@ -1,6 +1,7 @@
 #include "connection/DemoWorkspace.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -26,6 +27,15 @@ Result<ConnectionTarget> DemoWorkspace::ensure()
     target.migrations = RiskStateDemo::bundledSet();
     target.backupFolder = QDir(folder()).filePath(QStringLiteral("backups"));
     target.label = QStringLiteral("Demo risk-state database");
+    // The demo's operator config (seed 004's config/database.yaml), written once: the operator may edit it.
+    const QString config = QDir(folder()).filePath(QStringLiteral("config/database.yaml"));
+    if (!QFileInfo::exists(config)) {
+        QDir().mkpath(QFileInfo(config).absolutePath());
+        QFile::copy(QStringLiteral(":/resources/demo/database.yaml"), config);
+        QFile::setPermissions(config, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    if (QFileInfo::exists(config))
+        target.config = config;
     return target;
 }
 

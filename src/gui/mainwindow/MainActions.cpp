@@ -3,6 +3,8 @@
 #include <QAction>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QStyle>
+#include <QToolBar>
 
 namespace strata {
 
@@ -24,6 +26,12 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window)
     QMenu* migrations = bar->addMenu(tr("&Migrations"));
     refresh = migrations->addAction(tr("&Status (refresh)"));
     refresh->setShortcut(QKeySequence::Refresh);
+    plan = migrations->addAction(tr("&Plan…"));
+    migrate = migrations->addAction(tr("&Migrate…"));
+    migrate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    migrate->setToolTip(
+        tr("Run the pending migrations with the phased runbook: checks, a verified backup, the "
+           "steps, the verification"));
     migrations->addSeparator();
     rollback = migrations->addAction(tr("&Roll back…"));
     baseline = migrations->addAction(tr("&Baseline…"));
@@ -31,6 +39,7 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window)
     QMenu* backup = bar->addMenu(tr("&Backup"));
     createBackup = backup->addAction(tr("&Create backup"));
     createBackup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    verifyMenu = backup->addMenu(tr("&Verify backup"));
     restoreMenu = backup->addMenu(tr("&Restore"));
     restoreFromFile = backup->addAction(tr("Restore from &file…"));
 
@@ -43,7 +52,27 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window)
     whereAreFiles = help->addAction(tr("&Where are the logs and backups?"));
     about = help->addAction(tr("&About Strata"));
 
+    // The toolbar carries what operators do most, so the runbook starts in one click.
+    QToolBar* tools = window.addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setMovable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect->setIcon(window.style()->standardIcon(QStyle::SP_DriveNetIcon));
+    refresh->setIcon(window.style()->standardIcon(QStyle::SP_BrowserReload));
+    migrate->setIcon(window.style()->standardIcon(QStyle::SP_MediaPlay));
+    createBackup->setIcon(window.style()->standardIcon(QStyle::SP_DialogSaveButton));
+    tools->addAction(connect);
+    tools->addAction(refresh);
+    tools->addSeparator();
+    tools->addAction(migrate);
+    tools->addAction(createBackup);
+
     setConnected(false);
+}
+
+void MainActions::setCanMigrate(bool canMigrate)
+{
+    migrate->setEnabled(canMigrate);
 }
 
 void MainActions::setMigrationState(bool canRollBack, bool canBaseline)
@@ -56,10 +85,15 @@ void MainActions::setConnected(bool connected)
 {
     if (!connected)
         setMigrationState(false, false);
+    if (!connected)
+        plan->setEnabled(false);
+    if (!connected)
+        setCanMigrate(false);
     close->setEnabled(connected);
     refresh->setEnabled(connected);
     createBackup->setEnabled(connected);
     restoreMenu->setEnabled(connected);
+    verifyMenu->setEnabled(connected);
     restoreFromFile->setEnabled(connected);
 }
 

@@ -21,6 +21,8 @@ public:
     QAction* close = nullptr;
     QAction* quit = nullptr;
     QAction* refresh = nullptr;
+    QAction* plan = nullptr; ///< enabled while a status is shown
+    QAction* migrate = nullptr;
     QAction* rollback = nullptr;
     QAction* baseline = nullptr;
     QAction* createBackup = nullptr;
@@ -31,11 +33,15 @@ public:
 
     QMenu* recentMenu = nullptr;  ///< filled by the window from RecentConnections
     QMenu* restoreMenu = nullptr; ///< filled with the backups of the open database, newest first
+    QMenu* verifyMenu = nullptr;  ///< the same backups, to check again
 
     /// Enables what needs an open database.
     void setConnected(bool connected);
     /// Enables what the database's state allows.
     void setMigrationState(bool canRollBack, bool canBaseline);
+    /// Migrate… is on when steps are pending (or blocked by problems the wizard will name) and the
+    /// database is not open read-only.
+    void setCanMigrate(bool canMigrate);
 };
 
 } // namespace strata

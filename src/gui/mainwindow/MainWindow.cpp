@@ -8,6 +8,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include "backup/BackupActions.h"
 #include "connection/ConnectionDialog.h"
@@ -17,14 +18,17 @@
 #include "mainwindow/ConnectionStatusBar.h"
 #include "mainwindow/MainActions.h"
 #include "migrations/MigrationActions.h"
+#include "migrations/ProblemActions.h"
 #include "migrations/TimelinePage.h"
+#include "wizard/MigrateAction.h"
 
 namespace strata {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_actions(new MainActions(*this)), m_timeline(new TimelinePage(this)),
       m_statusBar(new ConnectionStatusBar(this)),
-      m_backups(new BackupActions(*this, *m_actions->restoreMenu)), m_migrations(new MigrationActions(*this))
+      m_backups(new BackupActions(*this, *m_actions->restoreMenu, *m_actions->verifyMenu)),
+      m_migrations(new MigrationActions(*this)), m_migrate(new MigrateAction(*this))
 {
     setWindowTitle(tr("Strata"));
     setCentralWidget(m_timeline);
@@ -56,8 +60,19 @@ MainWindow::MainWindow(QWidget* parent)
         m_statusBar->showMessage(message, 10000);
     });
     connect(m_backups, &BackupActions::failed, m_timeline, &TimelinePage::showError);
+    connect(m_actions->migrate, &QAction::triggered, m_migrate, &MigrateAction::start);
+    connect(m_migrate, &MigrateAction::databaseChanged, this, &MainWindow::refresh);
+    connect(m_migrate, &MigrateAction::failed, m_timeline, &TimelinePage::showError);
+    connect(m_migrate, &MigrateAction::closed, this, [this] {
+        if (m_closeWhenIdle)
+            QTimer::singleShot(0, this, &QWidget::close);
+    });
     connect(m_actions->rollback, &QAction::triggered, m_migrations, &MigrationActions::rollback);
     connect(m_actions->baseline, &QAction::triggered, m_migrations, &MigrationActions::baseline);
+    connect(m_actions->plan, &QAction::triggered, m_migrations, &MigrationActions::showPlan);
+    connect(this, &MainWindow::statusShown, m_actions->plan, &QAction::setEnabled);
+    connect(m_timeline, &TimelinePage::problemActionRequested, m_migrations->problems(),
+            &ProblemActions::handle);
     connect(m_migrations, &MigrationActions::done, this, [this](const QString& message) {
         m_statusBar->showMessage(message, 10000);
         m_pendingNotice = message;
@@ -86,6 +101,7 @@ void MainWindow::open(const ConnectionTarget& target)
     setWindowTitle(tr("%1 — Strata").arg(target.displayName()));
     m_actions->setConnected(true);
     m_backups->setTarget(target);
+    m_migrate->setTarget(target, m_backups->folder());
     refresh();
 }
 
@@ -123,6 +139,7 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
         m_status.reset();
         m_migrations->setContext(m_target, std::nullopt);
         m_actions->setMigrationState(false, false);
+        m_actions->setCanMigrate(false);
         m_timeline->clear();
         m_timeline->showError(error);
         m_statusBar->showDisconnected();
@@ -134,6 +151,7 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
     m_statusBar->showStatus(*m_status);
     m_migrations->setContext(m_target, m_status);
     m_actions->setMigrationState(m_migrations->canRollBack(), m_migrations->canBaseline());
+    m_actions->setCanMigrate(!m_target->readOnly && (!m_status->plan.isEmpty() || m_status->plan.blocked()));
     // What the last action said stays on top of the refreshed timeline.
     if (m_pendingError)
         m_timeline->showError(*m_pendingError);
@@ -149,6 +167,7 @@ void MainWindow::closeDatabase()
     m_target.reset();
     m_status.reset();
     m_backups->setTarget(std::nullopt);
+    m_migrate->setTarget(std::nullopt, QString());
     m_migrations->setContext(std::nullopt, std::nullopt);
     m_timeline->clear();
     m_statusBar->showDisconnected();
@@ -190,6 +209,15 @@ void MainWindow::showWhereFilesAre()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_migrate->isOpen()) {
+        // The wizard decides: it asks when a phase runs, and stops between steps.
+        event->ignore();
+        m_closeWhenIdle = true;
+        m_migrate->requestClose();
+        if (m_migrate->isOpen() && !m_migrate->isClosing())
+            m_closeWhenIdle = false; // the operator chose to let the migration go on
+        return;
+    }
     if (!m_backups->isBusy() && !m_migrations->isBusy()) {
         event->accept();
         return;

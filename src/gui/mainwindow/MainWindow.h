@@ -15,6 +15,7 @@ class BackupActions;
 class ConnectionStatusBar;
 class JobRunner;
 class MainActions;
+class MigrateAction;
 class MigrationActions;
 class TimelinePage;
 
@@ -41,6 +42,7 @@ public:
     MainActions* actions() const { return m_actions; }
     BackupActions* backups() const { return m_backups; }
     MigrationActions* migrations() const { return m_migrations; }
+    MigrateAction* migrate() const { return m_migrate; }
 
 Q_SIGNALS:
     /// A status read finished (ok or not).
@@ -59,6 +61,7 @@ private:
     ConnectionStatusBar* m_statusBar;
     BackupActions* m_backups;
     MigrationActions* m_migrations;
+    MigrateAction* m_migrate;
     std::optional<ConnectionTarget> m_target;
     std::optional<DatabaseStatus> m_status;
     std::unique_ptr<JobRunner> m_statusRunner;

@@ -1,0 +1,76 @@
+#include "wizard/PreflightPage.h"
+
+#include "jobs/RunSession.h"
+#include "ui_PreflightPage.h"
+
+namespace strata {
+
+PreflightPage::PreflightPage(RunSession& session, QWidget* parent)
+    : RunPage(session, {QStringLiteral("preflight")}, parent), m_ui(std::make_unique<Ui::PreflightPage>())
+{
+    m_ui->setupUi(this);
+    setTitle(tr("Pre-flight checks"));
+    setSubTitle(tr("Nothing is changed on this page: Strata checks that the migration can start safely."));
+    setButtonText(QWizard::CommitButton, tr("&Back up >"));
+    connect(&m_session, &RunSession::planned, this, &PreflightPage::onPlanned);
+    connect(&m_session, &RunSession::hookOutput, this, [this](const QString& line) {
+        if (state() == State::Running)
+            m_ui->checks->addNote(line);
+    });
+}
+
+PreflightPage::~PreflightPage() = default;
+
+void PreflightPage::begin()
+{
+    m_session.prepare();
+}
+
+void PreflightPage::onPlanned(bool ok, const Error& error)
+{
+    if (state() != State::Running)
+        return;
+    if (!ok) {
+        m_ui->summary->setText(tr("The migration cannot start."));
+        m_ui->banner->showError(error);
+        finish(false);
+        return;
+    }
+    const MigrationPlan& plan = *m_session.plan();
+    if (plan.isEmpty() && !plan.blocked()) {
+        m_ui->summary->setText(tr("The database is at v%1 and up to date: there is nothing to migrate.")
+                                   .arg(plan.currentVersion));
+        m_ui->banner->showNotice(tr("Nothing was changed. Close the wizard."));
+        finish(false);
+        return;
+    }
+    const QString from =
+        plan.tracked || !plan.baselineRecognised
+            ? tr("v%1").arg(plan.currentVersion)
+            : tr("v%1 (baseline, recorded when the migration starts)").arg(plan.baselineVersion);
+    m_ui->summary->setText(tr("From %1 to v%2: %n step(s) in %3 phase(s).", nullptr, int(plan.steps.size()))
+                               .arg(from)
+                               .arg(plan.targetVersion)
+                               .arg(plan.phases().size()));
+    m_session.preflight();
+}
+
+void PreflightPage::onCheck(const QString&, const CheckResult& check)
+{
+    m_ui->checks->add(check);
+}
+
+void PreflightPage::onDone(bool ok, const Error& error)
+{
+    if (ok) {
+        m_ui->banner->showNotice(
+            tr("Every check passed in %1 s. Next, a backup is taken and verified before anything changes.")
+                .arg(double(elapsedMs()) / 1000.0, 0, 'f', 1));
+    } else {
+        m_ui->checks->annotateLastFailure(error.next);
+        m_ui->banner->showError(error);
+    }
+    finish(ok);
+}
+
+} // namespace strata

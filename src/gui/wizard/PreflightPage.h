@@ -1,0 +1,35 @@
+#pragma once
+
+#include <memory>
+
+#include "wizard/RunPage.h"
+
+namespace Ui {
+class PreflightPage;
+}
+
+namespace strata {
+
+/// Phase 0 of seed 004, before anything is touched: the connection, the run lock, the pre hook that stops
+/// the daemon, no other writer, free disk for the backup, and the database's own integrity. Each check
+/// with its result; on failure, what to do.
+class PreflightPage : public RunPage
+{
+    Q_OBJECT
+
+public:
+    explicit PreflightPage(RunSession& session, QWidget* parent = nullptr);
+    ~PreflightPage() override;
+
+protected:
+    void begin() override;
+    void onCheck(const QString& phase, const CheckResult& check) override;
+    void onDone(bool ok, const Error& error) override;
+
+private:
+    void onPlanned(bool ok, const Error& error);
+
+    std::unique_ptr<Ui::PreflightPage> m_ui;
+};
+
+} // namespace strata

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "common/Result.h"
+#include "connection/ConnectionTarget.h"
+#include "run/PhasedRun.h"
+
+namespace strata {
+
+/// The settings of a phased run started from the desktop app: the backups go where the Backup menu lists
+/// them, and the operator config of the database (when it has one) gives the optional features'
+/// defaults, the retention, the hooks and whether to back up and verify.
+class RunSettings
+{
+public:
+    static Result<PhasedRun::Settings> forTarget(const ConnectionTarget& target, const QString& backupFolder);
+};
+
+} // namespace strata

@@ -1,0 +1,52 @@
+#include "wizard/VerificationPage.h"
+
+#include "jobs/RunSession.h"
+#include "ui_VerificationPage.h"
+
+namespace strata {
+
+VerificationPage::VerificationPage(RunSession& session, QWidget* parent)
+    : RunPage(session, {QStringLiteral("verification")}, parent),
+      m_ui(std::make_unique<Ui::VerificationPage>())
+{
+    m_ui->setupUi(this);
+    setTitle(tr("Verification"));
+    setSubTitle(
+        tr("Phase 4 of the runbook: the migrated database is checked before the daemon starts again."));
+    setButtonText(QWizard::CommitButton, tr("&Finish the run >"));
+    m_ui->restoreOffer->setSession(session);
+}
+
+VerificationPage::~VerificationPage() = default;
+
+RestoreOffer* VerificationPage::restoreOffer() const
+{
+    return m_ui->restoreOffer;
+}
+
+void VerificationPage::begin()
+{
+    m_session.verify();
+}
+
+void VerificationPage::onCheck(const QString&, const CheckResult& check)
+{
+    m_ui->checks->add(check);
+}
+
+void VerificationPage::onDone(bool ok, const Error& error)
+{
+    if (ok) {
+        m_ui->summary->setText(tr("%n check(s) passed in %1 s: the database is at v%2.", nullptr,
+                                  int(m_ui->checks->passedCount()))
+                                   .arg(double(elapsedMs()) / 1000.0, 0, 'f', 1)
+                                   .arg(m_session.report().toVersion));
+    } else {
+        m_ui->summary->setText(tr("The migrated database fails verification."));
+        m_ui->banner->showError(error);
+        m_ui->restoreOffer->offer();
+    }
+    finish(ok);
+}
+
+} // namespace strata
