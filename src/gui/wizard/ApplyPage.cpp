@@ -41,8 +41,11 @@ ApplyPage::ApplyPage(RunSession& session, QWidget* parent)
     connect(&m_session, &RunSession::stepFailed, this, [this](const QString& slot, const Error& error) {
         log(tr("step %1 FAILED: %2").arg(slot, error.what));
     });
-    connect(m_ui->restoreOffer, &RestoreOffer::restored, this,
-            [this](bool ok) { log(ok ? tr("the backup was restored") : tr("the restore failed")); });
+    connect(m_ui->restoreOffer, &RestoreOffer::restored, this, [this](bool ok) {
+        log(ok ? tr("the backup was restored") : tr("the restore failed"));
+        if (ok)
+            m_ui->banner->showNotice(m_ui->restoreOffer->restoredNotice());
+    });
 }
 
 ApplyPage::~ApplyPage() = default;

@@ -24,6 +24,8 @@ RestoreOffer::RestoreOffer(QWidget* parent)
     layout->addWidget(m_progress);
     layout->addWidget(m_text);
     m_text->setWordWrap(true);
+    // A long path wraps onto more lines: the label takes the height it needs.
+    m_text->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_button->setObjectName(QStringLiteral("restoreBackup"));
     m_progress->setRange(0, 1000);
@@ -70,6 +72,12 @@ void RestoreOffer::offer()
             .arg(backup->schemaVersion));
 }
 
+QString RestoreOffer::restoredNotice() const
+{
+    return tr("Restored: the database is back as it was before this run. The failed database is kept as %1.")
+        .arg(m_session->report().restoredAside);
+}
+
 void RestoreOffer::onDone(const QString& phase, bool ok, const Error& error)
 {
     if (phase != QLatin1String("restore") || !m_restoring)
@@ -77,9 +85,7 @@ void RestoreOffer::onDone(const QString& phase, bool ok, const Error& error)
     m_restoring = false;
     m_progress->hide();
     if (ok) {
-        m_text->setText(tr("Restored: the database is back as it was before this run. The failed database is "
-                           "kept as %1.")
-                            .arg(m_session->report().restoredAside));
+        m_text->setText(tr("Restored."));
     } else {
         m_button->setEnabled(true);
         m_text->setText(error.toText());

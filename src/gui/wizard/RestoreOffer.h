@@ -26,6 +26,8 @@ public:
     void offer();
     QPushButton* button() const { return m_button; }
     bool isRestoring() const { return m_restoring; }
+    /// What the page says once the backup is back.
+    QString restoredNotice() const;
 
 Q_SIGNALS:
     void restored(bool ok);

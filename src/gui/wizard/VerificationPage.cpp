@@ -2,6 +2,7 @@
 
 #include "jobs/RunSession.h"
 #include "ui_VerificationPage.h"
+#include "wizard/RestoreOffer.h"
 
 namespace strata {
 
@@ -15,6 +16,10 @@ VerificationPage::VerificationPage(RunSession& session, QWidget* parent)
         tr("Phase 4 of the runbook: the migrated database is checked before the daemon starts again."));
     setButtonText(QWizard::CommitButton, tr("&Finish the run >"));
     m_ui->restoreOffer->setSession(session);
+    connect(m_ui->restoreOffer, &RestoreOffer::restored, this, [this](bool ok) {
+        if (ok)
+            m_ui->banner->showNotice(m_ui->restoreOffer->restoredNotice());
+    });
 }
 
 VerificationPage::~VerificationPage() = default;
