@@ -125,14 +125,15 @@ private Q_SLOTS:
                     {QStringLiteral("--json"), QStringLiteral("--yes"), QStringLiteral("--lock-timeout"),
                      QStringLiteral("120"), QStringLiteral("migrate")});
 
-        // Every process is started before any is waited for.
+        // Every process is started before any is waited for. Each pid is read as soon as its process has
+        // started: once QProcess has seen a process end, processId() is 0, and the first run may end (the
+        // others waiting) before the last one starts.
         std::vector<std::unique_ptr<QProcess>> processes;
-        for (int i = 0; i < kRuns; ++i)
-            processes.push_back(CliProcess::start(args));
         QSet<qint64> pids;
-        for (auto& p : processes) {
-            QVERIFY2(p->waitForStarted(30000), qPrintable(p->errorString()));
-            pids.insert(p->processId());
+        for (int i = 0; i < kRuns; ++i) {
+            processes.push_back(CliProcess::start(args));
+            QVERIFY2(processes.back()->waitForStarted(30000), qPrintable(processes.back()->errorString()));
+            pids.insert(processes.back()->processId());
         }
         QList<CliProcess::Outcome> outcomes;
         for (auto& p : processes)
