@@ -121,13 +121,9 @@ QStringList CliContext::enabledOptions(const MigrationSet& set) const
     QStringList enabled = m_options.enable;
     if (!m_config)
         return enabled;
-    for (const QString& name : m_config->enabledSwitches()) {
-        bool known = set.manifest.option(name) != nullptr;
-        for (const auto& s : set.steps)
-            known = known || s.header.option == name;
-        if (known && !enabled.contains(name))
+    for (const QString& name : m_config->enabledSwitches())
+        if (set.hasOption(name) && !enabled.contains(name))
             enabled << name;
-    }
     return enabled;
 }
 

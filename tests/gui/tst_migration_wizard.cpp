@@ -372,7 +372,8 @@ private Q_SLOTS:
         // Nothing of the migration reached the database: no table of the set, no applied step.
         auto tables = (*admin)->userTables();
         QVERIFY(tables.ok());
-        QVERIFY2(!tables->contains(QStringLiteral("strategy_registry")), qPrintable(tables->join(QLatin1Char(','))));
+        QVERIFY2(!tables->contains(QStringLiteral("strategy_registry")),
+                 qPrintable(tables->join(QLatin1Char(','))));
         for (const QString& status : MigrationHarness::stepStatuses(**admin))
             QVERIFY2(!status.endsWith(QStringLiteral("=applied")), qPrintable(status));
         wizard->reject();

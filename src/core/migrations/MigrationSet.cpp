@@ -43,4 +43,14 @@ QString MigrationSet::versionDescription(qint64 version, Dialect dialect) const
     return QStringLiteral("version %1").arg(version);
 }
 
+bool MigrationSet::hasOption(const QString& name) const
+{
+    if (manifest.option(name))
+        return true;
+    for (const auto& s : steps)
+        if (s.header.option == name)
+            return true;
+    return false;
+}
+
 } // namespace strata

@@ -22,6 +22,8 @@ struct MigrationSet
     QList<MigrationStep> stepsFor(Dialect dialect) const;
     /// The versions that have a step for `dialect`, ascending.
     QList<qint64> versionsFor(Dialect dialect) const;
+    /// Whether `name` is an option of this set: declared in the manifest or named by an optional step.
+    bool hasOption(const QString& name) const;
     /// A version's description: the manifest's, else its first step's header, else its folder name.
     QString versionDescription(qint64 version, Dialect dialect) const;
 };

@@ -101,13 +101,9 @@ Result<MigrationPlan> PhasedRun::prepare(const RunLock::WaitNotice& waiting)
         return tables.error();
     m_history = *history;
     m_tables = *tables;
-    for (const QString& name : m_settings.configSwitches) {
-        bool known = m_set.manifest.option(name) != nullptr;
-        for (const auto& s : m_set.steps)
-            known = known || s.header.option == name;
-        if (known && !m_settings.enable.contains(name))
+    for (const QString& name : m_settings.configSwitches)
+        if (m_set.hasOption(name) && !m_settings.enable.contains(name))
             m_settings.enable << name;
-    }
     auto plan = MigrationPlanner(m_set, m_db.dialect(), m_history, m_tables)
                     .planUp({m_settings.target, m_settings.enable});
     if (!plan)

@@ -17,11 +17,11 @@ CheckList::CheckList(QWidget* parent) : QTreeWidget(parent)
     header()->setStretchLastSection(true);
 }
 
-void CheckList::add(const CheckResult& check, const QString& whatToDo)
+void CheckList::add(const CheckResult& check)
 {
     auto* item = new QTreeWidgetItem(this);
     item->setText(0, check.name);
-    QString detail = check.detail;
+    const QString& detail = check.detail;
     switch (check.state) {
     case CheckResult::State::Passed:
         ++m_passed;
@@ -33,8 +33,6 @@ void CheckList::add(const CheckResult& check, const QString& whatToDo)
         item->setText(1, tr("FAILED"));
         item->setIcon(1, style()->standardIcon(QStyle::SP_MessageBoxCritical));
         item->setForeground(1, QColor(0xb0, 0x20, 0x20));
-        if (!whatToDo.isEmpty())
-            detail += QStringLiteral("\n") + tr("What to do: %1").arg(whatToDo);
         break;
     case CheckResult::State::NotRun:
         item->setText(1, tr("not run"));

@@ -7,7 +7,7 @@
 namespace strata {
 
 /// A list of checks as they come in: each with its result (passed, failed, not run) and what was found.
-/// A failed check is shown in the error colour with what to do, when the caller knows it.
+/// A failed check is shown in the error colour; annotateLastFailure() adds what to do.
 class CheckList : public QTreeWidget
 {
     Q_OBJECT
@@ -15,7 +15,7 @@ class CheckList : public QTreeWidget
 public:
     explicit CheckList(QWidget* parent = nullptr);
 
-    void add(const CheckResult& check, const QString& whatToDo = {});
+    void add(const CheckResult& check);
     /// A line that is not a check (a phase heading, a step).
     void addNote(const QString& text);
     /// Adds what to do to the newest failed check (a phase that stops learns it only at its end).
