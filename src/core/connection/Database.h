@@ -65,6 +65,10 @@ public:
     virtual Result<std::unique_ptr<RunLock>> acquireRunLock(std::chrono::milliseconds timeout,
                                                             const RunLock::WaitNotice& waiting) = 0;
 
+    /// Asks the statement running on this connection to stop, from any thread; the statement then fails
+    /// with the engine's "interrupted"/"canceling statement" error. Does nothing when none is running.
+    virtual void interrupt() = 0;
+
     /// The catalog SQL of this dialect named `name` (resources/sql/<dialect>/<name>.sql).
     QString catalogSql(const QString& name) const;
     /// The user's tables (SQLite's own sqlite_* tables are not the user's).

@@ -95,11 +95,21 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const Connectio
     return std::unique_ptr<PostgresDatabase>(new PostgresDatabase(conn, url));
 }
 
-PostgresDatabase::PostgresDatabase(pg_conn* conn, ConnectionUrl url) : m_conn(conn), m_url(std::move(url)) {}
+PostgresDatabase::PostgresDatabase(pg_conn* conn, ConnectionUrl url)
+    : m_conn(conn), m_cancel(PQgetCancel(conn)), m_url(std::move(url))
+{}
 
 PostgresDatabase::~PostgresDatabase()
 {
-    PQfinish(m_conn);
+    disconnect();
+}
+
+void PostgresDatabase::interrupt()
+{
+    if (!m_cancel)
+        return;
+    char message[256];
+    PQcancel(m_cancel, message, sizeof message);
 }
 
 QString PostgresDatabase::display() const
@@ -114,6 +124,9 @@ int PostgresDatabase::serverVersion() const
 
 void PostgresDatabase::disconnect()
 {
+    if (m_cancel)
+        PQfreeCancel(m_cancel);
+    m_cancel = nullptr;
     PQfinish(m_conn);
     m_conn = nullptr;
 }
@@ -125,6 +138,7 @@ Status PostgresDatabase::reconnect()
         return fresh.error();
     disconnect();
     std::swap(m_conn, (*fresh)->m_conn);
+    std::swap(m_cancel, (*fresh)->m_cancel);
     return {};
 }
 

@@ -4,6 +4,7 @@
 
 struct pg_conn;
 struct pg_result;
+struct pg_cancel;
 
 namespace strata {
 
@@ -26,6 +27,7 @@ public:
     /// The returned lock must be destroyed before this database.
     Result<std::unique_ptr<RunLock>> acquireRunLock(std::chrono::milliseconds timeout,
                                                     const RunLock::WaitNotice& waiting) override;
+    void interrupt() override;
 
     const ConnectionUrl& url() const { return m_url; }
     pg_conn* handle() const { return m_conn; }
@@ -43,6 +45,7 @@ private:
     QString connectionMessage() const;
 
     pg_conn* m_conn = nullptr;
+    pg_cancel* m_cancel = nullptr; ///< made on the owning thread; PQcancel on it is thread-safe
     ConnectionUrl m_url;
 };
 

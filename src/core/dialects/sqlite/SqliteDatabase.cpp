@@ -128,6 +128,11 @@ SqliteDatabase::~SqliteDatabase()
     sqlite3_close_v2(m_db);
 }
 
+void SqliteDatabase::interrupt()
+{
+    sqlite3_interrupt(m_db);
+}
+
 QString SqliteDatabase::display() const
 {
     return QStringLiteral("sqlite:") + m_path;

@@ -24,6 +24,7 @@ public:
     Status rollback() override;
     Result<std::unique_ptr<RunLock>> acquireRunLock(std::chrono::milliseconds timeout,
                                                     const RunLock::WaitNotice& waiting) override;
+    void interrupt() override;
 
     QString path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
