@@ -9,7 +9,7 @@ PACKAGES=(
     # toolchain
     build-essential cmake ninja-build pkg-config clang-format
     # Qt 6 and the libraries the desktop app links
-    qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
+    qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-svg-dev
     libqcustomplot-dev libqcustomplot2.1-qt6 qtkeychain-qt6-dev
     # database clients, parsers and formats
     libsqlite3-dev sqlite3 libpq-dev libssl-dev libpg-query-dev libyaml-cpp-dev libgraphviz-dev
