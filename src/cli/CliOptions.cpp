@@ -35,7 +35,19 @@ QString CliOptions::usage()
         "  restore BACKUP_ID_OR_PATH   verify the backup, keep the current database aside, restore, check\n"
         "  resolve V.S --accept-checksum | --mark-applied | --mark-rolled-back\n"
         "                              settle a problem after checking it by hand\n"
+        "  indexes [--table T]         each table's indexes (key parts, unique, partial, method, size, "
+        "scans,\n"
+        "                              validity) and advice: duplicate, prefix, unused, invalid, unindexed "
+        "FKs\n"
+        "  drift                       replay the applied migrations into a scratch database and compare "
+        "its\n"
+        "                              catalog with the database's; exit 5 when they differ\n"
         "  demo risk-state --out FILE  create the demo v1 risk-state database\n"
+        "  demo strategies [--count N] [--days D] [--seed S]\n"
+        "                              fill a database that has the strategy set with a demo history\n"
+        "  strategies lineage          the strategies, their lineage edges and the problems found\n"
+        "  strategies performance ID   one strategy's tearsheet: summary, monthly returns, regimes, "
+        "series\n"
         "exit codes: 0 done; 1 failed (the database is as it was); 2 bad usage or bad input; 3 verification "
         "failed;\n"
         "            4 another run holds the lock; 5 refused: problems found (checksum mismatch, conflict, "
@@ -110,6 +122,11 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             if (!v)
                 return v.error();
             options.out = *v;
+        } else if (name == QLatin1String("table")) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            options.table = *v;
         } else if (name == QLatin1String("enable")) {
             auto v = value();
             if (!v)
@@ -120,6 +137,14 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             if (!n)
                 return n.error();
             options.lockTimeoutSeconds = static_cast<int>(*n);
+        } else if (name == QLatin1String("count") || name == QLatin1String("days") ||
+                   name == QLatin1String("seed")) {
+            auto n = number(name == QLatin1String("seed") ? 0 : 1);
+            if (!n)
+                return n.error();
+            (name == QLatin1String("count")  ? options.count
+             : name == QLatin1String("days") ? options.days
+                                             : options.seed) = *n;
         } else if (name == QLatin1String("to")) {
             auto n = number(0);
             if (!n)

@@ -25,6 +25,10 @@ struct CliOptions
     bool noBackup = false;
     std::optional<qint64> baselineVersion;
     QString out;
+    std::optional<qint64> count; ///< demo strategies --count N
+    std::optional<qint64> days;  ///< demo strategies --days D
+    std::optional<qint64> seed;  ///< demo strategies --seed S
+    QString table;               ///< indexes --table: one table, "schema.table" or a bare name
     bool acceptChecksum = false;
     bool markApplied = false;
     bool markRolledBack = false;

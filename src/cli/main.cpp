@@ -8,13 +8,16 @@
 #include "BaselineCommand.h"
 #include "CliContext.h"
 #include "DemoCommand.h"
+#include "DriftCommand.h"
 #include "HistoryCommand.h"
+#include "IndexesCommand.h"
 #include "MigrateCommand.h"
 #include "PlanCommand.h"
 #include "ResolveCommand.h"
 #include "RestoreCommand.h"
 #include "RollbackCommand.h"
 #include "StatusCommand.h"
+#include "StrategiesCommand.h"
 #include "VerifyCommand.h"
 
 using namespace strata;
@@ -58,6 +61,9 @@ int main(int argc, char* argv[])
         {QStringLiteral("backups"), &BackupsCommand::run},
         {QStringLiteral("verify"), &VerifyCommand::run},
         {QStringLiteral("restore"), &RestoreCommand::run},
+        {QStringLiteral("strategies"), &StrategiesCommand::run},
+        {QStringLiteral("drift"), &DriftCommand::run},
+        {QStringLiteral("indexes"), &IndexesCommand::run},
     };
     for (const auto& [name, run] : commands)
         if (name == options->command)

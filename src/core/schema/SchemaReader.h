@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include "common/Progress.h"
 #include "common/Result.h"
@@ -28,6 +29,9 @@ public:
     /// SELECT count(*), interruptible: cancelling `progress` interrupts the statement (Database::interrupt)
     /// and the result is an error saying the count was cancelled.
     Result<qint64> exactRowCount(const QString& schema, const QString& table, const Progress& progress = {});
+
+    /// The resources/sql/<dialect>/ questions that read() asks, in order (for measuring them alone).
+    static QStringList catalogQueries(Dialect dialect);
 
 private:
     Database& m_db;

@@ -18,6 +18,7 @@ struct SchemaObject
     QString name;
     QString table;      ///< the table a trigger is on, empty otherwise
     QString definition; ///< CREATE statement, view body, or for an enum its labels joined with ", "
+    QStringList labels; ///< an enum's labels in their order; empty for other kinds
 };
 
 /// Everything the catalog says about the user's part of one database, read at one moment. Tables, views,

@@ -18,6 +18,7 @@ struct ColumnInfo
     QString defaultValue;       ///< the default's expression, as the catalog gives it
     int primaryKeyPosition = 0; ///< 1-based position in the primary key, 0 when not part of it
     QString generated;          ///< generation expression of a generated column, empty otherwise
+    QString identity;           ///< PostgreSQL identity column: "ALWAYS" or "BY DEFAULT", empty otherwise
 };
 
 struct ForeignKeyInfo

@@ -16,9 +16,9 @@ namespace strata {
 /// raw text is then shown as it is.
 struct JsonField
 {
-    QString raw;      ///< empty when NULL
-    QJsonValue value; ///< Undefined when NULL or invalid
-    QString error;    ///< "not valid JSON: unterminated string at offset 17"; empty when fine or NULL
+    QString raw;                             ///< empty when NULL
+    QJsonValue value{QJsonValue::Undefined}; ///< Undefined when NULL or invalid
+    QString error; ///< "not valid JSON: unterminated string at offset 17"; empty when fine or NULL
 };
 
 /// One row of strategy_registry: one version of a strategy.
@@ -109,6 +109,9 @@ struct PerformancePeriod
     JsonField additionalMetrics;
     QString testSymbol;
     QString testTimeframe;
+    /// False when the row cannot be drawn (no return, a period that is not a time or ends before it starts):
+    /// a tearsheet skips it and lists it in its problems.
+    bool usable = true;
     QStringList
         problems; ///< "period_end 2026-01-01 is before period_start 2026-01-02", "total_return is NULL"
 };

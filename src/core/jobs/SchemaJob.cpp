@@ -1,0 +1,70 @@
+#include "jobs/SchemaJob.h"
+
+#include <QElapsedTimer>
+
+#include "schema/SchemaReader.h"
+
+namespace strata {
+
+std::unique_ptr<SchemaJob> SchemaJob::readSchema()
+{
+    return std::unique_ptr<SchemaJob>(new SchemaJob(Work::ReadSchema, {}, {}));
+}
+
+std::unique_ptr<SchemaJob> SchemaJob::measureTable(const QString& schema, const QString& table)
+{
+    return std::unique_ptr<SchemaJob>(new SchemaJob(Work::MeasureTable, schema, table));
+}
+
+std::unique_ptr<SchemaJob> SchemaJob::countRows(const QString& schema, const QString& table)
+{
+    return std::unique_ptr<SchemaJob>(new SchemaJob(Work::CountRows, schema, table));
+}
+
+QString SchemaJob::title() const
+{
+    switch (m_work) {
+    case Work::ReadSchema:
+        return QStringLiteral("Reading the schema");
+    case Work::MeasureTable:
+        return QStringLiteral("Measuring %1.%2").arg(m_schema, m_table);
+    case Work::CountRows:
+        return QStringLiteral("Counting the rows of %1.%2").arg(m_schema, m_table);
+    }
+    return {};
+}
+
+Status SchemaJob::run(Database& db, const Progress& progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    SchemaReader reader(db);
+    switch (m_work) {
+    case Work::ReadSchema: {
+        auto snapshot = reader.read(progress);
+        if (!snapshot)
+            return snapshot.error();
+        m_snapshot = std::move(*snapshot);
+        break;
+    }
+    case Work::MeasureTable: {
+        auto size = reader.tableSize(m_schema, m_table);
+        if (!size)
+            return size.error();
+        m_size = *size;
+        break;
+    }
+    case Work::CountRows: {
+        // The reader interrupts the running count(*) when the job is cancelled.
+        auto rows = reader.exactRowCount(m_schema, m_table, progress);
+        if (!rows)
+            return rows.error();
+        m_rowCount = *rows;
+        break;
+    }
+    }
+    m_elapsedMs = clock.elapsed();
+    return {};
+}
+
+} // namespace strata
