@@ -1,5 +1,6 @@
 #include "layout/GraphLayout.h"
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -159,7 +160,12 @@ Result<GraphPlacement> GraphLayout::place(const LayoutGraph& graph)
     setText(g, declare(g, AGRAPH, "splines", ""), settings.splines.toUtf8());
     setText(g, declare(g, AGRAPH, "nodesep", ""), inches(settings.nodesep));
     setText(g, declare(g, AGRAPH, "ranksep", ""), inches(settings.ranksep));
-    if (settings.packComponents) {
+    // dot keeps a cluster's boxes together itself. Packing a graph that has clusters crashes Graphviz 2.42
+    // now and then in gv_postprocess (seen on the ER diagram of a database with several schemas), so a
+    // clustered graph is laid out whole.
+    const bool clustered = std::any_of(graph.nodes.cbegin(), graph.nodes.cend(),
+                                       [](const LayoutNode& n) { return !n.cluster.isEmpty(); });
+    if (settings.packComponents && !clustered) {
         setText(g, declare(g, AGRAPH, "pack", ""), "true");
         setText(g, declare(g, AGRAPH, "packmode", ""), "graph");
     }
