@@ -6,6 +6,7 @@
 #include <QStandardPaths>
 
 #include "demo/RiskStateDemo.h"
+#include "strategy/StrategyDemo.h"
 
 namespace strata {
 
@@ -16,11 +17,20 @@ QString DemoWorkspace::folder()
         .filePath(QStringLiteral("strata/demo"));
 }
 
+QString DemoWorkspace::strategiesPath()
+{
+    return QDir(folder()).filePath(QStringLiteral("strategies.db"));
+}
+
 Result<ConnectionTarget> DemoWorkspace::ensure()
 {
     const QString path = QDir(folder()).filePath(QStringLiteral("state.db"));
     if (!QFileInfo::exists(path))
         if (auto created = RiskStateDemo::create(path); !created)
+            return created.error();
+    if (!QFileInfo::exists(strategiesPath()))
+        if (auto created = StrategyDemo::createDatabase(strategiesPath(), StrategyDemo::firstLaunch());
+            !created)
             return created.error();
     ConnectionTarget target;
     target.url = QStringLiteral("sqlite:") + path;

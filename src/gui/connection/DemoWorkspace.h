@@ -13,6 +13,9 @@ public:
     /// Creates the demo database if it is missing and returns how to open it.
     static Result<ConnectionTarget> ensure();
     static QString folder();
+    /// The strategy demo beside it (strategies.db): a database holds one migration set's history, so the
+    /// strategy set and its demo history live in a file of their own. ensure() creates it when missing.
+    static QString strategiesPath();
 };
 
 } // namespace strata

@@ -1,6 +1,7 @@
 #include "mainwindow/MainActions.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QStyle>
@@ -44,6 +45,19 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window)
     restoreFromFile = backup->addAction(tr("Restore from &file…"));
 
     QMenu* view = bar->addMenu(tr("&View"));
+    showMigrations = view->addAction(tr("&Migrations"));
+    showMigrations->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    showSchema = view->addAction(tr("S&chema"));
+    showSchema->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    showStrategies = view->addAction(tr("S&trategies"));
+    showStrategies->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    auto* pages = new QActionGroup(this);
+    for (QAction* page : {showMigrations, showSchema, showStrategies}) {
+        page->setCheckable(true);
+        pages->addAction(page);
+    }
+    showMigrations->setChecked(true);
+    view->addSeparator();
     showSqlPreview = view->addAction(tr("&SQL preview"));
     showSqlPreview->setCheckable(true);
     showSqlPreview->setChecked(true);

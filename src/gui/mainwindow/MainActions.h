@@ -28,6 +28,9 @@ public:
     QAction* createBackup = nullptr;
     QAction* restoreFromFile = nullptr;
     QAction* showSqlPreview = nullptr;
+    QAction* showMigrations = nullptr; ///< View > Migrations: the migration timeline tab
+    QAction* showSchema = nullptr;     ///< View > Schema: the schema browser tab
+    QAction* showStrategies = nullptr; ///< View > Strategies: the strategy lineage tab
     QAction* about = nullptr;
     QAction* whereAreFiles = nullptr;
 

@@ -3,11 +3,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTimer>
 
 #include "backup/BackupActions.h"
@@ -20,6 +23,9 @@
 #include "migrations/MigrationActions.h"
 #include "migrations/ProblemActions.h"
 #include "migrations/TimelinePage.h"
+#include "schema/SchemaBrowser.h"
+#include "strategy/StrategiesPage.h"
+#include "strategy/StrategyDemo.h"
 #include "wizard/MigrateAction.h"
 
 namespace strata {
@@ -28,10 +34,16 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_actions(new MainActions(*this)), m_timeline(new TimelinePage(this)),
       m_statusBar(new ConnectionStatusBar(this)),
       m_backups(new BackupActions(*this, *m_actions->restoreMenu, *m_actions->verifyMenu)),
-      m_migrations(new MigrationActions(*this)), m_migrate(new MigrateAction(*this))
+      m_migrations(new MigrationActions(*this)), m_migrate(new MigrateAction(*this)),
+      m_pages(new QTabWidget(this)), m_schema(new SchemaBrowser(m_pages)),
+      m_strategies(new StrategiesPage(m_pages))
 {
     setWindowTitle(tr("Strata"));
-    setCentralWidget(m_timeline);
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_timeline, tr("Migrations"));
+    m_pages->addTab(m_schema, tr("Schema"));
+    m_pages->addTab(m_strategies, tr("Strategies"));
+    setCentralWidget(m_pages);
     setStatusBar(m_statusBar);
     resize(1180, 720);
 
@@ -46,6 +58,19 @@ MainWindow::MainWindow(QWidget* parent)
         if (auto* preview = m_timeline->findChild<QPlainTextEdit*>(QStringLiteral("sqlPreview")))
             preview->setVisible(on);
     });
+    connect(m_actions->showMigrations, &QAction::triggered, this,
+            [this] { m_pages->setCurrentWidget(m_timeline); });
+    connect(m_actions->showSchema, &QAction::triggered, this,
+            [this] { m_pages->setCurrentWidget(m_schema); });
+    connect(m_actions->showStrategies, &QAction::triggered, this,
+            [this] { m_pages->setCurrentWidget(m_strategies); });
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        const QList<QAction*> shows{m_actions->showMigrations, m_actions->showSchema,
+                                    m_actions->showStrategies};
+        if (page >= 0 && page < shows.size())
+            shows.at(page)->setChecked(true);
+    });
+    connect(m_strategies, &StrategiesPage::openDemoRequested, this, &MainWindow::openStrategyDemo);
     connect(m_actions->whereAreFiles, &QAction::triggered, this, &MainWindow::showWhereFilesAre);
     connect(m_actions->about, &QAction::triggered, this, [this] {
         QMessageBox::about(
@@ -115,6 +140,22 @@ void MainWindow::openDemo()
     open(*demo);
 }
 
+void MainWindow::openStrategyDemo()
+{
+    if (!QFileInfo::exists(DemoWorkspace::strategiesPath()))
+        if (auto demo = DemoWorkspace::ensure(); !demo) {
+            m_strategies->showError(demo.error());
+            return;
+        }
+    ConnectionTarget target;
+    target.url = QStringLiteral("sqlite:") + DemoWorkspace::strategiesPath();
+    target.migrations = StrategyDemo::bundledSet();
+    target.backupFolder = QDir(DemoWorkspace::folder()).filePath(QStringLiteral("backups"));
+    target.label = tr("Demo strategy database");
+    open(target);
+    m_pages->setCurrentWidget(m_strategies);
+}
+
 void MainWindow::refresh()
 {
     if (!m_target)
@@ -135,6 +176,7 @@ void MainWindow::refresh()
 
 void MainWindow::onStatusRead(bool ok, const Error& error)
 {
+    readSchema();
     if (!ok || !m_statusJob || !m_statusJob->status()) {
         m_status.reset();
         m_migrations->setContext(m_target, std::nullopt);
@@ -162,6 +204,18 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
     Q_EMIT statusShown(true);
 }
 
+void MainWindow::readSchema()
+{
+    // Read even when the status failed: a broken migration set does not hide the database's schema.
+    if (auto url = m_target ? m_target->connectionUrl() : Result<ConnectionUrl>(Error{})) {
+        m_schema->load(*url, m_target->migrations);
+        m_strategies->load(*url);
+    } else {
+        m_schema->clear();
+        m_strategies->clear();
+    }
+}
+
 void MainWindow::closeDatabase()
 {
     m_target.reset();
@@ -170,6 +224,8 @@ void MainWindow::closeDatabase()
     m_migrate->setTarget(std::nullopt, QString());
     m_migrations->setContext(std::nullopt, std::nullopt);
     m_timeline->clear();
+    m_schema->clear();
+    m_strategies->clear();
     m_statusBar->showDisconnected();
     m_actions->setConnected(false);
     setWindowTitle(tr("Strata"));

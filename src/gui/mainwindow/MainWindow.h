@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+class QTabWidget;
+
 #include "common/Error.h"
 #include "connection/ConnectionTarget.h"
 #include "jobs/StatusJob.h"
@@ -17,9 +19,12 @@ class JobRunner;
 class MainActions;
 class MigrateAction;
 class MigrationActions;
+class SchemaBrowser;
+class StrategiesPage;
 class TimelinePage;
 
-/// Strata's main window: the migration timeline of the open database, the menus, and the status bar.
+/// Strata's main window: the migration timeline, the schema browser and the strategy lineage of the open
+/// database (one tab each), the menus, and the status bar.
 /// Every database read runs on a worker (JobRunner); the window only shows results.
 class MainWindow : public QMainWindow
 {
@@ -31,6 +36,8 @@ public:
 
     void open(const ConnectionTarget& target);
     void openDemo();
+    /// Opens the strategy demo database (created with the demo when missing) on the Strategies tab.
+    void openStrategyDemo();
     void refresh();
     void closeDatabase();
     void showConnectDialog();
@@ -43,6 +50,9 @@ public:
     BackupActions* backups() const { return m_backups; }
     MigrationActions* migrations() const { return m_migrations; }
     MigrateAction* migrate() const { return m_migrate; }
+    SchemaBrowser* schema() const { return m_schema; }
+    StrategiesPage* strategies() const { return m_strategies; }
+    QTabWidget* pages() const { return m_pages; }
 
 Q_SIGNALS:
     /// A status read finished (ok or not).
@@ -55,6 +65,9 @@ private:
     void onStatusRead(bool ok, const Error& error);
     void fillRecentMenu();
     void showWhereFilesAre();
+    /// Reads the schema and the strategy lineage on workers of their own, after the status (so a SQLite
+    /// file sees few readers at a time).
+    void readSchema();
 
     MainActions* m_actions;
     TimelinePage* m_timeline;
@@ -62,6 +75,9 @@ private:
     BackupActions* m_backups;
     MigrationActions* m_migrations;
     MigrateAction* m_migrate;
+    QTabWidget* m_pages;
+    SchemaBrowser* m_schema;
+    StrategiesPage* m_strategies;
     std::optional<ConnectionTarget> m_target;
     std::optional<DatabaseStatus> m_status;
     std::unique_ptr<JobRunner> m_statusRunner;

@@ -1,0 +1,134 @@
+#include "schema/IndexAdviceList.h"
+
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace strata {
+
+namespace {
+
+/// Text and border colour of a kind: red for broken, amber for redundant or unused, blue for missing.
+QPair<QString, QString> kindColors(IndexAdvice::Kind kind)
+{
+    switch (kind) {
+    case IndexAdvice::Kind::Invalid:
+        return {QStringLiteral("#c62828"), QStringLiteral("#f2c4c0")};
+    case IndexAdvice::Kind::UnindexedForeignKey:
+        return {QStringLiteral("#0d47a1"), QStringLiteral("#bbd6f5")};
+    default:
+        return {QStringLiteral("#8a5a00"), QStringLiteral("#f0d58c")};
+    }
+}
+
+} // namespace
+
+IndexAdviceList::IndexAdviceList(QWidget* parent)
+    : QScrollArea(parent), m_content(new QWidget), m_layout(new QVBoxLayout(m_content)),
+      m_empty(new QLabel(m_content))
+{
+    setObjectName(QStringLiteral("indexAdvice"));
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(6);
+    m_empty->setWordWrap(true);
+    m_empty->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+    m_layout->addWidget(m_empty);
+    m_layout->addStretch(1);
+    setWidget(m_content);
+    setAdvice({});
+}
+
+void IndexAdviceList::setAdvice(const QList<IndexAdvice>& advice)
+{
+    while (m_layout->count() > 2) { // the empty label and the stretch stay
+        QLayoutItem* item = m_layout->takeAt(1);
+        delete item->widget();
+        delete item;
+    }
+    m_advice = advice;
+    m_empty->setText(advice.isEmpty() ? tr("No advice: no duplicate, redundant, unused or invalid index, and "
+                                           "every foreign key has an index.")
+                                      : QString());
+    m_empty->setVisible(advice.isEmpty());
+    for (int row = 0; row < m_advice.size(); ++row)
+        m_layout->insertWidget(row + 1, card(row));
+}
+
+QWidget* IndexAdviceList::card(int row)
+{
+    const IndexAdvice& a = m_advice.at(row);
+    const auto [color, border] = kindColors(a.kind);
+    auto* frame = new QFrame(m_content);
+    frame->setObjectName(QStringLiteral("advice_%1").arg(row));
+    frame->setStyleSheet(QStringLiteral("QFrame#advice_%1 { background: palette(base); border: 1px solid %2; "
+                                        "border-left: 4px solid %3; border-radius: 3px; }")
+                             .arg(row)
+                             .arg(border, color));
+    auto* layout = new QVBoxLayout(frame);
+    layout->setContentsMargins(10, 6, 8, 8);
+    layout->setSpacing(4);
+
+    QString subject =
+        a.index.isEmpty() ? tr("columns (%1)").arg(a.columns.join(QStringLiteral(", "))) : a.index;
+    subject = subject.toHtmlEscaped();
+    if (!a.otherIndex.isEmpty())
+        subject += tr(" <span style='color:#757575'>— keep %1</span>").arg(a.otherIndex.toHtmlEscaped());
+    auto* title = new QLabel(QStringLiteral("<b style='color:%1'>%2</b> &nbsp;%3")
+                                 .arg(color, IndexAdvice::kindTitle(a.kind).toHtmlEscaped(), subject),
+                             frame);
+    title->setObjectName(QStringLiteral("title"));
+    title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* message = new QLabel(a.message, frame);
+    message->setObjectName(QStringLiteral("message"));
+    message->setTextFormat(Qt::PlainText);
+    message->setWordWrap(true);
+    message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(title);
+    layout->addWidget(message);
+
+    if (!a.sql.isEmpty()) {
+        auto* sqlRow = new QHBoxLayout;
+        auto* sql = new QPlainTextEdit(a.sql, frame);
+        sql->setObjectName(QStringLiteral("sql"));
+        sql->setReadOnly(true);
+        sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        sql->setLineWrapMode(QPlainTextEdit::NoWrap);
+        sql->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        const int lines = static_cast<int>(a.sql.count(QLatin1Char('\n'))) + 1;
+        sql->setFixedHeight(sql->fontMetrics().lineSpacing() * lines + 14);
+        sql->setStyleSheet(QStringLiteral("QPlainTextEdit { background: #f6f8fa; border: 1px solid #d0d7de; "
+                                          "border-radius: 3px; }"));
+        auto* copy = new QToolButton(frame);
+        copy->setObjectName(QStringLiteral("copySql"));
+        copy->setText(tr("Copy SQL"));
+        copy->setToolTip(tr("Copy the statement to the clipboard"));
+        connect(copy, &QToolButton::clicked, this, [this, row] { copySql(row); });
+        sqlRow->addWidget(sql, 1);
+        sqlRow->addWidget(copy, 0, Qt::AlignTop);
+        layout->addLayout(sqlRow);
+    }
+    return frame;
+}
+
+bool IndexAdviceList::copySql(int row)
+{
+    if (row < 0 || row >= m_advice.size() || m_advice.at(row).sql.isEmpty())
+        return false;
+    QGuiApplication::clipboard()->setText(m_advice.at(row).sql);
+    Q_EMIT sqlCopied(m_advice.at(row).sql);
+    return true;
+}
+
+QString IndexAdviceList::emptyText() const
+{
+    return m_advice.isEmpty() ? m_empty->text() : QString();
+}
+
+} // namespace strata

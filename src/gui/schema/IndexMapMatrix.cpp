@@ -1,0 +1,218 @@
+#include "schema/IndexMapMatrix.h"
+
+#include <QHeaderView>
+#include <QLocale>
+
+#include "schema/IndexMapHeader.h"
+
+namespace strata {
+
+namespace {
+
+/// Leading key parts are what lookups can use on their own: the earlier in the key, the stronger the colour.
+QPair<QColor, QColor> keyColors(int position, bool valid)
+{
+    if (!valid)
+        return position == 1 ? QPair<QColor, QColor>{Qt::white, QColor(0xd3, 0x2f, 0x2f)}
+                             : QPair<QColor, QColor>{QColor(0x8e, 0x24, 0x24), QColor(0xf8, 0xd0, 0xcd)};
+    switch (position) {
+    case 1:
+        return {Qt::white, QColor(0x19, 0x76, 0xd2)};
+    case 2:
+        return {QColor(0x0d, 0x2e, 0x5c), QColor(0x7d, 0xb6, 0xf0)};
+    default:
+        return {QColor(0x0d, 0x2e, 0x5c), QColor(0xc8, 0xe0, 0xfa)};
+    }
+}
+
+QString badgeOf(IndexAdvice::Kind kind)
+{
+    switch (kind) {
+    case IndexAdvice::Kind::Duplicate:
+        return QStringLiteral("DUPLICATE");
+    case IndexAdvice::Kind::Prefix:
+        return QStringLiteral("PREFIX");
+    case IndexAdvice::Kind::Unused:
+        return QStringLiteral("UNUSED");
+    default:
+        return {}; // INVALID has its own badge; a missing index has no column
+    }
+}
+
+QString detailOf(const IndexInfo& index)
+{
+    const QString size =
+        index.sizeBytes < 0
+            ? QObject::tr("size n/a")
+            : QLocale().formattedDataSize(index.sizeBytes, 1, QLocale::DataSizeTraditionalFormat);
+    const QString scans = index.scans < 0    ? QObject::tr("scans not tracked")
+                          : index.scans == 1 ? QObject::tr("1 scan")
+                                             : QObject::tr("%1 scans").arg(QLocale().toString(index.scans));
+    return size + QStringLiteral(" · ") + scans;
+}
+
+} // namespace
+
+IndexMapMatrix::IndexMapMatrix(QWidget* parent) : QTableWidget(parent)
+{
+    setObjectName(QStringLiteral("indexMatrix"));
+    setHorizontalHeader(new IndexMapHeader(this));
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setWordWrap(false);
+    verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    setStyleSheet(QStringLiteral("QTableWidget { gridline-color: #e0e0e0; }"));
+}
+
+void IndexMapMatrix::showIndexes(const TableInfo& table, const QList<IndexInfo>& indexes,
+                                 const QList<IndexAdvice>& advice)
+{
+    clear();
+    QStringList rows;
+    for (const ColumnInfo& column : table.columns)
+        rows << column.name;
+    const int tableColumns = static_cast<int>(rows.size());
+    for (const IndexInfo& index : indexes)
+        for (const IndexKeyPart& part : index.parts)
+            if (!rows.contains(part.label()))
+                rows << part.label(); // an expression, or a column the snapshot does not list
+    setRowCount(static_cast<int>(rows.size()));
+    setColumnCount(static_cast<int>(indexes.size()));
+
+    QList<bool> inSomeIndex(rows.size(), false);
+    for (int c = 0; c < indexes.size(); ++c) {
+        const IndexInfo& index = indexes.at(c);
+        auto* header = new QTableWidgetItem(index.name);
+        setHorizontalHeaderItem(c, header);
+        QStringList headerBadges;
+        if (index.primaryKey)
+            headerBadges << QStringLiteral("PK");
+        else if (index.unique)
+            headerBadges << QStringLiteral("UNIQUE");
+        if (!index.predicate.isEmpty())
+            headerBadges << QStringLiteral("PARTIAL");
+        if (!index.method.isEmpty() && index.method.compare(QLatin1String("btree"), Qt::CaseInsensitive) != 0)
+            headerBadges << index.method.toUpper();
+        if (!index.valid)
+            headerBadges << QStringLiteral("INVALID");
+        for (const IndexAdvice& a : advice)
+            if (a.index == index.name && !badgeOf(a.kind).isEmpty() &&
+                !headerBadges.contains(badgeOf(a.kind)))
+                headerBadges << badgeOf(a.kind);
+        header->setData(IndexMapHeader::BadgesRole, headerBadges);
+        header->setData(IndexMapHeader::DetailRole, detailOf(index));
+        QString tip = index.definition.isEmpty() ? index.name : index.definition;
+        if (!index.valid)
+            tip += tr("\nINVALID: a concurrent build failed; queries do not use this index.");
+        header->setToolTip(tip);
+
+        int position = 0;
+        for (const IndexKeyPart& part : index.parts) {
+            const int row = static_cast<int>(rows.indexOf(part.label()));
+            inSomeIndex[row] = true;
+            auto* item = new QTableWidgetItem;
+            item->setTextAlignment(Qt::AlignCenter);
+            if (part.included) {
+                item->setText(QStringLiteral("incl"));
+                item->setForeground(QColor(0x61, 0x61, 0x61));
+                item->setBackground(QColor(0xee, 0xee, 0xee));
+                QFont italic = item->font();
+                italic.setItalic(true);
+                item->setFont(italic);
+                item->setToolTip(tr("%1 is carried in %2 (INCLUDE) for index-only scans; it is not part of "
+                                    "the key")
+                                     .arg(part.label(), index.name));
+            } else {
+                ++position;
+                item->setText(positionText(position, part.descending));
+                const auto [text, background] = keyColors(position, index.valid);
+                item->setForeground(text);
+                item->setBackground(background);
+                QFont bold = item->font();
+                bold.setBold(position == 1);
+                item->setFont(bold);
+                item->setToolTip(tr("%1 is key part %2 of %3, %4%5")
+                                     .arg(part.label())
+                                     .arg(position)
+                                     .arg(index.name, part.descending ? tr("descending") : tr("ascending"),
+                                          part.collation.isEmpty()
+                                              ? QString()
+                                              : tr(", collation %1").arg(part.collation)));
+            }
+            setItem(row, c, item);
+        }
+    }
+
+    for (int r = 0; r < rows.size(); ++r) {
+        auto* header =
+            new QTableWidgetItem(r < tableColumns ? rows.at(r) : QStringLiteral("ƒ ") + rows.at(r));
+        if (r < tableColumns) {
+            const ColumnInfo& column = table.columns.at(r);
+            header->setToolTip(tr("%1 %2%3%4")
+                                   .arg(column.name, column.type,
+                                        column.notNull ? tr(" NOT NULL") : QString(),
+                                        column.primaryKeyPosition > 0 ? tr(", primary key") : QString()));
+        } else {
+            QFont italic = header->font();
+            italic.setItalic(true);
+            header->setFont(italic);
+            header->setToolTip(tr("Expression used as an index key: %1").arg(rows.at(r)));
+        }
+        if (!inSomeIndex.at(r))
+            header->setForeground(QColor(0x9e, 0x9e, 0x9e)); // in no index: a lookup by it alone scans
+        setVerticalHeaderItem(r, header);
+    }
+    resizeColumnsToContents();
+    for (int c = 0; c < columnCount(); ++c)
+        setColumnWidth(c, std::max(columnWidth(c), 84));
+}
+
+int IndexMapMatrix::columnOf(const QString& index) const
+{
+    for (int c = 0; c < columnCount(); ++c)
+        if (const QTableWidgetItem* header = horizontalHeaderItem(c); header && header->text() == index)
+            return c;
+    return -1;
+}
+
+QStringList IndexMapMatrix::rowLabels() const
+{
+    QStringList labels;
+    for (int r = 0; r < rowCount(); ++r) {
+        QString text = verticalHeaderItem(r)->text();
+        if (text.startsWith(QStringLiteral("ƒ ")))
+            text = text.mid(2);
+        labels << text;
+    }
+    return labels;
+}
+
+QString IndexMapMatrix::cell(const QString& row, const QString& index) const
+{
+    const int r = static_cast<int>(rowLabels().indexOf(row));
+    const int c = columnOf(index);
+    if (r < 0 || c < 0)
+        return {};
+    const QTableWidgetItem* found = item(r, c);
+    return found ? found->text() : QString();
+}
+
+QStringList IndexMapMatrix::badges(const QString& index) const
+{
+    const int c = columnOf(index);
+    return c < 0 ? QStringList() : horizontalHeaderItem(c)->data(IndexMapHeader::BadgesRole).toStringList();
+}
+
+QString IndexMapMatrix::detail(const QString& index) const
+{
+    const int c = columnOf(index);
+    return c < 0 ? QString() : horizontalHeaderItem(c)->data(IndexMapHeader::DetailRole).toString();
+}
+
+QString IndexMapMatrix::positionText(int position, bool descending)
+{
+    return QStringLiteral("%1 %2").arg(position).arg(descending ? QStringLiteral("▼") : QStringLiteral("▲"));
+}
+
+} // namespace strata

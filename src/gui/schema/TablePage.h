@@ -1,0 +1,108 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <QWidget>
+
+#include "common/Error.h"
+#include "connection/ConnectionUrl.h"
+#include "schema/TableInfo.h"
+
+namespace Ui {
+class TablePage;
+}
+
+class QTabWidget;
+class QTableWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace strata {
+
+class IndexMapView;
+class JobRunner;
+class SchemaJob;
+class SqlHighlighter;
+
+/// One table as operators inspect it: its name, estimated rows with an exact count on request, its size,
+/// and tabs for columns, constraints, indexes, data and the DDL. Sizes and counts run on workers of their
+/// own; a result that arrives after another table was opened is dropped.
+class TablePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Tab { ColumnsTab, ConstraintsTab, IndexesTab, DataTab, DdlTab };
+    enum ColumnsColumn {
+        ColumnName,
+        ColumnType,
+        ColumnNull,
+        ColumnDefault,
+        ColumnPrimaryKey,
+        ColumnForeignKey
+    };
+
+    explicit TablePage(QWidget* parent = nullptr);
+    ~TablePage() override;
+
+    /// Where sizes and counts are read; nullopt when no database is open.
+    void setConnection(std::optional<ConnectionUrl> url);
+    const std::optional<ConnectionUrl>& connection() const { return m_url; }
+    /// Shows `table` and starts measuring it. A count of the previous table still running is cancelled.
+    void showTable(const TableInfo& table, Dialect dialect);
+    void clear();
+    const TableInfo& table() const { return m_table; }
+
+    /// The hook for the views other parts bring (the data grid): `widget` replaces the tab's current page,
+    /// keeps its title, and the page takes ownership. Connect to tableShown() to feed it.
+    void setTabWidget(Tab tab, QWidget* widget);
+    QTabWidget* tabs() const;
+    QTableWidget* columnsView() const;
+    QTableWidget* constraintsView() const;
+    IndexMapView* indexMap() const;
+    QPlainTextEdit* ddlView() const;
+    QPushButton* countButton() const;
+    QString titleText() const;
+    QString estimateText() const;
+    QString exactText() const;
+    QString sizeText() const;
+    bool isCounting() const;
+
+    /// "1.2 M", "840", "12.3 k": a row count as operators read it at a glance.
+    static QString approximateRows(qint64 rows);
+
+public Q_SLOTS:
+    /// Starts the exact count on a worker, or cancels the one running (the button does both).
+    void countRows();
+    void cancelCount();
+    /// Selects the row of a column in the Columns tab.
+    void showColumn(const QString& column);
+
+Q_SIGNALS:
+    /// A table is on the page (for the data grid hook).
+    void tableShown(const strata::TableInfo& table, strata::Dialect dialect);
+    void sizeMeasured(bool ok);
+    /// The exact count ended: `ok` false when it failed or was cancelled (failed() says why).
+    void rowsCounted(bool ok);
+    void failed(const strata::Error& error);
+
+private:
+    void fillColumns();
+    void fillConstraints();
+    void measure();
+    void onMeasured(bool ok, const Error& error);
+    void onCounted(bool ok, const Error& error);
+    void retire(std::unique_ptr<JobRunner>& runner);
+
+    std::unique_ptr<Ui::TablePage> m_ui;
+    SqlHighlighter* m_highlighter;
+    std::optional<ConnectionUrl> m_url;
+    TableInfo m_table;
+    std::unique_ptr<JobRunner> m_sizeRunner;
+    std::unique_ptr<JobRunner> m_countRunner;
+    SchemaJob* m_sizeJob = nullptr;
+    SchemaJob* m_countJob = nullptr;
+};
+
+} // namespace strata

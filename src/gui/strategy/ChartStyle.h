@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QString>
+
+class QCustomPlot;
+class QCPAxis;
+
+namespace strata::chartstyle {
+
+/// The colours of the strategy charts, chosen to stay distinct for colour-blind readers and in print.
+QColor strategyColour();        ///< the strategy's own line
+QColor drawdownColour();        ///< the underwater curve
+QColor gainColour();            ///< positive figures, heatmap high end
+QColor lossColour();            ///< negative figures, heatmap low end
+QColor referenceColour();       ///< zero lines and other references
+QColor seriesColour(int index); ///< the n-th strategy of a comparison
+QColor textColour();            ///< titles and labels
+QColor gridColour();
+
+QFont titleFont();
+QFont tickFont();
+QFont cellFont();
+
+/// `0.1234` → "12.3 %"; NaN → "–". `decimals` fixed, sign shown when `signedValue`.
+QString percent(double fraction, int decimals = 1, bool signedValue = false);
+/// `1.234` → "1.23"; NaN → "–".
+QString ratio(double value, int decimals = 2);
+
+/// White background, light grid, readable tick fonts, no antialiasing where it costs without showing
+/// (grid, axes, fills): what every strategy chart starts from.
+void applyBase(QCustomPlot& plot);
+/// A bold title row above the plot's axis rect.
+void addTitle(QCustomPlot& plot, const QString& title);
+/// Tick labels as percentages of a fraction axis ("-12 %", "150 %").
+void usePercentTicks(QCPAxis& axis);
+/// Tick labels as dates, coarser as the range widens (years, months, days).
+void useDateTicks(QCPAxis& axis);
+
+} // namespace strata::chartstyle

@@ -1,0 +1,125 @@
+#include "strategy/LineageLinkItem.h"
+
+#include <QFontMetricsF>
+#include <QLineF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+#include "strategy/LineageStyle.h"
+
+namespace strata {
+
+namespace {
+
+QPainterPath curveOf(const QList<QPointF>& points)
+{
+    if (points.isEmpty())
+        return {};
+    QPainterPath path(points.first());
+    if ((points.size() - 1) % 3 == 0 && points.size() >= 4) {
+        for (qsizetype i = 1; i + 2 < points.size(); i += 3)
+            path.cubicTo(points[i], points[i + 1], points[i + 2]);
+    } else {
+        for (qsizetype i = 1; i < points.size(); ++i)
+            path.lineTo(points[i]);
+    }
+    return path;
+}
+
+/// A filled arrowhead from `base` to `tip` (Graphviz leaves exactly that gap at the end of the curve).
+QPolygonF arrowhead(QPointF base, QPointF tip)
+{
+    const QLineF axis(tip, base);
+    if (axis.length() < 0.5)
+        return {};
+    const QPointF along = (base - tip) / axis.length();
+    const QPointF across(-along.y(), along.x());
+    const double halfWidth = std::min(4.5, axis.length() * 0.45);
+    return QPolygonF({tip, base + across * halfWidth, base - across * halfWidth});
+}
+
+} // namespace
+
+LineageLinkItem::LineageLinkItem(LineageDiagram::Line line, const PlacedEdge& route, QGraphicsItem* parent)
+    : QGraphicsPathItem(parent), m_line(std::move(line)), m_labelRect(route.labelRect)
+{
+    setPath(curveOf(route.path));
+    if (route.toTip && !route.path.isEmpty())
+        m_arrow = arrowhead(route.path.last(), *route.toTip);
+    if (m_labelRect.isEmpty() && !m_line.relationship.isEmpty() && !route.path.isEmpty()) {
+        // No room was made for the label (a big lineage): it sits on the middle of the line.
+        const QFontMetricsF metrics(LineageStyle::labelFont());
+        const double p = LineageStyle::labelPadding;
+        const QSizeF size(metrics.horizontalAdvance(m_line.relationship) + 2 * p, metrics.height() + 2 * p);
+        const QPointF middle = path().pointAtPercent(0.5);
+        m_labelRect = QRectF(middle - QPointF(size.width() / 2, size.height() / 2), size);
+    }
+    QString tip = m_line.relationship.isEmpty() ? QStringLiteral("link") : m_line.relationship;
+    for (const QString& problem : std::as_const(m_line.problems))
+        tip += QStringLiteral("\n⚠ ") + problem;
+    setToolTip(tip);
+    setAcceptHoverEvents(false);
+}
+
+void LineageLinkItem::setEmphasised(bool emphasised)
+{
+    if (emphasised == m_emphasised)
+        return;
+    m_emphasised = emphasised;
+    setZValue(emphasised ? 0.5 : 0);
+    update();
+}
+
+void LineageLinkItem::setDimmed(bool dimmed)
+{
+    if (dimmed == m_dimmed)
+        return;
+    m_dimmed = dimmed;
+    setOpacity(dimmed ? LineageStyle::dimmedOpacity : 1.0);
+}
+
+QRectF LineageLinkItem::boundingRect() const
+{
+    return QGraphicsPathItem::boundingRect()
+        .united(m_arrow.boundingRect())
+        .united(m_labelRect)
+        .adjusted(-3, -3, 3, 3);
+}
+
+QPainterPath LineageLinkItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(6);
+    QPainterPath area = stroker.createStroke(path());
+    area.addPolygon(m_arrow);
+    if (!m_labelRect.isEmpty())
+        area.addRect(m_labelRect);
+    return area;
+}
+
+void LineageLinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    QColor colour = isMarked() ? LineageStyle::problem() : LineageStyle::link();
+    if (m_emphasised)
+        colour = LineageStyle::accent();
+    painter->setRenderHint(QPainter::Antialiasing, lod > 0.3);
+    QPen pen(colour, m_emphasised ? 2.2 : 1.3, isMarked() ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap,
+             Qt::RoundJoin);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(path());
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawPolygon(m_arrow);
+    if (m_labelRect.isEmpty() || lod < 0.4)
+        return;
+    painter->setBrush(QColor(255, 255, 255, 225));
+    painter->drawRoundedRect(m_labelRect, 3, 3);
+    painter->setFont(LineageStyle::labelFont());
+    painter->setPen(isMarked() || m_emphasised ? colour.darker(115) : LineageStyle::linkLabel());
+    painter->drawText(m_labelRect, Qt::AlignCenter, m_line.relationship);
+}
+
+} // namespace strata

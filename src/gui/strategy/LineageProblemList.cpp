@@ -1,0 +1,51 @@
+#include "strategy/LineageProblemList.h"
+
+#include <QRegularExpression>
+
+#include "strategy/LineageGraph.h"
+#include "strategy/LineageStyle.h"
+
+namespace strata {
+
+namespace {
+constexpr int strategyRole = Qt::UserRole + 1;
+}
+
+LineageProblemList::LineageProblemList(QWidget* parent) : QListWidget(parent)
+{
+    setWordWrap(true);
+    connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        const QString id = item->data(strategyRole).toString();
+        if (!id.isEmpty())
+            Q_EMIT strategyClicked(id);
+    });
+}
+
+void LineageProblemList::showProblems(const LineageGraph& graph)
+{
+    clear();
+    m_problems = graph.problems();
+    static const QRegularExpression token(QStringLiteral("[\\w.\\-]+"));
+    for (const QString& problem : std::as_const(m_problems)) {
+        auto* item = new QListWidgetItem(QStringLiteral("⚠ ") + problem, this);
+        item->setForeground(LineageStyle::problem());
+        for (auto match = token.globalMatch(problem); match.hasNext();) {
+            const QString word = match.next().captured();
+            if (graph.indexOf(word) >= 0) {
+                item->setData(strategyRole, word);
+                item->setToolTip(tr("Click to show %1").arg(word));
+                break;
+            }
+        }
+    }
+    if (m_problems.isEmpty() && !graph.strategies().isEmpty())
+        new QListWidgetItem(tr("No problems found in the strategy tables."), this);
+}
+
+QString LineageProblemList::strategyOf(int row) const
+{
+    const QListWidgetItem* line = item(row);
+    return line ? line->data(strategyRole).toString() : QString();
+}
+
+} // namespace strata

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+#include "strategy/Tearsheet.h"
+
+class QWidget;
+
+namespace strata {
+
+class ComparisonChart;
+class TearsheetView;
+
+/// The windows the lineage page opens beside itself: one strategy's tearsheet, and the overlay of a
+/// strategy with its parents and children. Each is one window, made on first use and reused after.
+class PerformanceWindows : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// The windows are children of `owner` (they close with it) drawn as windows of their own.
+    explicit PerformanceWindows(QWidget& owner);
+
+    void showTearsheet(const Tearsheet& sheet);
+    /// `focusedStrategyId` is drawn thicker and on top.
+    void showComparison(const QList<Tearsheet>& sheets, const QString& focusedStrategyId);
+
+    /// nullptr until first shown.
+    TearsheetView* tearsheet() const { return m_tearsheet; }
+    ComparisonChart* comparison() const { return m_comparison; }
+
+private:
+    QWidget& m_owner;
+    TearsheetView* m_tearsheet = nullptr; ///< a child of the owner: lives as long as it
+    ComparisonChart* m_comparison = nullptr;
+};
+
+} // namespace strata

@@ -1,0 +1,280 @@
+#include "strategy/TearsheetView.h"
+
+#include <cmath>
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QScrollArea>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "common/ErrorBanner.h"
+#include "strategy/ChartExport.h"
+#include "strategy/ChartStyle.h"
+#include "strategy/MonthlyHeatmap.h"
+#include "strategy/RegimeBars.h"
+#include "strategy/TearsheetProblems.h"
+#include "strategy/TearsheetSummary.h"
+#include "strategy/TimeSeriesChart.h"
+
+namespace strata {
+
+namespace {
+
+constexpr int winRateWindow = 21; ///< about a month of trading days
+
+/// The mean of the last `window` known values at each period; NaN until one is known.
+QList<double> rollingMean(const QList<double>& values, int window)
+{
+    QList<double> result(values.size(), std::nan(""));
+    double sum = 0;
+    int count = 0;
+    QList<double> recent; // the known values in the window, oldest first
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (!std::isnan(values[i])) {
+            recent.append(values[i]);
+            sum += values[i];
+            ++count;
+            if (count > window) {
+                sum -= recent.takeFirst();
+                --count;
+            }
+        }
+        if (count > 0)
+            result[i] = sum / count;
+    }
+    return result;
+}
+
+QPen linePen(const QColor& colour, double width = 1.6)
+{
+    QPen pen(colour, width);
+    pen.setJoinStyle(Qt::RoundJoin);
+    return pen;
+}
+
+} // namespace
+
+TearsheetView::TearsheetView(QWidget* parent)
+    : QWidget(parent), m_period(new PeriodSelector(this)), m_export(new QToolButton(this)),
+      m_banner(new ErrorBanner(this)), m_scroll(new QScrollArea(this)), m_report(new QWidget),
+      m_summary(new TearsheetSummary(m_report)), m_problems(new TearsheetProblems(m_report)),
+      m_cumulative(
+          new TimeSeriesChart(tr("Cumulative return"), TimeSeriesChart::ValueFormat::Percent, m_report)),
+      m_drawdown(
+          new TimeSeriesChart(tr("Drawdown (underwater)"), TimeSeriesChart::ValueFormat::Percent, m_report)),
+      m_sharpe(new TimeSeriesChart(tr("Rolling Sharpe"), TimeSeriesChart::ValueFormat::Ratio, m_report)),
+      m_winRate(
+          new TimeSeriesChart(tr("Win rate per period"), TimeSeriesChart::ValueFormat::Percent, m_report)),
+      m_heatmap(new MonthlyHeatmap(m_report)), m_regimes(new RegimeBars(m_report))
+{
+    m_report->setObjectName(QStringLiteral("tearsheetReport"));
+    m_report->setStyleSheet(QStringLiteral("#tearsheetReport { background: white; }"));
+    m_cumulative->setMinimumHeight(250);
+    m_drawdown->setMinimumHeight(150);
+    m_drawdown->setIncludeZero(true);
+    m_sharpe->setMinimumHeight(170);
+    m_winRate->setMinimumHeight(160);
+    m_winRate->setFollowVisibleValues(false);
+    m_heatmap->setMinimumHeight(280);
+    m_regimes->setMinimumHeight(280);
+
+    auto* report = new QVBoxLayout(m_report);
+    report->setContentsMargins(10, 10, 10, 10);
+    report->setSpacing(6);
+    report->addWidget(m_summary);
+    report->addWidget(m_problems);
+    report->addWidget(m_cumulative, 5);
+    report->addWidget(m_drawdown, 3);
+    report->addWidget(m_sharpe, 3);
+    report->addWidget(m_winRate, 3);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_heatmap, 3);
+    bottom->addWidget(m_regimes, 2);
+    report->addLayout(bottom, 6);
+
+    m_scroll->setWidget(m_report);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildToolbar());
+    layout->addWidget(m_banner);
+    layout->addWidget(m_scroll, 1);
+
+    for (TimeSeriesChart* chart : timeCharts()) {
+        connect(chart->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+                [this, chart](const QCPRange& range) { onTimeRangeChanged(chart, range); });
+        connect(chart, &TimeSeriesChart::periodDragged, this, &TearsheetView::setPeriod);
+        connect(chart, &TimeSeriesChart::showAllRequested, this, [this] { choosePeriod(PeriodPreset::All); });
+    }
+    connect(m_period, &PeriodSelector::presetChosen, this, &TearsheetView::choosePeriod);
+}
+
+QWidget* TearsheetView::buildToolbar()
+{
+    auto* bar = new QWidget(this);
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->addWidget(m_period);
+    layout->addStretch(1);
+    m_export->setText(tr("Export"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* menu = new QMenu(m_export);
+    menu->addAction(tr("PNG image…"), this, [this] { exportWithDialog(QStringLiteral("png")); });
+    menu->addAction(tr("PDF report…"), this, [this] { exportWithDialog(QStringLiteral("pdf")); });
+    menu->addAction(tr("CSV of every series…"), this, [this] { exportWithDialog(QStringLiteral("csv")); });
+    m_export->setMenu(menu);
+    layout->addWidget(m_export);
+    return bar;
+}
+
+QList<TimeSeriesChart*> TearsheetView::timeCharts() const
+{
+    return {m_cumulative, m_drawdown, m_sharpe, m_winRate};
+}
+
+QList<QCustomPlot*> TearsheetView::charts() const
+{
+    return {m_cumulative, m_drawdown, m_sharpe, m_winRate, m_heatmap, m_regimes};
+}
+
+void TearsheetView::setTearsheet(const Tearsheet& sheet)
+{
+    m_sheet = sheet;
+    m_banner->clear();
+    m_summary->setTearsheet(sheet);
+    m_problems->setProblems(sheet.problems);
+    for (TimeSeriesChart* chart : timeCharts()) {
+        chart->clearGraphs();
+        chart->clearItems();
+    }
+    const QString name = sheet.name.isEmpty() ? sheet.strategyId : sheet.name;
+    const QPen reference(chartstyle::referenceColour(), 1, Qt::SolidLine);
+    const QPen dashed(chartstyle::referenceColour(), 1, Qt::DashLine);
+
+    m_cumulative->addSeries(name, sheet.time, sheet.cumulativeReturn,
+                            linePen(chartstyle::strategyColour(), 1.8));
+    m_cumulative->addReferenceLine(0, reference);
+
+    QCPGraph* underwater = m_drawdown->addSeries(tr("Drawdown"), sheet.time, sheet.drawdown,
+                                                 linePen(chartstyle::drawdownColour(), 1.2));
+    TimeSeriesChart::fillToZero(*underwater, chartstyle::drawdownColour());
+    if (sheet.maxDrawdown < 0)
+        m_drawdown->addReferenceLine(sheet.maxDrawdown, dashed);
+
+    m_sharpe->addSeries(tr("Rolling Sharpe (%1 periods)").arg(sheet.rollingWindow), sheet.time,
+                        sheet.rollingSharpe, linePen(QColor(0x4c, 0x72, 0xb0), 1.4));
+    m_sharpe->addReferenceLine(0, reference);
+    if (std::isfinite(sheet.sharpe))
+        m_sharpe->addReferenceLine(sheet.sharpe, dashed);
+
+    QCPGraph* perPeriod =
+        m_winRate->addSeries(tr("Win rate"), sheet.time, sheet.winRate, QPen(QColor(0x9a, 0xb8, 0xd6), 1));
+    perPeriod->setLineStyle(QCPGraph::lsNone);
+    perPeriod->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0x9a, 0xb8, 0xd6), 2.5));
+    m_winRate->addSeries(tr("Rolling mean (%1 periods)").arg(winRateWindow), sheet.time,
+                         rollingMean(sheet.winRate, winRateWindow), linePen(QColor(0x2a, 0x4d, 0x7a), 1.6));
+    m_winRate->addReferenceLine(0.5, dashed);
+    m_winRate->yAxis->setRange(-0.02, 1.02);
+
+    m_heatmap->setMinimumHeight(std::max(280, 90 + 22 * int(sheet.monthlyReturns.size() / 12 + 1)));
+    m_heatmap->setMonths(sheet.monthlyReturns);
+    m_regimes->setRegimes(sheet.regimes);
+    choosePeriod(PeriodPreset::All);
+    if (isVisible()) {
+        m_heatmap->replot(QCustomPlot::rpQueuedReplot);
+        m_regimes->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void TearsheetView::choosePeriod(PeriodPreset preset)
+{
+    const QCPRange all = m_cumulative->fullTimeRange();
+    if (all.upper <= all.lower && m_sheet.time.size() < 2) {
+        m_period->showRange(all.lower, all.upper, preset);
+        return;
+    }
+    const auto [from, to] = presetRange(preset, all.lower, all.upper);
+    m_applyingPreset = preset;
+    setPeriod(from, to);
+    m_applyingPreset.reset();
+}
+
+void TearsheetView::setPeriod(double from, double to)
+{
+    // One chart is moved; onTimeRangeChanged carries the range to the others and to the selector.
+    m_cumulative->setTimeRange(from, to);
+    onTimeRangeChanged(m_cumulative, m_cumulative->xAxis->range());
+}
+
+QCPRange TearsheetView::visiblePeriod() const
+{
+    return m_cumulative->xAxis->range();
+}
+
+void TearsheetView::onTimeRangeChanged(TimeSeriesChart* source, const QCPRange& range)
+{
+    if (m_linking)
+        return;
+    m_linking = true;
+    for (TimeSeriesChart* chart : timeCharts()) {
+        if (chart != source)
+            chart->xAxis->setRange(range);
+    }
+    m_linking = false;
+    m_period->showRange(range.lower, range.upper, m_applyingPreset);
+    if (isVisible())
+        replotAll();
+    Q_EMIT periodChanged(range.lower, range.upper);
+}
+
+void TearsheetView::replotAll()
+{
+    for (TimeSeriesChart* chart : timeCharts())
+        chart->replot(QCustomPlot::rpQueuedReplot);
+}
+
+Status TearsheetView::exportPng(const QString& path)
+{
+    return chartexport::savePng(*m_report, path);
+}
+
+Status TearsheetView::exportPdf(const QString& path)
+{
+    QStringList summary = m_summary->lines();
+    summary.append(tr("Period shown: %1").arg(m_period->rangeText()));
+    for (const QString& problem : m_sheet.problems)
+        summary.append(tr("Problem: %1").arg(problem));
+    return chartexport::savePdf(m_summary->heading(), summary, charts(), path);
+}
+
+Status TearsheetView::exportCsv(const QString& path) const
+{
+    return chartexport::writeTearsheetCsv(m_sheet, path);
+}
+
+void TearsheetView::exportWithDialog(const QString& kind)
+{
+    const QString filters = kind == QLatin1String("png")   ? tr("PNG images (*.png)")
+                            : kind == QLatin1String("pdf") ? tr("PDF documents (*.pdf)")
+                                                           : tr("CSV files (*.csv)");
+    const QString suggested =
+        QStringLiteral("%1-tearsheet.%2")
+            .arg(m_sheet.strategyId.isEmpty() ? QStringLiteral("strategy") : m_sheet.strategyId, kind);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the tearsheet"), suggested, filters);
+    if (path.isEmpty())
+        return;
+    const Status done = kind == QLatin1String("png")   ? exportPng(path)
+                        : kind == QLatin1String("pdf") ? exportPdf(path)
+                                                       : exportCsv(path);
+    if (done)
+        m_banner->showNotice(tr("Saved %1").arg(path));
+    else
+        m_banner->showError(done.error());
+}
+
+} // namespace strata
