@@ -40,9 +40,15 @@ QCPGraph* TimeSeriesChart::addSeries(const QString& name, const QList<double>& t
 {
     QCPGraph* graph = addGraph();
     graph->setName(name);
-    graph->setPen(pen);
-    graph->setAdaptiveSampling(true);
     const qsizetype count = std::min(time.size(), values.size());
+    // Past a few points per pixel the line is a dense band whatever its width, and a wide antialiased pen
+    // costs a third more time per replot than a hairline: a dense series is drawn as a hairline.
+    constexpr qsizetype densePoints = 50000;
+    QPen line = pen;
+    if (count > densePoints)
+        line.setWidth(0);
+    graph->setPen(line);
+    graph->setAdaptiveSampling(true);
     QVector<QCPGraphData> points(count);
     for (qsizetype i = 0; i < count; ++i)
         points[i] = QCPGraphData(time[i], values[i]);
