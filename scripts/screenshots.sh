@@ -43,3 +43,20 @@ for test in "tst_migration_wizard theWholeRunbookOnTheDemoInSixClicks aFailingSt
         "$BUILD_DIR/bin/${argv[0]}" "${argv[@]:1}" >/dev/null
 done
 log "wrote the wizard's pages and the restore dialog to $OUT"
+
+# The Schema and Strategies tabs, from the GUI tests that drive them (some on PostgreSQL: a throwaway
+# server is started for them), and the data grid on a 10-million-row SQLite table from its benchmark
+# (the table is generated once into /tmp/strata-bench/).
+PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/strata-shots-pg.XXXXXX")
+trap 'bash tests/support/pg-test-server.sh stop "$PG_DIR" || true; rm -rf "$HOME_DIR"' EXIT
+bash tests/support/pg-test-server.sh start "$PG_DIR" >/dev/null
+# shellcheck disable=SC1091
+source "$PG_DIR/env"
+export STRATA_TEST_PG_URL PGPASSWORD
+for test in tst_schema_browser tst_index_map tst_er_diagram tst_drift_page tst_tearsheet tst_lineage_view; do
+    STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
+        "$BUILD_DIR/bin/$test" >/dev/null
+done
+STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
+    "$BUILD_DIR/bin/data_grid_bench" 10000000 sqlite >/dev/null
+log "wrote the Schema and Strategies pages to $OUT"
