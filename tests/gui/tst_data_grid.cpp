@@ -1,6 +1,7 @@
 // The data grid page with real widgets, offscreen: the status line from the estimate to the exact count,
 // the header sorting only by indexed columns, the filter field and its errors, NULL and BLOB cells, and the
-// OFFSET warning for a PostgreSQL table without a key. Saves data-grid-page.png to $STRATA_SCREENSHOT_DIR.
+// OFFSET warning for a PostgreSQL table without a key, and a grid whose view holds a window of the rows
+// while its scroll bar spans all of them. Saves data-grid-page.png to $STRATA_SCREENSHOT_DIR.
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -9,11 +10,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QTableView>
 #include <QtTest>
 
 #include "ScratchDatabases.h"
 #include "browse/DataGridPage.h"
+#include "browse/GridScroller.h"
+#include "browse/RowWindowModel.h"
 #include "browse/TableBrowseModel.h"
 #include "common/ErrorBanner.h"
 #include "connection/DatabaseOpener.h"
@@ -143,6 +147,83 @@ private Q_SLOTS:
         QVERIFY(page.banner()->isVisible());
         QVERIFY(page.banner()->text().contains(QStringLiteral("NUL")));
         QCOMPARE(model->rowCount(), 8);
+    }
+
+    void theViewHoldsAWindowAndTheScrollBarSpansEveryRow()
+    {
+        ScratchSqlite scratch;
+        {
+            auto db = DatabaseOpener::open(*ConnectionUrl::parse(scratch.url()));
+            QVERIFY(db);
+            QVERIFY(
+                (*db)
+                    ->runScript(
+                        {QStringLiteral("setup"),
+                         "CREATE TABLE orders (id INTEGER PRIMARY KEY, symbol TEXT NOT NULL, "
+                         "price REAL, note TEXT, raw BLOB);"
+                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                         "INSERT INTO orders SELECT i, 'ES' || (i % 12), i, NULL, NULL FROM n;",
+                         1},
+                        false)
+                    .ok());
+        }
+        DataGridPage page(*ConnectionUrl::parse(scratch.url()), ordersTable(QStringLiteral("main")));
+        RowWindowModel* window = page.window();
+        window->setWindowSize(1000);
+        QAbstractItemModelTester tester(window, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.resize(900, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        TableBrowseModel* model = page.model();
+        QTableView* view = page.view();
+        GridScroller* scroller = page.scroller();
+        QVERIFY(waitUntil([&] { return model->countState() == TableBrowseModel::CountState::Exact; }));
+        QCOMPARE(model->rowCount(), 20000);
+
+        // The view holds the window, never every row; the scroll bar spans them all.
+        QCOMPARE(window->rowCount(), 1000);
+        QCOMPARE(view->verticalHeader()->count(), 1000);
+        QVERIFY(page.rowScrollBar()->isVisible());
+        QCOMPARE(page.rowScrollBar()->maximum(), 20000 - scroller->visibleRows());
+
+        // A jump far past the window moves it: the top row is the table's row, numbered as in the table.
+        scroller->scrollToRow(12345);
+        QCOMPARE(scroller->topRow(), 12345);
+        QVERIFY(window->offset() <= 12345 && 12345 + scroller->visibleRows() <= window->offset() + 1000);
+        QCOMPARE(page.rowScrollBar()->value(), 12345);
+        const int top = view->rowAt(0);
+        QCOMPARE(window->toSource(top), 12345);
+        QCOMPARE(window->headerData(top, Qt::Vertical).toInt(), 12346);
+        QVERIFY(waitUntil([&] { return model->isRowLoaded(12345); }));
+        QTRY_COMPARE(window->data(window->index(top, 0)).toString(), QStringLiteral("12346"));
+
+        // Scrolling inside the view towards the window's edge moves the window before the edge.
+        const int offsetBefore = window->offset();
+        view->verticalScrollBar()->setValue(window->rowCount() - scroller->visibleRows());
+        QVERIFY(window->offset() > offsetBefore);
+        QCOMPARE(page.rowScrollBar()->value(), scroller->topRow());
+        QVERIFY(view->verticalScrollBar()->value() < window->rowCount() - scroller->visibleRows());
+
+        // Ctrl+End and Ctrl+Home go to the ends of the table, with the current cell there.
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(scroller->topRow(), 20000 - scroller->visibleRows());
+        QCOMPARE(window->toSource(view->currentIndex().row()), 19999);
+        QTRY_COMPARE_WITH_TIMEOUT(window->data(window->index(view->currentIndex().row(), 0)).toString(),
+                                  QStringLiteral("20000"), 10000);
+        QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(scroller->topRow(), 0);
+        QCOMPARE(window->offset(), 0);
+        QCOMPARE(window->toSource(view->currentIndex().row()), 0);
+
+        // A filter resets the rows: the window and the scroll bar start again from the top.
+        scroller->scrollToRow(15000);
+        page.filterField()->setText(QStringLiteral("ES1"));
+        QTest::keyClick(page.filterField(), Qt::Key_Return);
+        QVERIFY(waitUntil([&] { return model->countState() == TableBrowseModel::CountState::Exact; }));
+        QCOMPARE(window->offset(), 0);
+        QCOMPARE(page.rowScrollBar()->value(), 0);
+        QCOMPARE(window->rowCount(), std::min(1000, model->rowCount()));
     }
 
     void postgresTableWithoutKeyWarns()

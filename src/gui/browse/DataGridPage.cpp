@@ -5,11 +5,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
 #include "browse/GridCellDelegate.h"
+#include "browse/GridScroller.h"
+#include "browse/RowWindowModel.h"
 #include "browse/TableBrowseModel.h"
 #include "common/ErrorBanner.h"
 
@@ -19,6 +22,7 @@ DataGridPage::DataGridPage(ConnectionUrl url, TableInfo table, BrowseOptions opt
     : QWidget(parent)
 {
     m_model = new TableBrowseModel(std::move(url), std::move(table), options, this);
+    m_window = new RowWindowModel(m_model, this);
 
     m_banner = new ErrorBanner(this);
     m_filter = new QLineEdit(this);
@@ -38,7 +42,7 @@ DataGridPage::DataGridPage(ConnectionUrl url, TableInfo table, BrowseOptions opt
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("dataGrid"));
-    m_view->setModel(m_model);
+    m_view->setModel(m_window);
     m_view->setItemDelegate(new GridCellDelegate(m_view));
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
@@ -54,6 +58,9 @@ DataGridPage::DataGridPage(ConnectionUrl url, TableInfo table, BrowseOptions opt
     m_view->horizontalHeader()->setSectionsClickable(true);
     m_view->horizontalHeader()->setSortIndicatorShown(true);
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_rowBar = new QScrollBar(Qt::Vertical, this);
+    m_rowBar->setObjectName(QStringLiteral("gridRows"));
+    m_scroller = new GridScroller(*m_view, *m_window, *m_rowBar);
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("gridCount"));
@@ -72,7 +79,11 @@ DataGridPage::DataGridPage(ConnectionUrl url, TableInfo table, BrowseOptions opt
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addLayout(filterRow);
-    layout->addWidget(m_view, 1);
+    auto* grid = new QHBoxLayout;
+    grid->setSpacing(0);
+    grid->addWidget(m_view, 1);
+    grid->addWidget(m_rowBar);
+    layout->addLayout(grid, 1);
     layout->addLayout(status);
 
     m_filterDelay.setSingleShot(true);
