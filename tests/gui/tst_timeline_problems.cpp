@@ -331,7 +331,7 @@ private Q_SLOTS:
         QVERIFY(plan && plan->isVisible());
         QCOMPARE(plan->plannedSteps(), (QStringList{"2.1", "2.2"}));
         QCOMPARE(plan->phases(), (QStringList{"core", "indexes", "optional"}));
-        QVERIFY(plan->summary().startsWith(QStringLiteral("v1 → v2: 2 step(s) in 2 phase(s).")));
+        QVERIFY(plan->summary().startsWith(QStringLiteral("v1 → v2: 2 steps in 2 phases.")));
         QVERIFY(plan->findChild<SqlHighlighter*>());
 
         QVERIFY(plan->selectStep(QStringLiteral("2.2")));

@@ -3,6 +3,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 
+#include "common/Counted.h"
 #include "common/JobProgressDialog.h"
 #include "jobs/BaselineJob.h"
 #include "jobs/JobRunner.h"
@@ -127,8 +128,8 @@ void MigrationActions::rollbackTo(qint64 target)
     auto job = std::make_unique<RollbackJob>(m_status->set.root, target);
     RollbackJob* rollback = job.get();
     start(std::move(job), [rollback, target] {
-        return tr("Rolled back %1 step(s); the database is at v%2.")
-            .arg(rollback->stepsRolledBack())
+        return tr("Rolled back %1; the database is at v%2.")
+            .arg(counted(rollback->stepsRolledBack(), tr("step"), tr("steps")))
             .arg(target);
     });
 }

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QTreeWidgetItemIterator>
 
+#include "common/Counted.h"
 #include "common/SqlHighlighter.h"
 #include "migrations/MigrationPlanner.h"
 #include "ui_PlanPreviewDialog.h"
@@ -91,11 +92,11 @@ void PlanPreviewDialog::replan()
     }
     m_plan = *plan;
     QString text = m_plan.isEmpty() ? tr("Nothing to run: the database is at v%1.").arg(m_plan.currentVersion)
-                                    : tr("v%1 → v%2: %3 step(s) in %4 phase(s).")
+                                    : tr("v%1 → v%2: %3 in %4.")
                                           .arg(m_plan.currentVersion)
                                           .arg(m_plan.targetVersion)
-                                          .arg(m_plan.steps.size())
-                                          .arg(m_plan.phases().size());
+                                          .arg(counted(m_plan.steps.size(), tr("step"), tr("steps")),
+                                               counted(m_plan.phases().size(), tr("phase"), tr("phases")));
     if (m_plan.baselineRecognised)
         text +=
             tr(" First, the untracked database is recorded as v%1 (baseline).").arg(m_plan.baselineVersion);

@@ -10,6 +10,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "common/Counted.h"
 #include "common/ErrorBanner.h"
 #include "jobs/DriftJob.h"
 #include "jobs/JobRunner.h"
@@ -209,8 +210,9 @@ void DriftPage::showReport(const DriftReport& report)
     for (qint64 v : report.replayedVersions)
         versions << QStringLiteral("v%1").arg(v);
     const QString replayed =
-        tr("replayed %1 of %2 (%n step(s)) into %3", nullptr, report.replayedSteps.size())
-            .arg(versions.join(QStringLiteral(", ")), report.setName, report.scratch);
+        tr("replayed %1 of %2 (%3) into %4")
+            .arg(versions.join(QStringLiteral(", ")), report.setName,
+                 counted(report.replayedSteps.size(), tr("step"), tr("steps")), report.scratch);
     if (report.drift()) {
         m_summary->setText(QStringLiteral("%1 \u2014 %2").arg(report.summary(), replayed));
         m_summary->setStyleSheet(QStringLiteral("color: #8a2b20;"));

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "browse/TableRowsTab.h"
+#include "common/Counted.h"
 #include "common/ErrorBanner.h"
 #include "common/SqlHighlighter.h"
 #include "diagram/ErDiagramPage.h"
@@ -32,11 +33,6 @@ QLabel* boldLabel(QWidget* parent, qreal scale)
     label->setFont(big);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
-}
-
-QString plural(qsizetype n, const QString& one, const QString& many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
 }
 
 QString kindName(SchemaTree::Node kind)
@@ -187,19 +183,19 @@ void SchemaBrowser::showSnapshot(SchemaSnapshot snapshot, qint64 readMs)
             indexes += t.indexes.size();
     }
     QStringList parts{
-        plural(tables, tr("table"), tr("tables")),
-        plural(m_snapshot->objectsOf(SchemaObject::Kind::View).size(), tr("view"), tr("views")),
-        plural(indexes, tr("index"), tr("indexes")),
-        plural(m_snapshot->objectsOf(SchemaObject::Kind::Trigger).size(), tr("trigger"), tr("triggers"))};
+        counted(tables, tr("table"), tr("tables")),
+        counted(m_snapshot->objectsOf(SchemaObject::Kind::View).size(), tr("view"), tr("views")),
+        counted(indexes, tr("index"), tr("indexes")),
+        counted(m_snapshot->objectsOf(SchemaObject::Kind::Trigger).size(), tr("trigger"), tr("triggers"))};
     const QString where = m_snapshot->schemas.size() == 1
                               ? m_snapshot->schemas.first()
-                              : plural(m_snapshot->schemas.size(), tr("schema"), tr("schemas"));
+                              : counted(m_snapshot->schemas.size(), tr("schema"), tr("schemas"));
     m_summary->setText(QStringLiteral("%1 · %2").arg(where, parts.join(QStringLiteral(", "))));
     QStringList details;
     if (m_url)
         details << m_url->display();
     if (history > 0)
-        details << tr("Strata history: %1").arg(plural(history, tr("table"), tr("tables")));
+        details << tr("Strata history: %1").arg(counted(history, tr("table"), tr("tables")));
     if (readMs >= 0)
         details << tr("read in %1 ms").arg(readMs);
     m_details->setText(details.join(QStringLiteral(" · ")));

@@ -91,7 +91,9 @@ void ApplyPage::onDone(bool ok, const Error& error)
         const auto& report = m_session.report();
         m_ui->progress->setValue(m_ui->progress->maximum());
         m_ui->stage->setText(
-            tr("All %n step(s) applied: the database is at v%1.", nullptr, int(report.appliedSteps.size()))
+            (report.appliedSteps.size() == 1
+                 ? tr("The step is applied: the database is at v%1.")
+                 : tr("All %1 steps applied: the database is at v%2.").arg(report.appliedSteps.size()))
                 .arg(report.toVersion));
         log(tr("done"));
     } else {

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 
+#include "common/Counted.h"
 #include "common/SqlHighlighter.h"
 #include "jobs/RunSession.h"
 #include "ui_PlanPage.h"
@@ -91,10 +92,11 @@ void PlanPage::showPlan(const MigrationPlan& plan)
             m_ui->steps->setCurrentItem(item);
     }
     m_ui->steps->resizeColumnToContents(0);
-    m_ui->summary->setText(tr("v%1 → v%2: %n step(s) in %3 phase(s).", nullptr, int(plan.steps.size()))
+    m_ui->summary->setText(tr("v%1 → v%2: %3 in %4.")
                                .arg(plan.currentVersion)
                                .arg(plan.targetVersion)
-                               .arg(plan.phases().size()));
+                               .arg(counted(plan.steps.size(), tr("step"), tr("steps")),
+                                    counted(plan.phases().size(), tr("phase"), tr("phases"))));
 }
 
 void PlanPage::onOptionToggled()

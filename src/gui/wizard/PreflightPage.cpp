@@ -1,5 +1,6 @@
 #include "wizard/PreflightPage.h"
 
+#include "common/Counted.h"
 #include "jobs/RunSession.h"
 #include "ui_PreflightPage.h"
 
@@ -48,10 +49,11 @@ void PreflightPage::onPlanned(bool ok, const Error& error)
         plan.tracked || !plan.baselineRecognised
             ? tr("v%1").arg(plan.currentVersion)
             : tr("v%1 (baseline, recorded when the migration starts)").arg(plan.baselineVersion);
-    m_ui->summary->setText(tr("From %1 to v%2: %n step(s) in %3 phase(s).", nullptr, int(plan.steps.size()))
+    m_ui->summary->setText(tr("From %1 to v%2: %3 in %4.")
                                .arg(from)
                                .arg(plan.targetVersion)
-                               .arg(plan.phases().size()));
+                               .arg(counted(plan.steps.size(), tr("step"), tr("steps")),
+                                    counted(plan.phases().size(), tr("phase"), tr("phases"))));
     m_session.preflight();
 }
 

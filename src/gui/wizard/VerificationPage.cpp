@@ -1,5 +1,6 @@
 #include "wizard/VerificationPage.h"
 
+#include "common/Counted.h"
 #include "jobs/RunSession.h"
 #include "ui_VerificationPage.h"
 #include "wizard/RestoreOffer.h"
@@ -42,8 +43,8 @@ void VerificationPage::onCheck(const QString&, const CheckResult& check)
 void VerificationPage::onDone(bool ok, const Error& error)
 {
     if (ok) {
-        m_ui->summary->setText(tr("%n check(s) passed in %1 s: the database is at v%2.", nullptr,
-                                  int(m_ui->checks->passedCount()))
+        m_ui->summary->setText(tr("%1 passed in %2 s: the database is at v%3.")
+                                   .arg(counted(m_ui->checks->passedCount(), tr("check"), tr("checks")))
                                    .arg(double(elapsedMs()) / 1000.0, 0, 'f', 1)
                                    .arg(m_session.report().toVersion));
     } else {
