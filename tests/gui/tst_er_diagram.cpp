@@ -276,7 +276,7 @@ private Q_SLOTS:
         for (int i = 0; i < 40; ++i)
             view->zoomIn();
         QCOMPARE(view->zoom(), ErDiagramView::maximumZoom);
-        view->fitDiagram();
+        view->fitAll();
         const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
         QVERIFY(visible.adjusted(-2, -2, 2, 2).contains(page.scene()->itemsBoundingRect()));
         QVERIFY(view->zoom() <= 1.0);
@@ -387,7 +387,7 @@ private Q_SLOTS:
         QCOMPARE(scene.relationItems().size(), 5); // parent, versions, performance, ancestor, descendant
         checkLinesMeetTheirRows(scene);
         QVERIFY(page.statusText().contains(QStringLiteral("5 foreign keys")));
-        page.view()->fitDiagram();
+        page.view()->fitAll();
         QTest::qWait(50);
         saveScreenshot(page, QStringLiteral("er-diagram.png"));
     }

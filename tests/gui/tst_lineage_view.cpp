@@ -333,7 +333,7 @@ private Q_SLOTS:
                           Qt::NoScrollPhase, false);
         QApplication::sendEvent(view.viewport(), &wheel);
         QVERIFY(view.zoom() > 1.5);
-        view.fitLineage();
+        view.fitAll();
         QVERIFY(view.mapToScene(view.viewport()->rect())
                     .boundingRect()
                     .adjusted(-2, -2, 2, 2)

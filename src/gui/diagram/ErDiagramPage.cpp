@@ -37,7 +37,7 @@ ErDiagramPage::ErDiagramPage(QWidget* parent)
         m_status->setText(tables == 1 ? tr("Laying out 1 table…") : tr("Laying out %1 tables…").arg(tables));
     });
     connect(m_scene, &ErDiagramScene::laidOut, this, [this](int tables, int, qint64 milliseconds) {
-        m_view->fitDiagram();
+        m_view->fitAll();
         m_status->setText(tables == 0
                               ? tr("No tables.")
                               : tr("%1; laid out in %2 ms. Click a table to open it; Ctrl+wheel zooms, "
@@ -58,7 +58,7 @@ ErDiagramPage::ErDiagramPage(QWidget* parent)
 void ErDiagramPage::buildToolBar()
 {
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    QAction* fit = m_toolBar->addAction(tr("Fit"), m_view, &ErDiagramView::fitDiagram);
+    QAction* fit = m_toolBar->addAction(tr("Fit"), m_view, &ErDiagramView::fitAll);
     fit->setToolTip(tr("Show the whole diagram"));
     m_toolBar->addAction(tr("Zoom out"), m_view, &ErDiagramView::zoomOut)->setShortcut(QKeySequence::ZoomOut);
     m_zoomLabel = new QLabel(QStringLiteral("100%"), m_toolBar);

@@ -4,46 +4,18 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 
+#include "common/GraphRoute.h"
 #include "diagram/DiagramStyle.h"
 
 namespace strata {
 
-namespace {
-
-QPainterPath curveOf(const QList<QPointF>& points)
-{
-    QPainterPath path(points.first());
-    if ((points.size() - 1) % 3 == 0 && points.size() >= 4) {
-        for (qsizetype i = 1; i + 2 < points.size(); i += 3)
-            path.cubicTo(points[i], points[i + 1], points[i + 2]);
-    } else {
-        for (qsizetype i = 1; i < points.size(); ++i)
-            path.lineTo(points[i]);
-    }
-    return path;
-}
-
-/// A filled arrowhead from `base` to `tip` (Graphviz leaves exactly that gap at the end of the curve).
-QPolygonF arrowhead(QPointF base, QPointF tip)
-{
-    const QLineF axis(tip, base);
-    if (axis.length() < 0.5)
-        return {};
-    const QPointF along = (base - tip) / axis.length();
-    const QPointF across(-along.y(), along.x());
-    const double halfWidth = std::min(4.5, axis.length() * 0.45);
-    return QPolygonF({tip, base + across * halfWidth, base - across * halfWidth});
-}
-
-} // namespace
-
 RelationItem::RelationItem(ErRelation relation, const PlacedEdge& route, QGraphicsItem* parent)
     : QGraphicsPathItem(parent), m_relation(std::move(relation)), m_labelRect(route.labelRect)
 {
-    setPath(curveOf(route.path));
+    setPath(graphroute::curve(route.path));
     if (route.fromTip) {
         m_tip = *route.fromTip;
-        m_arrow = arrowhead(route.path.first(), m_tip);
+        m_arrow = graphroute::arrowhead(route.path.first(), m_tip);
     } else {
         m_tip = route.path.first();
     }

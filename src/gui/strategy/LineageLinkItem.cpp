@@ -6,47 +6,17 @@
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 
+#include "common/GraphRoute.h"
 #include "strategy/LineageStyle.h"
 
 namespace strata {
 
-namespace {
-
-QPainterPath curveOf(const QList<QPointF>& points)
-{
-    if (points.isEmpty())
-        return {};
-    QPainterPath path(points.first());
-    if ((points.size() - 1) % 3 == 0 && points.size() >= 4) {
-        for (qsizetype i = 1; i + 2 < points.size(); i += 3)
-            path.cubicTo(points[i], points[i + 1], points[i + 2]);
-    } else {
-        for (qsizetype i = 1; i < points.size(); ++i)
-            path.lineTo(points[i]);
-    }
-    return path;
-}
-
-/// A filled arrowhead from `base` to `tip` (Graphviz leaves exactly that gap at the end of the curve).
-QPolygonF arrowhead(QPointF base, QPointF tip)
-{
-    const QLineF axis(tip, base);
-    if (axis.length() < 0.5)
-        return {};
-    const QPointF along = (base - tip) / axis.length();
-    const QPointF across(-along.y(), along.x());
-    const double halfWidth = std::min(4.5, axis.length() * 0.45);
-    return QPolygonF({tip, base + across * halfWidth, base - across * halfWidth});
-}
-
-} // namespace
-
 LineageLinkItem::LineageLinkItem(LineageDiagram::Line line, const PlacedEdge& route, QGraphicsItem* parent)
     : QGraphicsPathItem(parent), m_line(std::move(line)), m_labelRect(route.labelRect)
 {
-    setPath(curveOf(route.path));
+    setPath(graphroute::curve(route.path));
     if (route.toTip && !route.path.isEmpty())
-        m_arrow = arrowhead(route.path.last(), *route.toTip);
+        m_arrow = graphroute::arrowhead(route.path.last(), *route.toTip);
     if (m_labelRect.isEmpty() && !m_line.relationship.isEmpty() && !route.path.isEmpty()) {
         // No room was made for the label (a big lineage): it sits on the middle of the line.
         const QFontMetricsF metrics(LineageStyle::labelFont());

@@ -163,7 +163,7 @@ void StrategiesPage::showEmpty(const QString& title, const QString& text, bool o
 
 void StrategiesPage::onLaidOut(int strategies, int, qint64 milliseconds)
 {
-    m_ui->view->fitLineage();
+    m_ui->view->fitAll();
     m_ui->status->setText(
         strategies == 0
             ? tr("No strategies.")
@@ -240,7 +240,7 @@ void StrategiesPage::focusOnSelected()
 void StrategiesPage::showAll()
 {
     m_scene->showAll();
-    m_ui->view->fitLineage();
+    m_ui->view->fitAll();
     m_ui->status->setText(m_scene->summary());
 }
 

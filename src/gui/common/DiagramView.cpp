@@ -1,5 +1,6 @@
-#include "strategy/LineageView.h"
+#include "common/DiagramView.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QWheelEvent>
@@ -8,12 +9,13 @@ namespace strata {
 
 namespace {
 constexpr double step = 1.25;
-constexpr double readableZoom = 0.6; ///< a found strategy is shown at least this big
+constexpr double fitPadding = 12; ///< scene units kept around what fitRect() shows
 } // namespace
 
-LineageView::LineageView(QWidget* parent) : QGraphicsView(parent)
+DiagramView::DiagramView(Wheel wheel, double minimumZoom, double readableZoom, QWidget* parent)
+    : QGraphicsView(parent), m_wheel(wheel), m_minimumZoom(minimumZoom), m_readableZoom(readableZoom)
 {
-    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     setDragMode(ScrollHandDrag);
     setTransformationAnchor(AnchorUnderMouse);
     setResizeAnchor(AnchorViewCenter);
@@ -22,75 +24,77 @@ LineageView::LineageView(QWidget* parent) : QGraphicsView(parent)
     setFrameShape(QFrame::NoFrame);
 }
 
-double LineageView::zoom() const
+double DiagramView::zoom() const
 {
     return transform().m11();
 }
 
-void LineageView::setZoom(double factor)
+void DiagramView::setZoom(double factor)
 {
-    const double bounded = std::clamp(factor, minimumZoom, maximumZoom);
+    const double bounded = std::clamp(factor, m_minimumZoom, maximumZoom);
     if (qFuzzyCompare(bounded, zoom()))
         return;
     setTransform(QTransform::fromScale(bounded, bounded));
     Q_EMIT zoomChanged(bounded);
 }
 
-void LineageView::zoomAroundCentre(double factor)
+void DiagramView::zoomAroundCentre(double factor)
 {
+    // The buttons zoom around the middle of the window, the wheel around the pointer.
     const ViewportAnchor anchor = transformationAnchor();
-    setTransformationAnchor(
-        AnchorViewCenter); // the buttons zoom around the middle, the wheel around the pointer
+    setTransformationAnchor(AnchorViewCenter);
     setZoom(zoom() * factor);
     setTransformationAnchor(anchor);
 }
 
-void LineageView::zoomIn()
+void DiagramView::zoomIn()
 {
     zoomAroundCentre(step);
 }
 
-void LineageView::zoomOut()
+void DiagramView::zoomOut()
 {
     zoomAroundCentre(1 / step);
 }
 
-void LineageView::resetZoom()
+void DiagramView::resetZoom()
 {
     zoomAroundCentre(1.0 / zoom());
 }
 
-void LineageView::fitLineage()
+void DiagramView::fitAll()
 {
     if (scene())
         fitRect(scene()->sceneRect());
 }
 
-void LineageView::fitRect(const QRectF& rect)
+void DiagramView::fitRect(const QRectF& rect)
 {
     const QSizeF room = viewport()->size();
     if (rect.isEmpty() || room.isEmpty())
         return;
-    const QRectF padded = rect.adjusted(-12, -12, 12, 12);
+    const QRectF padded = rect.adjusted(-fitPadding, -fitPadding, fitPadding, fitPadding);
     setZoom(std::min({room.width() / padded.width(), room.height() / padded.height(), 1.0}));
     centerOn(padded.center());
 }
 
-void LineageView::reveal(const QRectF& rect)
+void DiagramView::reveal(const QRectF& rect)
 {
     const QSizeF room = viewport()->size();
     if (rect.width() * zoom() > room.width() || rect.height() * zoom() > room.height())
         setZoom(std::min(room.width() / rect.width(), room.height() / rect.height()) * 0.9);
-    else if (zoom() < readableZoom)
-        setZoom(readableZoom);
+    else if (zoom() < m_readableZoom)
+        setZoom(m_readableZoom);
     centerOn(rect.center());
 }
 
-void LineageView::wheelEvent(QWheelEvent* event)
+void DiagramView::wheelEvent(QWheelEvent* event)
 {
     const double notches = event->angleDelta().y() / 120.0;
-    if (notches == 0 || (event->modifiers() & Qt::ShiftModifier)) {
-        QGraphicsView::wheelEvent(event); // Shift+wheel (and a sideways wheel) scroll
+    const bool zooms = m_wheel == Wheel::Zooms ? !(event->modifiers() & Qt::ShiftModifier)
+                                               : bool(event->modifiers() & Qt::ControlModifier);
+    if (notches == 0 || !zooms) {
+        QGraphicsView::wheelEvent(event);
         return;
     }
     setZoom(zoom() * std::pow(step, notches));
