@@ -2,6 +2,7 @@
 
 #include "CliRunPrinter.h"
 #include "JsonReport.h"
+#include "common/Counted.h"
 #include "run/PhasedRun.h"
 
 namespace strata::cli {
@@ -59,7 +60,9 @@ int MigrateCommand::run(const CliContext& context)
                 .arg(plan->currentVersion)
                 .arg(plan->optionalOff.isEmpty()
                          ? QString()
-                         : QStringLiteral(" (%1 optional step(s) off)").arg(plan->optionalOff.size())));
+                         : QStringLiteral(" (%1 off)")
+                               .arg(counted(plan->optionalOff.size(), QStringLiteral("optional step"),
+                                            QStringLiteral("optional steps")))));
         doc.insert(QStringLiteral("ok"), true);
         doc.insert(QStringLiteral("applied"), QJsonArray());
         context.out().document(doc);
@@ -67,13 +70,13 @@ int MigrateCommand::run(const CliContext& context)
     }
     const bool ask = !context.config() || context.config()->requireConfirmation;
     if (ask) {
-        if (auto confirmed =
-                context.confirm(QStringLiteral("Apply %1 step(s) in %2 phase(s) to %3 (v%4 -> v%5)?")
-                                    .arg(plan->steps.size())
-                                    .arg(plan->phases().size())
-                                    .arg(session->db->display())
-                                    .arg(plan->currentVersion)
-                                    .arg(plan->targetVersion));
+        if (auto confirmed = context.confirm(
+                QStringLiteral("Apply %1 in %2 to %3 (v%4 -> v%5)?")
+                    .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")),
+                         counted(plan->phases().size(), QStringLiteral("phase"), QStringLiteral("phases")),
+                         session->db->display())
+                    .arg(plan->currentVersion)
+                    .arg(plan->targetVersion));
             !confirmed)
             return context.out().fail(confirmed.error(), command);
     }
@@ -92,14 +95,16 @@ int MigrateCommand::run(const CliContext& context)
         context.out().document(doc);
         return static_cast<int>(done.error().code);
     }
-    QString text = QStringLiteral("Migrated %1 from v%2 to v%3: %4 step(s).")
-                       .arg(session->db->display())
-                       .arg(plan->currentVersion)
-                       .arg(plan->targetVersion)
-                       .arg(report.appliedSteps.size());
+    QString text =
+        QStringLiteral("Migrated %1 from v%2 to v%3: %4.")
+            .arg(session->db->display())
+            .arg(plan->currentVersion)
+            .arg(plan->targetVersion)
+            .arg(counted(report.appliedSteps.size(), QStringLiteral("step"), QStringLiteral("steps")));
     if (!plan->optionalOff.isEmpty())
-        text +=
-            QStringLiteral(" Skipped %1 optional step(s) whose option is off.").arg(plan->optionalOff.size());
+        text += QStringLiteral(" Skipped %1 whose option is off.")
+                    .arg(counted(plan->optionalOff.size(), QStringLiteral("optional step"),
+                                 QStringLiteral("optional steps")));
     if (report.backup)
         text += QStringLiteral("\n  Backup taken before the run: %1 (%2)\n  To go back: %3")
                     .arg(report.backup->id, report.backup->path, report.restoreCommand);

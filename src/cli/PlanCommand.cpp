@@ -1,6 +1,7 @@
 #include "PlanCommand.h"
 
 #include "JsonReport.h"
+#include "common/Counted.h"
 
 namespace strata::cli {
 
@@ -13,11 +14,11 @@ int PlanCommand::run(const CliContext& context)
     if (!plan)
         return context.out().fail(plan.error(), QStringLiteral("plan"));
 
-    QString text = QStringLiteral("-- Plan for %1: v%2 -> v%3, %4 step(s). Nothing has been run.\n")
+    QString text = QStringLiteral("-- Plan for %1: v%2 -> v%3, %4. Nothing has been run.\n")
                        .arg(session->db->display())
                        .arg(plan->currentVersion)
                        .arg(plan->targetVersion)
-                       .arg(plan->steps.size());
+                       .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")));
     if (plan->baselineRecognised)
         text += QStringLiteral("-- First, the untracked database is recorded as v%1 (baseline).\n")
                     .arg(plan->baselineVersion);

@@ -2,6 +2,7 @@
 
 #include "CliProgress.h"
 #include "JsonReport.h"
+#include "common/Counted.h"
 #include "migrations/MigrationRunner.h"
 
 namespace strata::cli {
@@ -35,11 +36,12 @@ int RollbackCommand::run(const CliContext& context)
         context.out().document(doc);
         return 0;
     }
-    if (auto confirmed = context.confirm(QStringLiteral("Roll back %1 step(s) of %2 (v%3 -> v%4)?")
-                                             .arg(plan->steps.size())
-                                             .arg(session->db->display())
-                                             .arg(plan->currentVersion)
-                                             .arg(plan->targetVersion));
+    if (auto confirmed = context.confirm(
+            QStringLiteral("Roll back %1 of %2 (v%3 -> v%4)?")
+                .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")),
+                     session->db->display())
+                .arg(plan->currentVersion)
+                .arg(plan->targetVersion));
         !confirmed)
         return context.out().fail(confirmed.error(), command);
 
@@ -48,11 +50,11 @@ int RollbackCommand::run(const CliContext& context)
     auto outcome = runner.rollback(*plan);
     if (!outcome)
         return context.out().fail(outcome.error(), command);
-    context.out().report(QStringLiteral("Rolled back %1 from v%2 to v%3: %4 step(s) in %5 ms.")
+    context.out().report(QStringLiteral("Rolled back %1 from v%2 to v%3: %4 in %5 ms.")
                              .arg(session->db->display())
                              .arg(plan->currentVersion)
                              .arg(plan->targetVersion)
-                             .arg(outcome->steps)
+                             .arg(counted(outcome->steps, QStringLiteral("step"), QStringLiteral("steps")))
                              .arg(outcome->elapsedMs));
     doc.insert(QStringLiteral("ok"), true);
     doc.insert(QStringLiteral("rolled_back"), doc.take(QStringLiteral("steps")));

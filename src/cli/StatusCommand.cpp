@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "JsonReport.h"
+#include "common/Counted.h"
 
 namespace strata::cli {
 
@@ -57,9 +58,9 @@ int StatusCommand::run(const CliContext& context)
         text += QStringLiteral("Pending:   nothing, the database is up to date (head v%1)\n")
                     .arg(plan->headVersion);
     } else {
-        text += QStringLiteral("Pending:   %1 step(s) in %2 phase(s), up to v%3%4\n")
-                    .arg(upcoming.size())
-                    .arg(phases.size())
+        text += QStringLiteral("Pending:   %1 in %2, up to v%3%4\n")
+                    .arg(counted(upcoming.size(), QStringLiteral("step"), QStringLiteral("steps")))
+                    .arg(counted(phases.size(), QStringLiteral("phase"), QStringLiteral("phases")))
                     .arg(upcoming.last().version)
                     .arg(plan->optionalOff.isEmpty()
                              ? QString()

@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QMap>
 
+#include "common/Counted.h"
+
 namespace strata {
 
 namespace {
@@ -90,11 +92,10 @@ Error MigrationRunner::stepError(const MigrationStep& step, const Error& cause, 
     Error error = cause;
     error.code = cause.code == ExitCode::BadInput ? ExitCode::BadInput : ExitCode::Failed;
     error.what = QStringLiteral("Step %1 failed: %2").arg(step.label(), cause.what);
-    const QString before = doneBefore == 0
-                               ? QStringLiteral("No step of this run was applied.")
-                               : QStringLiteral("The %1 step(s) before it in this run stay applied and "
-                                                "recorded.")
-                                     .arg(doneBefore);
+    const QString before =
+        doneBefore == 0 ? QStringLiteral("No step of this run was applied.")
+                        : QStringLiteral("The %1 before it in this run stay applied and recorded.")
+                              .arg(counted(doneBefore, QStringLiteral("step"), QStringLiteral("steps")));
     if (transactional)
         error.unchanged =
             QStringLiteral("Step %1 was rolled back: nothing of it remains. %2").arg(step.slot(), before);
@@ -159,10 +160,8 @@ Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& pla
         if (cancelled())
             return Error::failed(
                 QStringLiteral("The run was cancelled before step %1.").arg(step.label()),
-                QStringLiteral("The %1 step(s) before it stay applied and recorded; step %2 did not "
-                               "start.")
-                    .arg(i)
-                    .arg(step.slot()),
+                QStringLiteral("The %1 before it stay applied and recorded; step %2 did not start.")
+                    .arg(counted(i, QStringLiteral("step"), QStringLiteral("steps")), step.slot()),
                 QStringLiteral("Run migrate again to continue."));
         if (m_observer)
             m_observer->stepStarted(step, i, plan.steps.size());
@@ -228,7 +227,8 @@ Result<MigrationRunner::Outcome> MigrationRunner::rollback(const MigrationPlan& 
         if (cancelled())
             return Error::failed(
                 QStringLiteral("The rollback was cancelled before step %1.").arg(step.label()),
-                QStringLiteral("The %1 step(s) before it were rolled back; the rest stay applied.").arg(i),
+                QStringLiteral("The %1 before it were rolled back; the rest stay applied.")
+                    .arg(counted(i, QStringLiteral("step"), QStringLiteral("steps"))),
                 QStringLiteral("Run rollback again to continue."));
         if (m_observer)
             m_observer->stepStarted(step, i, plan.steps.size());
@@ -238,10 +238,9 @@ Result<MigrationRunner::Outcome> MigrationRunner::rollback(const MigrationPlan& 
             error.what =
                 QStringLiteral("Rolling back step %1 failed: %2").arg(step.label(), done.error().what);
             error.unchanged =
-                QStringLiteral("Step %1 is still applied (its rollback was undone). %2 step(s) were "
-                               "rolled back before it.")
-                    .arg(step.slot())
-                    .arg(i);
+                QStringLiteral(
+                    "Step %1 is still applied (its rollback was undone). %2 rolled back before it.")
+                    .arg(step.slot(), counted(i, QStringLiteral("step"), QStringLiteral("steps")));
             error.next = QStringLiteral("Fix %1 and run rollback again.").arg(step.rollbackPath);
             if (m_observer)
                 m_observer->stepFailed(step, error);

@@ -1,5 +1,7 @@
 #include "migrations/Problem.h"
 
+#include "common/Counted.h"
+
 namespace strata {
 
 QString Problem::kindName() const
@@ -35,10 +37,11 @@ Error Problem::refusal(const QList<Problem>& problems, const QString& command)
         what << QStringLiteral("[%1] %2").arg(p.kindName(), p.message);
         next << p.resolution;
     }
-    return Error::refused(
-        QStringLiteral("%1 refuses to run: %2 problem(s) found.\n  ").arg(command).arg(problems.size()) +
-            what.join(QStringLiteral("\n  ")),
-        next.join(QStringLiteral("\n        ")));
+    return Error::refused(QStringLiteral("%1 refuses to run: %2 found.\n  ")
+                                  .arg(command, counted(problems.size(), QStringLiteral("problem"),
+                                                        QStringLiteral("problems"))) +
+                              what.join(QStringLiteral("\n  ")),
+                          next.join(QStringLiteral("\n        ")));
 }
 
 } // namespace strata

@@ -3,6 +3,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include "common/Counted.h"
+
 namespace strata {
 
 namespace {
@@ -31,9 +33,8 @@ void TearsheetProblems::setProblems(const QStringList& problems)
         hide();
         return;
     }
-    QString html = tr("<b>⚠ %n performance row(s) left out or doubtful</b> — the charts are drawn from the "
-                      "other rows.",
-                      nullptr, int(problems.size()));
+    QString html = tr("<b>⚠ %1 left out or doubtful</b> — the charts are drawn from the other rows.")
+                       .arg(counted(problems.size(), tr("performance row"), tr("performance rows")));
     html += QStringLiteral("<ul style=\"margin: 4px 0 0 -20px;\">");
     for (qsizetype i = 0; i < problems.size() && i < shownAtMost; ++i)
         html += QStringLiteral("<li>%1</li>").arg(problems[i].toHtmlEscaped());
