@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <QLineF>
+#include <QPainterPathStroker>
 
 namespace strata::graphroute {
 
@@ -30,6 +31,22 @@ QPolygonF arrowhead(QPointF base, QPointF tip)
     const QPointF across(-along.y(), along.x());
     const double halfWidth = std::min(4.5, axis.length() * 0.45);
     return QPolygonF({tip, base + across * halfWidth, base - across * halfWidth});
+}
+
+QRectF bounds(const QPainterPath& curve, const QPolygonF& arrow, const QRectF& label)
+{
+    return curve.controlPointRect().united(arrow.boundingRect()).united(label).adjusted(-3, -3, 3, 3);
+}
+
+QPainterPath hitArea(const QPainterPath& curve, const QPolygonF& arrow, const QRectF& label)
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(6);
+    QPainterPath area = stroker.createStroke(curve);
+    area.addPolygon(arrow);
+    if (!label.isEmpty())
+        area.addRect(label);
+    return area;
 }
 
 } // namespace strata::graphroute

@@ -4,6 +4,7 @@
 #include <QPainterPath>
 #include <QPointF>
 #include <QPolygonF>
+#include <QRectF>
 
 namespace strata {
 
@@ -15,6 +16,10 @@ namespace graphroute {
 QPainterPath curve(const QList<QPointF>& points);
 /// A filled arrowhead from `base` to `tip` (Graphviz leaves exactly that gap at the end of the curve).
 QPolygonF arrowhead(QPointF base, QPointF tip);
+/// What a drawn route covers: its curve, its arrowhead and its label, with room for the pen.
+QRectF bounds(const QPainterPath& curve, const QPolygonF& arrow, const QRectF& label);
+/// Where a click hits the route: a band along the curve, the arrowhead and the label.
+QPainterPath hitArea(const QPainterPath& curve, const QPolygonF& arrow, const QRectF& label);
 
 } // namespace graphroute
 

@@ -2,7 +2,6 @@
 
 #include <QLineF>
 #include <QPainter>
-#include <QPainterPathStroker>
 
 #include "common/GraphRoute.h"
 #include "diagram/DiagramStyle.h"
@@ -54,21 +53,12 @@ void RelationItem::setEmphasised(bool emphasised)
 
 QRectF RelationItem::boundingRect() const
 {
-    return QGraphicsPathItem::boundingRect()
-        .united(m_arrow.boundingRect())
-        .united(m_labelRect)
-        .adjusted(-3, -3, 3, 3);
+    return QGraphicsPathItem::boundingRect().united(graphroute::bounds(path(), m_arrow, m_labelRect));
 }
 
 QPainterPath RelationItem::shape() const
 {
-    QPainterPathStroker stroker;
-    stroker.setWidth(6);
-    QPainterPath area = stroker.createStroke(path());
-    area.addPolygon(m_arrow);
-    if (!m_labelRect.isEmpty())
-        area.addRect(m_labelRect);
-    return area;
+    return graphroute::hitArea(path(), m_arrow, m_labelRect);
 }
 
 void RelationItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)

@@ -3,7 +3,6 @@
 #include <QFontMetricsF>
 #include <QLineF>
 #include <QPainter>
-#include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 
 #include "common/GraphRoute.h"
@@ -51,21 +50,12 @@ void LineageLinkItem::setDimmed(bool dimmed)
 
 QRectF LineageLinkItem::boundingRect() const
 {
-    return QGraphicsPathItem::boundingRect()
-        .united(m_arrow.boundingRect())
-        .united(m_labelRect)
-        .adjusted(-3, -3, 3, 3);
+    return QGraphicsPathItem::boundingRect().united(graphroute::bounds(path(), m_arrow, m_labelRect));
 }
 
 QPainterPath LineageLinkItem::shape() const
 {
-    QPainterPathStroker stroker;
-    stroker.setWidth(6);
-    QPainterPath area = stroker.createStroke(path());
-    area.addPolygon(m_arrow);
-    if (!m_labelRect.isEmpty())
-        area.addRect(m_labelRect);
-    return area;
+    return graphroute::hitArea(path(), m_arrow, m_labelRect);
 }
 
 void LineageLinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
