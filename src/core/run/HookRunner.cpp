@@ -7,19 +7,25 @@
 
 #include <unistd.h>
 
+#include "common/ChildProcessGuard.h"
+
 namespace strata {
 
 CheckResult HookRunner::run(const QString& name, const HookSpec& hook, const QProcessEnvironment& environment,
                             const LineHandler& onLine, QString* output)
 {
     QProcess process;
-    process.setProcessEnvironment(environment);
+    // A hook is the operator's script, not a PostgreSQL tool: it never gets the password Strata logs in with.
+    QProcessEnvironment hookEnvironment = environment;
+    hookEnvironment.remove(QStringLiteral("PGPASSWORD"));
+    process.setProcessEnvironment(hookEnvironment);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.setStandardInputFile(QProcess::nullDevice());
     if (!hook.workingDirectory.isEmpty())
         process.setWorkingDirectory(hook.workingDirectory);
-    // Its own process group, so that a timeout can stop the hook and everything it started.
-    process.setChildProcessModifier([] { ::setpgid(0, 0); });
+    // Its own process group, so that a timeout can stop the hook and everything it started; and the hook with
+    // what it started dies with Strata.
+    ChildProcessGuard::attach(process);
     process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), hook.command});
     if (!process.waitForStarted(10000))
         return CheckResult::failed(

@@ -11,7 +11,8 @@
 namespace strata {
 
 /// Runs a hook with a timeout, captures what it prints, and kills its whole process group when it hangs,
-/// so a hook that starts children never leaves them behind.
+/// so a hook that starts children never leaves them behind; the hook and its group also die with Strata. A
+/// hook never sees PGPASSWORD: it is removed from the environment the hook gets.
 class HookRunner
 {
 public:

@@ -1,11 +1,14 @@
 #include "dialects/postgres/PgTool.h"
 
+#include <csignal>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTemporaryFile>
+
+#include "common/ChildProcessGuard.h"
 
 namespace strata {
 
@@ -36,22 +39,6 @@ int PgTool::majorVersion() const
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
 
-namespace {
-
-/// A .pgpass line matches any host, port, database and user; ':' and '\' are escaped as libpq wants.
-QByteArray passfileLine(const QByteArray& password)
-{
-    QByteArray escaped;
-    for (const char c : password) {
-        if (c == ':' || c == '\\')
-            escaped += '\\';
-        escaped += c;
-    }
-    return "*:*:*:*:" + escaped + "\n";
-}
-
-} // namespace
-
 Result<PgTool::Outcome> PgTool::run(const QStringList& arguments, const ConnectionUrl* url,
                                     const Progress& progress, const LineHandler& onLine) const
 {
@@ -59,18 +46,9 @@ Result<PgTool::Outcome> PgTool::run(const QStringList& arguments, const Connecti
         return Error::failed(
             QStringLiteral("%1 is not installed.").arg(m_program), QStringLiteral("Nothing was changed."),
             QStringLiteral("Install the PostgreSQL client programs (Debian: postgresql-client)."));
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    QTemporaryFile passfile;
-    const QByteArray password = qgetenv("PGPASSWORD");
-    if (!password.isEmpty()) {
-        // QTemporaryFile creates the file with mode 0600: only this user can read the password.
-        if (!passfile.open() || passfile.write(passfileLine(password)) < 0 || !passfile.flush())
-            return Error::failed(
-                QStringLiteral("Cannot write a temporary password file for %1.").arg(m_program),
-                QStringLiteral("Nothing was changed."), QStringLiteral("Check the temporary folder."));
-        environment.insert(QStringLiteral("PGPASSFILE"), passfile.fileName());
-    }
-    environment.remove(QStringLiteral("PGPASSWORD"));
+    // The password reaches the program in its own environment, which lives in memory and dies with it: never
+    // in a file, which a kill at the wrong moment would leave behind.
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     QStringList args = arguments;
     if (url)
         args.prepend(QStringLiteral("--dbname=") + url->postgresConnInfo());
@@ -79,11 +57,13 @@ Result<PgTool::Outcome> PgTool::run(const QStringList& arguments, const Connecti
     QProcess process;
     process.setProcessEnvironment(environment);
     process.setStandardInputFile(QProcess::nullDevice());
+    ChildProcessGuard::attach(process); // it and its parallel workers die with Strata
     process.start(m_path, args);
     if (!process.waitForStarted(10000))
         return Error::failed(QStringLiteral("%1 could not start: %2").arg(m_path, process.errorString()),
                              QStringLiteral("Nothing was changed."),
                              QStringLiteral("Check the installation."));
+    const qint64 leader = process.processId();
     Outcome outcome;
     QByteArray pending;
     auto drain = [&]() {
@@ -101,10 +81,11 @@ Result<PgTool::Outcome> PgTool::run(const QStringList& arguments, const Connecti
         drain();
         outcome.standardOutput += QString::fromUtf8(process.readAllStandardOutput());
         if (progress.cancelled()) {
-            process.terminate();
+            ChildProcessGuard::signalGroup(leader, SIGTERM);
             if (!process.waitForFinished(5000))
-                process.kill();
+                ChildProcessGuard::signalGroup(leader, SIGKILL);
             process.waitForFinished();
+            ChildProcessGuard::signalGroup(leader, SIGKILL); // workers that outlived their leader
             return Error::failed(QStringLiteral("%1 was cancelled.").arg(m_program),
                                  QStringLiteral("The database was not changed."), QString());
         }

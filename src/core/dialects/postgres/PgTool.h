@@ -13,7 +13,8 @@ namespace strata {
 
 /// Runs one of PostgreSQL's own client programs (pg_dump, pg_restore) for a server: the binary of the
 /// server's major version when installed, the connection as a conninfo without password, and the password
-/// in a temporary 0600 PGPASSFILE, never in the environment or on the command line.
+/// (PGPASSWORD) in that program's own environment only: never in a file, never on the command line. The
+/// program and its parallel workers die with Strata (ChildProcessGuard).
 class PgTool
 {
 public:
