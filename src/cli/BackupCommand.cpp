@@ -1,7 +1,10 @@
 #include "BackupCommand.h"
 
+#include <QFileInfo>
+
 #include "JsonReport.h"
 #include "backup/DatabaseBackup.h"
+#include "backup/LeftoverSweep.h"
 #include "migrations/HistoryStore.h"
 
 namespace strata::cli {
@@ -21,6 +24,15 @@ int BackupCommand::run(const CliContext& context)
     request.integrity = context.options().quick ? IntegrityMode::Quick : IntegrityMode::Full;
     request.schemaVersion = history->currentVersion();
     request.retention = context.retention();
+    // What killed runs left in the backup folder (and on the server) is removed or listed first.
+    const auto leftovers = LeftoverSweep::sweep(
+        **db, request.outPath.isEmpty() ? request.folder : QFileInfo(request.outPath).absolutePath(),
+        LeftoverSweep::Mode::Clean);
+    QJsonArray leftoverJson;
+    for (const auto& item : leftovers) {
+        context.out().notice(item.text);
+        leftoverJson.append(item.toJson());
+    }
     auto record = DatabaseBackup::take(**db, request, context.out().progress(command));
     if (!record)
         return context.out().fail(record.error(), command);
@@ -34,6 +46,7 @@ int BackupCommand::run(const CliContext& context)
     QJsonObject doc = record->toJson();
     doc.insert(QStringLiteral("command"), command);
     doc.insert(QStringLiteral("ok"), true);
+    doc.insert(QStringLiteral("leftovers"), leftoverJson);
     context.out().document(doc);
     return 0;
 }

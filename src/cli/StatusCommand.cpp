@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "JsonReport.h"
+#include "backup/LeftoverSweep.h"
 #include "common/Counted.h"
 
 namespace strata::cli {
@@ -89,6 +90,15 @@ int StatusCommand::run(const CliContext& context)
         for (const auto& p : plan->problems)
             text += QStringLiteral("  [%1] %2\n      -> %3\n").arg(p.kindName(), p.message, p.resolution);
     }
+    // What killed runs left is only listed here; migrate and backup remove what is safe to remove.
+    const auto leftovers =
+        LeftoverSweep::sweep(*session->db, context.backupFolder(*session->db), LeftoverSweep::Mode::List);
+    if (!leftovers.isEmpty()) {
+        text += QStringLiteral("Leftovers: %1 that killed runs left\n")
+                    .arg(counted(leftovers.size(), QStringLiteral("item"), QStringLiteral("items")));
+        for (const auto& item : leftovers)
+            text += QStringLiteral("  %1\n").arg(item.text);
+    }
     context.out().report(text);
 
     QJsonArray applied;
@@ -102,6 +112,10 @@ int StatusCommand::run(const CliContext& context)
     for (auto it = planJson.begin(); it != planJson.end(); ++it)
         doc.insert(it.key(), it.value());
     doc.insert(QStringLiteral("pending"), doc.take(QStringLiteral("steps")));
+    QJsonArray leftoverJson;
+    for (const auto& item : leftovers)
+        leftoverJson.append(item.toJson());
+    doc.insert(QStringLiteral("leftovers"), leftoverJson);
     context.out().document(doc);
     return 0;
 }

@@ -9,6 +9,7 @@
 #include <QStorageInfo>
 #include <QUuid>
 
+#include "backup/PartialBackupLock.h"
 #include "common/FileDigest.h"
 #include "dialects/postgres/PostgresBackupEngine.h"
 #include "dialects/postgres/PostgresDatabase.h"
@@ -90,6 +91,10 @@ Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, 
             unchanged, QStringLiteral("Free disk space there, or point backup.directory elsewhere."));
 
     const QString partial = finalPath + QStringLiteral(".partial");
+    // Held while the backup is written: a later run knows a .partial whose lock is free as a killed run's.
+    auto writing = PartialBackupLock::acquire(partial);
+    if (!writing)
+        return writing.error();
     removePath(partial);
     auto fail = [&](const Error& error) {
         removePath(partial);

@@ -10,6 +10,7 @@
 
 #include "backup/DatabaseBackup.h"
 #include "backup/DatabaseRestore.h"
+#include "backup/LeftoverSweep.h"
 #include "migrations/HistoryStore.h"
 #include "migrations/MigrationPlanner.h"
 #include "migrations/MigrationRunner.h"
@@ -160,6 +161,10 @@ Status PhasedRun::preflight()
     startPhase(phase, QStringLiteral("Pre-flight"));
     check(phase, CheckResult::passed(QStringLiteral("connection"), m_db.display()));
     check(phase, CheckResult::passed(QStringLiteral("run lock"), m_lock->describe()));
+    // What killed runs left: removed when nothing can still be using it, else listed.
+    for (const auto& c : LeftoverSweep::checks(
+             LeftoverSweep::sweep(m_db, m_settings.backupFolder, LeftoverSweep::Mode::Clean)))
+        check(phase, c);
     if (m_settings.preHook.isSet()) {
         m_preHookRan = true;
         if (auto ran = runHook(phase, m_settings.preHook); !ran)
