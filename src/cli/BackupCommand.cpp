@@ -24,6 +24,16 @@ int BackupCommand::run(const CliContext& context)
     request.integrity = context.options().quick ? IntegrityMode::Quick : IntegrityMode::Full;
     request.schemaVersion = history->currentVersion();
     request.retention = context.retention();
+    const QString setFolder = !context.options().migrations.isEmpty() ? context.options().migrations
+                              : context.config()                      ? context.config()->migrations
+                                                                      : QString();
+    if (!setFolder.isEmpty()) {
+        auto set = context.loadSet();
+        if (!set)
+            return context.out().fail(set.error(), command);
+        request.setName = set->name();
+        request.setFolder = set->root;
+    }
     // What killed runs left in the backup folder (and on the server) is removed or listed first.
     const auto leftovers = LeftoverSweep::sweep(
         **db, request.outPath.isEmpty() ? request.folder : QFileInfo(request.outPath).absolutePath(),

@@ -32,7 +32,9 @@ QString CliOptions::usage()
         "                              integrity check of the database, or of a backup\n"
         "  backup [--out PATH] [--quick]   take a backup, check it (integrity, size, SHA-256) and list it\n"
         "  backups                     the backups of this database, newest first\n"
-        "  restore BACKUP_ID_OR_PATH   verify the backup, keep the current database aside, restore, check\n"
+        "  restore BACKUP_ID_OR_PATH [--unverified] [--different-database]\n"
+        "                              check the backup (size, SHA-256, whose it is), keep the current\n"
+        "                              database aside, restore, check\n"
         "  resolve V.S --accept-checksum | --mark-applied | --mark-rolled-back\n"
         "                              settle a problem after checking it by hand\n"
         "  indexes [--table T]         each table's indexes (key parts, unique, partial, method, size, "
@@ -173,6 +175,10 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             status = flag(options.testRestore);
         } else if (name == QLatin1String("restore-on-failure")) {
             status = flag(options.restoreOnFailure);
+        } else if (name == QLatin1String("unverified")) {
+            status = flag(options.unverified);
+        } else if (name == QLatin1String("different-database")) {
+            status = flag(options.differentDatabase);
         } else if (name == QLatin1String("help")) {
             status = flag(options.help);
         } else {

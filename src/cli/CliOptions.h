@@ -35,6 +35,8 @@ struct CliOptions
     bool quick = false;
     bool testRestore = false;
     bool restoreOnFailure = false;
+    bool unverified = false;        ///< restore --unverified: a backup with neither manifest nor catalog entry
+    bool differentDatabase = false; ///< restore --different-database: a backup of another database or set
     bool help = false;
 
     /// Unknown options, missing values and bad numbers are bad usage (exit 2).

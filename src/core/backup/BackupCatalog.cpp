@@ -11,6 +11,7 @@
 #include <QLockFile>
 #include <QSaveFile>
 
+#include "backup/BackupManifest.h"
 #include "common/FileDigest.h"
 
 namespace strata {
@@ -175,6 +176,7 @@ Result<QList<BackupRecord>> BackupCatalog::applyRetention(const QString& databas
             QDir(r.path).removeRecursively();
         else
             QFile::remove(r.path);
+        BackupManifest::removeFor(r.path);
     }
     return removed;
 }

@@ -9,6 +9,8 @@
 #include <QStorageInfo>
 #include <QUuid>
 
+#include "backup/BackupManifest.h"
+#include "backup/BackupOrigin.h"
 #include "backup/PartialBackupLock.h"
 #include "common/FileDigest.h"
 #include "dialects/postgres/PostgresBackupEngine.h"
@@ -133,14 +135,40 @@ Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, 
             QStringLiteral("The backup failed its checks: %1.").arg(failures.join(QStringLiteral("; "))),
             unchanged, QStringLiteral("Check the database and the disk, then try again.")));
     }
-    if (!QDir().rename(partial, finalPath))
-        return fail(Error::failed(QStringLiteral("Cannot rename %1 to %2.").arg(partial, finalPath),
-                                  unchanged, QStringLiteral("Check the backup folder.")));
-    (void)FileDigest::sync(finalPath);
-
     record.id = QStringLiteral("%1-%2-%3")
                     .arg(now.toString(QStringLiteral("yyyyMMdd-HHmmss")), engine->baseName(),
                          QUuid::createUuid().toString(QUuid::Id128).left(6));
+
+    // The manifest goes first: a backup under its final name always has the manifest that proves it.
+    BackupManifest manifest;
+    manifest.backupId = record.id;
+    manifest.file = QFileInfo(finalPath).fileName();
+    manifest.createdAt = now.toString(Qt::ISODateWithMs);
+    manifest.format = engine->format();
+    manifest.size = size;
+    manifest.sha256 = *digest;
+    manifest.database = engine->databaseIdentity();
+    manifest.dialect = dialectName(db.dialect());
+    manifest.schemaVersion = request.schemaVersion;
+    manifest.setName = request.setName;
+    manifest.setFolder = request.setFolder.isEmpty() ? QString() : QDir(request.setFolder).absolutePath();
+    if (auto steps = BackupOrigin::appliedStepsOf(db))
+        manifest.appliedSteps = *steps;
+    if (auto version = db.engineVersion())
+        manifest.engine = *version;
+    manifest.strataVersion = QStringLiteral(STRATA_VERSION);
+    manifest.runId = request.runId;
+    if (auto written = manifest.write(finalPath); !written) {
+        BackupManifest::removeFor(finalPath);
+        return fail(written.error());
+    }
+    if (!QDir().rename(partial, finalPath)) {
+        BackupManifest::removeFor(finalPath);
+        return fail(Error::failed(QStringLiteral("Cannot rename %1 to %2.").arg(partial, finalPath),
+                                  unchanged, QStringLiteral("Check the backup folder.")));
+    }
+    (void)FileDigest::sync(finalPath);
+
     record.file = QFileInfo(finalPath).fileName();
     record.path = finalPath;
     record.createdAt = now.toString(Qt::ISODateWithMs);
@@ -166,7 +194,8 @@ Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, 
 }
 
 QList<CheckResult> DatabaseBackup::verify(Database& db, const BackupRecord& record, IntegrityMode mode,
-                                          bool testRestore, const Progress& progress)
+                                          bool testRestore, const Progress& progress,
+                                          const QString& recordedBy)
 {
     QList<CheckResult> checks;
     if (!QFileInfo::exists(record.path))
@@ -174,11 +203,12 @@ QList<CheckResult> DatabaseBackup::verify(Database& db, const BackupRecord& reco
             CheckResult::failed(QStringLiteral("exists"), QStringLiteral("%1 is missing").arg(record.path))};
     const qint64 size = FileDigest::size(record.path);
     if (record.size > 0)
-        checks << (size == record.size
-                       ? CheckResult::passed(QStringLiteral("size"), QStringLiteral("%1 bytes").arg(size))
-                       : CheckResult::failed(
-                             QStringLiteral("size"),
-                             QStringLiteral("%1 bytes, the catalog says %2").arg(size).arg(record.size)));
+        checks
+            << (size == record.size
+                    ? CheckResult::passed(QStringLiteral("size"), QStringLiteral("%1 bytes").arg(size))
+                    : CheckResult::failed(
+                          QStringLiteral("size"),
+                          QStringLiteral("%1 bytes, %2 says %3").arg(size).arg(recordedBy).arg(record.size)));
     auto digest = FileDigest::sha256(record.path, progress);
     if (!digest)
         checks << CheckResult::failed(QStringLiteral("sha256"), digest.error().what);
@@ -190,7 +220,7 @@ QList<CheckResult> DatabaseBackup::verify(Database& db, const BackupRecord& reco
                        ? CheckResult::passed(QStringLiteral("sha256"), *digest)
                        : CheckResult::failed(
                              QStringLiteral("sha256"),
-                             QStringLiteral("%1, the catalog says %2").arg(*digest, record.sha256)));
+                             QStringLiteral("%1, %2 says %3").arg(*digest, recordedBy, record.sha256)));
     auto engine = BackupEngine::forDatabase(db);
     checks << engine->check(record.path, mode, progress);
     if (testRestore && db.dialect() == Dialect::Postgres)
@@ -244,6 +274,19 @@ Result<BackupRecord> DatabaseBackup::describeFile(Database& db, const QString& p
     record.database = engine->databaseIdentity();
     record.dialect = dialectName(db.dialect());
     record.format = engine->format();
+    auto manifest = BackupManifest::readFor(record.path);
+    if (manifest && *manifest) {
+        const BackupManifest& m = **manifest;
+        if (!m.backupId.isEmpty())
+            record.id = m.backupId;
+        record.createdAt = m.createdAt;
+        record.database = m.database;
+        record.format = m.format.isEmpty() ? record.format : m.format;
+        record.schemaVersion = m.schemaVersion;
+        record.size = m.size;
+        record.sha256 = m.sha256;
+        record.runId = m.runId;
+    }
     return record;
 }
 

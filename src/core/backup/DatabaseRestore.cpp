@@ -3,12 +3,21 @@
 #include <QDateTime>
 #include <QFileInfo>
 
+#include "backup/BackupCatalog.h"
+#include "backup/BackupManifest.h"
+#include "backup/BackupOrigin.h"
 #include "backup/DatabaseBackup.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 #include "dialects/sqlite/SqliteIntegrity.h"
 #include "migrations/HistoryStore.h"
 
 namespace strata {
+
+namespace {
+
+const QString kNothingTouched = QStringLiteral("Nothing was changed: the database was not touched.");
+
+} // namespace
 
 QString DatabaseRestore::asideName(Database& db, const QString& stamp)
 {
@@ -19,17 +28,119 @@ QString DatabaseRestore::asideName(Database& db, const QString& stamp)
 }
 
 Result<DatabaseRestore::Outcome> DatabaseRestore::restore(Database& db, const BackupRecord& record,
+                                                          const Progress& progress, const Options& options)
+{
+    auto outcome = check(db, record, progress, options);
+    if (!outcome)
+        return outcome;
+    if (auto replaced = replace(db, record, *outcome, progress); !replaced)
+        return replaced.error();
+    return outcome;
+}
+
+Result<DatabaseRestore::Outcome> DatabaseRestore::restore(Database& db, const BackupRecord& record,
                                                           const Progress& progress)
 {
+    return restore(db, record, progress, Options());
+}
+
+Result<DatabaseRestore::Outcome> DatabaseRestore::check(Database& db, const BackupRecord& record,
+                                                        const Progress& progress, const Options& options)
+{
     Outcome outcome;
-    outcome.backupChecks = DatabaseBackup::verify(db, record, IntegrityMode::Full, false, progress);
+    if (!QFileInfo::exists(record.path))
+        return Error::badInput(QStringLiteral("The backup %1 does not exist.").arg(record.path),
+                               QStringLiteral("Run `strata-cli backups` for the backups Strata knows."),
+                               kNothingTouched);
+
+    // What the backup must prove: the size and SHA-256 its catalog entry or its manifest recorded.
+    auto manifest = BackupManifest::readFor(record.path);
+    if (!manifest)
+        return manifest.error().withUnchanged(kNothingTouched);
+    auto listed = BackupCatalog(QFileInfo(record.path).absolutePath()).find(record.path);
+    BackupRecord expected = record;
+    QString recordedBy;
+    if (listed) {
+        expected.size = listed->size;
+        expected.sha256 = listed->sha256;
+        recordedBy = QStringLiteral("the catalog");
+        if (*manifest && ((*manifest)->sha256 != listed->sha256 || (*manifest)->size != listed->size))
+            return Error::refused(
+                       QStringLiteral(
+                           "The catalog and the manifest of the backup %1 disagree: the catalog says %2 "
+                           "bytes, SHA-256 %3; the manifest %4 says %5 bytes, SHA-256 %6.")
+                           .arg(record.path)
+                           .arg(listed->size)
+                           .arg(listed->sha256, BackupManifest::pathFor(record.path))
+                           .arg((*manifest)->size)
+                           .arg((*manifest)->sha256),
+                       QStringLiteral(
+                           "Find out which is right (strata-cli verify %1), or pick another backup.")
+                           .arg(record.path))
+                .withUnchanged(kNothingTouched);
+    } else if (*manifest) {
+        expected.size = (*manifest)->size;
+        expected.sha256 = (*manifest)->sha256;
+        recordedBy = QStringLiteral("its manifest");
+    } else if (!record.sha256.isEmpty()) {
+        recordedBy = QStringLiteral("the catalog");
+    }
+    outcome.unverified = expected.sha256.isEmpty();
+    if (outcome.unverified) {
+        expected.size = 0;
+        if (!options.allowUnverified)
+            return Error::refused(
+                       QStringLiteral(
+                           "The backup %1 has neither a manifest (%2) nor an entry in a backup "
+                           "catalog, so Strata cannot check that it is the file that was backed up "
+                           "(its size and SHA-256).")
+                           .arg(record.path, BackupManifest::pathFor(record.path)),
+                       QStringLiteral("Restore a backup Strata lists (strata-cli backups), or copy the "
+                                      "backup's manifest beside it. If you are sure of this file, restore it "
+                                      "unverified: strata-cli restore --unverified %1")
+                           .arg(record.path))
+                .withUnchanged(kNothingTouched);
+        outcome.warnings << QStringLiteral("Restored UNVERIFIED: %1 has no manifest and no catalog entry, so "
+                                           "its size and SHA-256 were not checked.")
+                                .arg(record.path);
+    }
+
+    // Whose backup it is: the same database and migration set, unless the operator says otherwise.
+    const BackupOrigin target = BackupOrigin::ofDatabase(db, options.setName);
+    const BackupOrigin origin = BackupOrigin::ofBackup(db, record, listed.ok(), *manifest);
+    const QStringList differences = origin.differencesFrom(target, outcome.unverified);
+    if (!differences.isEmpty()) {
+        const QString detail = differences.join(QStringLiteral("; "));
+        if (!options.allowDifferentDatabase)
+            return Error::refused(
+                       QStringLiteral("The backup %1 is of another database or migration set: %2 (from %3). "
+                                      "The backup is of %4; this database is %5.")
+                           .arg(record.path, detail, origin.source, origin.describe(), target.describe()),
+                       QStringLiteral("Pick a backup of this database (strata-cli backups). If you mean to "
+                                      "replace this database with that one's content, run again with "
+                                      "--different-database."))
+                .withUnchanged(kNothingTouched);
+        outcome.warnings << QStringLiteral(
+                                "Restored over a different database or set (--different-database): "
+                                "%1.")
+                                .arg(detail);
+    }
+
+    outcome.backupChecks =
+        DatabaseBackup::verify(db, expected, IntegrityMode::Full, false, progress, recordedBy);
     QStringList failures;
     if (!DatabaseBackup::usable(outcome.backupChecks, &failures))
         return Error::refused(
-            QStringLiteral("The backup %1 failed its checks, so Strata will not restore it: %2.")
-                .arg(record.path, failures.join(QStringLiteral("; "))),
-            QStringLiteral("Pick another backup (strata-cli backups), or check the disk it is on."));
+                   QStringLiteral("The backup %1 failed its checks, so Strata will not restore it: %2.")
+                       .arg(record.path, failures.join(QStringLiteral("; "))),
+                   QStringLiteral("Pick another backup (strata-cli backups), or check the disk it is on."))
+            .withUnchanged(kNothingTouched);
+    return outcome;
+}
 
+Status DatabaseRestore::replace(Database& db, const BackupRecord& record, Outcome& outcome,
+                                const Progress& progress)
+{
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss"));
     auto engine = BackupEngine::forDatabase(db);
     auto aside = engine->restore(record.path, asideName(db, stamp), progress);
@@ -46,7 +157,7 @@ Result<DatabaseRestore::Outcome> DatabaseRestore::restore(Database& db, const Ba
                                    : CheckResult::failed(QStringLiteral("readable"), tables.error().what));
     if (auto history = HistoryStore(db).read())
         outcome.schemaVersion = history->currentVersion();
-    return outcome;
+    return {};
 }
 
 } // namespace strata

@@ -223,6 +223,8 @@ Status PhasedRun::takeBackup()
     request.schemaVersion = m_plan->currentVersion;
     request.label = QStringLiteral("pre_v%1").arg(m_plan->targetVersion);
     request.runId = m_report.runId;
+    request.setName = m_set.name();
+    request.setFolder = m_set.root;
     request.retention = m_settings.retention;
     auto record = DatabaseBackup::take(m_db, request, progress());
     if (!record) {
@@ -284,7 +286,9 @@ Status PhasedRun::restoreBackup()
                              QStringLiteral("Restore an earlier backup from the Backup menu or with "
                                             "strata-cli restore."));
     startPhase(QStringLiteral("restore"), QStringLiteral("Restore"));
-    auto restored = DatabaseRestore::restore(m_db, *m_report.backup, progress());
+    DatabaseRestore::Options options;
+    options.setName = m_set.name();
+    auto restored = DatabaseRestore::restore(m_db, *m_report.backup, progress(), options);
     if (!restored) {
         check(QStringLiteral("restore"),
               CheckResult::failed(QStringLiteral("restore"), restored.error().what));

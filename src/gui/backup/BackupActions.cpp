@@ -11,6 +11,7 @@
 #include "backup/DatabaseBackup.h"
 #include "backup/DatabaseRestore.h"
 #include "common/JobProgressDialog.h"
+#include "config/OperatorConfig.h"
 #include "jobs/BackupJob.h"
 #include "jobs/JobRunner.h"
 #include "jobs/RestoreJob.h"
@@ -78,6 +79,7 @@ void BackupActions::createBackup()
 {
     DatabaseBackup::Request request;
     request.folder = folder();
+    request.setFolder = m_target ? m_target->migrations : QString();
     auto job = std::make_unique<BackupJob>(request);
     BackupJob* backup = job.get();
     startJob(std::move(job), [this, backup](bool ok, const Error& error) {
@@ -117,7 +119,19 @@ void BackupActions::restore(const BackupRecord& record)
                               QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    auto job = std::make_unique<RestoreJob>(record);
+    RestoreRun::Settings settings;
+    settings.setFolder = m_target ? m_target->migrations : QString();
+    settings.backupFolder = folder();
+    if (m_target && !m_target->config.isEmpty()) {
+        auto config = OperatorConfig::load(m_target->config);
+        if (!config) {
+            Q_EMIT failed(config.error());
+            return;
+        }
+        settings.preHook = config->preHook;
+        settings.postHook = config->postHook;
+    }
+    auto job = std::make_unique<RestoreJob>(record, settings);
     RestoreJob* restoreJob = job.get();
     startJob(std::move(job), [this, restoreJob, record](bool ok, const Error& error) {
         if (!ok) {

@@ -7,6 +7,7 @@
 
 #include "dialects/postgres/PgTool.h"
 #include "dialects/postgres/PostgresDatabase.h"
+#include "dialects/postgres/PostgresRunLock.h"
 
 namespace strata {
 
@@ -270,27 +271,71 @@ Result<QString> PostgresBackupEngine::restore(const QString& backupPath, const Q
         (void)dropDatabase(incoming);
         return admin.error();
     }
+    // Strata's run lock is a session lock in this database, and PostgreSQL renames a database only when no
+    // session is connected to it. So the lock's session ends just before the swap and a new one takes the
+    // lock again right after it; both renames commit together, so no run can ever connect between them
+    // (a session that connects to either database in that instant makes the swap fail, and nothing is
+    // renamed), and the lock is taken again before anything else happens on the restored database.
+    const bool heldLock = holdsRunLock();
     m_db.disconnect();
-    if (auto renamed = (*admin)->execute(
+    auto swap = [&]() -> Status {
+        if (auto began = (*admin)->execute(QStringLiteral("BEGIN")); !began)
+            return began;
+        Status renamed = (*admin)->execute(
             QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quoted(current), quoted(asideName)));
-        !renamed) {
+        if (renamed)
+            renamed = (*admin)->execute(
+                QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quoted(incoming), quoted(current)));
+        if (renamed)
+            renamed = (*admin)->execute(QStringLiteral("COMMIT"));
+        if (!renamed)
+            (void)(*admin)->execute(QStringLiteral("ROLLBACK"));
+        return renamed;
+    };
+    if (auto swapped = swap(); !swapped) {
         (void)(*admin)->execute(
             QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoted(incoming)));
-        (void)m_db.reconnect();
-        return renamed.error().withUnchanged(QStringLiteral("The database was not changed."));
+        const Status back = reconnectLocked(heldLock);
+        return swapped.error()
+            .prefixed(QStringLiteral("The restored database could not take the place of %1").arg(current))
+            .withUnchanged(
+                QStringLiteral("The database was not changed: both renames were rolled back%1.")
+                    .arg(back ? QString()
+                              : QStringLiteral(" (but reconnecting failed: %1)").arg(back.error().what)));
     }
-    if (auto renamed = (*admin)->execute(
-            QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quoted(incoming), quoted(current)));
-        !renamed) {
-        (void)(*admin)->execute(
-            QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quoted(asideName), quoted(current)));
-        (void)m_db.reconnect();
-        return renamed.error().withUnchanged(
-            QStringLiteral("The database was renamed back: it is as it was."));
-    }
-    if (auto reconnected = m_db.reconnect(); !reconnected)
-        return reconnected.error();
+    if (auto relocked = reconnectLocked(heldLock); !relocked)
+        return relocked.error().withUnchanged(
+            QStringLiteral("The backup is restored as %1; the database it replaced is kept as %2.")
+                .arg(current, asideName));
     return asideName;
+}
+
+bool PostgresBackupEngine::holdsRunLock()
+{
+    auto held = m_db.query(
+        QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() "
+                       "AND granted AND classid = ?::int4::oid AND objid = ?::int4::oid AND objsubid = 2"),
+        QVariantList{PostgresRunLock::kClassKey, PostgresRunLock::kObjectKey});
+    return held && held->value(0, 0).toLongLong() > 0;
+}
+
+Status PostgresBackupEngine::reconnectLocked(bool takeLock)
+{
+    if (auto reconnected = m_db.reconnect(); !reconnected)
+        return reconnected;
+    if (!takeLock)
+        return {};
+    auto taken = m_db.query(QStringLiteral("SELECT pg_try_advisory_lock(?::int4, ?::int4)"),
+                            QVariantList{PostgresRunLock::kClassKey, PostgresRunLock::kObjectKey});
+    if (!taken)
+        return taken.error();
+    if (taken->value(0, 0).toString() == QLatin1String("t"))
+        return {};
+    const QString holder = PostgresRunLock::holder(m_db);
+    return Error::locked(
+        QStringLiteral("Another run took the migration lock of %1 the instant the restore renamed it: %2.")
+            .arg(m_db.display(), holder.isEmpty() ? QStringLiteral("another session") : holder),
+        QStringLiteral("Check what that run does before anything else; the restore itself is complete."));
 }
 
 } // namespace strata

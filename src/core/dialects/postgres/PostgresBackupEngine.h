@@ -44,6 +44,10 @@ public:
 private:
     Status restoreInto(const QString& database, const QString& backupPath, const Progress& progress);
     Status dropDatabase(const QString& name);
+    /// Whether this session holds Strata's run lock (the advisory lock of PostgresRunLock).
+    bool holdsRunLock();
+    /// Connects again after the swap and, when `takeLock`, takes the run lock again at once.
+    Status reconnectLocked(bool takeLock);
 
     PostgresDatabase& m_db;
     PgDumpSettings m_settings;

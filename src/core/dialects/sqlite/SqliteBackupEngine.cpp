@@ -156,39 +156,70 @@ QList<CheckResult> SqliteBackupEngine::check(const QString& path, IntegrityMode 
 Result<QString> SqliteBackupEngine::restore(const QString& backupPath, const QString& asideName,
                                             const Progress& progress)
 {
-    const QString aside = QFileInfo(m_db.path()).dir().filePath(asideName);
+    const QString folder = QFileInfo(m_db.path()).absolutePath();
+    const QString aside = QDir(folder).filePath(asideName);
     if (QFileInfo::exists(aside))
         return Error::failed(QStringLiteral("%1 already exists.").arg(aside),
                              QStringLiteral("Nothing was changed."),
                              QStringLiteral("Move it away and try again."));
-    // 1. Keep the current database aside: a consistent copy (with what its -wal holds), on disk.
+    const auto removeAside = [&aside] {
+        for (const QString& suffix :
+             {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(aside + suffix);
+    };
+    const auto asideFailed = [&](const Error& cause) {
+        removeAside();
+        return Error::failed(
+            QStringLiteral("Could not keep the current database aside as %1: %2").arg(aside, cause.what),
+            QStringLiteral("Nothing was changed: the database was not touched, and the partial copy was "
+                           "removed."),
+            QStringLiteral("The copy is written beside the database: free disk space in %1 (the copy needs "
+                           "about %2 bytes) and check that this user may write there, then restore again.")
+                .arg(folder)
+                .arg(estimatedSize()));
+    };
+    // 1. Keep the current database aside: a consistent copy (with what its -wal holds), on disk. The copy is
+    //    a new private file, fsynced before it counts: it needs no journal while it is written, so a copy
+    //    that fails leaves nothing beside the database.
     {
         auto copy = openFile(aside, false);
         if (!copy)
-            return copy.error();
+            return asideFailed(copy.error());
         Closer closer{*copy};
-        if (auto copied = copyPages(m_db.handle(), *copy, progress,
-                                    QStringLiteral("copy of the current database"), aside);
-            !copied) {
-            QFile::remove(aside);
-            return copied.error();
+        sqlite3_exec(*copy, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", nullptr, nullptr,
+                     nullptr);
+        auto copied =
+            copyPages(m_db.handle(), *copy, progress, QStringLiteral("copy of the current database"), aside);
+        if (copied)
+            sqlite3_exec(*copy, "PRAGMA journal_mode = DELETE;", nullptr, nullptr, nullptr);
+        if (!copied) {
+            sqlite3_close_v2(closer.db);
+            closer.db = nullptr;
+            return asideFailed(copied.error());
         }
-        sqlite3_exec(*copy, "PRAGMA journal_mode = DELETE;", nullptr, nullptr, nullptr);
     }
     if (auto synced = FileDigest::sync(aside); !synced)
-        return synced.error();
+        return asideFailed(synced.error());
     // 2. Load the backup into the live file in one write transaction: if anything fails, SQLite rolls the
     //    database back and it stays exactly as it was.
     auto backup = openFile(backupPath, true);
     if (!backup)
-        return backup.error();
+        return backup.error().withUnchanged(
+            QStringLiteral("The database was not changed. A copy of it was kept as %1.").arg(aside));
     Closer closer{*backup};
-    if (auto loaded = copyPages(*backup, m_db.handle(), progress, QStringLiteral("restore")); !loaded)
-        return loaded.error().withUnchanged(
-            QStringLiteral(
-                "The database was not changed (the restore's transaction was rolled back). A copy of "
-                "it was kept as %1.")
-                .arg(aside));
+    if (auto loaded = copyPages(*backup, m_db.handle(), progress, QStringLiteral("restore")); !loaded) {
+        Error error = loaded.error();
+        error.unchanged =
+            QStringLiteral("The database was not changed (the restore's transaction was rolled back). A copy "
+                           "of it was kept as %1.")
+                .arg(aside);
+        error.next =
+            QStringLiteral("The backup passed its checks; the database's own file could not take its "
+                           "pages. Free disk space in %1 and check that this user may write there, "
+                           "then restore again.")
+                .arg(folder);
+        return error;
+    }
     return aside;
 }
 
