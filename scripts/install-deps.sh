@@ -8,6 +8,8 @@ set -euo pipefail
 PACKAGES=(
     # toolchain
     build-essential cmake ninja-build pkg-config clang-format
+    # clang and its sanitizer and libFuzzer runtimes, for scripts/fuzz.sh
+    clang-14 libclang-rt-14-dev
     # Qt 6 and the libraries the desktop app links
     qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-svg-dev
     libqcustomplot-dev libqcustomplot2.1-qt6 qtkeychain-qt6-dev

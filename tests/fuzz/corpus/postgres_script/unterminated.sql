@@ -1,0 +1,2 @@
+SELECT 'unterminated ;
+CREATE TABLE t (id int);

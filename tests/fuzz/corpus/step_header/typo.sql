@@ -1,0 +1,3 @@
+--strata:dialect postgres
+--   strata:phase   core  
+-- strata:unknown x
