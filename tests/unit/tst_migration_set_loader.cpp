@@ -158,6 +158,16 @@ private Q_SLOTS:
             << QStringLiteral("001_x.sqlite.sql")
             << QByteArray("-- strata:dialect postgresql\nCREATE TABLE x (id INT);\n")
             << QStringLiteral("named for sqlite");
+        // Numbers too large to hold were read as 0: the step became version 0, or required version 0.
+        QTest::newRow("version too large")
+            << QStringLiteral("99999999999999999999_x.sql") << QByteArray("CREATE TABLE x (id INT);\n")
+            << QStringLiteral("too large");
+        QTest::newRow("flyway version too large")
+            << QStringLiteral("V18446744073709551616__x.sql") << QByteArray("CREATE TABLE x (id INT);\n")
+            << QStringLiteral("too large");
+        QTest::newRow("step too large")
+            << QStringLiteral("002_v2/2147483648_x.sql") << QByteArray("CREATE TABLE x (id INT);\n")
+            << QStringLiteral("too large");
     }
 
     void badInputNamesTheFile()

@@ -1,6 +1,7 @@
 #include "migrations/MigrationSetLoader.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,6 +24,7 @@ struct Candidate
     std::optional<Dialect> dialect;
     bool rollback = false;
     QString relativePath;
+    bool numbersFit = true; ///< false: a version or step number too large to hold
 };
 
 std::optional<Dialect> dialectFromSuffix(const QString& suffix)
@@ -33,6 +35,30 @@ std::optional<Dialect> dialectFromSuffix(const QString& suffix)
 }
 
 const QString kDialectSuffix = QStringLiteral("(?:\\.(sqlite|postgresql|postgres))?");
+
+/// A version or step number of a file name. toLongLong() reads a number too large for it as 0, so such a
+/// number is flagged instead: a few digits too many must never make a step version 0.
+qint64 fileNumber(const QString& digits, qint64 max, bool& fits)
+{
+    bool ok = false;
+    const qint64 number = digits.toLongLong(&ok);
+    if (!ok || number > max) {
+        fits = false;
+        return 0;
+    }
+    return number;
+}
+
+constexpr qint64 kMaxVersion = std::numeric_limits<qint64>::max();
+constexpr qint64 kMaxStep = std::numeric_limits<int>::max();
+
+Error numberTooLarge(const QString& path)
+{
+    return Error::badInput(
+        QStringLiteral("%1: the number in its name is too large for a version or step number.").arg(path),
+        QStringLiteral("Rename it with a smaller number, e.g. 003_add_users.sql or a timestamp such as "
+                       "20261121140212_add_users.sql; see docs/migration-sets.md."));
+}
 
 /// Whether a script holds anything but comments, whitespace and semicolons.
 bool hasStatements(const QByteArray& sql)
@@ -74,18 +100,18 @@ std::optional<Candidate> classifyFile(const QString& fileName)
     if (auto m = flyway.match(fileName); m.hasMatch()) {
         c.layout = QStringLiteral("flyway");
         c.rollback = m.captured(1) == QLatin1String("U");
-        c.version = m.captured(2).toLongLong();
+        c.version = fileNumber(m.captured(2), kMaxVersion, c.numbersFit);
         c.name = m.captured(3);
         c.dialect = dialectFromSuffix(m.captured(4));
     } else if (auto g = golang.match(fileName); g.hasMatch()) {
         c.layout = QStringLiteral("golang-migrate");
-        c.version = g.captured(1).toLongLong();
+        c.version = fileNumber(g.captured(1), kMaxVersion, c.numbersFit);
         c.name = g.captured(2);
         c.dialect = dialectFromSuffix(g.captured(3));
         c.rollback = g.captured(4) == QLatin1String("down");
     } else if (auto n = numbered.match(fileName); n.hasMatch()) {
         c.layout = QStringLiteral("numbered");
-        c.version = n.captured(1).toLongLong();
+        c.version = fileNumber(n.captured(1), kMaxVersion, c.numbersFit);
         c.name = n.captured(2);
         c.dialect = dialectFromSuffix(n.captured(3));
         c.rollback = !n.captured(4).isEmpty();
@@ -106,7 +132,7 @@ std::optional<Candidate> classifyStepFile(const QString& fileName)
         return std::nullopt;
     Candidate c;
     c.layout = QStringLiteral("strata");
-    c.step = m.captured(1).toInt();
+    c.step = static_cast<int>(fileNumber(m.captured(1), kMaxStep, c.numbersFit));
     c.name = m.captured(2);
     c.dialect = dialectFromSuffix(m.captured(3));
     c.rollback = !m.captured(4).isEmpty();
@@ -247,11 +273,15 @@ Result<MigrationSet> MigrationSetLoader::load(const QString& folder)
             const auto m = versionDir.match(fileName);
             if (!m.hasMatch())
                 continue;
+            bool versionFits = true;
+            const qint64 version = fileNumber(m.captured(1), kMaxVersion, versionFits);
+            if (!versionFits)
+                return numberTooLarge(fileName);
             const QDir sub(entry.absoluteFilePath());
             if (sub.exists(QStringLiteral("migration.sql"))) { // Prisma: <ts>_name/migration.sql
                 Candidate c;
                 c.layout = QStringLiteral("prisma");
-                c.version = m.captured(1).toLongLong();
+                c.version = version;
                 c.versionName = fileName;
                 c.name = m.captured(2);
                 c.relativePath = fileName + QStringLiteral("/migration.sql");
@@ -263,7 +293,9 @@ Result<MigrationSet> MigrationSetLoader::load(const QString& folder)
                 auto c = classifyStepFile(stepFile.fileName());
                 if (!c)
                     return notAMigrationName(fileName + QLatin1Char('/') + stepFile.fileName());
-                c->version = m.captured(1).toLongLong();
+                if (!c->numbersFit)
+                    return numberTooLarge(fileName + QLatin1Char('/') + stepFile.fileName());
+                c->version = version;
                 c->versionName = m.captured(2);
                 c->relativePath = fileName + QLatin1Char('/') + stepFile.fileName();
                 candidates << *c;
@@ -275,6 +307,8 @@ Result<MigrationSet> MigrationSetLoader::load(const QString& folder)
         auto c = classifyFile(fileName);
         if (!c)
             return notAMigrationName(fileName);
+        if (!c->numbersFit)
+            return numberTooLarge(fileName);
         candidates << *c;
     }
 
