@@ -168,6 +168,13 @@ private Q_SLOTS:
         QTest::newRow("step too large")
             << QStringLiteral("002_v2/2147483648_x.sql") << QByteArray("CREATE TABLE x (id INT);\n")
             << QStringLiteral("too large");
+        QTest::newRow("required version too large")
+            << QStringLiteral("002_x.sql")
+            << QByteArray("-- strata:requires 1666666666666666666666666\nCREATE TABLE x (id INT);\n")
+            << QStringLiteral("\"1666666666666666666666666\" is not a version");
+        QTest::newRow("required step too large")
+            << QStringLiteral("002_x.sql") << QByteArray("-- strata:requires 1.99999999999\nSELECT 1;\n")
+            << QStringLiteral("\"1.99999999999\" is not a version");
     }
 
     void badInputNamesTheFile()

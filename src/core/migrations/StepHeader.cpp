@@ -15,9 +15,15 @@ std::optional<StepRef> StepRef::parse(const QString& text)
     const auto match = pattern.match(text);
     if (!match.hasMatch())
         return std::nullopt;
+    // A number too large for its type is no reference: toLongLong()/toInt() would read it as 0.
+    bool versionFits = false;
+    bool stepFits = true;
     StepRef ref;
-    ref.version = match.captured(1).toLongLong();
-    ref.step = match.captured(2).isEmpty() ? 0 : match.captured(2).toInt();
+    ref.version = match.captured(1).toLongLong(&versionFits);
+    if (!match.captured(2).isEmpty())
+        ref.step = match.captured(2).toInt(&stepFits);
+    if (!versionFits || !stepFits)
+        return std::nullopt;
     return ref;
 }
 
