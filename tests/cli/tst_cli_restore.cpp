@@ -391,6 +391,41 @@ private Q_SLOTS:
         QCOMPARE(keptAside(*f.db), QStringList());
     }
 
+    void aCopyAsideThatCannotBeWrittenLeavesNothingAndNamesTheDatabasesFolder()
+    {
+        SetBuilder set;
+        writeSet(set, "desk_state", QStringLiteral("001_contracts.sql"), kContracts);
+        Fixture f = backedUp(Engine::Sqlite, set);
+        QVERIFY2(f.error.isEmpty(), qPrintable(f.error));
+        {
+            // About 1.5 MB, so that the copy kept aside cannot be written under a 600 KiB file-size limit.
+            auto db = openDatabase(f.db->url());
+            QVERIFY(db);
+            QVERIFY(
+                db->execute(QStringLiteral("CREATE TABLE ticks AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                           "SELECT x + 1 FROM c WHERE x < 5000) SELECT x, randomblob(300) AS "
+                                           "pad FROM c"))
+                    .ok());
+        }
+        const QStringList before = stateOf(f.db->url());
+        QProcess shell;
+        shell.setStandardInputFile(QProcess::nullDevice());
+        shell.start(QStringLiteral("/bin/bash"),
+                    QStringList{QStringLiteral("-c"), QStringLiteral("ulimit -f 600; exec \"$0\" \"$@\""),
+                                QStringLiteral(STRATA_CLI_PATH)} +
+                        cliArgs(f.db->url(), set.path(), yes({QStringLiteral("restore"), f.backupPath})));
+        QVERIFY(shell.waitForFinished(60000));
+        const QString err = QString::fromUtf8(shell.readAllStandardError());
+        QCOMPARE(shell.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(shell.exitCode() == 1, qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("Could not keep the current database aside")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("free disk space in %1").arg(f.db->folder())), qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral("backup folder")), qPrintable(err));
+        // No copy and no journal of it beside the database; the database is as it was.
+        QCOMPARE(stateOf(f.db->url()), before);
+        QCOMPARE(QDir(f.db->folder()).entryList({QStringLiteral("*.failed_*")}), QStringList());
+    }
+
     void aMovedBackupWithItsManifestIsVerifiedAndRestored_data() { engines_data(); }
     void aMovedBackupWithItsManifestIsVerifiedAndRestored()
     {

@@ -8,6 +8,7 @@
 #include "SetBuilder.h"
 #include "backup/DatabaseBackup.h"
 #include "backup/DatabaseRestore.h"
+#include "dialects/postgres/PostgresRunLock.h"
 #include "verify/DatabaseVerifier.h"
 
 using namespace strata;
@@ -99,6 +100,35 @@ private Q_SLOTS:
         QVERIFY2(aside.ok(), qPrintable(aside.ok() ? QString() : aside.error().toText()));
         QCOMPARE(everyRow(**aside), changed);
         aside->reset();
+        auto server = MigrationHarness::open(postgresServerUrl());
+        QVERIFY((*server)
+                    ->execute(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(restored->keptAside))
+                    .ok());
+    }
+
+    void theRunLockIsHeldOnTheRestoredDatabase()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        auto db = MigrationHarness::open(scratch.url());
+        QVERIFY(db.ok());
+        auto record = migratedWithData(**db);
+        QVERIFY2(record.ok(), qPrintable(record.ok() ? QString() : record.error().toText()));
+        auto lock = (*db)->acquireRunLock(std::chrono::seconds(5), {});
+        QVERIFY(lock.ok());
+
+        auto restored = DatabaseRestore::restore(**db, *record, {});
+        QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().toText()));
+        // Another run on the restored database finds the lock taken: the restore still holds it.
+        auto other = MigrationHarness::open(scratch.url());
+        QVERIFY(other.ok());
+        auto taken = (*other)->query(QStringLiteral("SELECT pg_try_advisory_lock(?::int4, ?::int4)"),
+                                     QVariantList{PostgresRunLock::kClassKey, PostgresRunLock::kObjectKey});
+        QVERIFY(taken.ok());
+        QCOMPARE(taken->value(0, 0).toString(), QStringLiteral("f"));
+        other->reset();
+        lock->reset();
+
         auto server = MigrationHarness::open(postgresServerUrl());
         QVERIFY((*server)
                     ->execute(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(restored->keptAside))
