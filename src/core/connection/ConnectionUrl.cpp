@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -17,6 +18,11 @@ namespace {
 
 const QString kUrlHelp = QStringLiteral("Use sqlite:path/to/file.db, sqlite:///absolute/path.db or "
                                         "postgresql://user@host:port/database?sslmode=...");
+
+/// libpq's sslmode values, weakest first.
+const QStringList kSslModes = {QStringLiteral("disable"),   QStringLiteral("allow"),
+                               QStringLiteral("prefer"),    QStringLiteral("require"),
+                               QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
 
 Result<ConnectionUrl> badUrl(const QString& what)
 {
@@ -87,6 +93,12 @@ Result<ConnectionUrl> ConnectionUrl::parse(const QString& text)
                         "The PostgreSQL URL carries a password parameter; Strata never takes passwords "
                         "on the command line."),
                     QStringLiteral("Remove it and set PGPASSWORD or use ~/.pgpass."));
+            if (key == QLatin1String("sslmode") && !kSslModes.contains(value))
+                return Error::badInput(
+                    QStringLiteral("The PostgreSQL URL's sslmode \"%1\" is not one libpq knows.").arg(value),
+                    QStringLiteral("Use one of: %1 (verify-full checks the server's certificate and name; "
+                                   "sslrootcert names the CA file).")
+                        .arg(kSslModes.join(QStringLiteral(", "))));
             add(key, value);
         }
         return url;

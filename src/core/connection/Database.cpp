@@ -4,6 +4,8 @@
 
 #include <QFile>
 
+#include "connection/StatementFailure.h"
+
 namespace strata {
 
 Database::~Database() = default;
@@ -114,11 +116,9 @@ bool Database::isTransactionControl(QByteArrayView statement)
 
 Error Database::scriptError(const SqlScript& script, qsizetype byteOffset, const QString& databaseMessage)
 {
-    const qsizetype line = script.firstLine + script.utf8.left(qMax<qsizetype>(0, byteOffset)).count('\n');
-    return Error::failed(
-        QStringLiteral("%1:%2: %3").arg(script.path).arg(line).arg(databaseMessage),
-        QStringLiteral("The step's transaction was rolled back: nothing of this step remains."),
-        QStringLiteral("Fix the statement at %1 line %2 and run migrate again.").arg(script.path).arg(line));
+    StatementFailure::Place place;
+    place.inTransaction = true;
+    return StatementFailure::inScript(FailureKind::Statement, script, byteOffset, databaseMessage, place);
 }
 
 Error Database::transactionControlError(const SqlScript& script, qsizetype byteOffset, const QString& keyword)

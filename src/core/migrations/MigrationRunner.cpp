@@ -104,8 +104,16 @@ Error MigrationRunner::stepError(const MigrationStep& step, const Error& cause, 
             QStringLiteral("Step %1 ran outside a transaction and may have left partial changes; it is "
                            "recorded as dirty. %2")
                 .arg(step.slot(), before);
+    // The cause's Next fits its kind (a statement to fix, a disk to free, a server to check); only a cause
+    // without one blames the file.
     if (error.next.isEmpty())
         error.next = QStringLiteral("Fix %1 and run migrate again.").arg(step.forwardPath);
+    if (!transactional)
+        error.next +=
+            QStringLiteral(" Before that, check what step %1 changed and record it: `strata-cli resolve "
+                           "%1 --mark-applied` if its changes are complete, `--mark-rolled-back` if "
+                           "they are absent (undo any partial change first).")
+                .arg(step.slot());
     return error;
 }
 
@@ -241,7 +249,12 @@ Result<MigrationRunner::Outcome> MigrationRunner::rollback(const MigrationPlan& 
                 QStringLiteral(
                     "Step %1 is still applied (its rollback was undone). %2 rolled back before it.")
                     .arg(step.slot(), counted(i, QStringLiteral("step"), QStringLiteral("steps")));
-            error.next = QStringLiteral("Fix %1 and run rollback again.").arg(step.rollbackPath);
+            // A statement at fault is in the rollback script; any other kind keeps its own Next.
+            error.next =
+                done.error().next.isEmpty()
+                    ? QStringLiteral("Fix %1 and run rollback again.").arg(step.rollbackPath)
+                    : QString(done.error().next)
+                          .replace(QLatin1String("run migrate again"), QLatin1String("run rollback again"));
             if (m_observer)
                 m_observer->stepFailed(step, error);
             return error;

@@ -3,8 +3,12 @@
 #include <memory>
 #include <vector>
 
+#include <QRegularExpression>
+
 #include <libpq-fe.h>
 
+#include "connection/FailureKind.h"
+#include "connection/StatementFailure.h"
 #include "dialects/postgres/PostgresRunLock.h"
 #include "dialects/postgres/PostgresScriptSplitter.h"
 #include "migrations/RunIdentity.h"
@@ -56,6 +60,23 @@ Error connectError(const ConnectionUrl& url, const QString& message)
             QStringLiteral("PostgreSQL refused the login to %1: %2").arg(where, message),
             QStringLiteral("Check the user name and the password in PGPASSWORD or ~/.pgpass (a line "
                            "host:port:database:user:password, mode 0600)."));
+    // libpq refuses a bad parameter before it connects: "invalid sslmode value", "invalid connection option",
+    // "invalid integer value ... for connection option", "invalid port number", "invalid ... value".
+    static const QRegularExpression invalidParameter(
+        QStringLiteral("invalid connection option|invalid port number|\\binvalid [^\"]*value\\b"));
+    if (invalidParameter.match(lower).hasMatch())
+        return Error::badInput(
+            QStringLiteral("The connection URL of %1 has a parameter libpq refuses: %2").arg(where, message),
+            QStringLiteral(
+                "Fix that parameter of the URL (libpq's connection parameters: host, port, dbname, "
+                "user, sslmode disable|allow|prefer|require|verify-ca|verify-full, sslrootcert, "
+                "sslcert, sslkey, connect_timeout, target_session_attrs, ...)."));
+    if (lower.contains(QLatin1String("certificate file")) ||
+        lower.contains(QLatin1String("private key file")) ||
+        lower.contains(QLatin1String("certificate revocation list")))
+        return Error::badInput(QStringLiteral("Cannot connect to %1: %2").arg(where, message),
+                               QStringLiteral("Check the sslrootcert, sslcert and sslkey paths of the URL: "
+                                              "each must name a readable file (the key mode 0600)."));
     if (lower.contains(QLatin1String("does not exist")))
         return Error::badInput(QStringLiteral("Cannot connect to %1: %2").arg(where, message),
                                QStringLiteral("Check the database and user names in the URL."));
@@ -71,6 +92,35 @@ Error connectError(const ConnectionUrl& url, const QString& message)
     return Error::failed(QStringLiteral("Cannot connect to %1: %2").arg(where, message),
                          QStringLiteral("Nothing was changed."),
                          QStringLiteral("Check the URL's host, port, sslmode and certificate paths."));
+}
+
+/// The kind of a failed statement: its SQLSTATE, or the state of the connection when there is no result.
+FailureKind failureKindOf(pg_conn* conn, const pg_result* result)
+{
+    const QString state =
+        result ? QString::fromUtf8(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
+    const bool lost = PQstatus(conn) != CONNECTION_OK;
+    // When the server ends a session, libpq keeps its last words (a FATAL) only in the connection's message.
+    const QString message = lost     ? QString::fromUtf8(PQerrorMessage(conn))
+                            : result ? QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY))
+                                     : QString();
+    return FailureKind::ofPostgres(state, message, lost);
+}
+
+/// Where a failed statement ran, for the words of its error.
+StatementFailure::Place placeOf(const ConnectionUrl& url, bool inTransaction)
+{
+    StatementFailure::Place place;
+    place.database = url.display();
+    const QString host = url.postgresParameter(QStringLiteral("host"));
+    const QString port = url.postgresParameter(QStringLiteral("port"));
+    if (!host.isEmpty())
+        place.server = QStringLiteral("-h ") + host;
+    if (!port.isEmpty())
+        place.server +=
+            (place.server.isEmpty() ? QString() : QStringLiteral(" ")) + QStringLiteral("-p ") + port;
+    place.inTransaction = inTransaction;
+    return place;
 }
 
 } // namespace
@@ -186,12 +236,10 @@ Result<QueryRows> PostgresDatabase::query(const QString& sql, const QVariantList
                                   values.data(), nullptr, nullptr, 0));
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        const QString message = result ? resultMessage(result.get()) : connectionMessage();
-        if (PQstatus(m_conn) != CONNECTION_OK)
-            return Error::failed(
-                QStringLiteral("The connection to %1 was lost: %2").arg(display(), message),
-                QStringLiteral("The open transaction, if any, was rolled back by the server."),
-                QStringLiteral("Check the server, then run the command again."));
+        const QString message =
+            result && PQstatus(m_conn) == CONNECTION_OK ? resultMessage(result.get()) : connectionMessage();
+        if (const FailureKind kind = failureKindOf(m_conn, result.get()); !kind.blamesStatement())
+            return StatementFailure::outsideScript(kind, message, placeOf(m_url, true));
         return Error::failed(QStringLiteral("PostgreSQL refused a statement: %1").arg(message),
                              QStringLiteral("Nothing was changed by this statement."),
                              QStringLiteral("Check that %1 is the database you meant.").arg(display()));
@@ -243,8 +291,10 @@ Status PostgresDatabase::runScript(const SqlScript& script, bool inTransaction)
             if (ok && position > 0) // a character position, 1-based
                 offset = s.offset + QString::fromUtf8(statement).left(position - 1).toUtf8().size();
         }
-        const QString message = result ? resultMessage(result.get()) : connectionMessage();
-        return scriptError(script, offset, message);
+        const QString message =
+            result && PQstatus(m_conn) == CONNECTION_OK ? resultMessage(result.get()) : connectionMessage();
+        return StatementFailure::inScript(failureKindOf(m_conn, result.get()), script, offset, message,
+                                          placeOf(m_url, inTransaction));
     }
     return {};
 }

@@ -5,6 +5,9 @@
 
 #include <sqlite3.h>
 
+#include "connection/FailureKind.h"
+#include "connection/StatementFailure.h"
+#include "dialects/sqlite/SqliteFileHeader.h"
 #include "dialects/sqlite/SqliteRunLock.h"
 
 namespace strata {
@@ -15,8 +18,9 @@ constexpr int kDefaultBusyTimeoutMs = 5000;
 
 QString messageOf(sqlite3* db, int rc)
 {
-    return QStringLiteral("%1 (%2)").arg(QString::fromUtf8(sqlite3_errmsg(db)),
-                                         QString::fromUtf8(sqlite3_errstr(rc)));
+    const QString message = QString::fromUtf8(sqlite3_errmsg(db));
+    const QString generic = QString::fromUtf8(sqlite3_errstr(rc));
+    return message == generic ? message : QStringLiteral("%1 (%2)").arg(message, generic);
 }
 
 void bindAll(sqlite3_stmt* stmt, const QVariantList& params)
@@ -73,11 +77,68 @@ QVariant columnValue(sqlite3_stmt* stmt, int column)
 }
 
 } // namespace
+/// The failure of the last statement on `db`, worded by its kind.
+Error failureOf(sqlite3* db, const QString& path, const SqlScript* script, qsizetype byteOffset,
+                bool inTransaction)
+{
+    const int code = sqlite3_extended_errcode(db);
+    const QString message = messageOf(db, code);
+    const FailureKind kind = FailureKind::ofSqlite(code, QString::fromUtf8(sqlite3_errmsg(db)));
+    StatementFailure::Place place;
+    place.database = QStringLiteral("sqlite:") + path;
+    place.file = path;
+    place.inTransaction = inTransaction;
+    if (kind.kind() == FailureKind::Corrupt)
+        if (const auto header = SqliteFileHeader::read(path))
+            place.detail = header->truncationText();
+    if (script)
+        return StatementFailure::inScript(kind, *script, byteOffset, message, place);
+    return StatementFailure::outsideScript(kind, message, place);
+}
+
+/// Where a symbolic link at `path` leads when it names no file: a loop, or a target that does not exist.
+/// Empty when `path` is not such a link.
+QString brokenLink(const QString& path, QString* chain)
+{
+    QFileInfo info(path);
+    if (!info.isSymLink() || info.exists())
+        return {};
+    QStringList seen{info.absoluteFilePath()};
+    while (info.isSymLink()) {
+        const QString target = info.symLinkTarget();
+        *chain += QStringLiteral(" -> ") + target;
+        if (seen.contains(target) || seen.size() > 40)
+            return QStringLiteral("loop");
+        seen << target;
+        info = QFileInfo(target);
+    }
+    return QStringLiteral("dangling");
+}
+
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString& path, bool readOnly)
 {
     const QFileInfo info(path);
     if (!info.exists())
+    QString chain = path;
+    const QString broken = brokenLink(path, &chain);
+    if (broken == QLatin1String("loop"))
+        return Error::badInput(
+            QStringLiteral(
+                "The SQLite database path %1 is a symbolic link that leads back to itself (%2): it "
+                "names no file.")
+                .arg(path, chain),
+            QStringLiteral("Point the link at the database file (ln -sfn /path/to/the.db %1), or name the "
+                           "file itself.")
+                .arg(path));
+    if (broken == QLatin1String("dangling"))
+        return Error::badInput(
+            QStringLiteral(
+                "The SQLite database path %1 is a symbolic link to a file that does not exist (%2).")
+                .arg(path, chain),
+            QStringLiteral("Check whether the database was moved or its disk is not mounted, and point the "
+                           "link at the database file (ln -sfn /path/to/the.db %1), or name the file itself.")
+                .arg(path));
         return Error::badInput(
             QStringLiteral("The SQLite database %1 does not exist.").arg(path),
             QStringLiteral("Check the path. To start a new database, create an empty file first "
@@ -170,6 +231,8 @@ Error SqliteDatabase::stepError() const
         QStringLiteral("Run `sqlite3 %1 'PRAGMA integrity_check'` to see whether the file is "
                        "damaged.")
             .arg(m_path));
+    if (!FailureKind::ofSqlite(code, QString()).blamesStatement())
+        return failureOf(m_db, m_path, nullptr, 0, true);
 }
 
 QString SqliteDatabase::lastMessage() const
@@ -188,8 +251,7 @@ Result<QueryRows> SqliteDatabase::query(const QString& sql, const QVariantList& 
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
-        if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED || (rc & 0xff) == SQLITE_READONLY ||
-            (rc & 0xff) == SQLITE_NOTADB)
+        if (!FailureKind::ofSqlite(sqlite3_extended_errcode(m_db), QString()).blamesStatement())
             return stepError();
         return Error::failed(QStringLiteral("SQLite refused a statement: %1").arg(lastMessage()),
                              QStringLiteral("Nothing was changed by this statement."),
@@ -232,7 +294,7 @@ Status SqliteDatabase::runScript(const SqlScript& script, bool inTransaction)
             if (errorOffset >= 0)
                 offset = (tail - base) + errorOffset;
 #endif
-            return scriptError(script, offset, lastMessage());
+            return failureOf(m_db, m_path, &script, offset, inTransaction);
         }
         if (!stmt) { // only whitespace or comments were left
             tail = next;
@@ -247,7 +309,7 @@ Status SqliteDatabase::runScript(const SqlScript& script, bool inTransaction)
         }
         sqlite3_finalize(stmt);
         if (step != SQLITE_DONE)
-            return scriptError(script, start, lastMessage());
+            return failureOf(m_db, m_path, &script, start, inTransaction);
         tail = next;
     }
     return {};
