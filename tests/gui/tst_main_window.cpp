@@ -18,6 +18,7 @@
 #include "SetBuilder.h"
 #include "backup/BackupActions.h"
 #include "backup/BackupCatalog.h"
+#include "common/ErrorBanner.h"
 #include "connection/ConnectionDialog.h"
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
@@ -172,6 +173,44 @@ private Q_SLOTS:
         QVERIFY2(error.what.contains(QStringLiteral("fails its checks")), qPrintable(error.what));
         QVERIFY(error.unchanged.contains(QStringLiteral("Nothing was changed")));
         QVERIFY(QFile::exists(path)); // nothing is lost: the damaged file stays for inspection
+    }
+
+    void aDamagedBackupIsRefusedAndTheWindowSaysWhy()
+    {
+        MainWindow window;
+        window.show();
+        window.openDemo();
+        QVERIFY(waitForStatus(window));
+        QSignalSpy done(window.backups(), &BackupActions::done);
+        QSignalSpy failed(window.backups(), &BackupActions::failed);
+        window.actions()->createBackup->trigger();
+        QVERIFY(done.wait(30000));
+        const QString path = BackupCatalog(window.backups()->folder()).list()->first().path;
+        QVERIFY(QFile::exists(path + QStringLiteral(".manifest.json")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(file.size() / 2));
+        char byte = 0;
+        QVERIFY(file.getChar(&byte));
+        QVERIFY(file.seek(file.size() / 2));
+        QVERIFY(file.putChar(static_cast<char>(byte ^ 0x01)));
+        file.close();
+        const QStringList before = QDir(DemoWorkspace::folder()).entryList(QDir::Files);
+
+        window.backups()->refreshRestoreMenu();
+        answerNextMessageBox(QMessageBox::Yes);
+        window.actions()->restoreMenu->actions().first()->trigger();
+        QVERIFY(failed.wait(30000));
+        const auto error = failed.first().at(0).value<Error>();
+        QCOMPARE(error.code, ExitCode::Refused);
+        QVERIFY2(error.what.contains(QStringLiteral("sha256")), qPrintable(error.what));
+        QVERIFY2(error.unchanged.contains(QStringLiteral("Nothing was changed")),
+                 qPrintable(error.unchanged));
+        bool shown = false;
+        for (const ErrorBanner* banner : window.findChildren<ErrorBanner*>())
+            shown = shown || (banner->isVisible() && banner->text().contains(QStringLiteral("sha256")));
+        QVERIFY2(shown, "the refusal is shown in the window's banner");
+        QCOMPARE(QDir(DemoWorkspace::folder()).entryList(QDir::Files), before);
     }
 
     void restoreAsksFirstAndCancelChangesNothing()

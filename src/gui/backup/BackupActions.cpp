@@ -105,9 +105,12 @@ QString BackupActions::restoreQuestion(const BackupRecord& record) const
                                        .arg(QFileInfo(m_target->connectionUrl()->sqlitePath()).fileName())
                                  : tr("a database renamed to <name>_failed_<date_time>");
     return tr("Restore %1 from the backup taken at %2 (schema v%3, %4)?\n\n"
-              "1. The backup is checked first; a damaged backup is refused and nothing changes.\n"
-              "2. The current database is kept aside as %5. Nothing is deleted.\n"
-              "3. The backup's content replaces the database's, and the result is checked.")
+              "1. The backup is checked first: its size and SHA-256, and that it is a backup of this "
+              "database and migration set. A backup that fails is refused and nothing changes.\n"
+              "2. No other program may be using the database (stop the daemon first; the pre hook does "
+              "it when one is configured).\n"
+              "3. The current database is kept aside as %5. Nothing is deleted.\n"
+              "4. The backup's content replaces the database's, and the result is checked.")
         .arg(name, when)
         .arg(record.schemaVersion)
         .arg(QLocale().formattedDataSize(record.size), aside);
