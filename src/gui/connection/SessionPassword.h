@@ -8,7 +8,7 @@ namespace strata {
 
 /// The password Strata's connections to a PostgreSQL server log in with for the rest of this session, when
 /// the operator typed it or the keychain gave it. libpq reads it from PGPASSWORD in Strata's own process
-/// environment, in memory only; the tools Strata starts get it as a temporary file only they can read.
+/// environment, in memory only; pg_dump and pg_restore get it in their own environment, hooks never.
 class SessionPassword
 {
 public:
