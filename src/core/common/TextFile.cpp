@@ -61,7 +61,6 @@ Result<TextFile> TextFile::read(const QString& path)
                 .arg(line),
             QStringLiteral("Save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8) and try again."));
     }
-    result.text = QString::fromUtf8(result.bytes);
     return result;
 }
 

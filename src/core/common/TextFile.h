@@ -12,7 +12,9 @@ struct TextFile
 {
     QString path;
     QByteArray bytes;
-    QString text;
+
+    /// The text, decoded when asked: a large migration is run from its bytes and never held twice.
+    QString text() const { return QString::fromUtf8(bytes); }
 
     /// Reads `path`; a missing, unreadable or non-UTF-8 file is bad input naming the file (and the byte
     /// offset).

@@ -76,6 +76,22 @@ bool hasStatements(const QByteArray& sql)
     return false;
 }
 
+/// The leading lines of a step file that are blank or comments: where its header and directives are.
+QByteArrayView headerBlock(const QByteArray& bytes)
+{
+    qsizetype start = 0;
+    while (start < bytes.size()) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        const QByteArrayView line = QByteArrayView(bytes).sliced(start, end - start).trimmed();
+        if (!line.isEmpty() && !line.startsWith("--"))
+            break;
+        start = end + 1;
+    }
+    return QByteArrayView(bytes).first(std::min(start, bytes.size()));
+}
+
 Error notAMigrationName(const QString& path)
 {
     return Error::badInput(
@@ -154,12 +170,26 @@ Sections splitSections(const QByteArray& bytes)
 {
     static const QRegularExpression marker(QStringLiteral("^--\\s*migrate:(up|down)\\b(.*)$"));
     Sections sections;
-    const QList<QByteArray> lines = bytes.split('\n');
     enum { None, Up, Down } current = None;
     int lineNumber = 0;
-    for (const QByteArray& line : lines) {
+    // One pass over the bytes, line by line without copying them: a step file of 50 MB costs what it
+    // weighs, and only a line that starts (after blanks) with "--" is matched against the marker.
+    for (qsizetype start = 0; start <= bytes.size();) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        const QByteArrayView line(bytes.constData() + start, end - start);
+        start = end + 1;
         ++lineNumber;
-        const auto m = marker.match(QString::fromUtf8(line).trimmed());
+        const QByteArrayView trimmed = line.trimmed();
+        if (!trimmed.startsWith("--")) {
+            if (current == Up)
+                sections.up.append(line).append('\n');
+            else if (current == Down)
+                sections.down.append(line).append('\n');
+            continue;
+        }
+        const auto m = marker.match(QString::fromUtf8(trimmed));
         if (m.hasMatch()) {
             sections.found = true;
             current = m.captured(1) == QLatin1String("up") ? Up : Down;
@@ -173,9 +203,9 @@ Sections splitSections(const QByteArray& bytes)
             continue;
         }
         if (current == Up)
-            sections.up += line + '\n';
+            sections.up.append(line).append('\n');
         else if (current == Down)
-            sections.down += line + '\n';
+            sections.down.append(line).append('\n');
     }
     return sections;
 }
@@ -214,7 +244,8 @@ Status fillForward(MigrationStep& step, const QString& root, const Candidate& c)
             QStringLiteral("The migration %1 is empty: it has no SQL statement to run.").arg(c.relativePath),
             QStringLiteral("Write the step's SQL in it, or delete the file if the step is "
                            "not needed."));
-    auto header = StepHeader::parse(file->text, c.relativePath);
+    // Only the leading comment block is a header: decode that much, not the whole file.
+    auto header = StepHeader::parse(QString::fromUtf8(headerBlock(file->bytes)), c.relativePath);
     if (!header)
         return header.error();
     step.header = *header;

@@ -36,7 +36,6 @@ Result<StepHeader> StepHeader::parse(const QString& text, const QString& path, i
     static const QRegularExpression phaseName(QStringLiteral("^[A-Za-z][A-Za-z0-9_-]*$"));
 
     StepHeader header;
-    const QStringList lines = text.split(QLatin1Char('\n'));
     int lineNumber = firstLine - 1;
     auto bad = [&](const QString& what) {
         return Error::badInput(
@@ -45,9 +44,15 @@ Result<StepHeader> StepHeader::parse(const QString& text, const QString& path, i
                            "-- strata:no-transaction, -- strata:dialect sqlite|postgresql, "
                            "-- strata:requires VERSION[.STEP]. See docs/migration-sets.md."));
     };
-    for (const QString& raw : lines) {
+    // Line by line until the header ends, without splitting the rest: a large file's statements are never
+    // looked at here.
+    for (qsizetype start = 0; start <= text.size();) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = text.size();
+        const QString line = QStringView(text).mid(start, end - start).trimmed().toString();
+        start = end + 1;
         ++lineNumber;
-        const QString line = raw.trimmed();
         if (line.isEmpty())
             continue;
         if (!line.startsWith(QLatin1String("--")))
