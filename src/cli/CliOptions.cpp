@@ -37,6 +37,8 @@ QString CliOptions::usage()
         "                              database aside, restore, check\n"
         "  resolve V.S --accept-checksum | --mark-applied | --mark-rolled-back\n"
         "                              settle a problem after checking it by hand\n"
+        "  resolve --acknowledge-run RUN_ID\n"
+        "                              record that you checked the database after an interrupted run\n"
         "  indexes [--table T]         each table's indexes (key parts, unique, partial, method, size, "
         "scans,\n"
         "                              validity) and advice: duplicate, prefix, unused, invalid, unindexed "
@@ -124,6 +126,11 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             if (!v)
                 return v.error();
             options.out = *v;
+        } else if (name == QLatin1String("acknowledge-run")) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            options.acknowledgeRun = *v;
         } else if (name == QLatin1String("table")) {
             auto v = value();
             if (!v)

@@ -32,6 +32,7 @@ struct CliOptions
     bool acceptChecksum = false;
     bool markApplied = false;
     bool markRolledBack = false;
+    QString acknowledgeRun; ///< resolve --acknowledge-run RUN_ID
     bool quick = false;
     bool testRestore = false;
     bool restoreOnFailure = false;

@@ -45,6 +45,48 @@ QJsonArray JsonReport::problems(const QList<Problem>& problems)
     return array;
 }
 
+QJsonArray JsonReport::partialVersions(const QList<PartialVersion>& versions)
+{
+    QJsonArray array;
+    for (const auto& v : versions)
+        array.append(QJsonObject{{QStringLiteral("version"), v.version},
+                                 {QStringLiteral("applied_steps"), v.appliedSteps},
+                                 {QStringLiteral("steps"), v.steps},
+                                 {QStringLiteral("pending"), QJsonArray::fromStringList(v.pendingSlots)}});
+    return array;
+}
+
+QJsonArray JsonReport::interruptedRuns(const QList<RunEntry>& runs)
+{
+    QJsonArray array;
+    for (const auto& r : runs)
+        array.append(QJsonObject{{QStringLiteral("run_id"), r.runId},
+                                 {QStringLiteral("started_at"), r.startedAt},
+                                 {QStringLiteral("phase"), r.phase},
+                                 {QStringLiteral("from_version"), r.fromVersion},
+                                 {QStringLiteral("target_version"), r.targetVersion},
+                                 {QStringLiteral("applied_by"), r.appliedBy},
+                                 {QStringLiteral("host"), r.host},
+                                 {QStringLiteral("pid"), r.pid},
+                                 {QStringLiteral("run_log"), r.runLog},
+                                 {QStringLiteral("consequence"), r.consequence()}});
+    return array;
+}
+
+QString JsonReport::interruptedRunsText(const QList<RunEntry>& runs, const QString& indent)
+{
+    QString text;
+    for (const auto& r : runs)
+        text +=
+            QStringLiteral("%1%2, started %3 by %4 on %5 (pid %6), was interrupted in its %7 phase: %8.\n"
+                           "%1    -> Check the database (strata-cli verify; the run log is %9), then record "
+                           "that you did: strata-cli resolve --acknowledge-run %2\n")
+                .arg(indent, r.runId, r.startedAt, r.appliedBy, r.host)
+                .arg(r.pid)
+                .arg(r.phase, r.consequence(), r.runLog);
+    return text;
+}
+
 QJsonObject JsonReport::plan(const MigrationPlan& plan)
 {
     QJsonArray steps;
@@ -58,6 +100,9 @@ QJsonObject JsonReport::plan(const MigrationPlan& plan)
             {QStringLiteral("direction"),
              plan.direction == MigrationPlan::Direction::Up ? QStringLiteral("up") : QStringLiteral("down")},
             {QStringLiteral("current_version"), plan.currentVersion},
+            {QStringLiteral("complete_version"), plan.completeVersion},
+            {QStringLiteral("version_label"), plan.versionLabel()},
+            {QStringLiteral("partial_versions"), partialVersions(plan.partialVersions)},
             {QStringLiteral("target_version"), plan.targetVersion},
             {QStringLiteral("head_version"), plan.headVersion},
             {QStringLiteral("tracked"), plan.tracked},
@@ -67,7 +112,8 @@ QJsonObject JsonReport::plan(const MigrationPlan& plan)
             {QStringLiteral("phases"), QJsonArray::fromStringList(plan.phases())},
             {QStringLiteral("optional_off"), off},
             {QStringLiteral("options_enabled"), QJsonArray::fromStringList(plan.enabledOptions)},
-            {QStringLiteral("problems"), problems(plan.problems)}};
+            {QStringLiteral("problems"), problems(plan.problems)},
+            {QStringLiteral("interrupted_runs"), interruptedRuns(plan.interruptedRuns)}};
 }
 
 QJsonObject JsonReport::versionRecord(const VersionRecord& record)

@@ -18,6 +18,10 @@ public:
     static QJsonObject problem(const Problem& problem);
     static QJsonArray problems(const QList<Problem>& problems);
     static QJsonObject plan(const MigrationPlan& plan);
+    static QJsonArray partialVersions(const QList<PartialVersion>& versions);
+    static QJsonArray interruptedRuns(const QList<RunEntry>& runs);
+    /// The interrupted runs as lines for the operator, each with what to do.
+    static QString interruptedRunsText(const QList<RunEntry>& runs, const QString& indent);
     static QJsonObject versionRecord(const VersionRecord& record);
     static QJsonObject stepRecord(const StepRecord& record);
 };

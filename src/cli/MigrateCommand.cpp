@@ -47,6 +47,10 @@ int MigrateCommand::run(const CliContext& context)
     });
     if (!plan)
         return context.out().fail(plan.error(), command);
+    if (!plan->interruptedRuns.isEmpty())
+        context.out().notice(
+            QStringLiteral("strata-cli: an earlier run of this database did not finish:\n") +
+            JsonReport::interruptedRunsText(plan->interruptedRuns, QStringLiteral("  ")).trimmed());
     if (plan->blocked())
         return context.out().fail(Problem::refusal(plan->problems, command), command);
 
@@ -55,9 +59,8 @@ int MigrateCommand::run(const CliContext& context)
     doc.insert(QStringLiteral("database"), session->db->display());
     if (plan->isEmpty()) {
         context.out().report(
-            QStringLiteral("Nothing to do: %1 is at v%2%3.")
-                .arg(session->db->display())
-                .arg(plan->currentVersion)
+            QStringLiteral("Nothing to do: %1 is at %2%3.")
+                .arg(session->db->display(), plan->versionLabel())
                 .arg(plan->optionalOff.isEmpty()
                          ? QString()
                          : QStringLiteral(" (%1 off)")
@@ -71,11 +74,10 @@ int MigrateCommand::run(const CliContext& context)
     const bool ask = !context.config() || context.config()->requireConfirmation;
     if (ask) {
         if (auto confirmed = context.confirm(
-                QStringLiteral("Apply %1 in %2 to %3 (v%4 -> v%5)?")
+                QStringLiteral("Apply %1 in %2 to %3 (%4 -> v%5)?")
                     .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")),
                          counted(plan->phases().size(), QStringLiteral("phase"), QStringLiteral("phases")),
-                         session->db->display())
-                    .arg(plan->currentVersion)
+                         session->db->display(), plan->versionLabel())
                     .arg(plan->targetVersion));
             !confirmed)
             return context.out().fail(confirmed.error(), command);
@@ -96,9 +98,8 @@ int MigrateCommand::run(const CliContext& context)
         return static_cast<int>(done.error().code);
     }
     QString text =
-        QStringLiteral("Migrated %1 from v%2 to v%3: %4.")
-            .arg(session->db->display())
-            .arg(plan->currentVersion)
+        QStringLiteral("Migrated %1 from %2 to v%3: %4.")
+            .arg(session->db->display(), plan->versionLabel())
             .arg(plan->targetVersion)
             .arg(counted(report.appliedSteps.size(), QStringLiteral("step"), QStringLiteral("steps")));
     if (!plan->optionalOff.isEmpty())

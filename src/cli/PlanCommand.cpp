@@ -14,14 +14,17 @@ int PlanCommand::run(const CliContext& context)
     if (!plan)
         return context.out().fail(plan.error(), QStringLiteral("plan"));
 
-    QString text = QStringLiteral("-- Plan for %1: v%2 -> v%3, %4. Nothing has been run.\n")
-                       .arg(session->db->display())
-                       .arg(plan->currentVersion)
+    QString text = QStringLiteral("-- Plan for %1: %2 -> v%3, %4. Nothing has been run.\n")
+                       .arg(session->db->display(), plan->versionLabel())
                        .arg(plan->targetVersion)
                        .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")));
     if (plan->baselineRecognised)
         text += QStringLiteral("-- First, the untracked database is recorded as v%1 (baseline).\n")
                     .arg(plan->baselineVersion);
+    const QString interrupted =
+        JsonReport::interruptedRunsText(plan->interruptedRuns, QStringLiteral("--   "));
+    if (!interrupted.isEmpty())
+        text += QStringLiteral("-- NOTE an earlier run did not finish:\n") + interrupted;
     for (const auto& p : plan->problems)
         text += QStringLiteral("-- PROBLEM [%1] %2\n--   -> %3\n").arg(p.kindName(), p.message, p.resolution);
     QJsonArray steps;

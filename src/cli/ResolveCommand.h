@@ -9,6 +9,9 @@ class ResolveCommand
 {
 public:
     static int run(const CliContext& context);
+
+private:
+    static int acknowledgeRun(const CliContext& context);
 };
 
 } // namespace strata::cli

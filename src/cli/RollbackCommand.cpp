@@ -28,19 +28,17 @@ int RollbackCommand::run(const CliContext& context)
     doc.insert(QStringLiteral("command"), command);
     doc.insert(QStringLiteral("database"), session->db->display());
     if (plan->steps.isEmpty()) {
-        context.out().report(QStringLiteral("Nothing to roll back: %1 is at v%2.")
-                                 .arg(session->db->display())
-                                 .arg(plan->currentVersion));
+        context.out().report(QStringLiteral("Nothing to roll back: %1 is at %2.")
+                                 .arg(session->db->display(), plan->versionLabel()));
         doc.insert(QStringLiteral("ok"), true);
         doc.insert(QStringLiteral("rolled_back"), QJsonArray());
         context.out().document(doc);
         return 0;
     }
     if (auto confirmed = context.confirm(
-            QStringLiteral("Roll back %1 of %2 (v%3 -> v%4)?")
+            QStringLiteral("Roll back %1 of %2 (%3 -> v%4)?")
                 .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")),
-                     session->db->display())
-                .arg(plan->currentVersion)
+                     session->db->display(), plan->versionLabel())
                 .arg(plan->targetVersion));
         !confirmed)
         return context.out().fail(confirmed.error(), command);
@@ -50,9 +48,8 @@ int RollbackCommand::run(const CliContext& context)
     auto outcome = runner.rollback(*plan);
     if (!outcome)
         return context.out().fail(outcome.error(), command);
-    context.out().report(QStringLiteral("Rolled back %1 from v%2 to v%3: %4 in %5 ms.")
-                             .arg(session->db->display())
-                             .arg(plan->currentVersion)
+    context.out().report(QStringLiteral("Rolled back %1 from %2 to v%3: %4 in %5 ms.")
+                             .arg(session->db->display(), plan->versionLabel())
                              .arg(plan->targetVersion)
                              .arg(counted(outcome->steps, QStringLiteral("step"), QStringLiteral("steps")))
                              .arg(outcome->elapsedMs));

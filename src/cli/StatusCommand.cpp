@@ -20,7 +20,7 @@ QString versionLine(const MigrationPlan& plan, const QStringList& baselineTables
             .arg(baselineTables.size());
     if (!plan.tracked)
         return QStringLiteral("none: not tracked, and none of this set's versions is applied");
-    return QStringLiteral("v%1").arg(plan.currentVersion);
+    return plan.versionLabel();
 }
 
 } // namespace
@@ -47,6 +47,11 @@ int StatusCommand::run(const CliContext& context)
     text += QStringLiteral("Database:  %1\n").arg(session->db->display());
     text += QStringLiteral("Set:       %1 (%2)\n").arg(session->set.name(), session->set.root);
     text += QStringLiteral("Version:   %1\n").arg(versionLine(*plan, session->set.manifest.baseline.tables));
+    for (const auto& p : plan->partialVersions)
+        text += QStringLiteral("           a run stopped inside v%1: %2 still pending; migrate applies %3\n")
+                    .arg(p.version)
+                    .arg(p.pendingSlots.join(QStringLiteral(", ")),
+                         p.pendingSlots.size() == 1 ? QStringLiteral("it") : QStringLiteral("them"));
     if (!session->history.versions.isEmpty()) {
         text += QStringLiteral("Applied:\n");
         for (const auto& v : session->history.versions)
@@ -90,6 +95,11 @@ int StatusCommand::run(const CliContext& context)
         for (const auto& p : plan->problems)
             text += QStringLiteral("  [%1] %2\n      -> %3\n").arg(p.kindName(), p.message, p.resolution);
     }
+    if (!plan->interruptedRuns.isEmpty())
+        text +=
+            QStringLiteral("Interrupted: %1 (reported until acknowledged)\n")
+                .arg(counted(plan->interruptedRuns.size(), QStringLiteral("run"), QStringLiteral("runs"))) +
+            JsonReport::interruptedRunsText(plan->interruptedRuns, QStringLiteral("  "));
     // What killed runs left is only listed here; migrate and backup remove what is safe to remove.
     const auto leftovers =
         LeftoverSweep::sweep(*session->db, context.backupFolder(*session->db), LeftoverSweep::Mode::List);

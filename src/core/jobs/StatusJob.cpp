@@ -19,7 +19,7 @@ QString DatabaseStatus::summary() const
     else if (!plan.tracked)
         version = QStringLiteral("not tracked");
     else
-        version = QStringLiteral("v%1").arg(plan.currentVersion);
+        version = plan.versionLabel();
     const qsizetype pending = plan.steps.size() + plan.optionalOff.size();
     if (pending == 0)
         return version + QStringLiteral(", up to date");

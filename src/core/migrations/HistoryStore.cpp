@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include "migrations/RunJournal.h"
+
 namespace strata {
 
 qint64 HistoryState::currentVersion() const
@@ -96,6 +98,12 @@ Result<HistoryState> HistoryStore::read()
         }
     }
     state.tracked = !state.versions.isEmpty() || !state.steps.isEmpty();
+    if (tables->contains(QStringLiteral("schema_version_runs"))) {
+        auto runs = RunJournal(m_db).unfinished();
+        if (!runs)
+            return runs.error();
+        state.unfinishedRuns = *runs;
+    }
     return state;
 }
 

@@ -8,6 +8,7 @@
 #include "common/Result.h"
 #include "connection/Database.h"
 #include "migrations/MigrationStep.h"
+#include "migrations/RunEntry.h"
 #include "migrations/RunIdentity.h"
 
 namespace strata {
@@ -56,6 +57,8 @@ struct HistoryState
     bool tracked = false; ///< the history tables exist and hold at least one row
     QList<VersionRecord> versions;
     QList<StepRecord> steps;
+    /// Runs that reached their steps and never recorded an end, and that no operator acknowledged.
+    QList<RunEntry> unfinishedRuns;
 
     /// `SELECT MAX(version) FROM schema_version WHERE success = 1`, 0 when none.
     qint64 currentVersion() const;

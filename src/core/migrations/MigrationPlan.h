@@ -5,7 +5,9 @@
 
 #include "connection/ConnectionUrl.h"
 #include "migrations/MigrationStep.h"
+#include "migrations/PartialVersion.h"
 #include "migrations/Problem.h"
+#include "migrations/RunEntry.h"
 
 namespace strata {
 
@@ -18,10 +20,14 @@ struct MigrationPlan
     Direction direction = Direction::Up;
     Dialect dialect = Dialect::Sqlite;
     QString setName;
-    qint64 currentVersion = 0; ///< before the run
-    qint64 targetVersion = 0;  ///< after the run
-    qint64 headVersion = 0;    ///< the newest version in the files
-    bool tracked = false;      ///< the database has Strata's (or seed 004's) history
+    qint64 currentVersion = 0; ///< before the run: the newest version any of whose steps is applied
+    /// The newest version all of whose steps are applied (equal to currentVersion unless a version is
+    /// partly applied).
+    qint64 completeVersion = 0;
+    QList<PartialVersion> partialVersions; ///< versions with some but not all of their steps applied
+    qint64 targetVersion = 0;              ///< after the run
+    qint64 headVersion = 0;                ///< the newest version in the files
+    bool tracked = false;                  ///< the database has Strata's (or seed 004's) history
     /// An untracked database recognised by the set's baseline tables: the run records the baseline first.
     bool baselineRecognised = false;
     qint64 baselineVersion = 0;
@@ -30,7 +36,12 @@ struct MigrationPlan
     QList<MigrationStep> optionalOff;   ///< not run because their option is off
     QStringList enabledOptions;
     QList<Problem> problems;
+    /// Earlier runs that were interrupted (killed, or their machine died) after their steps began and that
+    /// no operator acknowledged: reported by every status, plan and migrate until someone does.
+    QList<RunEntry> interruptedRuns;
 
+    /// The database's version as operators read it: "v2", or "v3: 1 of 3 steps (v2 complete)".
+    QString versionLabel() const;
     bool blocked() const { return !problems.isEmpty(); }
     bool isEmpty() const { return steps.isEmpty() && !baselineRecognised; }
     /// Whether steps[index] is the last step of its version in this plan (its version is done after it).

@@ -210,15 +210,48 @@ Result<QStringList> MigrationPlanner::enabledOptions(const QStringList& requeste
     return enabled;
 }
 
+void MigrationPlanner::describeVersions(MigrationPlan& plan) const
+{
+    // Per version, in the set's order: its steps that count (the required ones, and an option only once it
+    // is applied: an option that is off or not yet run leaves its version complete), and how many are in.
+    QMap<qint64, PartialVersion> byVersion;
+    for (const auto& s : m_steps) {
+        const bool applied = isApplied(s);
+        if (s.isOptional() && !applied)
+            continue;
+        PartialVersion& v = byVersion[s.version];
+        v.version = s.version;
+        ++v.steps;
+        if (applied)
+            ++v.appliedSteps;
+        else
+            v.pendingSlots << s.slot();
+    }
+    plan.completeVersion = 0;
+    for (const PartialVersion& v : std::as_const(byVersion)) {
+        if (v.appliedSteps == v.steps)
+            plan.completeVersion = std::max(plan.completeVersion, v.version);
+        else if (v.appliedSteps > 0)
+            plan.partialVersions << v;
+    }
+    // Versions the history records that the files no longer have (or a baseline) count as they are.
+    if (plan.partialVersions.isEmpty())
+        plan.completeVersion = plan.currentVersion;
+}
+
 MigrationPlan MigrationPlanner::basePlan() const
 {
     MigrationPlan plan;
     plan.dialect = m_dialect;
     plan.setName = m_set.name();
     plan.currentVersion = appliedVersion();
+    describeVersions(plan);
     const auto versions = m_set.versionsFor(m_dialect);
     plan.headVersion = versions.isEmpty() ? 0 : versions.last();
     plan.tracked = m_history.tracked;
+    for (const RunEntry& run : m_history.unfinishedRuns)
+        if (!run.live()) // a run going on right now is not interrupted
+            plan.interruptedRuns << run;
     plan.baselineRecognised = m_baselineRecognised;
     if (m_baselineRecognised) {
         plan.baselineVersion = m_set.manifest.baseline.version;

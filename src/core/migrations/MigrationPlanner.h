@@ -37,6 +37,8 @@ private:
     QList<Problem> findProblems(bool forRollback) const;
     Result<QStringList> enabledOptions(const QStringList& requested, bool exact = false) const;
     MigrationPlan basePlan() const;
+    /// Fills the plan's complete version and its partly applied versions from the history.
+    void describeVersions(MigrationPlan& plan) const;
 
     const MigrationSet& m_set;
     Dialect m_dialect;

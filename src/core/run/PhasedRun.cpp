@@ -14,6 +14,7 @@
 #include "migrations/HistoryStore.h"
 #include "migrations/MigrationPlanner.h"
 #include "migrations/MigrationRunner.h"
+#include "migrations/RunJournal.h"
 #include "run/HookRunner.h"
 #include "run/RunStepRelay.h"
 #include "run/WriterProbe.h"
@@ -79,9 +80,25 @@ void PhasedRun::writeLog()
     }
 }
 
+void PhasedRun::enterJournalPhase(const QString& phase)
+{
+    if (m_journalled)
+        (void)RunJournal(m_db).enterPhase(m_report.runId, phase);
+}
+
+void PhasedRun::endJournal(const QString& outcome)
+{
+    // A run that cannot write its end (the connection is gone) stays unfinished in the journal, and the
+    // next status says so: that is the truth the operator needs.
+    if (m_journalled)
+        (void)RunJournal(m_db).finish(m_report.runId, outcome);
+    m_journalled = false;
+}
+
 Status PhasedRun::stop(const QString& outcome, Error error)
 {
     m_report.outcome = outcome;
+    endJournal(outcome);
     m_report.error = error;
     writeLog();
     error.next += QStringLiteral("\n  The run log is %1.").arg(logPath());
@@ -243,8 +260,23 @@ Status PhasedRun::takeBackup()
 
 Status PhasedRun::applySteps(const std::atomic_bool* cancel)
 {
+    // From here on the database changes: it remembers the run until the run records its end, so that a run
+    // killed now is reported by the next status and migrate.
+    const RunIdentity who = RunIdentity::current();
+    RunEntry entry;
+    entry.runId = m_report.runId;
+    entry.phase = QStringLiteral("steps");
+    entry.fromVersion = m_plan->versionLabel();
+    entry.targetVersion = m_plan->targetVersion;
+    entry.appliedBy = who.user;
+    entry.host = who.host;
+    entry.pid = who.pid;
+    entry.runLog = logPath();
+    if (auto begun = RunJournal(m_db).begin(entry); !begun)
+        return begun.error().prefixed(QStringLiteral("Cannot record the run in schema_version_runs"));
+    m_journalled = true;
     RunStepRelay relay(*this);
-    MigrationRunner runner(m_db, m_set, RunIdentity::current(), &relay);
+    MigrationRunner runner(m_db, m_set, who, &relay);
     runner.setCancelFlag(cancel ? cancel : m_settings.cancel);
     auto outcome = runner.apply(*m_plan);
     if (outcome)
@@ -378,9 +410,8 @@ Status PhasedRun::runSteps(const std::atomic_bool* cancel)
     m_report.tablesBefore = m_tables;
     check(QStringLiteral("schema"),
           CheckResult::passed(QStringLiteral("tables before"),
-                              QStringLiteral("v%1: %2")
-                                  .arg(m_plan->currentVersion)
-                                  .arg(m_report.tablesBefore.join(QStringLiteral(", ")))));
+                              QStringLiteral("%1: %2").arg(
+                                  m_plan->versionLabel(), m_report.tablesBefore.join(QStringLiteral(", ")))));
     if (auto ok = applySteps(cancel); !ok)
         return stop(m_report.outcome == QLatin1String("restored") ? m_report.outcome
                                                                   : QStringLiteral("failed"),
@@ -392,6 +423,7 @@ Status PhasedRun::runVerification()
 {
     if (!m_plan || !m_lock)
         return notReady(QStringLiteral("verification"));
+    enterJournalPhase(QStringLiteral("verification"));
     if (auto ok = verifyResult(); !ok)
         return stop(QStringLiteral("failed"), ok.error());
     return {};
@@ -401,6 +433,7 @@ Status PhasedRun::runPostHook()
 {
     if (!m_plan || !m_lock)
         return notReady(QStringLiteral("post hook"));
+    enterJournalPhase(QStringLiteral("post"));
     if (m_settings.postHook.isSet()) {
         startPhase(QStringLiteral("post"), QStringLiteral("Post hook"));
         if (auto ok = runHook(QStringLiteral("post"), m_settings.postHook); !ok)
@@ -410,6 +443,7 @@ Status PhasedRun::runPostHook()
                                                                 "hand.")));
     }
     m_report.outcome = QStringLiteral("succeeded");
+    endJournal(m_report.outcome);
     writeLog();
     return {};
 }

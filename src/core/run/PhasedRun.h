@@ -106,6 +106,9 @@ private:
     void startPhase(const QString& phase, const QString& title);
     Progress progress() const;
     void writeLog();
+    /// schema_version_runs: the phase the run enters, and its end.
+    void enterJournalPhase(const QString& phase);
+    void endJournal(const QString& outcome);
 
     Database& m_db;
     const MigrationSet& m_set;
@@ -117,6 +120,7 @@ private:
     QStringList m_tables;
     RunReport m_report;
     bool m_preHookRan = false;
+    bool m_journalled = false; ///< the run has its row in schema_version_runs and has not ended it
 };
 
 } // namespace strata

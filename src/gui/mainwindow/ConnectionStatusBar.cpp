@@ -36,7 +36,7 @@ void ConnectionStatusBar::showStatus(const DatabaseStatus& status)
     if (!status.plan.tracked && status.plan.baselineRecognised)
         m_version->setText(tr("Schema v%1 (baseline, untracked)").arg(status.plan.baselineVersion));
     else
-        m_version->setText(status.plan.tracked ? tr("Schema v%1").arg(status.plan.currentVersion)
+        m_version->setText(status.plan.tracked ? tr("Schema %1").arg(status.plan.versionLabel())
                                                : tr("Not tracked"));
     m_lock->setText(status.lockHolder.isEmpty() ? tr("Lock: free")
                                                 : tr("Lock: held by %1").arg(status.lockHolder));

@@ -91,9 +91,9 @@ void PlanPreviewDialog::replan()
         return;
     }
     m_plan = *plan;
-    QString text = m_plan.isEmpty() ? tr("Nothing to run: the database is at v%1.").arg(m_plan.currentVersion)
-                                    : tr("v%1 → v%2: %3 in %4.")
-                                          .arg(m_plan.currentVersion)
+    QString text = m_plan.isEmpty() ? tr("Nothing to run: the database is at %1.").arg(m_plan.versionLabel())
+                                    : tr("%1 → v%2: %3 in %4.")
+                                          .arg(m_plan.versionLabel())
                                           .arg(m_plan.targetVersion)
                                           .arg(counted(m_plan.steps.size(), tr("step"), tr("steps")),
                                                counted(m_plan.phases().size(), tr("phase"), tr("phases")));

@@ -46,6 +46,16 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
             .arg(status.database, status.engine, status.set.name(), status.set.root,
                  status.lockHolder.isEmpty() ? tr("free") : tr("held by %1").arg(status.lockHolder)));
     m_ui->problems->showProblems(status.plan.problems);
+    // A run that was killed is told until the operator acknowledges it (strata-cli resolve
+    // --acknowledge-run).
+    QStringList interrupted;
+    for (const RunEntry& run : status.plan.interruptedRuns)
+        interrupted
+            << tr("The run %1, started %2 by %3 on %4, was interrupted in its %5 phase: %6. Check the "
+                  "database, then record that you did: strata-cli resolve --acknowledge-run %1")
+                   .arg(run.runId, run.startedAt, run.appliedBy, run.host, run.phase, run.consequence());
+    if (!interrupted.isEmpty())
+        m_ui->banner->showNotice(interrupted.join(QLatin1Char('\n')));
     m_ui->timeline->showStatus(status);
     // Open on the first pending step, where the operator's attention goes.
     if (!status.plan.steps.isEmpty())

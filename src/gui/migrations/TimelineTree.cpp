@@ -13,6 +13,8 @@ QColor stateColour(const QString& state)
         return QColor(0x2e, 0x7d, 0x32);
     if (state == QLatin1String("pending"))
         return QColor(0x1f, 0x4e, 0x99);
+    if (state.startsWith(QLatin1String("partly")))
+        return QColor(0xb2, 0x6a, 0x00);
     if (state.startsWith(QLatin1String("failed")) || state == QLatin1String("dirty") ||
         state.endsWith(QLatin1String("file changed")))
         return QColor(0xc6, 0x28, 0x28);
@@ -51,6 +53,12 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
             state = record->success ? QStringLiteral("applied") : QStringLiteral("failed");
         else if (status.plan.baselineRecognised && version <= status.plan.baselineVersion)
             state = QStringLiteral("baseline, not tracked yet");
+        for (const auto& p : status.plan.partialVersions)
+            if (p.version == version)
+                state = QStringLiteral("partly applied: %1 of %2, %3 pending")
+                            .arg(p.appliedSteps)
+                            .arg(p.steps)
+                            .arg(p.pendingSlots.join(QStringLiteral(", ")));
         QString when;
         if (record)
             when = QStringLiteral(" · %1 · %2 ms").arg(record->appliedAt).arg(record->executionTimeMs);

@@ -92,8 +92,8 @@ void PlanPage::showPlan(const MigrationPlan& plan)
             m_ui->steps->setCurrentItem(item);
     }
     m_ui->steps->resizeColumnToContents(0);
-    m_ui->summary->setText(tr("v%1 → v%2: %3 in %4.")
-                               .arg(plan.currentVersion)
+    m_ui->summary->setText(tr("%1 → v%2: %3 in %4.")
+                               .arg(plan.versionLabel())
                                .arg(plan.targetVersion)
                                .arg(counted(plan.steps.size(), tr("step"), tr("steps")),
                                     counted(plan.phases().size(), tr("phase"), tr("phases"))));

@@ -39,15 +39,15 @@ void PreflightPage::onPlanned(bool ok, const Error& error)
     }
     const MigrationPlan& plan = *m_session.plan();
     if (plan.isEmpty() && !plan.blocked()) {
-        m_ui->summary->setText(tr("The database is at v%1 and up to date: there is nothing to migrate.")
-                                   .arg(plan.currentVersion));
+        m_ui->summary->setText(tr("The database is at %1 and up to date: there is nothing to migrate.")
+                                   .arg(plan.versionLabel()));
         m_ui->banner->showNotice(tr("Nothing was changed. Close the wizard."));
         finish(false);
         return;
     }
     const QString from =
         plan.tracked || !plan.baselineRecognised
-            ? tr("v%1").arg(plan.currentVersion)
+            ? plan.versionLabel()
             : tr("v%1 (baseline, recorded when the migration starts)").arg(plan.baselineVersion);
     m_ui->summary->setText(tr("From %1 to v%2: %3 in %4.")
                                .arg(from)
