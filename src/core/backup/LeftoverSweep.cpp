@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -203,7 +204,11 @@ void sweepTemporary(LeftoverSweep::Mode mode, QList<LeftoverSweep::Leftover>& fo
         bool onlyDrift = true;
         for (const QString& name : inside)
             onlyDrift = onlyDrift && driftFiles.match(name).hasMatch();
-        if (!onlyDrift)
+        // A drift check creates the file and opens it a moment later: one changed in the last minute is
+        // taken as in use, whoever has it open.
+        const QDateTime changed =
+            QFileInfo(QDir(item.where).filePath(QStringLiteral("drift.db"))).lastModified();
+        if (!onlyDrift || changed.secsTo(QDateTime::currentDateTime()) < 60)
             continue;
         if (!open)
             open = openFiles();
