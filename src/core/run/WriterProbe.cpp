@@ -1,52 +1,21 @@
 #include "run/WriterProbe.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <sqlite3.h>
 
 #include "dialects/sqlite/SqliteDatabase.h"
+#include "dialects/sqlite/SqliteFileHolders.h"
 
 namespace strata {
 
 namespace {
 
-/// Other processes holding `paths` open, as "pid N (name)", read from /proc.
-QStringList holders(const QStringList& paths)
-{
-    QStringList found;
-    const qint64 self = QCoreApplication::applicationPid();
-    const QDir proc(QStringLiteral("/proc"));
-    for (const QString& pid : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool numeric = false;
-        const qint64 number = pid.toLongLong(&numeric);
-        if (!numeric || number == self)
-            continue;
-        const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
-        for (const QString& fd : fds.entryList(QDir::System | QDir::NoDotAndDotDot)) {
-            const QString target = QFileInfo(fds.filePath(fd)).symLinkTarget();
-            if (paths.contains(target)) {
-                QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
-                const QString name =
-                    comm.open(QIODevice::ReadOnly) ? QString::fromUtf8(comm.readAll()).trimmed() : QString();
-                // Other Strata processes only read, or wait for the run lock this run holds: not writers.
-                if (!name.startsWith(QLatin1String("strata")))
-                    found << QStringLiteral("pid %1 (%2)").arg(pid, name);
-                break;
-            }
-        }
-    }
-    return found;
-}
-
 CheckResult probeSqlite(SqliteDatabase& db)
 {
     const QString name = QStringLiteral("no other writer");
     const QString path = QFileInfo(db.path()).canonicalFilePath();
-    const QStringList others =
-        holders({path, path + QStringLiteral("-wal"), path + QStringLiteral("-journal")});
+    const QStringList others = SqliteFileHolders::of(path, false);
     if (!others.isEmpty())
         return CheckResult::failed(
             name, QStringLiteral("%1 has the database open: stop it (the pre hook should) and run "

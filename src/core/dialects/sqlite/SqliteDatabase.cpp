@@ -8,6 +8,7 @@
 #include "connection/FailureKind.h"
 #include "connection/StatementFailure.h"
 #include "dialects/sqlite/SqliteFileHeader.h"
+#include "dialects/sqlite/SqliteFileHolders.h"
 #include "dialects/sqlite/SqliteRunLock.h"
 
 namespace strata {
@@ -76,7 +77,6 @@ QVariant columnValue(sqlite3_stmt* stmt, int column)
     }
 }
 
-} // namespace
 /// The failure of the last statement on `db`, worded by its kind.
 Error failureOf(sqlite3* db, const QString& path, const SqlScript* script, qsizetype byteOffset,
                 bool inTransaction)
@@ -115,11 +115,11 @@ QString brokenLink(const QString& path, QString* chain)
     return QStringLiteral("dangling");
 }
 
+} // namespace
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString& path, bool readOnly)
 {
     const QFileInfo info(path);
-    if (!info.exists())
     QString chain = path;
     const QString broken = brokenLink(path, &chain);
     if (broken == QLatin1String("loop"))
@@ -139,6 +139,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString& path
             QStringLiteral("Check whether the database was moved or its disk is not mounted, and point the "
                            "link at the database file (ln -sfn /path/to/the.db %1), or name the file itself.")
                 .arg(path));
+    if (!info.exists())
         return Error::badInput(
             QStringLiteral("The SQLite database %1 does not exist.").arg(path),
             QStringLiteral("Check the path. To start a new database, create an empty file first "
@@ -204,15 +205,20 @@ Error SqliteDatabase::stepError() const
     const int code = sqlite3_extended_errcode(m_db);
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
         const QString holder = SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(m_path));
+        const QStringList others = holder.isEmpty() ? SqliteFileHolders::of(m_path, true) : QStringList();
+        const QString who = !holder.isEmpty() ? QStringLiteral("a Strata run is writing it, %1").arg(holder)
+                            : others.isEmpty()
+                                ? QStringLiteral("another process is writing it (none of this machine's: a "
+                                                 "process on another machine sharing the file?)")
+                                : QStringLiteral("it is open in %1, which holds the lock")
+                                      .arg(others.join(QStringLiteral(", ")));
         return Error::locked(
-            QStringLiteral("%1 is busy: %2 (%3).")
-                .arg(m_path,
-                     holder.isEmpty() ? QStringLiteral("another process is writing it")
-                                      : QStringLiteral("a Strata run is writing it, %1").arg(holder),
-                     lastMessage()),
-            holder.isEmpty()
+            QStringLiteral("%1 is busy: %2 (%3).").arg(m_path, who, lastMessage()),
+            !holder.isEmpty() ? QStringLiteral("Wait for that run to finish and try again.")
+            : others.isEmpty()
                 ? QStringLiteral("Stop the process that writes to it (the daemon) and try again.")
-                : QStringLiteral("Wait for that run to finish and try again."));
+                : QStringLiteral("Stop %1 (or let it end its transaction) and try again.")
+                      .arg(others.join(QStringLiteral(", "))));
     }
     if (code == SQLITE_READONLY_ROLLBACK)
         return Error::failed(
@@ -225,14 +231,14 @@ Error SqliteDatabase::stepError() const
     if ((code & 0xff) == SQLITE_NOTADB)
         return Error::badInput(QStringLiteral("%1 is not a SQLite database: %2").arg(m_path, lastMessage()),
                                QStringLiteral("Check that you picked the right file."));
+    if (!FailureKind::ofSqlite(code, QString()).blamesStatement())
+        return failureOf(m_db, m_path, nullptr, 0, true);
     return Error::failed(
         QStringLiteral("SQLite failed: %1").arg(lastMessage()),
         QStringLiteral("The statement's own changes were not kept."),
         QStringLiteral("Run `sqlite3 %1 'PRAGMA integrity_check'` to see whether the file is "
                        "damaged.")
             .arg(m_path));
-    if (!FailureKind::ofSqlite(code, QString()).blamesStatement())
-        return failureOf(m_db, m_path, nullptr, 0, true);
 }
 
 QString SqliteDatabase::lastMessage() const
@@ -285,7 +291,10 @@ Status SqliteDatabase::runScript(const SqlScript& script, bool inTransaction)
     while (tail < end) {
         sqlite3_stmt* stmt = nullptr;
         const char* next = nullptr;
-        const int rc = sqlite3_prepare_v2(m_db, tail, static_cast<int>(end - tail), &stmt, &next);
+        // The length includes the NUL that QByteArray keeps after its last byte: given a length whose last
+        // byte is not NUL, SQLite copies the whole rest of the script before parsing one statement, which
+        // made a script of N statements cost N copies of itself.
+        const int rc = sqlite3_prepare_v2(m_db, tail, static_cast<int>(end - tail) + 1, &stmt, &next);
         const qsizetype start = (tail - base) + skipSpaceAndComments(QByteArrayView(tail, end - tail));
         if (rc != SQLITE_OK) {
             qsizetype offset = start;
@@ -296,7 +305,11 @@ Status SqliteDatabase::runScript(const SqlScript& script, bool inTransaction)
 #endif
             return failureOf(m_db, m_path, &script, offset, inTransaction);
         }
-        if (!stmt) { // only whitespace or comments were left
+        if (!stmt) {          // only whitespace or comments were left
+            if (next <= tail) // a NUL byte inside the script: SQLite reads no further
+                return scriptError(
+                    script, tail - base,
+                    QStringLiteral("the script has a NUL byte here; SQL text cannot contain one"));
             tail = next;
             continue;
         }
