@@ -43,9 +43,21 @@ Result<QList<BackupRecord>> BackupCatalog::read() const
             QStringLiteral("Nothing was changed; the backup files themselves are untouched."),
             QStringLiteral("Restore the catalog from its .bak copy beside it, or restore a backup by "
                            "its path (strata-cli restore PATH)."));
+    const QString inside = QDir::cleanPath(m_folder) + QLatin1Char('/');
     for (const auto& entry : doc.object().value(QStringLiteral("backups")).toArray()) {
         BackupRecord record = BackupRecord::fromJson(entry.toObject());
-        record.path = QDir(m_folder).filePath(record.file);
+        record.path = QDir::cleanPath(QDir(m_folder).filePath(record.file));
+        // Retention deletes what an entry names, a folder with all it holds: an entry that names no file
+        // in the backup folder (no name at all, "..", an absolute path, the catalog itself) is damage.
+        if (!record.path.startsWith(inside) || record.path.startsWith(manifestPath()))
+            return Error::failed(
+                QStringLiteral("The backup catalog %1 is damaged: its entry \"%2\" names the file \"%3\", "
+                               "which is not a backup in the folder %4.")
+                    .arg(manifestPath(), record.id, record.file, m_folder),
+                QStringLiteral("Nothing was changed; the backup files themselves are untouched."),
+                QStringLiteral("Correct or remove that entry in the catalog, or restore the catalog from its "
+                               ".bak copy beside it; a backup can also be restored by its path (strata-cli "
+                               "restore PATH)."));
         records << record;
     }
     std::sort(records.begin(), records.end(),
