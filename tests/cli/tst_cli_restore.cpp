@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include <libpq-fe.h>
+
 #include "CliTestKit.h"
 
 using namespace strata;
@@ -389,6 +391,32 @@ private Q_SLOTS:
                  QStringList{QString::number(commits)});
         QCOMPARE(firstSymbol(*f.db), QStringLiteral("CHANGED AFTER THE BACKUP"));
         QCOMPARE(keptAside(*f.db), QStringList());
+    }
+
+    void aRestoreWhileAnotherSessionIsConnectedIsRefused()
+    {
+        SetBuilder set;
+        writeSet(set, "desk_state", QStringLiteral("001_contracts.sql"), kContracts);
+        Fixture f = backedUp(Engine::Postgres, set);
+        QVERIFY2(f.error.isEmpty(), qPrintable(f.error));
+        // The daemon: a session of its own on the database, as pg_stat_activity shows it.
+        const QString conninfo = ConnectionUrl::parse(f.db->url())->postgresConnInfo() +
+                                 QStringLiteral(" application_name=risk-daemon");
+        PGconn* daemon = PQconnectdb(conninfo.toUtf8().constData());
+        auto closeDaemon = qScopeGuard([daemon] { PQfinish(daemon); });
+        QVERIFY2(PQstatus(daemon) == CONNECTION_OK, PQerrorMessage(daemon));
+        const QStringList before = stateOf(f.db->url());
+
+        const auto run =
+            CliProcess::run(cliArgs(f.db->url(), set.path(), yes({QStringLiteral("restore"), f.backupPath})));
+        QVERIFY2(!run.crashed, qPrintable(describe(run)));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("risk-daemon")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("restore did not start")), qPrintable(describe(run)));
+        QCOMPARE(stateOf(f.db->url()), before);
+        QCOMPARE(keptAside(*f.db), QStringList());
+        QCOMPARE(databasesNamed(databaseName(f.db->url()) + QStringLiteral("_strata_restore")),
+                 QStringList());
     }
 
     void aCopyAsideThatCannotBeWrittenLeavesNothingAndNamesTheDatabasesFolder()
