@@ -393,6 +393,43 @@ private Q_SLOTS:
         QCOMPARE(keptAside(*f.db), QStringList());
     }
 
+    void theHooksRunAroundARestoreAndNotForARefusal()
+    {
+        SetBuilder set;
+        writeSet(set, "desk_state", QStringLiteral("001_contracts.sql"), kContracts);
+        Fixture f = backedUp(Engine::Sqlite, set);
+        QVERIFY2(f.error.isEmpty(), qPrintable(f.error));
+        const QString hooks = QDir(f.db->folder()).filePath(QStringLiteral("hooks.txt"));
+        const QString config = QDir(f.db->folder()).filePath(QStringLiteral("database.yaml"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QStringLiteral(
+                "database:\n  path: \"%1\"\n  migration:\n    pre_hook: \"echo \\\"pre $STRATA_PHASE\\\" "
+                ">> %2\"\n    post_hook: \"echo \\\"post $STRATA_PHASE\\\" >> %2\"\n")
+                .arg(f.db->path(), hooks)
+                .toUtf8());
+        file.close();
+        const QStringList withConfig{QStringLiteral("--config"), config};
+
+        // A refusal comes before the pre hook: the daemon is never stopped for a backup that cannot be used.
+        QTemporaryDir elsewhere;
+        const QString damaged = elsewhere.filePath(QFileInfo(f.backupPath).fileName());
+        QVERIFY(copyBackup(f.backupPath, damaged));
+        QVERIFY(QFile::copy(manifestOf(f.backupPath), manifestOf(damaged)));
+        QVERIFY(flipOneBit(damaged));
+        const auto refused = CliProcess::run(
+            withConfig + cliArgs(f.db->url(), set.path(), yes({QStringLiteral("restore"), damaged})));
+        QCOMPARE(refused.exitCode, 5);
+        QVERIFY2(!QFile::exists(hooks), fileBytes(hooks).constData());
+
+        const auto restored = CliProcess::run(
+            withConfig + cliArgs(f.db->url(), set.path(), yes({QStringLiteral("restore"), f.backupPath})));
+        QVERIFY2(restored.exitCode == 0, qPrintable(describe(restored)));
+        QCOMPARE(QString::fromUtf8(fileBytes(hooks)), QStringLiteral("pre preflight\npost post\n"));
+        QCOMPARE(firstSymbol(*f.db), kSymbol);
+    }
+
     void aRestoreWhileAnotherSessionIsConnectedIsRefused()
     {
         SetBuilder set;
