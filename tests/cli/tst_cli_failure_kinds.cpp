@@ -290,6 +290,70 @@ private Q_SLOTS:
                  qPrintable(statuses.join(QLatin1Char(','))));
     }
 
+    // Another session holds a lock the step needs longer than the role's lock_timeout: the lock is named,
+    // not the statement.
+    void lockTimeoutMidStep()
+    {
+        TestDatabase db(Engine::Postgres, Content::Empty);
+        STRATA_REQUIRE_DATABASE(db);
+        SetBuilder set;
+        set.file(QStringLiteral("001_book/01_book.sql"), "CREATE TABLE book (id INTEGER PRIMARY KEY);\n");
+        set.file(QStringLiteral("002_notes/01_notes.sql"),
+                 "SELECT pg_sleep(2);\nALTER TABLE book ADD COLUMN note TEXT;\n");
+        const QString url = db.url() + QStringLiteral("?options=-c%20lock_timeout%3D500");
+
+        auto process = CliProcess::start(migrateArgs(url, set.path()));
+        QString error;
+        auto server = openDatabase(postgresServerUrl(), &error);
+        QVERIFY2(server, qPrintable(error));
+        const QString database = db.url().section(QLatin1Char('/'), -1);
+        if (sessionRunning(*server, database, QStringLiteral("pg_sleep(2)")) == 0) {
+            const auto outcome = CliProcess::finish(*process, 1000);
+            QFAIL(qPrintable(QStringLiteral("step 2.1 never ran:\n") + describe(outcome)));
+        }
+        // A reader of the daemon's, in a long transaction.
+        auto reader = openDatabase(db.url(), &error);
+        QVERIFY2(reader, qPrintable(error));
+        QVERIFY(reader->execute(QStringLiteral("BEGIN")));
+        QVERIFY(reader->execute(QStringLiteral("LOCK TABLE book IN ACCESS SHARE MODE")));
+
+        const auto run = CliProcess::finish(*process, 60000);
+        QVERIFY(reader->execute(QStringLiteral("ROLLBACK")));
+        QVERIFY2(!run.crashed, qPrintable(describe(run)));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Step 2.1")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("002_notes/01_notes.sql:2")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("a lock the statement needs was not granted in time")),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("Another session holds a lock")), qPrintable(describe(run)));
+        QVERIFY2(!run.err.contains(kBlamesStatement), qPrintable(describe(run)));
+        QVERIFY2(queryLines(*reader, QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE "
+                                                    "table_name = 'book' AND column_name = 'note'")) ==
+                     QStringList{QStringLiteral("0")},
+                 "the step's column was left behind");
+    }
+
+    // The role's statement_timeout stops a long step: the timeout is named, not the statement.
+    void statementTimeoutMidStep()
+    {
+        TestDatabase db(Engine::Postgres, Content::Empty);
+        STRATA_REQUIRE_DATABASE(db);
+        SetBuilder set;
+        set.file(QStringLiteral("001_book/01_book.sql"), "CREATE TABLE book (id INTEGER PRIMARY KEY);\n");
+        set.file(QStringLiteral("002_marks/01_marks.sql"),
+                 "CREATE TABLE marks (n INTEGER NOT NULL);\nSELECT pg_sleep(5);\n");
+        const QString url = db.url() + QStringLiteral("?options=-c%20statement_timeout%3D1500");
+
+        const auto run = CliProcess::run(migrateArgs(url, set.path()));
+        QVERIFY2(!run.crashed, qPrintable(describe(run)));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Step 2.1")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("statement_timeout stopped the statement")),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("Raise statement_timeout")), qPrintable(describe(run)));
+        QVERIFY2(!run.err.contains(kBlamesStatement), qPrintable(describe(run)));
+    }
+
     // A SQLite database on a 1 MB filesystem and a step that writes more than fits.
     void diskFullDuringSqliteStep()
     {
@@ -500,6 +564,8 @@ private Q_SLOTS:
             << QStringLiteral("?sslmod=require") << QStringLiteral("invalid connection option \"sslmod\"");
         QTest::newRow("a connect_timeout that is not a number")
             << QStringLiteral("?connect_timeout=soon") << QStringLiteral("connect_timeout");
+        QTest::newRow("a gssencmode libpq does not know")
+            << QStringLiteral("?gssencmode=always") << QStringLiteral("invalid gssencmode value");
         QTest::newRow("a target_session_attrs libpq does not know")
             << QStringLiteral("?target_session_attrs=primary-ish") << QStringLiteral("target_session_attrs");
     }
