@@ -456,6 +456,59 @@ private Q_SLOTS:
                  QStringList());
     }
 
+    void tooLittleDiskBesideTheDatabaseIsRefusedBeforeAnythingIsWritten()
+    {
+        // The database on a 1 MB tmpfs, its backup elsewhere: there is room for the database, not for the
+        // copy kept aside and the restore on top of it.
+        QTemporaryDir mountPoint;
+        QVERIFY(mountPoint.isValid());
+        QProcess mount;
+        mount.setProcessChannelMode(QProcess::MergedChannels);
+        mount.start(QStringLiteral("mount"),
+                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                     QStringLiteral("size=1m"), QStringLiteral("tmpfs"), mountPoint.path()});
+        QVERIFY(mount.waitForFinished(30000));
+        if (mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL(qPrintable(QStringLiteral("mounting a small tmpfs failed (CI runs as root): ") +
+                                 QString::fromUtf8(mount.readAll())));
+            QSKIP("mounting a small tmpfs needs root (run as root or under CI)");
+        }
+        auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {mountPoint.path()}); });
+        SetBuilder set;
+        writeSet(set, "desk_state", QStringLiteral("001_contracts.sql"), kContracts);
+        const QString path = QDir(mountPoint.path()).filePath(QStringLiteral("state.db"));
+        const QString url = QStringLiteral("sqlite:") + path;
+        QVERIFY(QFile(path).open(QIODevice::WriteOnly));
+        const auto migrated = CliProcess::run(cliArgs(url, set.path(), yes({QStringLiteral("migrate")})));
+        QVERIFY2(migrated.exitCode == 0, qPrintable(describe(migrated)));
+        {
+            auto db = openDatabase(url);
+            QVERIFY(db);
+            QVERIFY(
+                db->execute(QStringLiteral("CREATE TABLE ticks AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                           "SELECT x + 1 FROM c WHERE x < 1400) SELECT x, randomblob(300) AS "
+                                           "pad FROM c"))
+                    .ok());
+        }
+        QTemporaryDir backups;
+        const QString backupPath = backups.filePath(QStringLiteral("state.db"));
+        const auto backup = CliProcess::run(
+            cliArgs(url, set.path(), {QStringLiteral("backup"), QStringLiteral("--out"), backupPath}));
+        QVERIFY2(backup.exitCode == 0, qPrintable(describe(backup)));
+        const QStringList before = stateOf(url);
+
+        const auto run =
+            CliProcess::run(cliArgs(url, set.path(), yes({QStringLiteral("restore"), backupPath})));
+        QVERIFY2(!run.crashed, qPrintable(describe(run)));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Not enough free disk beside the database")),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(mountPoint.path()), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("restore did not start")), qPrintable(describe(run)));
+        QCOMPARE(stateOf(url), before);
+    }
+
     void aCopyAsideThatCannotBeWrittenLeavesNothingAndNamesTheDatabasesFolder()
     {
         SetBuilder set;
