@@ -1,6 +1,7 @@
 #include "connection/StatementFailure.h"
 
 #include <QFileInfo>
+#include <QStorageInfo>
 
 namespace strata {
 
@@ -8,6 +9,8 @@ namespace {
 
 const QString kMigrateAgain = QStringLiteral("then run migrate again.");
 const QString kCommandAgain = QStringLiteral("then run the command again.");
+/// Free bytes below which a filesystem counts as full: less than a few pages and a journal's header.
+constexpr qint64 kNearlyFull = 64 * 1024;
 
 QString folderOf(const QString& file)
 {
@@ -63,6 +66,13 @@ Error StatementFailure::build(FailureKind kind, const QString& at, const QString
                                                        : QStringLiteral("pg_isready %1").arg(place.server);
     const QString notAtFault = QStringLiteral("The statement is not at fault. ");
     const QString runAgain = at.isEmpty() ? kCommandAgain : kMigrateAgain;
+    // A write that fails for want of space is not always SQLITE_FULL (a quota gives EDQUOT, an I/O error to
+    // SQLite): a filesystem with next to nothing free is named as full.
+    if (sqlite && kind.kind() == FailureKind::IoError) {
+        const QStorageInfo storage(folder);
+        if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < kNearlyFull)
+            kind = FailureKind::DiskFull;
+    }
 
     Error error;
     error.code = kind.exitCode();
@@ -211,7 +221,7 @@ Error StatementFailure::build(FailureKind kind, const QString& at, const QString
             error.what = at + QStringLiteral("reading or writing %1 failed (%2).").arg(place.file, message);
             error.next =
                 notAtFault + QStringLiteral("Check the disk and the filesystem of %1 (dmesg, df -h %1, "
-                                            "a network filesystem that went away), %2")
+                                            "a full quota, a network filesystem that went away), %2")
                                  .arg(folder, runAgain);
         } else {
             error.what = at + QStringLiteral("the server of %1 could not read or write its files (%2).")
