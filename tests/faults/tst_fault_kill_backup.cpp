@@ -299,24 +299,45 @@ private Q_SLOTS:
         QVERIFY2(QFileInfo(partial).isDir(), "the kill left no partial backup: it was not mid-backup");
         QVERIFY(sizeOf(partial) > 0);
 
-        // status names what the killed run left (and removes nothing).
+        // What older runs left too: the password file an older Strata gave pg_dump (QTemporaryFile's name)
+        // and a restore's scratch database on the server.
+        const QString passfile = QDir(tmp).filePath(QStringLiteral("strata-cli.Xq7Lp2"));
+        {
+            QFile file(passfile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("*:*:*:*:" + password + "\n");
+        }
+        const QString scratch = ConnectionUrl::parse(db.url())->postgresParameter(QStringLiteral("dbname")) +
+                                QStringLiteral("_strata_restore");
+        auto server = openDatabase(db.url());
+        QVERIFY(server);
+        QVERIFY(server->execute(QStringLiteral("CREATE DATABASE \"%1\"").arg(scratch)));
+        auto dropScratch = qScopeGuard(
+            [&] { (void)server->execute(QStringLiteral("DROP DATABASE IF EXISTS \"%1\"").arg(scratch)); });
+
+        // status names what the killed run left (and removes nothing but the password file).
         const auto status = CliProcess::run(
             global + QStringList{QStringLiteral("--json"), QStringLiteral("status")}, environment);
         QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
-        bool listed = false;
+        QStringList listed;
         for (const auto& value : status.json().value(QStringLiteral("leftovers")).toArray()) {
             const QJsonObject item = value.toObject();
-            listed =
-                listed || (item.value(QStringLiteral("kind")).toString() == QLatin1String("partial_backup") &&
-                           item.value(QStringLiteral("where")).toString() == partial &&
-                           !item.value(QStringLiteral("removed")).toBool());
+            listed << QStringLiteral("%1 %2 %3")
+                          .arg(item.value(QStringLiteral("kind")).toString(),
+                               item.value(QStringLiteral("where")).toString(),
+                               item.value(QStringLiteral("removed")).toBool() ? QStringLiteral("removed")
+                                                                              : QStringLiteral("listed"));
         }
-        QVERIFY2(listed, qPrintable(describe(status)));
+        QVERIFY2(listed.contains(QStringLiteral("partial_backup %1 listed").arg(partial)),
+                 qPrintable(describe(status)));
+        QVERIFY2(listed.contains(QStringLiteral("scratch_database %1 listed").arg(scratch)),
+                 qPrintable(describe(status)));
+        QVERIFY2(listed.contains(QStringLiteral("password_file %1 removed").arg(passfile)),
+                 qPrintable(describe(status)));
         QVERIFY(QFileInfo(partial).isDir());
+        QVERIFY(!QFileInfo::exists(passfile));
 
         // The server ends the killed sessions on its own time; then the rerun passes its pre-flight.
-        auto server = openDatabase(db.url());
-        QVERIFY(server);
         QVERIFY2(waitForOtherSessionsToEnd(*server, 10000), "sessions of the killed run stay on the server");
         const auto rerun = CliProcess::run(
             global + QStringList{QStringLiteral("--json"), QStringLiteral("--lock-timeout"),
@@ -327,6 +348,10 @@ private Q_SLOTS:
         QVERIFY2(rerun.err.contains(said), qPrintable(said + QStringLiteral("\n") + describe(rerun)));
         QVERIFY(!QFileInfo::exists(partial));
         QCOMPARE(partialsIn(folder), QStringList());
+        // The scratch database is listed with the command that drops it: another restore may be about to use
+        // it.
+        const QString drop = QStringLiteral("DROP DATABASE \"%1\";").arg(scratch);
+        QVERIFY2(rerun.err.contains(drop), qPrintable(drop + QStringLiteral("\n") + describe(rerun)));
 
         // Both backups are listed and verified; the earlier one is unchanged.
         const auto backups = listedBackups(global, environment);
