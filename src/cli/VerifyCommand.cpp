@@ -1,5 +1,7 @@
 #include "VerifyCommand.h"
 
+#include <QFileInfo>
+
 #include "backup/DatabaseBackup.h"
 #include "verify/DatabaseVerifier.h"
 
@@ -38,8 +40,11 @@ int VerifyCommand::run(const CliContext& context)
             DatabaseBackup::locate(**db, context.backupFolder(**db), context.options().arguments.first());
         if (!record)
             return context.out().fail(record.error(), command);
-        const auto checks = DatabaseBackup::verify(**db, *record, mode, context.options().testRestore,
-                                                   context.out().progress(command));
+        // A file no catalog lists is checked against the manifest beside it (DatabaseBackup::describeFile).
+        const bool listed = BackupCatalog(QFileInfo(record->path).absolutePath()).find(record->path).ok();
+        const auto checks = DatabaseBackup::verify(
+            **db, *record, mode, context.options().testRestore, context.out().progress(command),
+            listed ? QStringLiteral("the catalog") : QStringLiteral("its manifest"));
         return report(context, QStringLiteral("backup %1").arg(record->path), checks,
                       DatabaseBackup::usable(checks));
     }
