@@ -77,7 +77,13 @@ void closeFrom(int first)
             ::kill(0, SIGKILL); // Strata is gone: the program and all it started go with it
             ::_exit(0);
         }
-        programGone = (ready > 0 && fds[1].revents != 0) || ::getppid() != program;
+        if (ready > 0 && fds[1].revents != 0) {
+            signalfd_siginfo info;
+            (void)!::read(programDied, &info, sizeof info);
+        }
+        // The kernel gives the watcher its new parent before it signals it: a SIGUSR1 someone else sent to
+        // the group changes nothing here.
+        programGone = ::getppid() != program;
     }
 }
 
