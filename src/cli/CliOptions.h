@@ -36,7 +36,7 @@ struct CliOptions
     bool quick = false;
     bool testRestore = false;
     bool restoreOnFailure = false;
-    bool unverified = false;        ///< restore --unverified: a backup with neither manifest nor catalog entry
+    bool unverified = false; ///< restore --unverified: a backup with neither manifest nor catalog entry
     bool differentDatabase = false; ///< restore --different-database: a backup of another database or set
     bool help = false;
 
