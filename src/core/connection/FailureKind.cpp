@@ -132,7 +132,10 @@ QString FailureKind::name() const
 
 ExitCode FailureKind::exitCode() const
 {
-    return m_kind == NeedsNoTransaction ? ExitCode::BadInput : ExitCode::Failed;
+    if (m_kind == NeedsNoTransaction)
+        return ExitCode::BadInput;
+    // Another process holds the lock: the contract's "locked", as when another run holds Strata's own.
+    return m_kind == LockTimeout ? ExitCode::Locked : ExitCode::Failed;
 }
 
 } // namespace strata

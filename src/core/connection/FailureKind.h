@@ -42,7 +42,8 @@ public:
     QString name() const;
     /// Whether the statement is at fault (so that fixing the file is the next move).
     bool blamesStatement() const { return m_kind == Statement; }
-    /// Bad input (2) for what the migration file must change; failed (1) for everything else.
+    /// Bad input (2) for what the migration file must change; locked (4) for a lock another process holds;
+    /// failed (1) for everything else.
     ExitCode exitCode() const;
 
     friend bool operator==(FailureKind a, FailureKind b) { return a.m_kind == b.m_kind; }

@@ -1,5 +1,6 @@
 #include "dialects/sqlite/SqliteDatabase.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -91,6 +92,18 @@ Error failureOf(sqlite3* db, const QString& path, const SqlScript* script, qsize
     if (kind.kind() == FailureKind::Corrupt)
         if (const auto header = SqliteFileHeader::read(path))
             place.detail = header->truncationText();
+    if (kind.kind() == FailureKind::LockTimeout) {
+        // Who holds it: the other programs that have the file open (the daemon), else another Strata run
+        // (its lock file says; this process may hold the run lock itself).
+        const QStringList programs = SqliteFileHolders::of(path, false);
+        const QString run = SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(path));
+        const bool runIsThis =
+            run.contains(QStringLiteral("pid %1 ").arg(QCoreApplication::applicationPid()));
+        place.lockHolder = !programs.isEmpty() ? programs.join(QStringLiteral(", "))
+                           : !run.isEmpty() && !runIsThis
+                               ? QStringLiteral("a Strata run, %1").arg(run)
+                               : SqliteFileHolders::of(path, true).join(QStringLiteral(", "));
+    }
     if (script)
         return StatementFailure::inScript(kind, *script, byteOffset, message, place);
     return StatementFailure::outsideScript(kind, message, place);
