@@ -148,6 +148,26 @@ private Q_SLOTS:
                  0);
     }
 
+    void retentionDeletesAManifestWithItsBackup()
+    {
+        QTemporaryDir dir;
+        const QString path = makeDemo(dir);
+        auto db = SqliteDatabase::open(path);
+        QVERIFY(db.ok());
+        DatabaseBackup::Request request;
+        request.folder = dir.filePath(QStringLiteral("backups"));
+        request.retention.maxBackups = 1;
+        auto first = DatabaseBackup::take(**db, request, {});
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toText()));
+        QVERIFY(QFile::exists(first->path + QStringLiteral(".manifest.json")));
+        auto second = DatabaseBackup::take(**db, request, {});
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().toText()));
+        QVERIFY(!QFile::exists(first->path));
+        QVERIFY(!QFile::exists(first->path + QStringLiteral(".manifest.json")));
+        QVERIFY(QFile::exists(second->path));
+        QVERIFY(QFile::exists(second->path + QStringLiteral(".manifest.json")));
+    }
+
     void truncatedOrCorruptBackupFailsVerifyAndRestoreRefuses()
     {
         QTemporaryDir dir;
