@@ -162,10 +162,13 @@ Result<QString> SqliteBackupEngine::restore(const QString& backupPath, const QSt
         return Error::failed(QStringLiteral("%1 already exists.").arg(aside),
                              QStringLiteral("Nothing was changed."),
                              QStringLiteral("Move it away and try again."));
-    const auto removeAside = [&aside] {
+    // The copy is written under a `.partial` name and renamed once it is complete and on disk: a file named
+    // `.failed_<timestamp>` is always a whole copy, even after a kill.
+    const QString partial = aside + QStringLiteral(".partial");
+    const auto removeAside = [&partial] {
         for (const QString& suffix :
              {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(aside + suffix);
+            QFile::remove(partial + suffix);
     };
     const auto asideFailed = [&](const Error& cause) {
         removeAside();
@@ -182,14 +185,15 @@ Result<QString> SqliteBackupEngine::restore(const QString& backupPath, const QSt
     //    a new private file, fsynced before it counts: it needs no journal while it is written, so a copy
     //    that fails leaves nothing beside the database.
     {
-        auto copy = openFile(aside, false);
+        removeAside();
+        auto copy = openFile(partial, false);
         if (!copy)
             return asideFailed(copy.error());
         Closer closer{*copy};
         sqlite3_exec(*copy, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", nullptr, nullptr,
                      nullptr);
-        auto copied =
-            copyPages(m_db.handle(), *copy, progress, QStringLiteral("copy of the current database"), aside);
+        auto copied = copyPages(m_db.handle(), *copy, progress,
+                                QStringLiteral("copy of the current database"), partial);
         if (copied)
             sqlite3_exec(*copy, "PRAGMA journal_mode = DELETE;", nullptr, nullptr, nullptr);
         if (!copied) {
@@ -198,8 +202,12 @@ Result<QString> SqliteBackupEngine::restore(const QString& backupPath, const QSt
             return asideFailed(copied.error());
         }
     }
-    if (auto synced = FileDigest::sync(aside); !synced)
+    if (auto synced = FileDigest::sync(partial); !synced)
         return asideFailed(synced.error());
+    if (!QDir().rename(partial, aside))
+        return asideFailed(Error::failed(QStringLiteral("cannot rename %1 to %2").arg(partial, aside),
+                                         QString(), QString()));
+    (void)FileDigest::sync(aside);
     // 2. Load the backup into the live file in one write transaction: if anything fails, SQLite rolls the
     //    database back and it stays exactly as it was.
     auto backup = openFile(backupPath, true);
