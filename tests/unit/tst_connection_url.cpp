@@ -1,6 +1,8 @@
 #include <QDir>
 #include <QtTest>
 
+#include <libpq-fe.h>
+
 #include "connection/ConnectionUrl.h"
 
 using namespace strata;
@@ -73,6 +75,51 @@ private Q_SLOTS:
         auto url = ConnectionUrl::parse(QStringLiteral("postgresql://trader@localhost/db?password=secret"));
         QVERIFY(!url.ok());
         QCOMPARE(url.error().code, ExitCode::BadInput);
+    }
+
+    // A query parameter's name went into the conninfo as it was: libpq then read another keyword, or (first
+    // in the conninfo) a whole URI, password included, from what looked like one parameter.
+    void parameterNamesThatAreNoKeywordAreRefused_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("a second keyword")
+            << QStringLiteral("postgresql://trader@db.internal/risk?sslmode%3D'require'%20password=secret");
+        QTest::newRow("a URI") << QStringLiteral("postgresql://?postgresql://trader:secret@elsewhere/risk=1");
+        QTest::newRow("upper case") << QStringLiteral("postgresql://db.internal/risk?SSLMODE=disable");
+    }
+
+    void parameterNamesThatAreNoKeywordAreRefused()
+    {
+        QFETCH(QString, text);
+        auto url = ConnectionUrl::parse(text);
+        if (url.ok()) {
+            char* message = nullptr;
+            PQconninfoOption* options =
+                PQconninfoParse(url->postgresConnInfo().toUtf8().constData(), &message);
+            QStringList read;
+            for (PQconninfoOption* o = options; o && o->keyword; ++o)
+                if (o->val)
+                    read << QStringLiteral("%1=%2").arg(QString::fromUtf8(o->keyword),
+                                                        QString::fromUtf8(o->val));
+            PQconninfoFree(options);
+            PQfreemem(message);
+            QFAIL(qPrintable(QStringLiteral("accepted; libpq reads: ") + read.join(QLatin1Char(' '))));
+        }
+        QCOMPARE(url.error().code, ExitCode::BadInput);
+        QVERIFY2(url.error().what.contains(QStringLiteral("libpq keyword")), qPrintable(url.error().what));
+        QVERIFY(!url.error().toText().contains(QStringLiteral("secret")));
+    }
+
+    void libpqKeywordsPassThrough()
+    {
+        auto url = ConnectionUrl::parse(
+            QStringLiteral("postgres://ops@127.0.0.1/strategy?application_name=strata&connect_timeout=5&"
+                           "target_session_attrs=read-write&options=-c%20statement_timeout%3D5000"));
+        QVERIFY2(url.ok(), qPrintable(url.ok() ? QString() : url.error().toText()));
+        QCOMPARE(url->postgresParameter(QStringLiteral("options")),
+                 QStringLiteral("-c statement_timeout=5000"));
+        QCOMPARE(url->postgresParameter(QStringLiteral("target_session_attrs")),
+                 QStringLiteral("read-write"));
     }
 
     void withDatabaseNameKeepsTheServer()

@@ -86,6 +86,9 @@ Result<ConnectionUrl> ConnectionUrl::parse(const QString& text)
         add(QStringLiteral("dbname"), db);
         add(QStringLiteral("user"), parsed.userName());
         const QUrlQuery query(parsed);
+        // Each parameter becomes key='value' in the conninfo libpq reads: a name that is not a libpq keyword
+        // could carry more of it (another keyword, a password, or a whole URI when it comes first).
+        static const QRegularExpression keyword(QStringLiteral("^[a-z][a-z_]*$"));
         for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
             if (key == QLatin1String("password"))
                 return Error::badInput(
@@ -93,6 +96,12 @@ Result<ConnectionUrl> ConnectionUrl::parse(const QString& text)
                         "The PostgreSQL URL carries a password parameter; Strata never takes passwords "
                         "on the command line."),
                     QStringLiteral("Remove it and set PGPASSWORD or use ~/.pgpass."));
+            if (!keyword.match(key).hasMatch())
+                return Error::badInput(
+                    QStringLiteral("The PostgreSQL URL has a parameter whose name is not a libpq keyword "
+                                   "(lower-case letters and _, such as sslmode or application_name)."),
+                    QStringLiteral("Write each parameter after \"?\" as keyword=value, joined by &, with "
+                                   "the keywords of libpq's connection parameters."));
             if (key == QLatin1String("sslmode") && !kSslModes.contains(value))
                 return Error::badInput(
                     QStringLiteral("The PostgreSQL URL's sslmode \"%1\" is not one libpq knows.").arg(value),
