@@ -119,6 +119,38 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(folder + QStringLiteral("/20261120-080000-state.db")));
         QVERIFY(QFile::exists(folder + QStringLiteral("/20261121-140212-state.db")));
     }
+
+    // Two entries with one id (a catalog edited or merged by hand): updating one after a verify made the
+    // other a copy of it, and the other backup was no longer listed.
+    void updateChangesOnlyThatBackup()
+    {
+        QTemporaryDir root;
+        const QString folder = root.path();
+        const QJsonArray backups{
+            entry(QStringLiteral("20261121-140212-state"), QStringLiteral("20261121-140212-state.db"),
+                  QStringLiteral("2026-11-21T14:02:12.418Z"), false),
+            entry(QStringLiteral("20261121-140212-state"), QStringLiteral("20261121-140212-state_2.db"),
+                  QStringLiteral("2026-11-21T14:02:12.900Z"), false)};
+        writeFile(
+            folder + QStringLiteral("/strata-backups.json"),
+            QJsonDocument(QJsonObject{{QStringLiteral("format"), 1}, {QStringLiteral("backups"), backups}})
+                .toJson());
+        BackupCatalog catalog(folder);
+        auto listed = catalog.list();
+        QVERIFY(listed.ok());
+        BackupRecord verified = listed->last();
+        QCOMPARE(verified.file, QStringLiteral("20261121-140212-state.db"));
+        verified.verified = true;
+        QVERIFY(catalog.update(verified).ok());
+
+        listed = catalog.list();
+        QVERIFY(listed.ok());
+        QCOMPARE(listed->size(), 2);
+        QCOMPARE(listed->first().file, QStringLiteral("20261121-140212-state_2.db"));
+        QVERIFY(!listed->first().verified);
+        QCOMPARE(listed->last().file, QStringLiteral("20261121-140212-state.db"));
+        QVERIFY(listed->last().verified);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBackupCatalog)

@@ -144,8 +144,10 @@ Status BackupCatalog::add(const BackupRecord& record)
 Status BackupCatalog::update(const BackupRecord& record)
 {
     return modify([&](QList<BackupRecord>& records) -> Status {
+        // The same backup: its id and its file. An id alone can be on two entries of a catalog that was
+        // edited or merged by hand, and the other entry must not become a copy of this one.
         for (auto& r : records)
-            if (r.id == record.id)
+            if (r.id == record.id && r.file == record.file)
                 r = record;
         return {};
     });
