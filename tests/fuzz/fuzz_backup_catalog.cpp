@@ -74,7 +74,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         return 0;
     const auto reread = catalog.list();
     check(reread.ok(), "the catalog Strata wrote does not read back");
-    check(sortedJson(*reread) == sortedJson(*records), "the catalog changed when written back unchanged");
+    const auto before = sortedJson(*records);
+    const auto after = sortedJson(*reread);
+    for (qsizetype i = 0; i < qMax(before.size(), after.size()); ++i)
+        check(before.value(i) == after.value(i),
+              QStringLiteral("the catalog changed when written back unchanged: %1 became %2")
+                  .arg(QString::fromUtf8(before.value(i)), QString::fromUtf8(after.value(i))));
 
     // Retention over the first backup's database: with a file for each backup, so that it deletes some.
     for (const BackupRecord& r : *records)
