@@ -90,7 +90,9 @@ Error MigrationRunner::stepError(const MigrationStep& step, const Error& cause, 
                                  bool transactional) const
 {
     Error error = cause;
-    error.code = cause.code == ExitCode::BadInput ? ExitCode::BadInput : ExitCode::Failed;
+    // Bad input (a statement that needs no transaction) and a lock held by someone else keep their codes.
+    error.code =
+        cause.code == ExitCode::BadInput || cause.code == ExitCode::Locked ? cause.code : ExitCode::Failed;
     error.what = QStringLiteral("Step %1 failed: %2").arg(step.label(), cause.what);
     const QString before =
         doneBefore == 0 ? QStringLiteral("No step of this run was applied.")
