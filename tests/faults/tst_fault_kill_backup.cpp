@@ -444,6 +444,34 @@ private Q_SLOTS:
         QVERIFY2(verify.exitCode == 0, qPrintable(describe(verify)));
     }
 
+    // A restore killed while it kept the database aside leaves `<file>.failed_<time>.partial` beside it:
+    // status lists it, backup (which does not hold the run lock) lists it, migrate removes it.
+    void partialCopyOfAKilledRestoreGoesUnderTheRunLock()
+    {
+        TestDatabase db(Engine::Sqlite);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString copy = db.path() + QStringLiteral(".failed_20261206-101500.partial");
+        QVERIFY(QFile::copy(db.path(), copy));
+        SetBuilder set;
+        writeSet(set);
+        const auto status = CliProcess::run(cliArgs(db.url(), set.path(), {QStringLiteral("status")}));
+        QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
+        QVERIFY2(status.out.contains(copy), qPrintable(describe(status)));
+        const auto backup = CliProcess::run(cliArgs(db.url(), set.path(), {QStringLiteral("backup")}));
+        QVERIFY2(backup.exitCode == 0, qPrintable(describe(backup)));
+        QVERIFY2(backup.err.contains(
+                     QStringLiteral("A killed restore left a partial copy of the database: ") + copy),
+                 qPrintable(describe(backup)));
+        QVERIFY(QFileInfo::exists(copy));
+        const auto migrate = CliProcess::run(
+            cliArgs(db.url(), set.path(), {QStringLiteral("migrate"), QStringLiteral("--yes")}));
+        QVERIFY2(migrate.exitCode == 0, qPrintable(describe(migrate)));
+        QVERIFY2(
+            migrate.err.contains(QStringLiteral("Removed the partial copy a killed restore left: ") + copy),
+            qPrintable(describe(migrate)));
+        QVERIFY(!QFileInfo::exists(copy));
+    }
+
     // A hook is the operator's script: the password Strata logs in with is never in its environment.
     void hookNeverSeesThePassword()
     {

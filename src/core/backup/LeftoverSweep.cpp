@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "backup/PartialBackupLock.h"
+#include "dialects/sqlite/SqliteDatabase.h"
 
 namespace strata {
 
@@ -112,6 +113,44 @@ void sweepPartials(const QString& folder, LeftoverSweep::Mode mode, QList<Leftov
                 QStringLiteral("Removed the lock file of a backup a killed run left: %1").arg(item.where);
             found << item;
         }
+    }
+}
+
+/// The copy of a SQLite database a restore keeps aside is written as `<file>.failed_<time>.partial` beside
+/// it and renamed when complete: one still there was left by a restore that was killed. Restores hold the
+/// run lock, so while this run holds it none is running.
+void sweepRestoreCopies(Database& db, LeftoverSweep::Mode mode, bool runLockHeld,
+                        QList<LeftoverSweep::Leftover>& found)
+{
+    if (db.dialect() != Dialect::Sqlite)
+        return;
+    const QFileInfo file(static_cast<SqliteDatabase&>(db).path());
+    const QFileInfoList entries = file.absoluteDir().entryInfoList(
+        {file.fileName() + QStringLiteral(".failed_*.partial")}, QDir::Files | QDir::Hidden, QDir::Name);
+    for (const QFileInfo& entry : entries) {
+        LeftoverSweep::Leftover item;
+        item.kind = LeftoverSweep::Leftover::Kind::PartialBackup;
+        item.where = entry.absoluteFilePath();
+        item.size = entry.size();
+        const QString what = QStringLiteral("%1 (%2)").arg(item.where, humanSize(item.size));
+        if (mode == LeftoverSweep::Mode::Clean && runLockHeld) {
+            item.removed = QFile::remove(item.where);
+            for (const QString& suffix :
+                 {QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(item.where + suffix);
+            item.text = item.removed
+                            ? QStringLiteral("Removed the partial copy a killed restore left: %1 (the "
+                                             "database was not changed by that restore)")
+                                  .arg(what)
+                            : QStringLiteral("Cannot remove the partial copy a killed restore left: "
+                                             "%1; remove it: rm %2")
+                                  .arg(what, quotedPath(item.where));
+        } else {
+            item.text = QStringLiteral("A killed restore left a partial copy of the database: %1; the next "
+                                       "migrate removes it")
+                            .arg(what);
+        }
+        found << item;
     }
 }
 
@@ -267,10 +306,12 @@ QJsonObject LeftoverSweep::Leftover::toJson() const
     return object;
 }
 
-QList<LeftoverSweep::Leftover> LeftoverSweep::sweep(Database& db, const QString& backupFolder, Mode mode)
+QList<LeftoverSweep::Leftover> LeftoverSweep::sweep(Database& db, const QString& backupFolder, Mode mode,
+                                                    bool runLockHeld)
 {
     QList<Leftover> found;
     sweepPartials(backupFolder, mode, found);
+    sweepRestoreCopies(db, mode, runLockHeld, found);
     listScratchDatabases(db, found);
     sweepTemporary(mode, found);
     return found;

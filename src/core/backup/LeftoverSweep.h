@@ -20,6 +20,7 @@ namespace strata {
 ///   another run may be about to use one.
 /// - A password file an earlier Strata wrote in the temporary folder is always removed.
 /// - A temporary folder of a drift check (SQLite) that no process has open is removed.
+/// - The partial copy a killed restore left beside a SQLite file is removed under the run lock, else listed.
 class LeftoverSweep
 {
 public:
@@ -40,7 +41,10 @@ public:
         QJsonObject toJson() const;
     };
 
-    static QList<Leftover> sweep(Database& db, const QString& backupFolder, Mode mode);
+    /// `runLockHeld`: the caller holds the database's run lock, so no restore of it is running (the partial
+    /// copy a killed restore left beside a SQLite file may then go).
+    static QList<Leftover> sweep(Database& db, const QString& backupFolder, Mode mode,
+                                 bool runLockHeld = false);
     /// One passed check "leftover" per leftover, for a run's pre-flight.
     static QList<CheckResult> checks(const QList<Leftover>& leftovers);
 };

@@ -180,7 +180,7 @@ Status PhasedRun::preflight()
     check(phase, CheckResult::passed(QStringLiteral("run lock"), m_lock->describe()));
     // What killed runs left: removed when nothing can still be using it, else listed.
     for (const auto& c : LeftoverSweep::checks(
-             LeftoverSweep::sweep(m_db, m_settings.backupFolder, LeftoverSweep::Mode::Clean)))
+             LeftoverSweep::sweep(m_db, m_settings.backupFolder, LeftoverSweep::Mode::Clean, true)))
         check(phase, c);
     if (m_settings.preHook.isSet()) {
         m_preHookRan = true;
