@@ -5,7 +5,9 @@
 #
 # Installs the packages it needs (scripts/install-deps.sh), configures build/ with warnings as errors,
 # builds, starts a throwaway PostgreSQL on 127.0.0.1 for the integration tests, runs ctest and stops the
-# server again, also when the build or a test fails or the run is interrupted. Exits with ctest's status.
+# server again, also when the build or a test fails or the run is interrupted. Then, when no ctest
+# arguments pick tests, runs every fuzz target for STRATA_FUZZ_SECONDS (default 20; 0 skips them) with
+# scripts/fuzz.sh. Exits with ctest's status, or 1 when the tests passed and a fuzz target crashed.
 # STRATA_JOBS sets the parallel jobs for the build and ctest (default 2).
 set -euo pipefail
 
@@ -36,5 +38,9 @@ export QT_QPA_PLATFORM=offscreen
 status=0
 stage "Test" ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error -j"$JOBS" --timeout 600 "$@" ||
     status=$?
+fuzz_seconds=${STRATA_FUZZ_SECONDS:-20}
+if (($# == 0 && fuzz_seconds > 0)); then
+    stage "Fuzz" bash scripts/fuzz.sh "$fuzz_seconds" || ((status != 0)) || status=1
+fi
 log "total $(elapsed_since "$started")"
 exit "$status"
