@@ -316,21 +316,25 @@ private Q_SLOTS:
             dropDatabase(aside.first());
     }
 
+    void anotherSetsFileWithoutManifestIsRefusedEvenUnverified_data() { engines_data(); }
     void anotherSetsFileWithoutManifestIsRefusedEvenUnverified()
     {
         // The case: `restore other_set.db` on a risk-state database. A plain database file of another
-        // set, with no manifest: even --unverified refuses, because its own history is another set's.
+        // set (on PostgreSQL, another set's archive), with no manifest: even --unverified refuses, because
+        // the history it holds is another set's.
+        QFETCH(Engine, engine);
         SetBuilder deskSet;
         writeSet(deskSet, "desk_state", QStringLiteral("001_contracts.sql"), kContracts);
         SetBuilder ledgerSet;
         writeSet(ledgerSet, "ledger_book", QStringLiteral("001_ledgers.sql"), kLedgers);
-        Fixture desk = backedUp(Engine::Sqlite, deskSet);
+        Fixture desk = backedUp(engine, deskSet);
         QVERIFY2(desk.error.isEmpty(), qPrintable(desk.error));
-        Fixture ledger = backedUp(Engine::Sqlite, ledgerSet, QStringLiteral("ledgers"));
+        Fixture ledger = backedUp(engine, ledgerSet, QStringLiteral("ledgers"));
         QVERIFY2(ledger.error.isEmpty(), qPrintable(ledger.error));
         QTemporaryDir elsewhere;
         const QString otherSet = elsewhere.filePath(QStringLiteral("other_set.db"));
-        QVERIFY(QFile::copy(ledger.db->path(), otherSet));
+        QVERIFY(engine == Engine::Sqlite ? QFile::copy(ledger.db->path(), otherSet)
+                                         : copyBackup(ledger.backupPath, otherSet));
         const QStringList before = stateOf(desk.db->url());
 
         const auto refused = CliProcess::run(
@@ -344,6 +348,10 @@ private Q_SLOTS:
                      refused.err.contains(QStringLiteral("contracts")),
                  qPrintable(describe(refused)));
         QCOMPARE(stateOf(desk.db->url()), before);
+        QCOMPARE(keptAside(*desk.db), QStringList());
+        if (engine == Engine::Postgres)
+            QCOMPARE(databasesNamed(databaseName(desk.db->url()) + QStringLiteral("_strata_restore")),
+                     QStringList());
 
         const auto restored =
             CliProcess::run(cliArgs(desk.db->url(), deskSet.path(),
@@ -355,6 +363,10 @@ private Q_SLOTS:
         auto db = openDatabase(desk.db->url());
         QVERIFY(db);
         QVERIFY(userTables(*db).contains(QStringLiteral("ledgers")));
+        db.reset();
+        if (engine == Engine::Postgres)
+            for (const QString& aside : keptAside(*desk.db))
+                dropDatabase(aside);
     }
 
     void aRestoreUnderALiveWriterIsRefused()

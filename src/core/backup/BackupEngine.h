@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -41,11 +42,16 @@ public:
     virtual std::optional<qint64> expectedSize() const { return std::nullopt; }
     /// The engine's own checks of a backup on disk (SQLite integrity_check / quick_check; pg_restore --list).
     virtual QList<CheckResult> check(const QString& path, IntegrityMode mode, const Progress& progress) = 0;
+    /// A last look at the backup's content once the engine can read it, before it replaces anything (e.g.
+    /// whose history it holds); an error stops the restore with the database as it was.
+    using Vetting = std::function<Status(Database& restored)>;
+
     /// Replaces the database's content with the backup's, after keeping the current database aside under
     /// `asideName` (SQLite: a file beside it; PostgreSQL: a database of that name). A restore that fails
-    /// leaves the current database as it was. Returns where the old database was kept.
+    /// leaves the current database as it was. Returns where the old database was kept. PostgreSQL calls
+    /// `vet` on the database it restored into, before the swap.
     virtual Result<QString> restore(const QString& backupPath, const QString& asideName,
-                                    const Progress& progress) = 0;
+                                    const Progress& progress, const Vetting& vet) = 0;
 };
 
 } // namespace strata

@@ -17,6 +17,20 @@ namespace {
 
 const QString kNothingTouched = QStringLiteral("Nothing was changed: the database was not touched.");
 
+Error anotherDatabase(const QString& path, const QStringList& differences, const BackupOrigin& origin,
+                      const BackupOrigin& target)
+{
+    return Error::refused(
+               QStringLiteral("The backup %1 is of another database or migration set: %2 (from %3). "
+                              "The backup is of %4; this database is %5.")
+                   .arg(path, differences.join(QStringLiteral("; ")), origin.source, origin.describe(),
+                        target.describe()),
+               QStringLiteral("Pick a backup of this database (strata-cli backups). If you mean to "
+                              "replace this database with that one's content, run again with "
+                              "--different-database."))
+        .withUnchanged(kNothingTouched);
+}
+
 } // namespace
 
 QString DatabaseRestore::asideName(Database& db, const QString& stamp)
@@ -112,18 +126,28 @@ Result<DatabaseRestore::Outcome> DatabaseRestore::check(Database& db, const Back
     if (!differences.isEmpty()) {
         const QString detail = differences.join(QStringLiteral("; "));
         if (!options.allowDifferentDatabase)
-            return Error::refused(
-                       QStringLiteral("The backup %1 is of another database or migration set: %2 (from %3). "
-                                      "The backup is of %4; this database is %5.")
-                           .arg(record.path, detail, origin.source, origin.describe(), target.describe()),
-                       QStringLiteral("Pick a backup of this database (strata-cli backups). If you mean to "
-                                      "replace this database with that one's content, run again with "
-                                      "--different-database."))
-                .withUnchanged(kNothingTouched);
+            return anotherDatabase(record.path, differences, origin, target);
         outcome.warnings << QStringLiteral(
                                 "Restored over a different database or set (--different-database): "
                                 "%1.")
                                 .arg(detail);
+    } else if (!options.allowDifferentDatabase && !origin.appliedSteps && target.appliedSteps &&
+               !target.appliedSteps->isEmpty()) {
+        // Nothing recorded says whose backup this is, and the file cannot be read as it is (a pg_dump
+        // archive): its history is read once it is restored, before it replaces anything.
+        const bool strict = outcome.unverified;
+        outcome.vetRestored = [target, strict, path = record.path](Database& restored) -> Status {
+            BackupOrigin seen;
+            seen.source = QStringLiteral("the history it holds");
+            auto steps = BackupOrigin::appliedStepsOf(restored);
+            if (!steps)
+                return {};
+            seen.appliedSteps = *steps;
+            const QStringList found = seen.differencesFrom(target, strict);
+            if (found.isEmpty())
+                return {};
+            return anotherDatabase(path, found, seen, target);
+        };
     }
 
     outcome.backupChecks =
@@ -143,7 +167,7 @@ Status DatabaseRestore::replace(Database& db, const BackupRecord& record, Outcom
 {
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss"));
     auto engine = BackupEngine::forDatabase(db);
-    auto aside = engine->restore(record.path, asideName(db, stamp), progress);
+    auto aside = engine->restore(record.path, asideName(db, stamp), progress, outcome.vetRestored);
     if (!aside)
         return aside.error();
     outcome.keptAside = *aside;

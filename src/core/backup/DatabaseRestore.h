@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "backup/BackupRecord.h"
 #include "common/Progress.h"
 #include "common/Result.h"
@@ -33,6 +35,9 @@ public:
         bool unverified = false;         ///< restored without a size and SHA-256 to check it against
         /// What the operator confirmed: restored unverified, or over another database or set.
         QStringList warnings;
+        /// Whose backup it is, asked of the restored content when nothing told it before (a PostgreSQL
+        /// archive without manifest): refuses a backup of another set before it replaces the database.
+        std::function<Status(Database& restored)> vetRestored;
     };
 
     /// check(), then replace(): a backup that fails its checks, cannot be checked (unless

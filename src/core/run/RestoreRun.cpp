@@ -172,7 +172,9 @@ Result<DatabaseRestore::Outcome> RestoreRun::execute(const BackupRecord& record,
         m_report.add(QStringLiteral("restore"),
                      CheckResult::failed(QStringLiteral("restore"), replaced.error().what));
         startAgain();
-        return stop(QStringLiteral("failed"), replaced.error());
+        return stop(replaced.error().code == ExitCode::Refused ? QStringLiteral("refused")
+                                                               : QStringLiteral("failed"),
+                    replaced.error());
     }
     for (const auto& c : outcome->afterChecks)
         m_report.add(QStringLiteral("restore"), c);

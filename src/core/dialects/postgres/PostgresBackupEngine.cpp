@@ -241,13 +241,28 @@ CheckResult PostgresBackupEngine::testRestore(const QString& backupPath, const P
 }
 
 Result<QString> PostgresBackupEngine::restore(const QString& backupPath, const QString& asideName,
-                                              const Progress& progress)
+                                              const Progress& progress, const Vetting& vet)
 {
     const QString current = baseName();
     const QString incoming = QStringLiteral("%1_strata_restore").arg(current.left(40));
     (void)dropDatabase(incoming); // a leftover of a restore that was killed
     if (auto restored = restoreInto(incoming, backupPath, progress); !restored)
         return restored.error();
+    if (vet) {
+        Status vetted = Error::failed(QStringLiteral("Cannot read the restored database %1.").arg(incoming),
+                                      QString(), QString());
+        if (auto restoredDb = PostgresDatabase::open(m_db.url().withDatabaseName(incoming)))
+            vetted = vet(**restoredDb);
+        else
+            vetted = restoredDb.error();
+        if (!vetted) {
+            (void)dropDatabase(incoming);
+            return vetted.error().withUnchanged(
+                QStringLiteral("The database was not changed; the database %1 the backup was restored into "
+                               "was dropped.")
+                    .arg(incoming));
+        }
+    }
 
     // Swap names from the maintenance database: a database cannot be renamed while anyone is connected.
     auto others = m_db.query(

@@ -32,8 +32,8 @@ public:
     qint64 estimatedSize() override;
     Status write(const QString& path, const Progress& progress) override;
     QList<CheckResult> check(const QString& path, IntegrityMode mode, const Progress& progress) override;
-    Result<QString> restore(const QString& backupPath, const QString& asideName,
-                            const Progress& progress) override;
+    Result<QString> restore(const QString& backupPath, const QString& asideName, const Progress& progress,
+                            const Vetting& vet) override;
 
     /// Restores the archive into a scratch database, checks that it holds the archive's tables, and drops
     /// the scratch database again (the database itself is not touched).

@@ -154,8 +154,9 @@ QList<CheckResult> SqliteBackupEngine::check(const QString& path, IntegrityMode 
 }
 
 Result<QString> SqliteBackupEngine::restore(const QString& backupPath, const QString& asideName,
-                                            const Progress& progress)
+                                            const Progress& progress, const Vetting& vet)
 {
+    (void)vet; // a SQLite backup is read before the restore (BackupOrigin reads its history)
     const QString folder = QFileInfo(m_db.path()).absolutePath();
     const QString aside = QDir(folder).filePath(asideName);
     if (QFileInfo::exists(aside))

@@ -24,8 +24,8 @@ public:
     Status write(const QString& path, const Progress& progress) override;
     std::optional<qint64> expectedSize() const override { return m_expectedSize; }
     QList<CheckResult> check(const QString& path, IntegrityMode mode, const Progress& progress) override;
-    Result<QString> restore(const QString& backupPath, const QString& asideName,
-                            const Progress& progress) override;
+    Result<QString> restore(const QString& backupPath, const QString& asideName, const Progress& progress,
+                            const Vetting& vet) override;
 
     /// Pages copied per step (4 MB of 4 KiB pages): large enough to run at disk speed, small enough to report
     /// progress, answer a cancel at once, and flush the copy as it grows.
