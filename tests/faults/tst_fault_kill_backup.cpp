@@ -498,6 +498,31 @@ private Q_SLOTS:
         QVERIFY2(!run.err.contains(QString::fromLatin1(secret)), qPrintable(run.err)); // nor what it printed
     }
 
+    // While strata-cli lives, what a hook started and left running (the daemon the post hook starts) stays.
+    void daemonThePostHookStartedKeepsRunning()
+    {
+        TestDatabase db(Engine::Sqlite);
+        STRATA_REQUIRE_DATABASE(db);
+        QTemporaryDir dir;
+        const QString daemonPid = dir.filePath(QStringLiteral("daemon.pid"));
+        SetBuilder set;
+        writeSet(set,
+                 QStringLiteral("name: desk\ndialects: [sqlite, postgres]\nhooks:\n  post: \"sleep 300 > "
+                                "/dev/null 2>&1 & echo $! > %1\"\n")
+                     .arg(shellQuoted(daemonPid))
+                     .toUtf8());
+        const auto run = CliProcess::run(
+            cliArgs(db.url(), set.path(), {QStringLiteral("migrate"), QStringLiteral("--yes")}));
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const qint64 pid = fileBytes(daemonPid).trimmed().toLongLong();
+        QVERIFY(pid > 0);
+        QThread::msleep(500);
+        const QStringList alive = survivors({pid}, {});
+        if (!alive.isEmpty())
+            ::kill(static_cast<pid_t>(pid), SIGKILL);
+        QCOMPARE(alive.size(), 1);
+    }
+
     // A hook, and what it started, die with strata-cli.
     void hookDiesWithStrata()
     {
