@@ -230,9 +230,12 @@ Status HistoryStore::settleStep(qint64 version, int step, const QString& status)
 Status HistoryStore::keepScript(const QString& checksum, const QByteArray& body)
 {
     // Content-addressed: one row per distinct text, however many steps or databases' runs applied it.
-    return m_db.execute(QStringLiteral("INSERT INTO schema_version_scripts (checksum, body) VALUES (?, ?) "
-                                       "ON CONFLICT (checksum) DO NOTHING"),
-                        QVariantList{checksum, QString::fromUtf8(body)});
+    // The bytes go as they are and the database makes them text: a 50 MB script is not held again as
+    // UTF-16 on its way in.
+    return m_db.execute(
+        QStringLiteral("INSERT INTO schema_version_scripts (checksum, body) VALUES (?, CAST(? AS TEXT)) "
+                       "ON CONFLICT (checksum) DO NOTHING"),
+        QVariantList{checksum, body});
 }
 
 Result<std::optional<QString>> HistoryStore::keptScript(const QString& checksum)
