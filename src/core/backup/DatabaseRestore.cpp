@@ -21,8 +21,8 @@ Error anotherDatabase(const QString& path, const QStringList& differences, const
                       const BackupOrigin& target)
 {
     return Error::refused(
-               QStringLiteral("The backup %1 is of another database or migration set: %2 (from %3). "
-                              "The backup is of %4; this database is %5.")
+               QStringLiteral("The backup %1 is of another database or migration set: %2 (as %3 records). "
+                              "The backup: %4. This database: %5.")
                    .arg(path, differences.join(QStringLiteral("; ")), origin.source, origin.describe(),
                         target.describe()),
                QStringLiteral("Pick a backup of this database (strata-cli backups). If you mean to "
