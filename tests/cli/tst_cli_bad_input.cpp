@@ -394,6 +394,37 @@ private Q_SLOTS:
         QCOMPARE(stateOf(db.url()), before);
     }
 
+    void nulByteInMigration_data()
+    {
+        QTest::addColumn<Engine>("engine");
+        QTest::newRow("sqlite") << Engine::Sqlite;
+        QTest::newRow("postgresql") << Engine::Postgres;
+    }
+
+    void nulByteInMigration()
+    {
+        // A NUL byte (a file damaged in transfer): SQLite looped on it for ever, and PostgreSQL ran the
+        // statements before it only and recorded the step as applied.
+        QFETCH(Engine, engine);
+        TestDatabase db(engine);
+        STRATA_REQUIRE_DATABASE(db);
+        SetBuilder set;
+        writeVersions(set, 1);
+        set.file(QStringLiteral("002_fills.sql"), QByteArray("CREATE TABLE fills (id INTEGER PRIMARY KEY);\n"
+                                                             "CREATE TABLE fees (id INTEGER PRIMARY KEY);\0\n"
+                                                             "CREATE TABLE marks (id INTEGER PRIMARY KEY);\n",
+                                                             135));
+        const QStringList before = stateOf(db.url());
+        const auto run = CliProcess::run(
+            cliArgs(db.url(), set.path(), {QStringLiteral("migrate"), QStringLiteral("--yes")}),
+            CliProcess::defaultEnvironment(), 60000);
+        QVERIFY2(!run.crashed, qPrintable(describe(run)));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("002_fills.sql has a NUL byte")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("line 2")), qPrintable(describe(run)));
+        QCOMPARE(stateOf(db.url()), before);
+    }
+
     void emptyMigration()
     {
         TestDatabase db(Engine::Sqlite);

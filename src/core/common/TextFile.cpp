@@ -61,6 +61,16 @@ Result<TextFile> TextFile::read(const QString& path)
                 .arg(line),
             QStringLiteral("Save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8) and try again."));
     }
+    // A NUL is valid UTF-8 but ends the text for SQLite, libpq and libpg_query: whatever follows it would
+    // never run, and the step would still be recorded as applied.
+    if (const qsizetype nul = result.bytes.indexOf('\0'); nul >= 0)
+        return Error::badInput(
+            QStringLiteral("The file %1 has a NUL byte at byte %2 (line %3): text files cannot hold one.")
+                .arg(path)
+                .arg(nul)
+                .arg(result.bytes.left(nul).count('\n') + 1),
+            QStringLiteral("Remove the byte (an editor that shows control characters, or tr -d '\\000'), or "
+                           "check whether the file was damaged in transfer."));
     return result;
 }
 
