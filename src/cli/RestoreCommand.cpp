@@ -55,6 +55,10 @@ int RestoreCommand::run(const CliContext& context)
         !confirmed)
         return context.out().fail(confirmed.error(), command);
     auto outcome = run.execute(*record, context.out().progress(command));
+    for (const auto& phase : run.report().phases)
+        for (const auto& c : phase.checks)
+            if (c.name == QLatin1String("leftover"))
+                context.out().notice(c.detail);
     if (!outcome)
         return context.out().fail(outcome.error(), command);
     const bool afterOk = CheckResult::allPassed(outcome->afterChecks);

@@ -10,6 +10,7 @@
 #include <QUuid>
 
 #include "backup/BackupEngine.h"
+#include "backup/LeftoverSweep.h"
 #include "common/FileDigest.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 #include "migrations/MigrationSetLoader.h"
@@ -104,6 +105,11 @@ Status RestoreRun::preflight(const BackupRecord& record)
     const QString phase = QStringLiteral("preflight");
     m_report.add(phase, CheckResult::passed(QStringLiteral("connection"), m_db.display()));
     m_report.add(phase, CheckResult::passed(QStringLiteral("run lock"), m_lock->describe()));
+    // What killed runs left (a killed restore's partial copy aside among them): removed under the lock when
+    // nothing can still be using it, else listed.
+    for (const auto& c : LeftoverSweep::checks(
+             LeftoverSweep::sweep(m_db, m_settings.backupFolder, LeftoverSweep::Mode::Clean, true)))
+        m_report.add(phase, c);
     if (m_settings.preHook.isSet())
         if (auto ran = runHook(phase, m_settings.preHook); !ran)
             return ran.error().withUnchanged(kNotStarted);
