@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -10,6 +11,7 @@
 #include <QTimer>
 #include <QtTest>
 
+#include "CliProcess.h"
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
 #include "SetBuilder.h"
@@ -354,6 +356,61 @@ private Q_SLOTS:
         // Read-only: the database file is byte for byte what it was.
         QVERIFY(db.open(QIODevice::ReadOnly));
         QCOMPARE(sha256(db.readAll()), before);
+    }
+
+    void anInterruptedRunIsToldAndAcknowledgedByClicking()
+    {
+        // A run killed inside its step, as strata-cli migrate dies when its deploy job times out.
+        SetBuilder set;
+        set.file(QStringLiteral("001_book/01_book.sql"),
+                 "CREATE TABLE book (n INTEGER NOT NULL);\n"
+                 "SELECT count(*) FROM (WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE "
+                 "n < 50000000) SELECT n FROM c);\n");
+        ScratchSqlite file;
+        auto run = CliProcess::start({QStringLiteral("--db"), file.url(), QStringLiteral("--migrations"),
+                                      set.path(), QStringLiteral("migrate"), QStringLiteral("--yes"),
+                                      QStringLiteral("--no-backup")});
+        QVERIFY(run->waitForStarted(30000));
+        QString seen;
+        QDeadlineTimer deadline(60000);
+        while (!seen.contains(QStringLiteral("[1/1]")) && !deadline.hasExpired() &&
+               run->state() != QProcess::NotRunning) {
+            run->waitForReadyRead(20);
+            seen += QString::fromUtf8(run->readAllStandardError());
+        }
+        QVERIFY2(seen.contains(QStringLiteral("[1/1]")), qPrintable(seen));
+        run->kill();
+        QVERIFY(run->waitForFinished(30000));
+        QCOMPARE(run->exitStatus(), QProcess::CrashExit);
+        const QString runId = valueIn(file.url(), QStringLiteral("SELECT run_id FROM schema_version_runs"));
+        QVERIFY2(!runId.isEmpty() && !runId.startsWith(QStringLiteral("ERROR")), qPrintable(runId));
+
+        ConnectionTarget target;
+        target.url = file.url();
+        target.migrations = set.path();
+        MainWindow window;
+        window.show();
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+        QPushButton* acknowledge = window.timeline()->acknowledgeButton();
+        QVERIFY(acknowledge->isVisible());
+        QString text;
+        for (auto* label : window.timeline()->findChildren<QLabel*>())
+            text += label->text() + QLatin1Char('\n');
+        QVERIFY2(text.contains(runId) && text.contains(QStringLiteral("was never verified")),
+                 qPrintable(text));
+
+        QString asked;
+        answerNextMessageBox(QMessageBox::Yes, &asked);
+        acknowledge->click();
+        QVERIFY(waitForStatus(window));
+        QVERIFY2(asked.contains(runId) && asked.contains(QStringLiteral("no SQL of yours runs")),
+                 qPrintable(asked));
+        QVERIFY(!acknowledge->isVisible());
+        QCOMPARE(valueIn(file.url(), QStringLiteral("SELECT outcome FROM schema_version_runs")),
+                 QStringLiteral("interrupted"));
+        QVERIFY(!valueIn(file.url(), QStringLiteral("SELECT acknowledged_by FROM schema_version_runs"))
+                     .isEmpty());
     }
 };
 

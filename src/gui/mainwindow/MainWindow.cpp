@@ -98,6 +98,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(this, &MainWindow::statusShown, m_actions->plan, &QAction::setEnabled);
     connect(m_timeline, &TimelinePage::problemActionRequested, m_migrations->problems(),
             &ProblemActions::handle);
+    connect(m_timeline, &TimelinePage::acknowledgeRunRequested, m_migrations,
+            &MigrationActions::acknowledgeRun);
     connect(m_migrations, &MigrationActions::done, this, [this](const QString& message) {
         m_statusBar->showMessage(message, 10000);
         m_pendingNotice = message;

@@ -5,6 +5,7 @@
 
 #include "common/Counted.h"
 #include "common/JobProgressDialog.h"
+#include "jobs/AcknowledgeRunJob.h"
 #include "jobs/BaselineJob.h"
 #include "jobs/JobRunner.h"
 #include "jobs/RollbackJob.h"
@@ -160,6 +161,40 @@ void MigrationActions::showPlan()
     auto* dialog = new PlanPreviewDialog(*m_status, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MigrationActions::acknowledgeRun(const QString& runId)
+{
+    if (!m_target || !m_status || isBusy())
+        return;
+    const RunEntry* run = nullptr;
+    for (const auto& r : m_status->plan.interruptedRuns)
+        if (r.runId == runId)
+            run = &r;
+    if (!run)
+        return;
+    if (m_target->readOnly) {
+        QMessageBox::information(&m_window, tr("Opened read-only"),
+                                 tr("%1 is open read-only, so Strata records nothing in it. Open it again "
+                                    "without \"Open read-only\" to acknowledge the run.")
+                                     .arg(m_target->displayName()));
+        return;
+    }
+    const QString question =
+        tr("Record that you checked %1 after the interrupted run %2?\n\nThe run started %3 (by %4 on %5) and "
+           "was interrupted in its %6 phase: %7.\n\nCheck the database first (Backup > Verify backup… checks "
+           "a backup; the run log is %8). Only Strata's record of the run changes; no SQL of yours runs. "
+           "(The "
+           "same as strata-cli resolve --acknowledge-run %2.)")
+            .arg(m_target->displayName(), run->runId, run->startedAt, run->appliedBy, run->host, run->phase,
+                 run->consequence(), run->runLog);
+    if (QMessageBox::question(&m_window, tr("Acknowledge interrupted run"), question,
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    auto job = std::make_unique<AcknowledgeRunJob>(runId);
+    AcknowledgeRunJob* acknowledgement = job.get();
+    start(std::move(job), [acknowledgement] { return acknowledgement->outcome(); });
 }
 
 } // namespace strata

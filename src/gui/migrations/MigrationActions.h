@@ -53,6 +53,8 @@ public Q_SLOTS:
     void baseline();
     /// Migrations > Plan…: what a migrate would run (read-only).
     void showPlan();
+    /// Asks, then records that the operator checked the database after the interrupted run `runId`.
+    void acknowledgeRun(const QString& runId);
 
 Q_SIGNALS:
     void done(const QString& message);

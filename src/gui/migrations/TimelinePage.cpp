@@ -1,6 +1,8 @@
 #include "migrations/TimelinePage.h"
 
+#include <QBoxLayout>
 #include <QFontDatabase>
+#include <QPushButton>
 
 #include "common/SqlHighlighter.h"
 #include "migrations/ProblemPanel.h"
@@ -23,6 +25,15 @@ TimelinePage::TimelinePage(QWidget* parent) : QWidget(parent), m_ui(std::make_un
     m_ui->splitter->setStretchFactor(1, 2);
     m_ui->splitter->setSizes({700, 420});
     connect(m_ui->problems, &ProblemPanel::actionRequested, this, &TimelinePage::problemActionRequested);
+    // Under the notice of an interrupted run: the operator's acknowledgement, as resolve --acknowledge-run.
+    m_acknowledge = new QPushButton(tr("Acknowledge…"), this);
+    m_acknowledge->setObjectName(QStringLiteral("acknowledgeRun"));
+    m_acknowledge->setToolTip(tr("Record that you checked the database after the interrupted run"));
+    m_acknowledge->hide();
+    if (auto* layout = qobject_cast<QBoxLayout*>(this->layout()))
+        layout->insertWidget(layout->indexOf(m_ui->banner) + 1, m_acknowledge, 0, Qt::AlignLeft);
+    connect(m_acknowledge, &QPushButton::clicked, this,
+            [this] { Q_EMIT acknowledgeRunRequested(m_interruptedRun); });
     connect(m_ui->timeline, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         m_ui->sqlPreview->setPlainText(item ? item->data(TimelineTree::Step, Qt::UserRole).toString()
                                             : QString());
@@ -46,16 +57,22 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
             .arg(status.database, status.engine, status.set.name(), status.set.root,
                  status.lockHolder.isEmpty() ? tr("free") : tr("held by %1").arg(status.lockHolder)));
     m_ui->problems->showProblems(status.plan.problems);
-    // A run that was killed is told until the operator acknowledges it (strata-cli resolve
-    // --acknowledge-run).
-    QStringList interrupted;
-    for (const RunEntry& run : status.plan.interruptedRuns)
-        interrupted
-            << tr("The run %1, started %2 by %3 on %4, was interrupted in its %5 phase: %6. Check the "
-                  "database, then record that you did: strata-cli resolve --acknowledge-run %1")
-                   .arg(run.runId, run.startedAt, run.appliedBy, run.host, run.phase, run.consequence());
-    if (!interrupted.isEmpty())
-        m_ui->banner->showNotice(interrupted.join(QLatin1Char('\n')));
+    // A run that was killed is told until the operator acknowledges it, the oldest first.
+    m_interruptedRun.clear();
+    m_acknowledge->hide();
+    if (!status.plan.interruptedRuns.isEmpty()) {
+        const RunEntry& run = status.plan.interruptedRuns.first();
+        m_interruptedRun = run.runId;
+        QString text =
+            tr("The run %1, started %2 by %3 on %4, was interrupted in its %5 phase: %6. Check the "
+               "database, then acknowledge the run.")
+                .arg(run.runId, run.startedAt, run.appliedBy, run.host, run.phase, run.consequence());
+        if (status.plan.interruptedRuns.size() > 1)
+            text += tr(" %1 more interrupted runs wait after this one.")
+                        .arg(status.plan.interruptedRuns.size() - 1);
+        m_ui->banner->showNotice(text);
+        m_acknowledge->show();
+    }
     m_ui->timeline->showStatus(status);
     // Open on the first pending step, where the operator's attention goes.
     if (!status.plan.steps.isEmpty())
@@ -81,6 +98,7 @@ void TimelinePage::clear()
     m_ui->timeline->clear();
     m_ui->sqlPreview->clear();
     m_ui->banner->clear();
+    m_acknowledge->hide();
 }
 
 QString TimelinePage::summary() const

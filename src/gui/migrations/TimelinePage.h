@@ -8,6 +8,8 @@
 #include "jobs/StatusJob.h"
 #include "migrations/ProblemRemedy.h"
 
+class QPushButton;
+
 namespace Ui {
 class TimelinePage;
 }
@@ -39,14 +41,19 @@ public:
     ProblemPanel* problemPanel() const;
     class TimelineTree* tree() const;
     QString previewedSql() const;
+    QPushButton* acknowledgeButton() const { return m_acknowledge; }
 
 Q_SIGNALS:
     /// A problem's button was clicked (Show diff…, Accept the current file…, Mark applied…, …).
     void problemActionRequested(const strata::Problem& problem, strata::ProblemRemedy::Action action);
+    /// The operator pressed "Acknowledge…" under the notice of an interrupted run.
+    void acknowledgeRunRequested(const QString& runId);
 
 private:
     std::unique_ptr<Ui::TimelinePage> m_ui;
     SqlHighlighter* m_highlighter;
+    QPushButton* m_acknowledge; ///< shown while a run waits for acknowledgement
+    QString m_interruptedRun;
 };
 
 } // namespace strata
