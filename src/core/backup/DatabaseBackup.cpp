@@ -1,5 +1,7 @@
 #include "backup/DatabaseBackup.h"
 
+#include <optional>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -32,6 +34,26 @@ void removePath(const QString& path)
 QString humanSize(qint64 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+/// Free bytes below which the backup folder's filesystem counts as full, as for a step's writes.
+constexpr qint64 kNearlyFull = 64 * 1024;
+
+/// The part of a failed write's message that says the disk is full, or nothing when it does not say so and
+/// the folder's filesystem has room: pg_dump and SQLite name ENOSPC each in their own words.
+std::optional<QString> diskFullIn(const Error& error, const QString& folder)
+{
+    static const QStringList said{QStringLiteral("No space left on device"),
+                                  QStringLiteral("database or disk is full"),
+                                  QStringLiteral("Disk quota exceeded")};
+    for (const QString& part : error.what.split(QStringLiteral(" / ")))
+        for (const QString& words : said)
+            if (part.contains(words, Qt::CaseInsensitive))
+                return part.trimmed();
+    const QStorageInfo storage(folder);
+    if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < kNearlyFull)
+        return error.what;
+    return std::nullopt;
 }
 
 } // namespace
@@ -102,10 +124,23 @@ Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, 
         removePath(partial);
         return error.withUnchanged(unchanged + QStringLiteral(" The partial file was removed."));
     };
+    // A write that fails for want of space names the full disk and the folder, not the database or the role.
+    auto failWriting = [&](const Error& error) {
+        const auto full = diskFullIn(error, folder);
+        if (!full)
+            return fail(error);
+        return fail(Error::failed(
+            QStringLiteral("The disk of the backup folder %1 is full: the backup could not be written (%2).")
+                .arg(folder, *full),
+            QString(),
+            QStringLiteral("Free disk space on the filesystem of %1 (df -h %1), or point backup.directory "
+                           "(or --out) at another disk, then run again.")
+                .arg(folder)));
+    };
     if (auto written = engine->write(partial, progress); !written)
-        return fail(written.error());
+        return failWriting(written.error());
     if (auto synced = FileDigest::sync(partial); !synced)
-        return fail(synced.error());
+        return failWriting(synced.error());
 
     BackupRecord record;
     record.checks = engine->check(partial, request.integrity, progress);
@@ -160,7 +195,7 @@ Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, 
     manifest.runId = request.runId;
     if (auto written = manifest.write(finalPath); !written) {
         BackupManifest::removeFor(finalPath);
-        return fail(written.error());
+        return failWriting(written.error());
     }
     if (!QDir().rename(partial, finalPath)) {
         BackupManifest::removeFor(finalPath);
