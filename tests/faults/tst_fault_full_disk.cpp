@@ -1,0 +1,681 @@
+// strata-cli on full disks, each a small tmpfs: the backup folder already full (backup and migrate refuse
+// before they write anything), the disk filling up while a backup is written (SQLite's copy and pg_dump's
+// directory), and too little room beside a SQLite database for the copy a restore keeps aside. Each is
+// followed by a rerun once there is room, and a check that no row, backup or history row was lost.
+
+#include <cerrno>
+#include <csignal>
+
+#include <QScopeGuard>
+#include <QStorageInfo>
+#include <QtTest>
+
+#include <fcntl.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "CliTestKit.h"
+
+using namespace strata;
+using namespace strata::test;
+using namespace strata::test::cli;
+
+namespace {
+
+bool underCi()
+{
+    return qEnvironmentVariable("CI") == QLatin1String("true");
+}
+
+struct Command
+{
+    int exitCode = -1;
+    QString output;
+};
+
+/// A helper program run to its end (mount, umount), with both streams.
+Command runProgram(const QString& program, const QStringList& arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(program, arguments);
+    Command result;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        result.output = QStringLiteral("%1 did not finish in time. ").arg(program);
+    }
+    result.output += QString::fromUtf8(process.readAll());
+    if (process.exitStatus() == QProcess::NormalExit)
+        result.exitCode = process.exitCode();
+    return result;
+}
+
+/// A tmpfs of a given size on a folder of its own; unmounted by the test's scope guard.
+class Tmpfs
+{
+public:
+    bool mount(const QString& size, QString* error)
+    {
+        if (!m_point.isValid()) {
+            *error = QStringLiteral("no temporary folder to mount on");
+            return false;
+        }
+        const Command mounted = runProgram(
+            QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                      QStringLiteral("size=") + size, QStringLiteral("tmpfs"), path()});
+        m_mounted = mounted.exitCode == 0;
+        if (!m_mounted)
+            *error = QStringLiteral("mount -t tmpfs -o size=%1 failed: %2").arg(size, mounted.output);
+        return m_mounted;
+    }
+
+    /// Makes the filesystem larger (or smaller) in place, with everything on it.
+    QString resize(const QString& size)
+    {
+        const Command remounted = runProgram(
+            QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,size=") + size, path()});
+        return remounted.exitCode == 0 ? QString() : remounted.output;
+    }
+
+    void unmount()
+    {
+        if (!m_mounted)
+            return;
+        if (runProgram(QStringLiteral("umount"), {path()}).exitCode != 0)
+            runProgram(QStringLiteral("umount"), {QStringLiteral("-l"), path()});
+        m_mounted = false;
+    }
+
+    QString path() const { return m_point.path(); }
+    QString filePath(const QString& name) const { return QDir(path()).filePath(name); }
+
+private:
+    QTemporaryDir m_point;
+    bool m_mounted = false;
+};
+
+/// Mounts `tmpfs` with `size` and unmounts it when the test function ends, however it ends. Needs root: CI
+/// runs as root and must run these tests, so there a missing mount fails the test instead of skipping it.
+#define STRATA_MOUNT_TMPFS(tmpfs, size)                                                                      \
+    if (::geteuid() != 0) {                                                                                  \
+        if (underCi())                                                                                       \
+            QFAIL("mounting a small tmpfs needs root, and CI must run this test");                           \
+        QSKIP("mounting a small tmpfs needs root (run as root or under CI)");                                \
+    }                                                                                                        \
+    {                                                                                                        \
+        QString mountError;                                                                                  \
+        if (!(tmpfs).mount((size), &mountError)) {                                                           \
+            if (underCi())                                                                                   \
+                QFAIL(qPrintable(mountError));                                                               \
+            QSKIP(qPrintable(mountError));                                                                   \
+        }                                                                                                    \
+    }                                                                                                        \
+    auto unmountTmpfs = qScopeGuard([&] { (tmpfs).unmount(); })
+
+qint64 freeBytes(const QString& folder)
+{
+    return QStorageInfo(folder).bytesAvailable();
+}
+
+/// Takes every free byte of the filesystem of `folder` with a file at `filler` (preallocated, so it is quick
+/// enough to land while a backup is being written). Returns the bytes still free afterwards.
+qint64 fillUp(const QString& filler)
+{
+    const int fd = ::open(QFile::encodeName(filler).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -1;
+    off_t offset = 0;
+    const qint64 free = freeBytes(QFileInfo(filler).absolutePath());
+    if (free > 0 && ::posix_fallocate(fd, 0, static_cast<off_t>(free)) == 0)
+        offset = static_cast<off_t>(free);
+    for (off_t chunk = 1 << 20; chunk >= 4096;) {
+        if (::posix_fallocate(fd, offset, chunk) == 0)
+            offset += chunk;
+        else
+            chunk /= 2;
+    }
+    ::close(fd);
+    return freeBytes(QFileInfo(filler).absolutePath());
+}
+
+/// Every running process below `root` (children, their children, ...): strata-cli's pg_dump and its workers.
+QList<qint64> descendantsOf(qint64 root)
+{
+    QHash<qint64, qint64> parents;
+    for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        const QByteArray stat = fileBytes(QStringLiteral("/proc/%1/stat").arg(pid));
+        const qsizetype close = stat.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        const QList<QByteArray> rest = stat.mid(close + 2).split(' ');
+        if (rest.size() > 1)
+            parents.insert(pid, rest.at(1).toLongLong());
+    }
+    QList<qint64> found;
+    QList<qint64> frontier{root};
+    while (!frontier.isEmpty()) {
+        const qint64 parent = frontier.takeFirst();
+        for (auto it = parents.cbegin(); it != parents.cend(); ++it)
+            if (it.value() == parent && !found.contains(it.key())) {
+                found << it.key();
+                frontier << it.key();
+            }
+    }
+    return found;
+}
+
+/// Starts strata-cli, waits for an entry matching `pattern` in `folder` (the `.partial` a backup or a
+/// restore writes), then holds the run and its children still (SIGSTOP), takes every free byte of the disk
+/// and lets them go on: their next write meets a full disk, whatever the timing. Returns the run's outcome
+/// and, in `seen`, the entry it saw (empty when the run ended before writing one).
+CliProcess::Outcome runUntilTheDiskFills(const QStringList& arguments, const QString& folder,
+                                         const QString& pattern, const QString& filler, QString* seen,
+                                         qint64* freeAfterFill)
+{
+    auto process = CliProcess::start(arguments);
+    if (!process->waitForStarted(30000))
+        return CliProcess::finish(*process);
+    const qint64 pid = process->processId();
+    QDeadlineTimer deadline(60000);
+    while (seen->isEmpty() && !deadline.hasExpired() && process->state() != QProcess::NotRunning) {
+        const QStringList found = QDir(folder).entryList({pattern}, QDir::Files | QDir::Dirs | QDir::Hidden);
+        if (found.isEmpty()) {
+            QThread::usleep(200);
+            continue;
+        }
+        *seen = QDir(folder).filePath(found.first());
+        QList<qint64> held{pid};
+        ::kill(static_cast<pid_t>(pid), SIGSTOP);
+        for (qint64 child : descendantsOf(pid)) {
+            ::kill(static_cast<pid_t>(child), SIGSTOP);
+            held << child;
+        }
+        *freeAfterFill = fillUp(filler);
+        for (qint64 stopped : held)
+            ::kill(static_cast<pid_t>(stopped), SIGCONT);
+    }
+    return CliProcess::finish(*process, 120000);
+}
+
+/// SHA-256 of a backup file, or of every file of a pg_dump directory in name order.
+QString digestOf(const QString& path)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (QFileInfo(path).isDir()) {
+        for (const QString& name : QDir(path).entryList(QDir::Files, QDir::Name))
+            hash.addData(fileBytes(QDir(path).filePath(name)));
+    } else {
+        hash.addData(fileBytes(path));
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+/// `*.partial` entries (files and folders) and their lock files in a folder.
+QStringList partialsIn(const QString& folder)
+{
+    return QDir(folder).entryList({QStringLiteral("*.partial"), QStringLiteral("*.partial.lock")},
+                                  QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+}
+
+/// An operator config whose backup.directory is `folder`.
+QString writeConfig(const QTemporaryDir& dir, const QString& folder)
+{
+    const QString path = dir.filePath(QStringLiteral("database.yaml"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(QStringLiteral("database:\n  backup:\n    directory: \"%1\"\n").arg(folder).toUtf8());
+    return path;
+}
+
+/// A backup as the test remembers it: its id, its file and the SHA-256 of what is on disk.
+struct Taken
+{
+    QString id;
+    QString path;
+    QString sha256;
+};
+
+std::optional<Taken> takenBy(const CliProcess::Outcome& run)
+{
+    QJsonObject record = run.json();
+    if (record.contains(QStringLiteral("backup")))
+        record = record.value(QStringLiteral("backup")).toObject();
+    Taken taken{
+        record.value(QStringLiteral("id")).toString(), record.value(QStringLiteral("path")).toString(), {}};
+    if (run.exitCode != 0 || taken.id.isEmpty() || !QFileInfo::exists(taken.path))
+        return std::nullopt;
+    taken.sha256 = digestOf(taken.path);
+    return taken;
+}
+
+/// What `strata-cli backups --json` lists: id -> path.
+QMap<QString, QString> listed(const QStringList& global)
+{
+    const auto run =
+        CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("backups")});
+    QMap<QString, QString> backups;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8());
+    for (const auto& value : doc.array())
+        backups.insert(value.toObject().value(QStringLiteral("id")).toString(),
+                       value.toObject().value(QStringLiteral("path")).toString());
+    if (run.exitCode != 0 || !doc.isArray())
+        backups.insert(QStringLiteral("ERROR"), describe(run));
+    return backups;
+}
+
+/// Each earlier backup is still listed, at its place, with the bytes it had.
+QString lostBackups(const QStringList& global, const QList<Taken>& earlier)
+{
+    const auto now = listed(global);
+    QStringList lost;
+    for (const Taken& t : earlier) {
+        if (now.value(t.id) != t.path)
+            lost << QStringLiteral("%1 is no longer listed at %2 (listed: %3)")
+                        .arg(t.id, t.path, QStringList(now.keys()).join(QLatin1Char(',')));
+        else if (digestOf(t.path) != t.sha256)
+            lost << QStringLiteral("%1 changed on disk").arg(t.path);
+    }
+    return lost.join(QLatin1Char('\n'));
+}
+
+/// Strata's history rows (what a rerun must keep): schema_version and schema_version_steps.
+QStringList historyOf(const QString& url)
+{
+    QStringList history;
+    for (const QString& line : databaseStateOf(url))
+        if (line.startsWith(QLatin1String("schema_version")))
+            history << line;
+    return history;
+}
+
+/// A table of `rows` rows of 1000 random bytes (SQLite): a database of rows * ~1 KB.
+QString fillTicks(const QString& url, int rows)
+{
+    QString error;
+    auto db = openDatabase(url, &error);
+    if (!db)
+        return error;
+    const QString sql =
+        QStringLiteral("CREATE TABLE ticks (id INTEGER PRIMARY KEY, payload BLOB NOT NULL);\n"
+                       "INSERT INTO ticks (payload) WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
+                       "FROM c WHERE n < %1) SELECT randomblob(1000) FROM c;\n")
+            .arg(rows);
+    if (auto done = db->runScript(SqlScript{QStringLiteral("ticks"), sql.toUtf8(), 1}, false); !done)
+        return done.error().toText();
+    return {};
+}
+
+/// Two tables of `rows` rows each (PostgreSQL), for pg_dump's two workers.
+QString fillFills(const QString& url, int rows)
+{
+    QString error;
+    auto db = openDatabase(url, &error);
+    if (!db)
+        return error;
+    for (const QString& table : {QStringLiteral("fills_a"), QStringLiteral("fills_b")}) {
+        const QString sql = QStringLiteral("CREATE TABLE %1 (id bigint NOT NULL, note text NOT NULL);\n"
+                                           "INSERT INTO %1 SELECT g, md5(g::text) FROM generate_series(1, "
+                                           "%2) g;\n")
+                                .arg(table)
+                                .arg(rows);
+        if (auto done = db->runScript(SqlScript{table, sql.toUtf8(), 1}, false); !done)
+            return done.error().toText();
+    }
+    return {};
+}
+
+const QByteArray kBook = "CREATE TABLE book (id INTEGER PRIMARY KEY, symbol TEXT NOT NULL);\n"
+                         "INSERT INTO book (id, symbol) VALUES (1, 'ESZ6'), (2, 'NQZ6');\n";
+const QByteArray kLimits = "CREATE TABLE limits (id INTEGER PRIMARY KEY, notional NUMERIC NOT NULL);\n"
+                           "INSERT INTO limits (id, notional) VALUES (1, 5000000);\n";
+
+} // namespace
+
+class TestFaultFullDisk : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        keepBackupsInside(m_home);
+    }
+
+    void backupFolderAlreadyFull_data()
+    {
+        QTest::addColumn<Engine>("engine");
+        QTest::addColumn<QString>("size");
+        QTest::addColumn<QString>("larger");
+        QTest::addColumn<QString>("suffix");
+        // A small SQLite file needs a few KB; PostgreSQL's estimate is the database's size on the server
+        // (about 8 MB for an almost empty one).
+        QTest::newRow("sqlite") << Engine::Sqlite << QStringLiteral("1m") << QStringLiteral("2m")
+                                << QStringLiteral(".db");
+        QTest::newRow("postgresql") << Engine::Postgres << QStringLiteral("16m") << QStringLiteral("32m")
+                                    << QStringLiteral(".dumpdir");
+    }
+
+    // The backup folder (backup.directory, and --out) on a filesystem with no room: backup and migrate
+    // refuse before they write anything; once there is room the reruns succeed and nothing is lost.
+    void backupFolderAlreadyFull()
+    {
+        QFETCH(Engine, engine);
+        QFETCH(QString, size);
+        QFETCH(QString, larger);
+        QFETCH(QString, suffix);
+        Tmpfs tmpfs;
+        STRATA_MOUNT_TMPFS(tmpfs, size);
+        TestDatabase db(engine);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString folder = tmpfs.filePath(QStringLiteral("backups"));
+        QTemporaryDir configDir;
+        const QString config = writeConfig(configDir, folder);
+        QVERIFY(!config.isEmpty());
+        SetBuilder set;
+        set.file(QStringLiteral("001_book/01_book.sql"), kBook);
+        const QStringList global{QStringLiteral("--db"),         db.url(),
+                                 QStringLiteral("--migrations"), set.path(),
+                                 QStringLiteral("--config"),     config};
+
+        // Version 1, with its backup in the folder, while there is room.
+        const auto first =
+            CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("migrate"),
+                                                 QStringLiteral("--yes")});
+        QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
+        const QMap<QString, QString> before = listed(global);
+        QCOMPARE(before.size(), 1);
+        const QList<Taken> earlier{{before.firstKey(), before.first(), digestOf(before.first())}};
+        QVERIFY(earlier.first().path.startsWith(folder));
+
+        // Then the disk fills up (another program's files); version 2 comes.
+        const QString filler = tmpfs.filePath(QStringLiteral("filler"));
+        QVERIFY(fillUp(filler) < 4096);
+        set.file(QStringLiteral("002_limits/01_limits.sql"), kLimits);
+        const QStringList state = databaseStateOf(db.url());
+        const QStringList history = historyOf(db.url());
+        QVERIFY2(history.size() >= 2, qPrintable(history.join(QLatin1Char('\n'))));
+
+        // backup --out into the full folder: refused, nothing written, nothing listed.
+        const QString out = QDir(folder).filePath(QStringLiteral("before_v2") + suffix);
+        const auto refusedBackup =
+            CliProcess::run(global + QStringList{QStringLiteral("backup"), QStringLiteral("--out"), out});
+        QVERIFY2(!refusedBackup.crashed, qPrintable(describe(refusedBackup)));
+        QCOMPARE(refusedBackup.exitCode, 1); // failed, the database as it was (README: exit codes)
+        QVERIFY2(refusedBackup.err.contains(
+                     QStringLiteral("Not enough free disk for the backup in %1").arg(folder)),
+                 qPrintable(describe(refusedBackup)));
+        QVERIFY2(refusedBackup.err.contains(QStringLiteral("no backup was listed")),
+                 qPrintable(describe(refusedBackup)));
+        QVERIFY(!QFileInfo::exists(out));
+        QCOMPARE(partialsIn(folder), QStringList());
+
+        // migrate with the operator config's backup.directory there: refused in its pre-flight.
+        const auto refusedMigrate =
+            CliProcess::run(global + QStringList{QStringLiteral("migrate"), QStringLiteral("--yes")});
+        QVERIFY2(!refusedMigrate.crashed, qPrintable(describe(refusedMigrate)));
+        QCOMPARE(refusedMigrate.exitCode, 1);
+        QVERIFY2(refusedMigrate.err.contains(QStringLiteral("Not enough free disk for the backup")),
+                 qPrintable(describe(refusedMigrate)));
+        QVERIFY2(refusedMigrate.err.contains(folder), qPrintable(describe(refusedMigrate)));
+        QVERIFY2(refusedMigrate.err.contains(QStringLiteral("the migration did not start")),
+                 qPrintable(describe(refusedMigrate)));
+        QCOMPARE(partialsIn(folder), QStringList());
+        QCOMPARE(databaseStateOf(db.url()), state);
+        QCOMPARE(listed(global).keys(), before.keys());
+        QCOMPARE(lostBackups(global, earlier), QString());
+
+        // The filesystem made larger: migrate runs again and applies version 2 after its backup.
+        const QString resized = tmpfs.resize(larger);
+        QVERIFY2(resized.isEmpty(), qPrintable(resized));
+        const auto migrated =
+            CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("migrate"),
+                                                 QStringLiteral("--yes")});
+        QVERIFY2(migrated.exitCode == 0, qPrintable(describe(migrated)));
+        const QStringList after = historyOf(db.url());
+        for (const QString& row : history)
+            QVERIFY2(after.contains(row), qPrintable(row + QStringLiteral(" is gone:\n") + after.join('\n')));
+        QVERIFY2(after.size() > history.size(), qPrintable(after.join(QLatin1Char('\n'))));
+        {
+            auto open = openDatabase(db.url());
+            QVERIFY(open);
+            QCOMPARE(queryLines(*open, QStringLiteral("SELECT id, name FROM desks")),
+                     QStringList{QStringLiteral("1|rates")});
+            QCOMPARE(queryLines(*open, QStringLiteral("SELECT count(*) FROM book")),
+                     QStringList{QStringLiteral("2")});
+        }
+
+        // The filler removed: backup --out to the same path now succeeds.
+        QVERIFY(QFile::remove(filler));
+        const auto backedUp =
+            CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("backup"),
+                                                 QStringLiteral("--out"), out});
+        const auto taken = takenBy(backedUp);
+        QVERIFY2(taken, qPrintable(describe(backedUp)));
+        QCOMPARE(taken->path, out);
+        const auto now = listed(global);
+        QCOMPARE(now.size(), 3); // version 1's, version 2's and the one taken by hand
+        QCOMPARE(lostBackups(global, earlier + QList<Taken>{*taken}), QString());
+        for (const QString& id : now.keys()) {
+            const auto verified = CliProcess::run(global + QStringList{QStringLiteral("verify"), id});
+            QVERIFY2(verified.exitCode == 0, qPrintable(describe(verified)));
+        }
+        QCOMPARE(partialsIn(folder), QStringList());
+    }
+
+    void diskFillsUpDuringTheBackup_data()
+    {
+        QTest::addColumn<Engine>("engine");
+        QTest::addColumn<QString>("size");
+        QTest::addColumn<QString>("pattern");
+        // SQLite: a 24 MB database, its copy written page by page into `<name>.db.partial`.
+        QTest::newRow("sqlite") << Engine::Sqlite << QStringLiteral("64m") << QStringLiteral("*.partial");
+        // PostgreSQL: pg_dump's directory format, its workers writing into `<name>.dumpdir.partial/`.
+        QTest::newRow("postgresql") << Engine::Postgres << QStringLiteral("80m")
+                                    << QStringLiteral("*.dumpdir.partial");
+    }
+
+    // The pre-check passed and the disk fills up while the backup is written (another program's files): a
+    // real ENOSPC in the middle of the copy or of pg_dump. The run fails naming the full disk and the folder,
+    // removes its partial backup and lists nothing; the database and the earlier backup are as they were;
+    // with the filler gone, the rerun succeeds.
+    void diskFillsUpDuringTheBackup()
+    {
+        QFETCH(Engine, engine);
+        QFETCH(QString, size);
+        QFETCH(QString, pattern);
+        Tmpfs tmpfs;
+        STRATA_MOUNT_TMPFS(tmpfs, size);
+        TestDatabase db(engine);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString folder = tmpfs.filePath(QStringLiteral("backups"));
+        QTemporaryDir configDir;
+        const QString config = writeConfig(configDir, folder);
+        QVERIFY(!config.isEmpty());
+        SetBuilder set;
+        set.file(QStringLiteral("001_book/01_book.sql"), kBook);
+        const QStringList global{QStringLiteral("--db"),         db.url(),
+                                 QStringLiteral("--migrations"), set.path(),
+                                 QStringLiteral("--config"),     config};
+
+        // An earlier backup, small, then the rows that make the next one take a while.
+        const auto first =
+            CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("backup")});
+        const auto earlier = takenBy(first);
+        QVERIFY2(earlier, qPrintable(describe(first)));
+        const QString filled =
+            engine == Engine::Sqlite ? fillTicks(db.url(), 24000) : fillFills(db.url(), 300000);
+        QVERIFY2(filled.isEmpty(), qPrintable(filled));
+        const QStringList state = databaseStateOf(db.url());
+
+        const QString filler = tmpfs.filePath(QStringLiteral("filler"));
+        QString partial;
+        qint64 freeAfterFill = -1;
+        const auto run = runUntilTheDiskFills(global + QStringList{QStringLiteral("backup")}, folder, pattern,
+                                              filler, &partial, &freeAfterFill);
+        QVERIFY2(!partial.isEmpty(),
+                 qPrintable(QStringLiteral("the backup never wrote a partial:\n") + describe(run)));
+        QVERIFY2(freeAfterFill < 4096, qPrintable(QString::number(freeAfterFill)));
+        QVERIFY2(!run.crashed, qPrintable(describe(run)));
+        QCOMPARE(run.exitCode, 1);
+        // The message names the full disk and the folder, with what to do; not the database or the role.
+        QVERIFY2(run.err.contains(QStringLiteral("The disk of the backup folder %1 is full").arg(folder)),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("df -h %1").arg(folder)), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("The partial file was removed")), qPrintable(describe(run)));
+        QVERIFY2(!run.err.contains(QStringLiteral("SELECT on all")), qPrintable(describe(run)));
+        QVERIFY(!QFileInfo::exists(partial));
+        QCOMPARE(partialsIn(folder), QStringList());
+        QCOMPARE(listed(global).keys(), QStringList{earlier->id});
+        QCOMPARE(lostBackups(global, {*earlier}), QString());
+        QCOMPARE(databaseStateOf(db.url()), state);
+
+        // The filler removed: the rerun takes, checks and lists the backup; the earlier one stays.
+        QVERIFY(QFile::remove(filler));
+        const auto rerun =
+            CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("backup")});
+        const auto taken = takenBy(rerun);
+        QVERIFY2(taken, qPrintable(describe(rerun)));
+        QCOMPARE(listed(global).size(), 2);
+        QCOMPARE(lostBackups(global, {*earlier, *taken}), QString());
+        QCOMPARE(partialsIn(folder), QStringList());
+        const auto verified = CliProcess::run(global + QStringList{QStringLiteral("verify"), taken->id});
+        QVERIFY2(verified.exitCode == 0, qPrintable(describe(verified)));
+        QCOMPARE(databaseStateOf(db.url()), state);
+    }
+
+    // SQLite keeps the current database aside beside it before a restore: with too little room there the
+    // restore is refused in its pre-flight; with room, it succeeds.
+    void tooLittleRoomBesideTheDatabaseForARestore()
+    {
+        Tmpfs tmpfs;
+        STRATA_MOUNT_TMPFS(tmpfs, QStringLiteral("4m"));
+        const QString path = tmpfs.filePath(QStringLiteral("state.db"));
+        const QString url = QStringLiteral("sqlite:") + path;
+        QVERIFY(QFile(path).open(QIODevice::WriteOnly));
+        const QString filled =
+            fillTicks(url, 2000); // about 2 MB: the copy and the restore do not fit beside it
+        QVERIFY2(filled.isEmpty(), qPrintable(filled));
+        SetBuilder set;
+        set.file(QStringLiteral("001_book/01_book.sql"), kBook);
+        QTemporaryDir backups;
+        const QString backupPath = backups.filePath(QStringLiteral("state.db"));
+        const auto backup = CliProcess::run(cliArgs(
+            url, set.path(),
+            {QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("--out"), backupPath}));
+        const auto taken = takenBy(backup);
+        QVERIFY2(taken, qPrintable(describe(backup)));
+        const QStringList backupContent = databaseStateOf(QStringLiteral("sqlite:") + backupPath).mid(1);
+        {
+            auto open = openDatabase(url);
+            QVERIFY(open);
+            QVERIFY(open->execute(QStringLiteral("DELETE FROM ticks WHERE id > 1000")).ok());
+        }
+        const QStringList before = databaseStateOf(url);
+        QVERIFY(freeBytes(tmpfs.path()) < 2 * QFileInfo(path).size());
+
+        const auto refused = CliProcess::run(
+            cliArgs(url, set.path(), {QStringLiteral("restore"), backupPath, QStringLiteral("--yes")}));
+        QVERIFY2(!refused.crashed, qPrintable(describe(refused)));
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("Not enough free disk beside the database")),
+                 qPrintable(describe(refused)));
+        QVERIFY2(refused.err.contains(tmpfs.path()), qPrintable(describe(refused)));
+        QVERIFY2(refused.err.contains(QStringLiteral("restore did not start")),
+                 qPrintable(describe(refused)));
+        // The file is as it was, and nothing was written beside it (the refusal's run log goes to the
+        // backup folder).
+        QCOMPARE(databaseStateOf(url), before);
+        QCOMPARE(QDir(tmpfs.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("state.db")});
+        QCOMPARE(digestOf(backupPath), taken->sha256);
+
+        const QString resized = tmpfs.resize(QStringLiteral("16m"));
+        QVERIFY2(resized.isEmpty(), qPrintable(resized));
+        const auto restored = CliProcess::run(
+            cliArgs(url, set.path(), {QStringLiteral("restore"), backupPath, QStringLiteral("--yes")}));
+        QVERIFY2(restored.exitCode == 0, qPrintable(describe(restored)));
+        QCOMPARE(databaseStateOf(url).mid(1), backupContent);
+        QCOMPARE(partialsIn(tmpfs.path()), QStringList());
+        QCOMPARE(digestOf(backupPath), taken->sha256);
+    }
+
+    // The pre-flight passed and the disk beside the database fills up while the restore writes the copy it
+    // keeps aside: the restore fails cleanly, the live database as it was and the partial copy removed; with
+    // the filler gone, the rerun restores.
+    void diskFillsUpWhileARestoreKeepsTheDatabaseAside()
+    {
+        Tmpfs tmpfs;
+        STRATA_MOUNT_TMPFS(tmpfs, QStringLiteral("96m"));
+        const QString path = tmpfs.filePath(QStringLiteral("state.db"));
+        const QString url = QStringLiteral("sqlite:") + path;
+        QVERIFY(QFile(path).open(QIODevice::WriteOnly));
+        const QString filled = fillTicks(url, 24000);
+        QVERIFY2(filled.isEmpty(), qPrintable(filled));
+        SetBuilder set;
+        set.file(QStringLiteral("001_book/01_book.sql"), kBook);
+        const auto migrated = CliProcess::run(
+            cliArgs(url, set.path(),
+                    {QStringLiteral("migrate"), QStringLiteral("--yes"), QStringLiteral("--no-backup")}));
+        QVERIFY2(migrated.exitCode == 0, qPrintable(describe(migrated)));
+        QTemporaryDir backups;
+        const QString backupPath = backups.filePath(QStringLiteral("state.db"));
+        const auto backup = CliProcess::run(cliArgs(
+            url, set.path(),
+            {QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("--out"), backupPath}));
+        const auto taken = takenBy(backup);
+        QVERIFY2(taken, qPrintable(describe(backup)));
+        const QStringList backupContent = databaseStateOf(QStringLiteral("sqlite:") + backupPath).mid(1);
+        {
+            auto open = openDatabase(url);
+            QVERIFY(open);
+            QVERIFY(
+                open->execute(QStringLiteral("INSERT INTO book (id, symbol) VALUES (3, 'after the backup')"))
+                    .ok());
+        }
+        const QStringList before = databaseStateOf(url);
+        QVERIFY(before != QStringList{before.first()} + backupContent);
+
+        const QString filler = tmpfs.filePath(QStringLiteral("filler"));
+        QString partial;
+        qint64 freeAfterFill = -1;
+        const auto run = runUntilTheDiskFills(
+            cliArgs(url, set.path(), {QStringLiteral("restore"), backupPath, QStringLiteral("--yes")}),
+            tmpfs.path(), QStringLiteral("state.db.failed_*.partial"), filler, &partial, &freeAfterFill);
+        QVERIFY2(!partial.isEmpty(),
+                 qPrintable(QStringLiteral("the restore never kept a copy aside:\n") + describe(run)));
+        QVERIFY2(freeAfterFill < 4096, qPrintable(QString::number(freeAfterFill)));
+        QVERIFY2(!run.crashed, qPrintable(describe(run)));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Could not keep the current database aside")),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("full")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(tmpfs.path()), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("the partial copy was removed")), qPrintable(describe(run)));
+        QVERIFY(!QFileInfo::exists(partial));
+        QCOMPARE(partialsIn(tmpfs.path()), QStringList());
+        QCOMPARE(databaseStateOf(url), before);
+        QCOMPARE(digestOf(backupPath), taken->sha256);
+
+        QVERIFY(QFile::remove(filler));
+        const auto rerun = CliProcess::run(
+            cliArgs(url, set.path(), {QStringLiteral("restore"), backupPath, QStringLiteral("--yes")}));
+        QVERIFY2(rerun.exitCode == 0, qPrintable(describe(rerun)));
+        QCOMPARE(databaseStateOf(url).mid(1), backupContent);
+        QCOMPARE(partialsIn(tmpfs.path()), QStringList());
+        QCOMPARE(digestOf(backupPath), taken->sha256);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaultFullDisk)
+#include "tst_fault_full_disk.moc"
