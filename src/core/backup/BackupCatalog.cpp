@@ -80,7 +80,9 @@ Status BackupCatalog::write(const QList<BackupRecord>& records) const
         QFile::copy(manifestPath(), manifestPath() + QStringLiteral(".bak"));
     }
     QSaveFile file(manifestPath());
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    // flush() before commit(): a write the disk had no room for fails there, not in write().
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() ||
+        !file.commit())
         return Error::failed(
             QStringLiteral("Cannot write the backup catalog %1: %2.").arg(manifestPath(), file.errorString()),
             QStringLiteral("The catalog is as it was (it is replaced atomically)."),
@@ -95,7 +97,17 @@ template <typename Change> Status BackupCatalog::modify(Change&& change)
             QStringLiteral("Cannot create the backup folder %1.").arg(m_folder),
             QStringLiteral("Check the permissions of its parent folder, or set backup.directory."));
     QLockFile lock(manifestPath() + QStringLiteral(".lock"));
-    if (!lock.tryLock(30000))
+    if (!lock.tryLock(30000) && lock.error() != QLockFile::LockFailedError)
+        // Not held by another run: the lock file could not be written (a full disk, or no permission).
+        return Error::failed(
+            QStringLiteral("Cannot write the lock file %1.lock of the backup catalog (is the disk of %2 "
+                           "full?).")
+                .arg(manifestPath(), m_folder),
+            QStringLiteral("The catalog is as it was."),
+            QStringLiteral("Free disk space on the filesystem of %1 (df -h %1) and check that this user "
+                           "may write there, then run again.")
+                .arg(m_folder));
+    if (!lock.isLocked())
         return Error::locked(
             QStringLiteral("The backup catalog %1 stayed locked for 30 s.").arg(manifestPath()),
             QStringLiteral("Another Strata run is writing it; try again when it is done."));

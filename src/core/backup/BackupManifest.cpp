@@ -23,7 +23,9 @@ Status BackupManifest::write(const QString& backupPath) const
     const QString path = pathFor(backupPath);
     const QByteArray bytes = QJsonDocument(toJson()).toJson();
     QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+    // flush() before commit(): a write the disk had no room for fails there, not in write(), and commit()
+    // would put an empty manifest in place.
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush() || !out.commit())
         return Error::failed(
             QStringLiteral("Cannot write the backup's manifest %1: %2.").arg(path, out.errorString()),
             QStringLiteral("The database was not changed, and no backup was listed."),
