@@ -170,26 +170,43 @@ QList<qint64> descendantsOf(qint64 root)
     return found;
 }
 
-/// Starts strata-cli, waits for an entry matching `pattern` in `folder` (the `.partial` a backup or a
-/// restore writes), then holds the run and its children still (SIGSTOP), takes every free byte of the disk
-/// and lets them go on: their next write meets a full disk, whatever the timing. Returns the run's outcome
-/// and, in `seen`, the entry it saw (empty when the run ended before writing one).
-CliProcess::Outcome runUntilTheDiskFills(const QStringList& arguments, const QString& folder,
-                                         const QString& pattern, const QString& filler, QString* seen,
-                                         qint64* freeAfterFill)
+/// When the test fills the disk under a run: as soon as an entry matching `pattern` is in `folder` (the
+/// `.partial` a backup or a restore writes), or as soon as the run prints `said` on stderr.
+struct FillWhen
+{
+    QString folder;
+    QString pattern;
+    QString said;
+};
+
+/// Starts strata-cli and, at the moment `when` says, holds the run and its children still (SIGSTOP), takes
+/// every free byte of the disk and lets them go on: their next write meets a full disk, whatever the timing.
+/// Returns the run's outcome and, in `seen`, what it saw (empty when the run ended before that moment).
+CliProcess::Outcome runUntilTheDiskFills(const QStringList& arguments, const FillWhen& when,
+                                         const QString& filler, QString* seen, qint64* freeAfterFill)
 {
     auto process = CliProcess::start(arguments);
     if (!process->waitForStarted(30000))
         return CliProcess::finish(*process);
     const qint64 pid = process->processId();
+    QString err;
     QDeadlineTimer deadline(60000);
     while (seen->isEmpty() && !deadline.hasExpired() && process->state() != QProcess::NotRunning) {
-        const QStringList found = QDir(folder).entryList({pattern}, QDir::Files | QDir::Dirs | QDir::Hidden);
-        if (found.isEmpty()) {
+        if (!when.said.isEmpty()) {
+            process->waitForReadyRead(1);
+            err += QString::fromUtf8(process->readAllStandardError());
+            if (err.contains(when.said))
+                *seen = when.said;
+        } else {
+            const QStringList found =
+                QDir(when.folder).entryList({when.pattern}, QDir::Files | QDir::Dirs | QDir::Hidden);
+            if (!found.isEmpty())
+                *seen = QDir(when.folder).filePath(found.first());
+        }
+        if (seen->isEmpty()) {
             QThread::usleep(200);
             continue;
         }
-        *seen = QDir(folder).filePath(found.first());
         QList<qint64> held{pid};
         ::kill(static_cast<pid_t>(pid), SIGSTOP);
         for (qint64 child : descendantsOf(pid)) {
@@ -200,7 +217,9 @@ CliProcess::Outcome runUntilTheDiskFills(const QStringList& arguments, const QSt
         for (qint64 stopped : held)
             ::kill(static_cast<pid_t>(stopped), SIGCONT);
     }
-    return CliProcess::finish(*process, 120000);
+    auto outcome = CliProcess::finish(*process, 120000);
+    outcome.err.prepend(err);
+    return outcome;
 }
 
 /// SHA-256 of a backup file, or of every file of a pg_dump directory in name order.
@@ -478,22 +497,30 @@ private Q_SLOTS:
         QTest::addColumn<Engine>("engine");
         QTest::addColumn<QString>("size");
         QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("said");
         // SQLite: a 24 MB database, its copy written page by page into `<name>.db.partial`.
-        QTest::newRow("sqlite") << Engine::Sqlite << QStringLiteral("64m") << QStringLiteral("*.partial");
+        QTest::newRow("sqlite, copying the pages")
+            << Engine::Sqlite << QStringLiteral("64m") << QStringLiteral("*.partial") << QString();
         // PostgreSQL: pg_dump's directory format, its workers writing into `<name>.dumpdir.partial/`.
-        QTest::newRow("postgresql") << Engine::Postgres << QStringLiteral("80m")
-                                    << QStringLiteral("*.dumpdir.partial");
+        QTest::newRow("postgresql, pg_dump writing")
+            << Engine::Postgres << QStringLiteral("80m") << QStringLiteral("*.dumpdir.partial") << QString();
+        // The whole backup written, the disk full as its SHA-256 is taken: the manifest cannot be written.
+        QTest::newRow("sqlite, copy written")
+            << Engine::Sqlite << QStringLiteral("64m") << QString() << QStringLiteral("backup: checksum");
+        QTest::newRow("postgresql, pg_dump done")
+            << Engine::Postgres << QStringLiteral("80m") << QString() << QStringLiteral("backup: checksum");
     }
 
     // The pre-check passed and the disk fills up while the backup is written (another program's files): a
-    // real ENOSPC in the middle of the copy or of pg_dump. The run fails naming the full disk and the folder,
-    // removes its partial backup and lists nothing; the database and the earlier backup are as they were;
-    // with the filler gone, the rerun succeeds.
+    // real ENOSPC in the middle of the copy or of pg_dump, or when the manifest is written. The run fails
+    // naming the full disk and the folder, removes its partial backup and lists nothing; the database and the
+    // earlier backup are as they were; with the filler gone, the rerun succeeds.
     void diskFillsUpDuringTheBackup()
     {
         QFETCH(Engine, engine);
         QFETCH(QString, size);
         QFETCH(QString, pattern);
+        QFETCH(QString, said);
         Tmpfs tmpfs;
         STRATA_MOUNT_TMPFS(tmpfs, size);
         TestDatabase db(engine);
@@ -521,8 +548,9 @@ private Q_SLOTS:
         const QString filler = tmpfs.filePath(QStringLiteral("filler"));
         QString partial;
         qint64 freeAfterFill = -1;
-        const auto run = runUntilTheDiskFills(global + QStringList{QStringLiteral("backup")}, folder, pattern,
-                                              filler, &partial, &freeAfterFill);
+        const auto run =
+            runUntilTheDiskFills(global + QStringList{QStringLiteral("backup")},
+                                 FillWhen{folder, pattern, said}, filler, &partial, &freeAfterFill);
         QVERIFY2(!partial.isEmpty(),
                  qPrintable(QStringLiteral("the backup never wrote a partial:\n") + describe(run)));
         QVERIFY2(freeAfterFill < 4096, qPrintable(QString::number(freeAfterFill)));
@@ -536,6 +564,9 @@ private Q_SLOTS:
         QVERIFY2(!run.err.contains(QStringLiteral("SELECT on all")), qPrintable(describe(run)));
         QVERIFY(!QFileInfo::exists(partial));
         QCOMPARE(partialsIn(folder), QStringList());
+        // No backup under its final name either, with or without a manifest: only the earlier one is there.
+        QCOMPARE(QDir(folder).entryList({QStringLiteral("*.manifest.json")}, QDir::Files),
+                 QStringList{QFileInfo(earlier->path).fileName() + QStringLiteral(".manifest.json")});
         QCOMPARE(listed(global).keys(), QStringList{earlier->id});
         QCOMPARE(lostBackups(global, {*earlier}), QString());
         QCOMPARE(databaseStateOf(db.url()), state);
@@ -651,7 +682,8 @@ private Q_SLOTS:
         qint64 freeAfterFill = -1;
         const auto run = runUntilTheDiskFills(
             cliArgs(url, set.path(), {QStringLiteral("restore"), backupPath, QStringLiteral("--yes")}),
-            tmpfs.path(), QStringLiteral("state.db.failed_*.partial"), filler, &partial, &freeAfterFill);
+            FillWhen{tmpfs.path(), QStringLiteral("state.db.failed_*.partial"), {}}, filler, &partial,
+            &freeAfterFill);
         QVERIFY2(!partial.isEmpty(),
                  qPrintable(QStringLiteral("the restore never kept a copy aside:\n") + describe(run)));
         QVERIFY2(freeAfterFill < 4096, qPrintable(QString::number(freeAfterFill)));
