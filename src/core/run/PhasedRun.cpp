@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QSaveFile>
@@ -76,7 +77,8 @@ void PhasedRun::writeLog()
     QSaveFile file(logPath());
     if (file.open(QIODevice::WriteOnly)) {
         file.write(QJsonDocument(m_report.toJson()).toJson());
-        file.commit();
+        if (file.flush()) // a write the disk had no room for fails here; commit() would keep an empty log
+            file.commit();
     }
 }
 
@@ -101,7 +103,10 @@ Status PhasedRun::stop(const QString& outcome, Error error)
     endJournal(outcome);
     m_report.error = error;
     writeLog();
-    error.next += QStringLiteral("\n  The run log is %1.").arg(logPath());
+    error.next +=
+        QFileInfo::exists(logPath())
+            ? QStringLiteral("\n  The run log is %1.").arg(logPath())
+            : QStringLiteral("\n  The run log could not be written in %1.").arg(m_settings.backupFolder);
     return error;
 }
 

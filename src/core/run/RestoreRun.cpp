@@ -71,7 +71,7 @@ bool RestoreRun::writeLog()
     if (!file.open(QIODevice::WriteOnly))
         return false;
     file.write(QJsonDocument(m_report.toJson()).toJson());
-    return file.commit();
+    return file.flush() && file.commit(); // a write the disk had no room for fails in flush()
 }
 
 Error RestoreRun::stop(const QString& outcome, Error error)
