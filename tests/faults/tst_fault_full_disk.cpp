@@ -449,6 +449,17 @@ private Q_SLOTS:
         QVERIFY2(refusedMigrate.err.contains(folder), qPrintable(describe(refusedMigrate)));
         QVERIFY2(refusedMigrate.err.contains(QStringLiteral("the migration did not start")),
                  qPrintable(describe(refusedMigrate)));
+        // The run log it names is whole (the disk had no room for it), or it says the log could not be
+        // written.
+        static const QRegularExpression logLine(QStringLiteral("The run log is (.+\\.json)\\."));
+        const auto log = logLine.match(refusedMigrate.err);
+        if (log.hasMatch())
+            QVERIFY2(singleJsonObject(QString::fromUtf8(fileBytes(log.captured(1)))),
+                     qPrintable(log.captured(1) + QStringLiteral(" is not a whole run log")));
+        else
+            QVERIFY2(refusedMigrate.err.contains(
+                         QStringLiteral("The run log could not be written in %1").arg(folder)),
+                     qPrintable(describe(refusedMigrate)));
         QCOMPARE(partialsIn(folder), QStringList());
         QCOMPARE(databaseStateOf(db.url()), state);
         QCOMPARE(listed(global).keys(), before.keys());
