@@ -1,0 +1,70 @@
+#include "tools/ToolHistories.h"
+
+#include "tools/TableColumns.h"
+#include "tools/alembic/AlembicHistory.h"
+#include "tools/atlas/AtlasHistory.h"
+#include "tools/dbmate/DbmateHistory.h"
+#include "tools/flyway/FlywayHistory.h"
+#include "tools/golangmigrate/GolangMigrateHistory.h"
+#include "tools/goose/GooseHistory.h"
+#include "tools/liquibase/LiquibaseHistory.h"
+#include "tools/numbered/NumberedHistory.h"
+#include "tools/prisma/PrismaHistory.h"
+#include "tools/sqlx/SqlxHistory.h"
+
+namespace strata {
+
+const std::vector<std::unique_ptr<ToolHistory>>& ToolHistories::all()
+{
+    static const std::vector<std::unique_ptr<ToolHistory>> tools = [] {
+        std::vector<std::unique_ptr<ToolHistory>> list;
+        list.push_back(std::make_unique<NumberedHistory>());
+        list.push_back(std::make_unique<GolangMigrateHistory>());
+        list.push_back(std::make_unique<DbmateHistory>());
+        list.push_back(std::make_unique<GooseHistory>());
+        list.push_back(std::make_unique<FlywayHistory>());
+        list.push_back(std::make_unique<PrismaHistory>());
+        list.push_back(std::make_unique<SqlxHistory>());
+        list.push_back(std::make_unique<AlembicHistory>());
+        list.push_back(std::make_unique<LiquibaseHistory>());
+        list.push_back(std::make_unique<AtlasHistory>());
+        return list;
+    }();
+    return tools;
+}
+
+QList<ForeignHistory> ToolHistories::read(Database& db, const QStringList& userTables)
+{
+    QList<ForeignHistory> found;
+    for (const auto& tool : all()) {
+        QString table;
+        for (const QString& candidate : tool->tablesIn(db.dialect())) {
+            // A schema-qualified table (Atlas on PostgreSQL) is not among the current schema's tables.
+            if (!candidate.contains(QLatin1Char('.')) && !userTables.contains(candidate))
+                continue;
+            auto columns = TableColumns::of(db, candidate);
+            if (columns && !columns->isEmpty() && tool->recognises(*columns)) {
+                table = candidate;
+                break;
+            }
+        }
+        if (table.isEmpty())
+            continue;
+        ForeignHistory history;
+        history.tool = tool->tool();
+        history.follows = tool->follows();
+        history.table = table;
+        history.readOnly = tool->readOnly();
+        history.keepRunning = tool->keepRunning();
+        history.note = tool->note();
+        auto rows = tool->read(db, table);
+        if (rows)
+            history.rows = *rows;
+        else
+            history.readError = rows.error().toText();
+        found << history;
+    }
+    return found;
+}
+
+} // namespace strata

@@ -1,0 +1,50 @@
+#include "tools/alembic/AlembicHistory.h"
+
+namespace strata {
+
+QString AlembicHistory::tool() const
+{
+    return QStringLiteral("Alembic");
+}
+
+QString AlembicHistory::follows() const
+{
+    return QStringLiteral("Alembic 1.13");
+}
+
+QString AlembicHistory::table() const
+{
+    return QStringLiteral("alembic_version");
+}
+
+bool AlembicHistory::recognises(const QSet<QString>& columns) const
+{
+    return columns == QSet<QString>{QStringLiteral("version_num")};
+}
+
+Result<QList<ForeignRow>> AlembicHistory::read(Database& db, const QString& table) const
+{
+    auto rows = db.query(QStringLiteral("SELECT version_num FROM %1 ORDER BY version_num").arg(table));
+    if (!rows)
+        return rows.error();
+    QList<ForeignRow> list;
+    for (const auto& r : rows->rows) {
+        ForeignRow row;
+        row.version = text(r.value(0));
+        list << row;
+    }
+    return list;
+}
+
+QString AlembicHistory::keepRunning() const
+{
+    return QStringLiteral("alembic upgrade head");
+}
+
+QString AlembicHistory::note() const
+{
+    return QStringLiteral("Alembic keeps only the current revision of each head: every revision below it "
+                          "is applied");
+}
+
+} // namespace strata

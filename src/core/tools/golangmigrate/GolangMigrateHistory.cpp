@@ -1,0 +1,59 @@
+#include "tools/golangmigrate/GolangMigrateHistory.h"
+
+namespace strata {
+
+QString GolangMigrateHistory::tool() const
+{
+    return QStringLiteral("golang-migrate");
+}
+
+QString GolangMigrateHistory::follows() const
+{
+    return QStringLiteral("golang-migrate v4.18 (postgres and sqlite3 drivers)");
+}
+
+QString GolangMigrateHistory::table() const
+{
+    return QStringLiteral("schema_migrations");
+}
+
+bool GolangMigrateHistory::recognises(const QSet<QString>& columns) const
+{
+    return columns == QSet<QString>{QStringLiteral("version"), QStringLiteral("dirty")};
+}
+
+Result<QList<ForeignRow>> GolangMigrateHistory::read(Database& db, const QString& table) const
+{
+    auto rows = db.query(QStringLiteral("SELECT version, dirty FROM %1 ORDER BY version").arg(table));
+    if (!rows)
+        return rows.error();
+    QList<ForeignRow> list;
+    for (const auto& r : rows->rows) {
+        ForeignRow row;
+        row.version = text(r.value(0));
+        row.dirty = flag(r.value(1));
+        if (row.dirty) {
+            row.problem = QStringLiteral("golang-migrate recorded version %1 as dirty: its migration "
+                                         "failed part-way, and golang-migrate cannot tell what it left.")
+                              .arg(row.version);
+            row.remedy = QStringLiteral("Check the database by hand and finish or undo version %1's "
+                                        "changes, then run `migrate force %2` (the version now complete) "
+                                        "with golang-migrate.")
+                             .arg(row.version, row.version);
+        }
+        list << row;
+    }
+    return list;
+}
+
+QString GolangMigrateHistory::keepRunning() const
+{
+    return QStringLiteral("migrate -path DIR -database URL up");
+}
+
+QString GolangMigrateHistory::note() const
+{
+    return QStringLiteral("golang-migrate keeps only its current version: every file up to it is applied");
+}
+
+} // namespace strata

@@ -1,0 +1,69 @@
+#include "tools/prisma/PrismaHistory.h"
+
+namespace strata {
+
+QString PrismaHistory::tool() const
+{
+    return QStringLiteral("Prisma Migrate");
+}
+
+QString PrismaHistory::follows() const
+{
+    return QStringLiteral("Prisma 5");
+}
+
+QString PrismaHistory::table() const
+{
+    return QStringLiteral("_prisma_migrations");
+}
+
+bool PrismaHistory::recognises(const QSet<QString>& columns) const
+{
+    return columns == QSet<QString>{QStringLiteral("id"),          QStringLiteral("checksum"),
+                                    QStringLiteral("finished_at"), QStringLiteral("migration_name"),
+                                    QStringLiteral("logs"),        QStringLiteral("rolled_back_at"),
+                                    QStringLiteral("started_at"),  QStringLiteral("applied_steps_count")};
+}
+
+Result<QList<ForeignRow>> PrismaHistory::read(Database& db, const QString& table) const
+{
+    auto rows = db.query(QStringLiteral("SELECT migration_name, checksum, started_at, finished_at, "
+                                        "rolled_back_at, logs FROM %1 ORDER BY started_at, migration_name")
+                             .arg(table));
+    if (!rows)
+        return rows.error();
+    QList<ForeignRow> list;
+    for (const auto& r : rows->rows) {
+        ForeignRow row;
+        row.version = text(r.value(0));
+        row.checksum = text(r.value(1));
+        row.finished = !r.value(3).isNull();
+        row.appliedAt = row.finished ? text(r.value(3)) : text(r.value(2));
+        row.rolledBack = !r.value(4).isNull();
+        const QString logs = text(r.value(5)).trimmed().section(QLatin1Char('\n'), 0, 0);
+        if (row.rolledBack) {
+            row.problem = QStringLiteral("Prisma marks %1 as rolled back (at %2): its changes are not "
+                                         "counted as applied, and `prisma migrate deploy` runs it again.")
+                              .arg(row.version, text(r.value(4)));
+            row.remedy = QStringLiteral("Check that none of %1's changes are left in the database, then "
+                                        "run `prisma migrate deploy` to apply it again.")
+                             .arg(row.version);
+        } else if (!row.finished) {
+            row.problem = QStringLiteral("Prisma started %1 at %2 and it never finished%3.")
+                              .arg(row.version, row.appliedAt,
+                                   logs.isEmpty() ? QString() : QStringLiteral(": ") + logs);
+            row.remedy = QStringLiteral("Check the database by hand, then run `prisma migrate resolve "
+                                        "--applied %1` or `--rolled-back %1`.")
+                             .arg(row.version);
+        }
+        list << row;
+    }
+    return list;
+}
+
+QString PrismaHistory::keepRunning() const
+{
+    return QStringLiteral("prisma migrate deploy");
+}
+
+} // namespace strata
