@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include "migrations/RunJournal.h"
+#include "tools/ToolHistories.h"
 
 namespace strata {
 
@@ -98,6 +99,7 @@ Result<HistoryState> HistoryStore::read()
         }
     }
     state.tracked = !state.versions.isEmpty() || !state.steps.isEmpty();
+    state.otherTools = ToolHistories::read(m_db, *tables);
     if (tables->contains(QStringLiteral("schema_version_runs"))) {
         auto runs = RunJournal(m_db).unfinished();
         if (!runs)

@@ -10,6 +10,7 @@
 #include "migrations/MigrationStep.h"
 #include "migrations/RunEntry.h"
 #include "migrations/RunIdentity.h"
+#include "tools/ForeignHistory.h"
 
 namespace strata {
 
@@ -59,6 +60,8 @@ struct HistoryState
     QList<StepRecord> steps;
     /// Runs that reached their steps and never recorded an end, and that no operator acknowledged.
     QList<RunEntry> unfinishedRuns;
+    /// Other tools' history tables in the database (dbmate's, Flyway's, ...), each named and read.
+    QList<ForeignHistory> otherTools;
 
     /// `SELECT MAX(version) FROM schema_version WHERE success = 1`, 0 when none.
     qint64 currentVersion() const;

@@ -16,6 +16,54 @@ QString versionList(const QList<qint64>& versions)
     return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
 }
 
+/// What other tools' history tables say that must be settled first: a database that only another tool has
+/// migrated (Strata would start again from step 1), and that tool's dirty, failed or rolled-back rows.
+QList<Problem> otherToolProblems(const HistoryState& history)
+{
+    QList<Problem> problems;
+    QList<const ForeignHistory*> managing;
+    for (const auto& other : history.otherTools)
+        if (!other.rows.isEmpty() || !other.readError.isEmpty())
+            managing << &other;
+    if (!history.tracked && !managing.isEmpty()) {
+        QStringList tools;
+        QStringList what;
+        QStringList keep;
+        for (const auto* other : managing) {
+            tools << other->tool;
+            what << other->summary();
+            keep << QStringLiteral("%1 (`%2`)").arg(other->tool, other->keepRunning);
+        }
+        Problem p{Problem::Kind::ManagedByOtherTool, {}, {}, {}, {}};
+        p.message = (managing.size() == 1
+                         ? QStringLiteral("The database has no Strata history; it is %1.").arg(what.first())
+                         : QStringLiteral("The database has no Strata history, and %1 tools keep a history "
+                                          "in it (%2): %3.")
+                               .arg(managing.size())
+                               .arg(tools.join(QStringLiteral(", ")), what.join(QStringLiteral("; ")))) +
+                    QStringLiteral(" Migrating would run this set again from its first step.");
+        p.resolution = QStringLiteral("Adopt it: `strata-cli adopt` will record what %1 applied in Strata's "
+                                      "history (coming: this version of Strata cannot adopt yet). Until "
+                                      "then keep running %2.")
+                           .arg(tools.join(QStringLiteral(" and ")), keep.join(QStringLiteral(" and ")));
+        if (managing.size() > 1)
+            p.resolution +=
+                QStringLiteral(" Two tools' histories in one database disagree on who "
+                               "migrates it: drop the table of the tool the team no longer runs.");
+        problems << p;
+    }
+    for (const auto& other : history.otherTools) {
+        for (const auto& row : other.troubledRows()) {
+            problems << Problem{Problem::Kind::OtherToolUnsettled,
+                                {},
+                                {},
+                                QStringLiteral("%1 (table %2): %3").arg(other.tool, other.table, row.problem),
+                                row.remedy};
+        }
+    }
+    return problems;
+}
+
 } // namespace
 
 MigrationPlanner::MigrationPlanner(const MigrationSet& set, Dialect dialect, const HistoryState& history,
@@ -61,7 +109,7 @@ qint64 MigrationPlanner::appliedVersion() const
 
 QList<Problem> MigrationPlanner::findProblems(bool forRollback) const
 {
-    QList<Problem> problems;
+    QList<Problem> problems = otherToolProblems(m_history);
     const QList<qint64> versions = m_set.versionsFor(m_dialect);
     const qint64 head = versions.isEmpty() ? 0 : versions.last();
     const qint64 applied = appliedVersion();

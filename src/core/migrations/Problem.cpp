@@ -25,6 +25,10 @@ QString Problem::kindName() const
         return QStringLiteral("unmet-requirement");
     case Kind::WrongDialect:
         return QStringLiteral("wrong-dialect");
+    case Kind::ManagedByOtherTool:
+        return QStringLiteral("managed-by-other-tool");
+    case Kind::OtherToolUnsettled:
+        return QStringLiteral("other-tool-unsettled");
     }
     return QStringLiteral("unknown");
 }

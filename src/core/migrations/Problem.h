@@ -12,15 +12,17 @@ namespace strata {
 struct Problem
 {
     enum class Kind {
-        ChangedFile,      ///< an applied step's file changed since it ran (checksum)
-        SlotConflict,     ///< two files claim one version/step slot
-        MissingFile,      ///< an applied step's file is gone
-        OutOfOrder,       ///< a new file older than the current version
-        Dirty,            ///< a step outside a transaction started and never finished
-        DatabaseAhead,    ///< the database has versions the files do not
-        PartialBaseline,  ///< an untracked database has some of the baseline tables but not all
-        UnmetRequirement, ///< a step's `requires` is neither applied nor planned before it
-        WrongDialect,     ///< the set is not for this database's engine
+        ChangedFile,        ///< an applied step's file changed since it ran (checksum)
+        SlotConflict,       ///< two files claim one version/step slot
+        MissingFile,        ///< an applied step's file is gone
+        OutOfOrder,         ///< a new file older than the current version
+        Dirty,              ///< a step outside a transaction started and never finished
+        DatabaseAhead,      ///< the database has versions the files do not
+        PartialBaseline,    ///< an untracked database has some of the baseline tables but not all
+        UnmetRequirement,   ///< a step's `requires` is neither applied nor planned before it
+        WrongDialect,       ///< the set is not for this database's engine
+        ManagedByOtherTool, ///< no Strata history, but another tool's history with rows
+        OtherToolUnsettled, ///< another tool recorded a migration as dirty, failed or rolled back
     };
 
     Kind kind;

@@ -61,6 +61,10 @@ ProblemRemedy ProblemRemedy::of(const Problem& p)
                 {Action::OpenPlan}};
     case Kind::WrongDialect:
         return {tr("Wrong engine"), tr("Open this database with a migration set for its engine."), {}};
+    case Kind::ManagedByOtherTool:
+        return {tr("Managed by another tool"), p.resolution, {}};
+    case Kind::OtherToolUnsettled:
+        return {tr("Unsettled in another tool"), p.resolution, {}};
     }
     return {p.kindName(), p.resolution, {}};
 }
