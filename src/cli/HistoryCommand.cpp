@@ -14,6 +14,9 @@ int HistoryCommand::run(const CliContext& context)
     QString text = QStringLiteral("History of %1\n").arg(session->db->display());
     if (!history.tracked)
         text += QStringLiteral("  The database is not tracked: it has no schema_version rows.\n");
+    if (!history.otherTools.isEmpty())
+        text += QStringLiteral("Other tools' history:\n") +
+                JsonReport::otherToolsText(history.otherTools, QStringLiteral("  "));
     for (const auto& v : history.versions) {
         text += QStringLiteral("v%1  %2  %3  %4 ms  %5\n")
                     .arg(v.version)
@@ -54,7 +57,8 @@ int HistoryCommand::run(const CliContext& context)
                             {QStringLiteral("tracked"), history.tracked},
                             {QStringLiteral("current_version"), history.currentVersion()},
                             {QStringLiteral("versions"), versions},
-                            {QStringLiteral("steps"), steps}});
+                            {QStringLiteral("steps"), steps},
+                            {QStringLiteral("other_tools"), JsonReport::otherTools(history.otherTools)}});
     return 0;
 }
 

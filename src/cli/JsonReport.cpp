@@ -73,6 +73,47 @@ QJsonArray JsonReport::interruptedRuns(const QList<RunEntry>& runs)
     return array;
 }
 
+QJsonArray JsonReport::otherTools(const QList<ForeignHistory>& tools)
+{
+    QJsonArray array;
+    for (const auto& t : tools) {
+        QJsonArray rows;
+        for (const auto& r : t.rows)
+            rows.append(QJsonObject{{QStringLiteral("version"), r.version},
+                                    {QStringLiteral("name"), r.name},
+                                    {QStringLiteral("applied_at"), r.appliedAt},
+                                    {QStringLiteral("checksum"), r.checksum},
+                                    {QStringLiteral("applied"), r.applied()},
+                                    {QStringLiteral("dirty"), r.dirty},
+                                    {QStringLiteral("failed"), r.failed},
+                                    {QStringLiteral("rolled_back"), r.rolledBack},
+                                    {QStringLiteral("finished"), r.finished},
+                                    {QStringLiteral("problem"), r.problem},
+                                    {QStringLiteral("resolution"), r.remedy}});
+        array.append(QJsonObject{{QStringLiteral("tool"), t.tool},
+                                 {QStringLiteral("table"), t.table},
+                                 {QStringLiteral("follows"), t.follows},
+                                 {QStringLiteral("read_only"), t.readOnly},
+                                 {QStringLiteral("applied"), t.appliedRows().size()},
+                                 {QStringLiteral("last_applied_at"), t.lastAppliedAt()},
+                                 {QStringLiteral("summary"), t.summary()},
+                                 {QStringLiteral("read_error"), t.readError},
+                                 {QStringLiteral("rows"), rows}});
+    }
+    return array;
+}
+
+QString JsonReport::otherToolsText(const QList<ForeignHistory>& tools, const QString& indent)
+{
+    QString text;
+    for (const auto& t : tools) {
+        text += indent + t.summary() + QLatin1Char('\n');
+        for (const auto& r : t.troubledRows())
+            text += QStringLiteral("%1  %2  %3\n").arg(indent, r.version, r.problem);
+    }
+    return text;
+}
+
 QString JsonReport::interruptedRunsText(const QList<RunEntry>& runs, const QString& indent)
 {
     QString text;

@@ -47,6 +47,9 @@ int StatusCommand::run(const CliContext& context)
     text += QStringLiteral("Database:  %1\n").arg(session->db->display());
     text += QStringLiteral("Set:       %1 (%2)\n").arg(session->set.name(), session->set.root);
     text += QStringLiteral("Version:   %1\n").arg(versionLine(*plan, session->set.manifest.baseline.tables));
+    if (!session->history.otherTools.isEmpty())
+        text += QStringLiteral("Other tools:\n") +
+                JsonReport::otherToolsText(session->history.otherTools, QStringLiteral("  "));
     for (const auto& p : plan->partialVersions)
         text += QStringLiteral("           a run stopped inside v%1: %2 still pending; migrate applies %3\n")
                     .arg(p.version)
@@ -117,7 +120,8 @@ int StatusCommand::run(const CliContext& context)
     QJsonObject doc{{QStringLiteral("command"), QStringLiteral("status")},
                     {QStringLiteral("ok"), true},
                     {QStringLiteral("database"), session->db->display()},
-                    {QStringLiteral("applied"), applied}};
+                    {QStringLiteral("applied"), applied},
+                    {QStringLiteral("other_tools"), JsonReport::otherTools(session->history.otherTools)}};
     const QJsonObject planJson = JsonReport::plan(*plan);
     for (auto it = planJson.begin(); it != planJson.end(); ++it)
         doc.insert(it.key(), it.value());

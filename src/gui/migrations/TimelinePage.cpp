@@ -52,10 +52,14 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
 {
     m_ui->banner->clear();
     m_ui->summary->setText(status.summary());
-    m_ui->details->setText(
+    QString details =
         tr("%1 · %2 · set %3 (%4) · migration lock %5")
             .arg(status.database, status.engine, status.set.name(), status.set.root,
-                 status.lockHolder.isEmpty() ? tr("free") : tr("held by %1").arg(status.lockHolder)));
+                 status.lockHolder.isEmpty() ? tr("free") : tr("held by %1").arg(status.lockHolder));
+    // Another tool's history (dbmate, Flyway, ...) is shown as that tool's, one line per table.
+    for (const auto& other : status.history.otherTools)
+        details += QLatin1Char('\n') + tr("Other tool's history: %1").arg(other.summary());
+    m_ui->details->setText(details);
     m_ui->problems->showProblems(status.plan.problems);
     // A run that was killed is told until the operator acknowledges it, the oldest first.
     m_interruptedRun.clear();
