@@ -17,6 +17,9 @@ cd "$STRATA_ROOT"
 started=$SECONDS
 
 stage "Install dependencies" bash scripts/install-deps.sh
+# The real dbmate, for the tests on databases it migrated (tests/cli/tst_cli_foreign_history.cpp).
+[[ -x $BUILD_DIR/tools/dbmate/node_modules/.bin/dbmate ]] ||
+    stage "Install dbmate" npm install --prefix "$BUILD_DIR/tools/dbmate" --no-audit --no-fund dbmate@2.36.0
 stage "Configure" configure_build -DSTRATA_WERROR=ON
 stage "Build" cmake --build "$BUILD_DIR" -j"$JOBS"
 
