@@ -1,7 +1,8 @@
 #include "common/TextFile.h"
 
-#include <QCryptographicHash>
 #include <QFile>
+
+#include <openssl/evp.h>
 
 namespace strata {
 
@@ -76,7 +77,14 @@ Result<TextFile> TextFile::read(const QString& path)
 
 QString TextFile::sha256(const QByteArray& bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    // OpenSSL's SHA-256, as FileDigest's: Qt's own is several times slower, and every command hashes every
+    // migration file of the set (a 42 MB step file took 0.35 s with Qt's, 0.1 s with OpenSSL's).
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(bytes.constData(), static_cast<size_t>(bytes.size()), digest, &length, EVP_sha256(),
+                   nullptr) != 1)
+        qFatal("SHA-256 is not available from OpenSSL");
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(digest), length).toHex());
 }
 
 } // namespace strata
