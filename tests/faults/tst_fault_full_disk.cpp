@@ -3,7 +3,6 @@
 // directory), and too little room beside a SQLite database for the copy a restore keeps aside. Each is
 // followed by a rerun once there is room, and a check that no row, backup or history row was lost.
 
-#include <cerrno>
 #include <csignal>
 
 #include <QScopeGuard>
@@ -594,6 +593,78 @@ private Q_SLOTS:
         const auto verified = CliProcess::run(global + QStringList{QStringLiteral("verify"), taken->id});
         QVERIFY2(verified.exitCode == 0, qPrintable(describe(verified)));
         QCOMPARE(databaseStateOf(db.url()), state);
+    }
+
+    // The backup folder with only a few pages free, one more on each run: the disk runs out at every one of
+    // the backup's last writes (the copy, its manifest, the catalog's lock file, the catalog). Whatever the
+    // point, the run ends done (0) or failed (1) naming the folder, never "locked"; the catalog is never
+    // emptied; no manifest is left empty and no `.partial` stays; the earlier backups stay listed and intact.
+    void diskRunsOutAtEachOfTheBackupsLastWrites()
+    {
+        Tmpfs tmpfs;
+        STRATA_MOUNT_TMPFS(tmpfs, QStringLiteral("1m"));
+        TestDatabase db(Engine::Sqlite);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString folder = tmpfs.filePath(QStringLiteral("backups"));
+        QTemporaryDir configDir;
+        const QString config = writeConfig(configDir, folder);
+        QVERIFY(!config.isEmpty());
+        const QStringList global{QStringLiteral("--db"), db.url(), QStringLiteral("--config"), config};
+        const auto first =
+            CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("backup")});
+        const auto earlier = takenBy(first);
+        QVERIFY2(earlier, qPrintable(describe(first)));
+        QList<Taken> kept{*earlier};
+        const QStringList state = databaseStateOf(db.url());
+        const QString filler = tmpfs.filePath(QStringLiteral("filler"));
+        const QString reserve = tmpfs.filePath(QStringLiteral("reserve"));
+        QStringList outcomes;
+        for (int pages = 0; pages <= 8; ++pages) {
+            QFile::remove(filler);
+            {
+                const int fd =
+                    ::open(QFile::encodeName(reserve).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+                QVERIFY(fd >= 0);
+                const bool reserved = pages == 0 || ::posix_fallocate(fd, 0, pages * 4096) == 0;
+                ::close(fd);
+                QVERIFY(reserved);
+            }
+            QVERIFY(fillUp(filler) == 0);
+            QVERIFY(QFile::remove(reserve));
+            QCOMPARE(freeBytes(folder), qint64(pages) * 4096);
+
+            const auto run =
+                CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("backup")});
+            outcomes << QStringLiteral("%1 pages: exit %2").arg(pages).arg(run.exitCode);
+            QVERIFY2(!run.crashed, qPrintable(describe(run)));
+            QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(describe(run)));
+            if (run.exitCode == 0) {
+                const auto taken = takenBy(run);
+                QVERIFY2(taken, qPrintable(describe(run)));
+                kept << *taken;
+            } else {
+                QVERIFY2(run.err.contains(folder), qPrintable(describe(run)));
+                QVERIFY2(run.err.contains(QStringLiteral("disk")), qPrintable(describe(run)));
+            }
+            QCOMPARE(lostBackups(global, kept), QString());
+            QCOMPARE(partialsIn(folder), QStringList());
+            for (const QString& name :
+                 QDir(folder).entryList({QStringLiteral("*.manifest.json")}, QDir::Files))
+                QVERIFY2(
+                    singleJsonObject(QString::fromUtf8(fileBytes(QDir(folder).filePath(name)))),
+                    qPrintable(name + QStringLiteral(" is not a whole manifest after ") + outcomes.last()));
+            QCOMPARE(databaseStateOf(db.url()), state);
+        }
+        qInfo().noquote() << outcomes.join(QStringLiteral("; "));
+
+        // With room again, a backup is taken and listed beside every one kept so far.
+        QVERIFY(QFile::remove(filler));
+        const auto rerun =
+            CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("backup")});
+        const auto taken = takenBy(rerun);
+        QVERIFY2(taken, qPrintable(describe(rerun)));
+        kept << *taken;
+        QCOMPARE(lostBackups(global, kept), QString());
     }
 
     // SQLite keeps the current database aside beside it before a restore: with too little room there the
