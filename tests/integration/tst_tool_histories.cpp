@@ -1,0 +1,243 @@
+// Other tools' history tables read by src/core/tools/ on a real SQLite file and the test PostgreSQL server,
+// each table created with the DDL its tool runs and filled as the tool fills it: sqlx's checksums (BLOB and
+// bytea), Alembic's two heads, Liquibase's changelog, Atlas's revisions (on PostgreSQL in their own schema),
+// goose's rolled-back version and its version-0 row, and a Prisma migration that never finished.
+
+#include <QtTest>
+
+#include "ScratchDatabases.h"
+#include "connection/DatabaseOpener.h"
+#include "tools/ToolHistories.h"
+
+using namespace strata;
+using namespace strata::test;
+
+namespace {
+
+enum class Engine { Sqlite, Postgres };
+
+/// "version state [checksum]" for each row.
+QString describe(const ForeignRow& row)
+{
+    QString state = QStringLiteral("applied");
+    if (row.dirty)
+        state = QStringLiteral("dirty");
+    else if (row.failed)
+        state = QStringLiteral("failed");
+    else if (row.rolledBack)
+        state = QStringLiteral("rolled-back");
+    else if (!row.finished)
+        state = QStringLiteral("unfinished");
+    return QStringLiteral("%1 %2%3").arg(
+        row.version, state, row.checksum.isEmpty() ? QString() : QLatin1Char(' ') + row.checksum);
+}
+
+/// "tool table: row; row" for each table found.
+QStringList describe(const QList<ForeignHistory>& histories)
+{
+    QStringList lines;
+    for (const auto& h : histories) {
+        QStringList rows;
+        for (const auto& row : h.rows)
+            rows << describe(row);
+        lines << QStringLiteral("%1 %2: %3%4")
+                     .arg(h.tool, h.table, rows.join(QStringLiteral("; ")),
+                          h.readError.isEmpty() ? QString() : QStringLiteral(" ERROR ") + h.readError);
+    }
+    return lines;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Engine)
+
+class TestToolHistories : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsEachTool_data()
+    {
+        QTest::addColumn<Engine>("engine");
+        QTest::addColumn<QStringList>("sql");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QString>("problem");
+        for (const Engine engine : {Engine::Sqlite, Engine::Postgres}) {
+            const bool pg = engine == Engine::Postgres;
+            const QString e = pg ? QStringLiteral("postgresql ") : QStringLiteral("sqlite ");
+            QTest::newRow(qPrintable(e + QStringLiteral("sqlx")))
+                << engine
+                << QStringList{QStringLiteral(
+                                   "CREATE TABLE IF NOT EXISTS _sqlx_migrations (version BIGINT PRIMARY KEY, "
+                                   "description TEXT NOT NULL, installed_on %1, success BOOLEAN NOT NULL, "
+                                   "checksum %2 NOT NULL, execution_time BIGINT NOT NULL)")
+                                   .arg(pg ? QStringLiteral("TIMESTAMPTZ NOT NULL DEFAULT now()")
+                                           : QStringLiteral("TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP"),
+                                        pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB")),
+                               QStringLiteral(
+                                   "INSERT INTO _sqlx_migrations (version, description, success, checksum, "
+                                   "execution_time) VALUES (20240101000000, 'create users', %1, %2, 1200)")
+                                   .arg(pg ? QStringLiteral("true") : QStringLiteral("1"),
+                                        pg ? QStringLiteral("decode('ab01', 'hex')")
+                                           : QStringLiteral("X'AB01'")),
+                               QStringLiteral(
+                                   "INSERT INTO _sqlx_migrations (version, description, success, checksum, "
+                                   "execution_time) VALUES (20240102000000, 'add index', %1, %2, 40)")
+                                   .arg(pg ? QStringLiteral("false") : QStringLiteral("0"),
+                                        pg ? QStringLiteral("decode('cd02', 'hex')")
+                                           : QStringLiteral("X'CD02'"))}
+                << QStringList{QStringLiteral(
+                       "sqlx _sqlx_migrations: 20240101000000 applied ab01; 20240102000000 "
+                       "failed cd02")}
+                << QStringLiteral("partially applied");
+            QTest::newRow(qPrintable(e + QStringLiteral("alembic two heads")))
+                << engine
+                << QStringList{QStringLiteral(
+                                   "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                                   "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"),
+                               QStringLiteral(
+                                   "INSERT INTO alembic_version (version_num) VALUES ('a1b2c3d4e5f6')"),
+                               QStringLiteral(
+                                   "INSERT INTO alembic_version (version_num) VALUES ('0f9e8d7c6b5a')")}
+                << QStringList{QStringLiteral(
+                       "Alembic alembic_version: 0f9e8d7c6b5a applied; a1b2c3d4e5f6 applied")}
+                << QString();
+            QTest::newRow(qPrintable(e + QStringLiteral("liquibase")))
+                << engine
+                << QStringList{QStringLiteral(
+                                   "CREATE TABLE databasechangelog (ID VARCHAR(255) NOT NULL, AUTHOR "
+                                   "VARCHAR(255) "
+                                   "NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED TIMESTAMP NOT "
+                                   "NULL, "
+                                   "ORDEREXECUTED INTEGER NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, MD5SUM "
+                                   "VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG "
+                                   "VARCHAR(255), LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS "
+                                   "VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))"),
+                               QStringLiteral(
+                                   "INSERT INTO databasechangelog VALUES ('1', 'ops', "
+                                   "'db/changelog.xml', '2024-01-01 10:00:00', 1, 'EXECUTED', "
+                                   "'9:0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'createTable', '', NULL, "
+                                   "'4.25.1', NULL, NULL, '4102400001')"),
+                               QStringLiteral("INSERT INTO databasechangelog VALUES ('2', 'ops', "
+                                              "'db/changelog.xml', '2024-01-02 10:00:00', 2, 'MARK_RAN', "
+                                              "'9:aa', 'addColumn', '', NULL, '4.25.1', NULL, NULL, "
+                                              "'4102400002')")}
+                << QStringList{QStringLiteral("Liquibase databasechangelog: 1 applied "
+                                              "9:0f1e2d3c4b5a69788796a5b4c3d2e1f0; 2 applied 9:aa")}
+                << QString();
+            // Atlas keeps its table in a schema of its own on PostgreSQL.
+            const QString atlasTable = pg ? QStringLiteral("atlas_schema_revisions.atlas_schema_revisions")
+                                          : QStringLiteral("atlas_schema_revisions");
+            QTest::newRow(qPrintable(e + QStringLiteral("atlas")))
+                << engine
+                << QStringList{pg ? QStringLiteral("CREATE SCHEMA atlas_schema_revisions")
+                                  : QStringLiteral("SELECT 1"),
+                               QStringLiteral(
+                                   "CREATE TABLE %1 (version varchar NOT NULL, description varchar NOT "
+                                   "NULL, type bigint NOT NULL DEFAULT 2, applied bigint NOT NULL "
+                                   "DEFAULT 0, total bigint NOT NULL DEFAULT 0, executed_at %2 NOT NULL, "
+                                   "execution_time bigint NOT NULL, error text NULL, error_stmt text "
+                                   "NULL, hash varchar NOT NULL, partial_hashes %3 NULL, "
+                                   "operator_version varchar NOT NULL, PRIMARY KEY (version))")
+                                   .arg(atlasTable,
+                                        pg ? QStringLiteral("timestamptz") : QStringLiteral("datetime"),
+                                        pg ? QStringLiteral("jsonb") : QStringLiteral("json")),
+                               QStringLiteral("INSERT INTO %1 VALUES ('20240101000000', 'init', 2, 2, 2, "
+                                              "'2024-01-01 10:00:00', 1000, NULL, NULL, 'h1=', NULL, "
+                                              "'Atlas CLI v0.28.0')")
+                                   .arg(atlasTable),
+                               QStringLiteral(
+                                   "INSERT INTO %1 VALUES ('20240102000000', 'orders', 2, 1, 3, "
+                                   "'2024-01-02 10:00:00', 1000, 'relation \"orders\" already exists', "
+                                   "'CREATE TABLE orders', 'h2=', NULL, 'Atlas CLI v0.28.0')")
+                                   .arg(atlasTable)}
+                << QStringList{QStringLiteral(
+                                   "Atlas %1: 20240101000000 applied h1=; 20240102000000 failed h2=")
+                                   .arg(atlasTable)}
+                << QStringLiteral("applied 1 of 3 statements");
+            QTest::newRow(qPrintable(e + QStringLiteral("goose rolled back")))
+                << engine
+                << QStringList{pg ? QStringLiteral(
+                                        "CREATE TABLE goose_db_version (id serial NOT NULL, version_id "
+                                        "bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp "
+                                        "NULL default now(), PRIMARY KEY(id))")
+                                  : QStringLiteral(
+                                        "CREATE TABLE goose_db_version (id INTEGER PRIMARY KEY "
+                                        "AUTOINCREMENT, version_id INTEGER NOT NULL, is_applied INTEGER "
+                                        "NOT NULL, tstamp TIMESTAMP DEFAULT (datetime('now')))"),
+                               QStringLiteral(
+                                   "INSERT INTO goose_db_version (version_id, is_applied) VALUES (0, %1), "
+                                   "(1, %1), (2, %1), (2, %2)")
+                                   .arg(pg ? QStringLiteral("true") : QStringLiteral("1"),
+                                        pg ? QStringLiteral("false") : QStringLiteral("0"))}
+                << QStringList{QStringLiteral("goose goose_db_version: 1 applied; 2 rolled-back")}
+                << QString();
+            QTest::newRow(qPrintable(e + QStringLiteral("prisma unfinished")))
+                << engine
+                << QStringList{QStringLiteral(
+                                   "CREATE TABLE \"_prisma_migrations\" (\"id\" VARCHAR(36) PRIMARY KEY NOT "
+                                   "NULL, "
+                                   "\"checksum\" VARCHAR(64) NOT NULL, \"finished_at\" %1, "
+                                   "\"migration_name\" "
+                                   "VARCHAR(255) NOT NULL, \"logs\" TEXT, \"rolled_back_at\" %1, "
+                                   "\"started_at\" %1 "
+                                   "NOT NULL DEFAULT %2, \"applied_steps_count\" INTEGER NOT NULL DEFAULT 0)")
+                                   .arg(pg ? QStringLiteral("TIMESTAMPTZ") : QStringLiteral("DATETIME"),
+                                        pg ? QStringLiteral("now()") : QStringLiteral("current_timestamp")),
+                               QStringLiteral("INSERT INTO _prisma_migrations (id, checksum, finished_at, "
+                                              "migration_name, "
+                                              "started_at, applied_steps_count) VALUES ('1', 'c1', "
+                                              "'2024-10-22 10:00:01', "
+                                              "'20241022_init', '2024-10-22 10:00:00', 1)"),
+                               QStringLiteral(
+                                   "INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, "
+                                   "started_at) VALUES ('2', 'c2', '20241023_plans', 'Database error code: "
+                                   "42P07\nrelation \"plans\" already exists', '2024-10-23 10:00:00')")}
+                << QStringList{QStringLiteral("Prisma Migrate _prisma_migrations: 20241022_init applied c1; "
+                                              "20241023_plans unfinished c2")}
+                << QStringLiteral("never finished: Database error code: 42P07");
+        }
+    }
+
+    void readsEachTool()
+    {
+        QFETCH(Engine, engine);
+        QFETCH(QStringList, sql);
+        QFETCH(QStringList, expected);
+        QFETCH(QString, problem);
+        std::unique_ptr<ScratchSqlite> sqlite;
+        std::unique_ptr<ScratchPostgres> postgres;
+        QString url;
+        if (engine == Engine::Sqlite) {
+            sqlite = std::make_unique<ScratchSqlite>();
+            url = sqlite->url();
+        } else {
+            postgres = std::make_unique<ScratchPostgres>();
+            STRATA_REQUIRE_POSTGRES(*postgres);
+            url = postgres->url();
+        }
+        auto db = DatabaseOpener::open(*ConnectionUrl::parse(url), DatabaseOpener::Mode::ReadWrite);
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().toText()));
+        for (const QString& statement : sql) {
+            auto done = (*db)->execute(statement);
+            QVERIFY2(done,
+                     qPrintable(statement + QLatin1Char('\n') + (done ? QString() : done.error().toText())));
+        }
+        auto tables = (*db)->userTables();
+        QVERIFY(tables);
+        const QList<ForeignHistory> found = ToolHistories::read(**db, *tables);
+        QCOMPARE(describe(found), expected);
+        QStringList problems;
+        for (const auto& h : found)
+            for (const auto& row : h.troubledRows())
+                problems << row.problem;
+        if (problem.isEmpty())
+            QCOMPARE(problems, QStringList{});
+        else
+            QVERIFY2(problems.join(QLatin1Char('\n')).contains(problem),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestToolHistories)
+#include "tst_tool_histories.moc"
