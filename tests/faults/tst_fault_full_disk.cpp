@@ -1,7 +1,8 @@
 // strata-cli on full disks, each a small tmpfs: the backup folder already full (backup and migrate refuse
 // before they write anything), the disk filling up while a backup is written (SQLite's copy and pg_dump's
-// directory), and too little room beside a SQLite database for the copy a restore keeps aside. Each is
-// followed by a rerun once there is room, and a check that no row, backup or history row was lost.
+// directory) or once it is written (its manifest, the catalog's lock file, the catalog), and too little room
+// beside a SQLite database for the copy a restore keeps aside. Each is followed by a rerun once there is
+// room, and a check that no row, backup or history row was lost.
 
 #include <csignal>
 
@@ -118,8 +119,8 @@ qint64 freeBytes(const QString& folder)
     return QStorageInfo(folder).bytesAvailable();
 }
 
-/// Takes every free byte of the filesystem of `folder` with a file at `filler` (preallocated, so it is quick
-/// enough to land while a backup is being written). Returns the bytes still free afterwards.
+/// Takes every free byte of the filesystem `filler` is on with that file (preallocated, so it is quick enough
+/// to land while a backup is being written). Returns the bytes still free afterwards.
 qint64 fillUp(const QString& filler)
 {
     const int fd = ::open(QFile::encodeName(filler).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
