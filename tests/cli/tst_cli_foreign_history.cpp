@@ -189,8 +189,11 @@ private Q_SLOTS:
 
         checkRefusedUnchanged(db.url(), set.path(), QStringLiteral("managed-by-other-tool"),
                               {QStringLiteral("dbmate up"), QStringLiteral("strata-cli adopt")});
-        // dbmate itself still finds every file applied: Strata wrote nothing of its own.
+        // Strata wrote nothing of its own, and dbmate itself still finds every file applied.
         QVERIFY(!userTables(*openDatabase(db.url())).contains(QStringLiteral("schema_version")));
+        const QString dbmateStatus =
+            runDbmate(db, set.path(), {QStringLiteral("status"), QStringLiteral("--exit-code")});
+        QVERIFY2(dbmateStatus.isEmpty(), qPrintable(dbmateStatus));
     }
 
     void numberedRunner_data() { engines(); }
@@ -389,6 +392,7 @@ private Q_SLOTS:
                                QStringLiteral("INSERT INTO schema_migrations VALUES ('1', 'yesterday')")});
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const QJsonObject status = runJson(db.url(), set.path(), QStringLiteral("status"));
+        QVERIFY2(status.contains(QStringLiteral("other_tools")), qPrintable(QJsonDocument(status).toJson()));
         QCOMPARE(toolsOf(status), QStringList{});
         const auto migrate = CliProcess::run(
             cliArgs(db.url(), set.path(),
