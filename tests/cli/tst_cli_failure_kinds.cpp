@@ -140,6 +140,33 @@ public:
         return runProgram(pgCtl, arguments);
     }
 
+    /// `pg_ctl start` again on the same data folder and port, after stopImmediately(): crash recovery.
+    Command restart() const
+    {
+        const QString data = m_dir.filePath(QStringLiteral("pg/data"));
+        const QString pgCtl = pgBin() + QStringLiteral("/pg_ctl");
+        const QStringList arguments{QStringLiteral("start"),
+                                    QStringLiteral("-D"),
+                                    data,
+                                    QStringLiteral("-l"),
+                                    m_dir.filePath(QStringLiteral("restart.log")),
+                                    QStringLiteral("-w"),
+                                    QStringLiteral("-t"),
+                                    QStringLiteral("60")};
+        if (::geteuid() == 0) {
+            // The log goes where the server's user may write.
+            QFile log(m_dir.filePath(QStringLiteral("restart.log")));
+            if (log.open(QIODevice::WriteOnly))
+                log.close();
+            runProgram(QStringLiteral("chown"), {QFileInfo(data).owner(), log.fileName()});
+            return runProgram(
+                QStringLiteral("runuser"),
+                QStringList{QStringLiteral("-u"), QFileInfo(data).owner(), QStringLiteral("--"), pgCtl} +
+                    arguments);
+        }
+        return runProgram(pgCtl, arguments);
+    }
+
     QString error() const { return m_error; }
     QString url() const { return m_url; }
     QByteArray password() const { return m_password; }
@@ -240,6 +267,36 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QStringLiteral("pg_isready")), qPrintable(describe(run)));
         QVERIFY2(run.err.contains(QStringLiteral("Step 2.1 was rolled back")), qPrintable(describe(run)));
         QVERIFY2(!run.err.contains(kBlamesStatement), qPrintable(describe(run)));
+
+        // The server comes back (crash recovery): step 1 stays, step 2 left nothing, the run that the crash
+        // cut off is reported, and migrate run again applies step 2 once.
+        const Command restarted = server.restart();
+        QVERIFY2(restarted.exitCode == 0, qPrintable(restarted.output));
+        {
+            auto opened = openWithPassword(server.url(), server.password(), &error);
+            QVERIFY2(opened, qPrintable(error));
+            const QStringList tables = userTables(*opened);
+            QVERIFY2(tables.contains(QStringLiteral("book")) && !tables.contains(QStringLiteral("marks")),
+                     qPrintable(tables.join(QLatin1Char(','))));
+            QCOMPARE(stepStatuses(*opened), QStringList{QStringLiteral("1.1=applied")});
+        }
+        const auto status = CliProcess::run(
+            cliArgs(server.url(), set.path(), {QStringLiteral("--json"), QStringLiteral("status")}),
+            server.environment());
+        QCOMPARE(status.exitCode, 0);
+        QCOMPARE(status.json().value(QStringLiteral("interrupted_runs")).toArray().size(), 1);
+        set.file(QStringLiteral("002_marks/01_marks.sql"),
+                 "-- Description: marks of the day\n"
+                 "CREATE TABLE marks (n INTEGER NOT NULL);\n"
+                 "INSERT INTO marks (n) SELECT generate_series(1, 1000);\n");
+        const auto rerun = CliProcess::run(migrateArgs(server.url(), set.path()), server.environment());
+        QVERIFY2(rerun.exitCode == 0, qPrintable(describe(rerun)));
+        auto after = openWithPassword(server.url(), server.password(), &error);
+        QVERIFY2(after, qPrintable(error));
+        QCOMPARE(stepStatuses(*after),
+                 (QStringList{QStringLiteral("1.1=applied"), QStringLiteral("2.1=applied")}));
+        QCOMPARE(queryLines(*after, QStringLiteral("SELECT count(*) FROM marks")),
+                 QStringList{QStringLiteral("1000")});
     }
 
     // pg_terminate_backend from another session while a step runs: the session was ended, the step rolled

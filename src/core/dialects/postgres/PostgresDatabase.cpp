@@ -25,6 +25,15 @@ using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
 void ignoreNotice(void*, const char*) {}
 
+/// A server tuned with synchronous_commit = off acknowledges a commit before its WAL is written: a crash
+/// then loses steps (with their history rows) that Strata already reported as applied. Strata's sessions
+/// wait for the local flush in that case; a stricter setting (on, remote_write, remote_apply) is kept.
+void requireDurableCommits(PGconn* conn)
+{
+    ResultPtr(PQexec(conn, "SELECT set_config('synchronous_commit', 'local', false) "
+                           "WHERE current_setting('synchronous_commit') = 'off'"));
+}
+
 /// `?` placeholders (outside quotes) become `$1`, `$2`, ... as PostgreSQL wants them.
 QByteArray numberPlaceholders(const QString& sql)
 {
@@ -142,6 +151,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const Connectio
         return connectError(url, message);
     }
     PQsetNoticeProcessor(conn, ignoreNotice, nullptr);
+    requireDurableCommits(conn);
     return std::unique_ptr<PostgresDatabase>(new PostgresDatabase(conn, url));
 }
 
