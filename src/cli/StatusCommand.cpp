@@ -10,7 +10,7 @@ namespace strata::cli {
 
 namespace {
 
-QString versionLine(const MigrationPlan& plan, const QStringList& baselineTables)
+QString versionLine(const MigrationPlan& plan, const QStringList& baselineTables, bool managedElsewhere)
 {
     if (!plan.tracked && plan.baselineRecognised)
         return QStringLiteral(
@@ -18,6 +18,8 @@ QString versionLine(const MigrationPlan& plan, const QStringList& baselineTables
                    "baseline first")
             .arg(plan.baselineVersion)
             .arg(baselineTables.size());
+    if (!plan.tracked && managedElsewhere)
+        return QStringLiteral("none in Strata's history; another tool's history is below");
     if (!plan.tracked)
         return QStringLiteral("none: not tracked, and none of this set's versions is applied");
     return plan.versionLabel();
@@ -46,7 +48,9 @@ int StatusCommand::run(const CliContext& context)
     QString text;
     text += QStringLiteral("Database:  %1\n").arg(session->db->display());
     text += QStringLiteral("Set:       %1 (%2)\n").arg(session->set.name(), session->set.root);
-    text += QStringLiteral("Version:   %1\n").arg(versionLine(*plan, session->set.manifest.baseline.tables));
+    text += QStringLiteral("Version:   %1\n")
+                .arg(versionLine(*plan, session->set.manifest.baseline.tables,
+                                 !session->history.otherTools.isEmpty()));
     if (!session->history.otherTools.isEmpty())
         text += QStringLiteral("Other tools:\n") +
                 JsonReport::otherToolsText(session->history.otherTools, QStringLiteral("  "));

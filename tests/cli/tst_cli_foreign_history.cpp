@@ -182,6 +182,10 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains(QStringLiteral("managed by dbmate: 3 migrations applied (%1)")
                                        .arg(versions.join(QStringLiteral(", ")))),
                  qPrintable(describe(text)));
+        QVERIFY2(
+            text.out.contains(QStringLiteral("Version:   none in Strata's history; another tool's history is "
+                                             "below")),
+            qPrintable(describe(text)));
 
         const QJsonObject history = runJson(db.url(), set.path(), QStringLiteral("history"), &exitCode);
         QCOMPARE(exitCode, 0);
