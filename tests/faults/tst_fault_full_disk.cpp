@@ -724,13 +724,26 @@ private Q_SLOTS:
         QCOMPARE(digestOf(backupPath), taken->sha256);
     }
 
-    // The pre-flight passed and the disk beside the database fills up while the restore writes the copy it
-    // keeps aside: the restore fails cleanly, the live database as it was and the partial copy removed; with
-    // the filler gone, the rerun restores.
-    void diskFillsUpWhileARestoreKeepsTheDatabaseAside()
+    void diskFillsUpDuringARestore_data()
     {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("said");
+        // The copy of the current database written beside it, as `<db>.failed_<time>.partial`.
+        QTest::newRow("keeping the database aside")
+            << QStringLiteral("state.db.failed_*.partial") << QString();
+        // The copy kept aside, the backup's pages loaded into the live file in one transaction.
+        QTest::newRow("loading the backup") << QString() << QStringLiteral("restore: restore ");
+    }
+
+    // The pre-flight passed and the disk beside the database fills up while the restore writes the copy it
+    // keeps aside, or while it loads the backup's pages into the live file: the restore fails cleanly, the
+    // live database as it was; with the filler gone, the rerun restores.
+    void diskFillsUpDuringARestore()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, said);
         Tmpfs tmpfs;
-        STRATA_MOUNT_TMPFS(tmpfs, QStringLiteral("96m"));
+        STRATA_MOUNT_TMPFS(tmpfs, QStringLiteral("128m"));
         const QString path = tmpfs.filePath(QStringLiteral("state.db"));
         const QString url = QStringLiteral("sqlite:") + path;
         QVERIFY(QFile(path).open(QIODevice::WriteOnly));
@@ -761,24 +774,44 @@ private Q_SLOTS:
         QVERIFY(before != QStringList{before.first()} + backupContent);
 
         const QString filler = tmpfs.filePath(QStringLiteral("filler"));
-        QString partial;
+        QString seen;
         qint64 freeAfterFill = -1;
         const auto run = runUntilTheDiskFills(
             cliArgs(url, set.path(), {QStringLiteral("restore"), backupPath, QStringLiteral("--yes")}),
-            FillWhen{tmpfs.path(), QStringLiteral("state.db.failed_*.partial"), {}}, filler, &partial,
-            &freeAfterFill);
-        QVERIFY2(!partial.isEmpty(),
-                 qPrintable(QStringLiteral("the restore never kept a copy aside:\n") + describe(run)));
+            FillWhen{tmpfs.path(), pattern, said}, filler, &seen, &freeAfterFill);
+        QVERIFY2(!seen.isEmpty(),
+                 qPrintable(QStringLiteral("the restore never got there:\n") + describe(run)));
         QVERIFY2(freeAfterFill < 4096, qPrintable(QString::number(freeAfterFill)));
         QVERIFY2(!run.crashed, qPrintable(describe(run)));
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("Could not keep the current database aside")),
-                 qPrintable(describe(run)));
-        QVERIFY2(run.err.contains(QStringLiteral("full")), qPrintable(describe(run)));
         QVERIFY2(run.err.contains(tmpfs.path()), qPrintable(describe(run)));
-        QVERIFY2(run.err.contains(QStringLiteral("the partial copy was removed")), qPrintable(describe(run)));
-        QVERIFY(!QFileInfo::exists(partial));
+        if (said.isEmpty()) {
+            QVERIFY2(run.err.contains(QStringLiteral("Could not keep the current database aside")),
+                     qPrintable(describe(run)));
+            QVERIFY2(run.err.contains(QStringLiteral("full")), qPrintable(describe(run)));
+            QVERIFY2(run.err.contains(QStringLiteral("the partial copy was removed")),
+                     qPrintable(describe(run)));
+            QVERIFY(!QFileInfo::exists(seen));
+            QCOMPARE(QDir(tmpfs.path()).entryList({QStringLiteral("state.db.failed_*")}, QDir::Files),
+                     QStringList());
+        } else {
+            // The restore's transaction rolled back; the copy kept aside is whole and holds the database.
+            QVERIFY2(run.err.contains(QStringLiteral("rolled back")), qPrintable(describe(run)));
+            QVERIFY2(run.err.contains(QStringLiteral("Free disk space in %1").arg(tmpfs.path())),
+                     qPrintable(describe(run)));
+            const QStringList aside =
+                QDir(tmpfs.path()).entryList({QStringLiteral("state.db.failed_*")}, QDir::Files);
+            QCOMPARE(aside.size(), 1);
+            QVERIFY2(run.err.contains(QStringLiteral("A copy of it was kept as %1")
+                                          .arg(QDir(tmpfs.path()).filePath(aside.first()))),
+                     qPrintable(describe(run)));
+            QCOMPARE(databaseStateOf(QStringLiteral("sqlite:") + QDir(tmpfs.path()).filePath(aside.first()))
+                         .mid(1),
+                     before.mid(1));
+            QVERIFY(QFile::remove(QDir(tmpfs.path()).filePath(aside.first()))); // room for the rerun's own
+        }
         QCOMPARE(partialsIn(tmpfs.path()), QStringList());
+        QVERIFY2(!QFileInfo::exists(path + QStringLiteral("-journal")), "the restore left a hot journal");
         QCOMPARE(databaseStateOf(url), before);
         QCOMPARE(digestOf(backupPath), taken->sha256);
 
