@@ -6,6 +6,7 @@
 
 #include <csignal>
 
+#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QStorageInfo>
 #include <QtTest>
@@ -722,6 +723,113 @@ private Q_SLOTS:
         QCOMPARE(databaseStateOf(url).mid(1), backupContent);
         QCOMPARE(partialsIn(tmpfs.path()), QStringList());
         QCOMPARE(digestOf(backupPath), taken->sha256);
+    }
+
+    // A PostgreSQL database whose tables go to a tablespace on a small disk (`default_tablespace`), and a
+    // step that loads more than fits: PostgreSQL cannot extend the table's file. The step fails as a full
+    // disk of the server, not as the statement's fault, and rolls back; once the disk is larger the rerun
+    // applies it and nothing of version 1, its history or its backup is lost.
+    void postgresTablespaceFillsUpDuringAStep()
+    {
+        Tmpfs tmpfs;
+        STRATA_MOUNT_TMPFS(tmpfs, QStringLiteral("16m"));
+        const QString serverUrl = qEnvironmentVariable("STRATA_TEST_PG_URL");
+        if (serverUrl.isEmpty())
+            QFAIL("STRATA_TEST_PG_URL is not set: this test needs the test PostgreSQL server");
+        QString error;
+        auto admin = openDatabase(serverUrl, &error);
+        QVERIFY2(admin, qPrintable(error));
+        // The tablespace's folder belongs to the server's own user, as the data directory does.
+        const QString dataDirectory = queryLines(*admin, QStringLiteral("SHOW data_directory")).value(0);
+        const QFileInfo data(dataDirectory);
+        if (!data.exists()) {
+            const QString why = QStringLiteral("the server's data directory %1 is not on this machine: a "
+                                               "tablespace on a local tmpfs needs a local server")
+                                    .arg(dataDirectory);
+            if (underCi())
+                QFAIL(qPrintable(why));
+            QSKIP(qPrintable(why));
+        }
+        const QString location = tmpfs.filePath(QStringLiteral("tablespace"));
+        QVERIFY(QDir().mkpath(location));
+        QCOMPARE(::chown(QFile::encodeName(location).constData(), data.ownerId(), data.groupId()), 0);
+        const QString tablespace = QStringLiteral("strata_small_%1")
+                                       .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+        QVERIFY2(
+            admin->execute(QStringLiteral("CREATE TABLESPACE %1 LOCATION '%2'").arg(tablespace, location)),
+            qPrintable(tablespace));
+        auto dropTablespace = qScopeGuard(
+            [&] { (void)admin->execute(QStringLiteral("DROP TABLESPACE IF EXISTS %1").arg(tablespace)); });
+        TestDatabase db(Engine::Postgres); // dropped before the tablespace, which must be empty by then
+        STRATA_REQUIRE_DATABASE(db);
+        const QString name = QUrl(db.url()).path().mid(1);
+        QVERIFY(admin->execute(
+            QStringLiteral("ALTER DATABASE \"%1\" SET default_tablespace = %2").arg(name, tablespace)));
+
+        SetBuilder set;
+        set.file(QStringLiteral("001_book/01_book.sql"), kBook);
+        const QStringList global{QStringLiteral("--db"), db.url(), QStringLiteral("--migrations"),
+                                 set.path()};
+        const auto first =
+            CliProcess::run(global + QStringList{QStringLiteral("--json"), QStringLiteral("migrate"),
+                                                 QStringLiteral("--yes")});
+        QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
+        const auto before = listed(global);
+        QCOMPARE(before.size(), 1);
+        const QList<Taken> earlier{{before.firstKey(), before.first(), digestOf(before.first())}};
+        const QStringList history = historyOf(db.url());
+        QVERIFY2(history.size() >= 2, qPrintable(history.join(QLatin1Char('\n'))));
+
+        // About 45 MB of fills into a tablespace with about 16 MB.
+        set.file(QStringLiteral("002_fills/01_fills.sql"),
+                 "-- Description: the day's fills\n"
+                 "CREATE TABLE fills (id bigint NOT NULL, note text NOT NULL);\n"
+                 "INSERT INTO fills SELECT g, md5(g::text) FROM generate_series(1, 600000) g;\n");
+        const auto run =
+            CliProcess::run(global + QStringList{QStringLiteral("migrate"), QStringLiteral("--yes"),
+                                                 QStringLiteral("--no-backup")});
+        QVERIFY2(!run.crashed, qPrintable(describe(run)));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Step 2.1")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("the disk of the server of")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("No space left on device")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("The statement is not at fault")),
+                 qPrintable(describe(run)));
+        QVERIFY2(!run.err.contains(QStringLiteral("Fix the statement")), qPrintable(describe(run)));
+        {
+            auto open = openDatabase(db.url());
+            QVERIFY(open);
+            QVERIFY(!userTables(*open).contains(QStringLiteral("fills")));
+            QCOMPARE(queryLines(*open, QStringLiteral("SELECT count(*) FROM book")),
+                     QStringList{QStringLiteral("2")});
+            QVERIFY2(!stepStatuses(*open).contains(QStringLiteral("2.1=applied")),
+                     qPrintable(stepStatuses(*open).join(QLatin1Char(','))));
+        }
+        const QStringList afterFailure = historyOf(db.url());
+        for (const QString& row : history)
+            QVERIFY2(afterFailure.contains(row), qPrintable(row + QStringLiteral(" is gone")));
+
+        // The disk made larger: the rerun applies version 2, and version 1 and its backup are all there.
+        const QString resized = tmpfs.resize(QStringLiteral("128m"));
+        QVERIFY2(resized.isEmpty(), qPrintable(resized));
+        const auto rerun =
+            CliProcess::run(global + QStringList{QStringLiteral("migrate"), QStringLiteral("--yes"),
+                                                 QStringLiteral("--no-backup")});
+        QVERIFY2(rerun.exitCode == 0, qPrintable(describe(rerun)));
+        {
+            auto open = openDatabase(db.url());
+            QVERIFY(open);
+            QCOMPARE(queryLines(*open, QStringLiteral("SELECT count(*) FROM fills")),
+                     QStringList{QStringLiteral("600000")});
+            QCOMPARE(queryLines(*open, QStringLiteral("SELECT id, name FROM desks")),
+                     QStringList{QStringLiteral("1|rates")});
+            QVERIFY2(stepStatuses(*open).contains(QStringLiteral("2.1=applied")),
+                     qPrintable(stepStatuses(*open).join(QLatin1Char(','))));
+        }
+        const QStringList after = historyOf(db.url());
+        for (const QString& row : history)
+            QVERIFY2(after.contains(row), qPrintable(row + QStringLiteral(" is gone")));
+        QCOMPARE(lostBackups(global, earlier), QString());
     }
 
     void diskFillsUpDuringARestore_data()
