@@ -196,6 +196,24 @@ private Q_SLOTS:
                 << QStringList{QStringLiteral("Prisma Migrate _prisma_migrations: 20241022_init applied c1; "
                                               "20241023_plans unfinished c2")}
                 << QStringLiteral("never finished: Database error code: 42P07");
+            // golang-migrate v4.18's DDL, from golang-migrate/migrate database/postgres/postgres.go and
+            // database/sqlite3/sqlite3.go (ensureVersionTable). SetVersion writes -1 (NilVersion) only with
+            // dirty = true, when the first version's down migration fails part-way.
+            QTest::newRow(qPrintable(e + QStringLiteral("golang-migrate dirty nil version")))
+                << engine
+                << QStringList{pg ? QStringLiteral(
+                                        "CREATE TABLE IF NOT EXISTS \"public\".\"schema_migrations\" "
+                                        "(version bigint not null primary key, dirty boolean not null)")
+                                  : QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version "
+                                                   "uint64,dirty bool)"),
+                               pg ? QStringLiteral("SELECT 1")
+                                  : QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS version_unique ON "
+                                                   "schema_migrations (version)"),
+                               QStringLiteral(
+                                   "INSERT INTO schema_migrations (version, dirty) VALUES (-1, %1)")
+                                   .arg(pg ? QStringLiteral("true") : QStringLiteral("1"))}
+                << QStringList{QStringLiteral("golang-migrate schema_migrations: -1 dirty")}
+                << QStringLiteral("recorded no version, dirty");
         }
     }
 

@@ -9,7 +9,7 @@ QString GolangMigrateHistory::tool() const
 
 QString GolangMigrateHistory::follows() const
 {
-    return QStringLiteral("golang-migrate v4.18 (postgres and sqlite3 drivers)");
+    return QStringLiteral("golang-migrate v4.18 (database/postgres and database/sqlite3 drivers)");
 }
 
 QString GolangMigrateHistory::table() const
@@ -32,7 +32,17 @@ Result<QList<ForeignRow>> GolangMigrateHistory::read(Database& db, const QString
         ForeignRow row;
         row.version = text(r.value(0));
         row.dirty = flag(r.value(1));
-        if (row.dirty) {
+        // SetVersion writes -1 (NilVersion) only with dirty = true: the first version's down migration
+        // failed part-way, and no version is recorded as complete.
+        if (row.dirty && row.version == QLatin1String("-1")) {
+            row.problem = QStringLiteral("golang-migrate recorded no version, dirty: the down migration of "
+                                         "the first version failed part-way, and golang-migrate cannot tell "
+                                         "what it left.");
+            row.remedy =
+                QStringLiteral("Check the database by hand and finish or undo that down "
+                               "migration, then run `migrate force -1` (nothing applied) or `migrate "
+                               "force V` (the version now complete) with golang-migrate.");
+        } else if (row.dirty) {
             row.problem = QStringLiteral("golang-migrate recorded version %1 as dirty: its migration "
                                          "failed part-way, and golang-migrate cannot tell what it left.")
                               .arg(row.version);
