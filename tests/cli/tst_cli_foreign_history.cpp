@@ -351,7 +351,10 @@ private Q_SLOTS:
         set.file(QStringLiteral("001_accounts/01_tables.sql"),
                  "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n");
         const bool pg = engine == Engine::Postgres;
-        // golang-migrate at version 2, and goose's table with its initial row and two applied versions.
+        // golang-migrate at version 2, and goose's table with its initial row and two applied versions: the
+        // DDL of golang-migrate v4.18 (golang-migrate/migrate database/postgres/postgres.go and
+        // database/sqlite3/sqlite3.go) and of goose v3.24 (pressly/goose internal/dialect/dialectquery/
+        // postgres.go and sqlite3.go: serial before v3.25.0), which databases migrated then still carry.
         const QString error = execute(
             db.url(),
             {pg ? QStringLiteral("CREATE TABLE schema_migrations (version bigint not null primary key, dirty "
