@@ -268,20 +268,35 @@ private Q_SLOTS:
                                   : QStringLiteral(
                                         "INSERT INTO schema_migrations (version, dirty) VALUES (3, 1)")}
                 << QStringLiteral("migrate force");
-            // Flyway 10's table and a failed versioned row after a successful one.
+            // Flyway 10's table (flyway/flyway flyway-core/src/main/resources/org/flywaydb/core/internal/
+            // database/postgresql/createMetaDataTable.sql and .../sqlite/createMetaDataTable.sql, ${schema}
+            // being public or main) and a failed versioned row after a successful one.
             QTest::newRow(qPrintable(engineName(engine) + QStringLiteral(" flyway failed")))
                 << engine
-                << QStringList{QStringLiteral(
-                                   "CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT NOT "
-                                   "NULL, \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT "
-                                   "NULL, \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT "
-                                   "NULL, \"checksum\" INTEGER, \"installed_by\" VARCHAR(100) NOT NULL, "
-                                   "\"installed_on\" %1, \"execution_time\" INTEGER NOT NULL, "
-                                   "\"success\" BOOLEAN NOT NULL, CONSTRAINT "
-                                   "\"flyway_schema_history_pk\" PRIMARY KEY (\"installed_rank\"))")
-                                   .arg(pg ? QStringLiteral("TIMESTAMP NOT NULL DEFAULT now()")
-                                           : QStringLiteral("TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d "
-                                                            "%H:%M:%f','now'))")),
+                << QStringList{pg ? QStringLiteral(
+                                        "CREATE TABLE \"public\".\"flyway_schema_history\" "
+                                        "(\"installed_rank\" INT NOT NULL, \"version\" VARCHAR(50), "
+                                        "\"description\" VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT "
+                                        "NULL, \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INTEGER, "
+                                        "\"installed_by\" VARCHAR(100) NOT NULL, "
+                                        "\"installed_on\" TIMESTAMP NOT NULL DEFAULT now(), "
+                                        "\"execution_time\" INTEGER NOT NULL, \"success\" BOOLEAN NOT NULL)")
+                                  : QStringLiteral(
+                                        "CREATE TABLE \"main\".\"flyway_schema_history\" (\"installed_rank\" "
+                                        "INT NOT NULL PRIMARY KEY, \"version\" VARCHAR(50), \"description\" "
+                                        "VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL, \"script\" "
+                                        "VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" "
+                                        "VARCHAR(100) NOT NULL, \"installed_on\" TEXT NOT NULL DEFAULT "
+                                        "(strftime('%Y-%m-%d %H:%M:%f','now')), \"execution_time\" INT NOT "
+                                        "NULL, \"success\" BOOLEAN NOT NULL)"),
+                               pg ? QStringLiteral("ALTER TABLE \"public\".\"flyway_schema_history\" ADD "
+                                                   "CONSTRAINT \"flyway_schema_history_pk\" PRIMARY KEY "
+                                                   "(\"installed_rank\")")
+                                  : QStringLiteral("SELECT 1"),
+                               pg ? QStringLiteral("CREATE INDEX \"flyway_schema_history_s_idx\" ON "
+                                                   "\"public\".\"flyway_schema_history\" (\"success\")")
+                                  : QStringLiteral("CREATE INDEX \"main\".\"flyway_schema_history_s_idx\" ON "
+                                                   "\"flyway_schema_history\" (\"success\")"),
                                QStringLiteral(
                                    "INSERT INTO flyway_schema_history (installed_rank, version, "
                                    "description, type, script, checksum, installed_by, "

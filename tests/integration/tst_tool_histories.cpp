@@ -218,6 +218,72 @@ private Q_SLOTS:
                                    .arg(pg ? QStringLiteral("true") : QStringLiteral("1"))}
                 << QStringList{QStringLiteral("golang-migrate schema_migrations: -1 dirty")}
                 << QStringLiteral("recorded no version, dirty");
+            // Flyway 10's DDL, from flyway/flyway flyway-core/src/main/resources/org/flywaydb/core/internal/
+            // database/postgresql/createMetaDataTable.sql and .../sqlite/createMetaDataTable.sql (${schema}
+            // is the default schema: public, main). The baseline row, a repeatable run twice (its checksum
+            // changed), version 3 undone (UNDO_SQL, Flyway Teams) and version 4 marked deleted by `flyway
+            // repair` (DELETE): Flyway counts 1, 2 and the repeatable's latest run.
+            const QString flywayRow = QStringLiteral(
+                "INSERT INTO flyway_schema_history (installed_rank, version, description, type, "
+                "script, checksum, installed_by, execution_time, success) VALUES (%1)");
+            const QString t = pg ? QStringLiteral("true") : QStringLiteral("1");
+            QTest::newRow(qPrintable(e + QStringLiteral("flyway undo, delete, repeatable")))
+                << engine
+                << QStringList{pg ? QStringLiteral(
+                                        "CREATE TABLE \"public\".\"flyway_schema_history\" "
+                                        "(\"installed_rank\" "
+                                        "INT NOT NULL, \"version\" VARCHAR(50), \"description\" VARCHAR(200) "
+                                        "NOT NULL, \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) "
+                                        "NOT "
+                                        "NULL, \"checksum\" INTEGER, \"installed_by\" VARCHAR(100) NOT NULL, "
+                                        "\"installed_on\" TIMESTAMP NOT NULL DEFAULT now(), "
+                                        "\"execution_time\" INTEGER NOT NULL, \"success\" BOOLEAN NOT NULL)")
+                                  : QStringLiteral(
+                                        "CREATE TABLE \"main\".\"flyway_schema_history\" (\"installed_rank\" "
+                                        "INT NOT NULL PRIMARY KEY, \"version\" VARCHAR(50), \"description\" "
+                                        "VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL, \"script\" "
+                                        "VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" "
+                                        "VARCHAR(100) NOT NULL, \"installed_on\" TEXT NOT NULL DEFAULT "
+                                        "(strftime('%Y-%m-%d %H:%M:%f','now')), \"execution_time\" INT NOT "
+                                        "NULL, \"success\" BOOLEAN NOT NULL)"),
+                               pg ? QStringLiteral("ALTER TABLE \"public\".\"flyway_schema_history\" ADD "
+                                                   "CONSTRAINT \"flyway_schema_history_pk\" PRIMARY KEY "
+                                                   "(\"installed_rank\")")
+                                  : QStringLiteral("SELECT 1"),
+                               pg ? QStringLiteral("CREATE INDEX \"flyway_schema_history_s_idx\" ON "
+                                                   "\"public\".\"flyway_schema_history\" (\"success\")")
+                                  : QStringLiteral("CREATE INDEX \"main\".\"flyway_schema_history_s_idx\" ON "
+                                                   "\"flyway_schema_history\" (\"success\")"),
+                               flywayRow.arg(QStringLiteral("1, '1', '<< Flyway Baseline >>', 'BASELINE', "
+                                                            "'<< Flyway Baseline >>', NULL, 'deploy', 0, ") +
+                                             t),
+                               flywayRow.arg(
+                                   QStringLiteral("2, '2', 'add orders', 'SQL', "
+                                                  "'V2__add_orders.sql', 1270311911, 'deploy', 14, ") +
+                                   t),
+                               flywayRow.arg(QStringLiteral("3, NULL, 'views', 'SQL', 'R__views.sql', 111, "
+                                                            "'deploy', 2, ") +
+                                             t),
+                               flywayRow.arg(
+                                   QStringLiteral("4, '3', 'add fills', 'SQL', 'V3__add_fills.sql', "
+                                                  "333, 'deploy', 5, ") +
+                                   t),
+                               flywayRow.arg(QStringLiteral("5, '4', 'add limits', 'SQL', "
+                                                            "'V4__add_limits.sql', 444, 'deploy', 5, ") +
+                                             t),
+                               flywayRow.arg(QStringLiteral("6, NULL, 'views', 'SQL', 'R__views.sql', "
+                                                            "-811210022, 'deploy', 2, ") +
+                                             t),
+                               flywayRow.arg(QStringLiteral("7, '3', 'add fills', 'UNDO_SQL', "
+                                                            "'U3__add_fills.sql', 555, 'deploy', 3, ") +
+                                             t),
+                               flywayRow.arg(QStringLiteral("8, '4', 'add limits', 'DELETE', "
+                                                            "'V4__add_limits.sql', 444, 'deploy', 0, ") +
+                                             t)}
+                << QStringList{QStringLiteral(
+                       "Flyway flyway_schema_history: 1 applied; 2 applied 1270311911; "
+                       "R__views.sql applied -811210022")}
+                << QString();
         }
     }
 
