@@ -176,18 +176,47 @@ private Q_SLOTS:
                                         pg ? QStringLiteral("false") : QStringLiteral("0"))}
                 << QStringList{QStringLiteral("goose goose_db_version: 1 applied; 2 rolled-back; 3 applied")}
                 << QString();
+            // Prisma's DDL, from prisma/prisma-engines schema-engine/connectors/sql-schema-connector/src/
+            // flavour/postgres.rs and sqlite.rs (create_migrations_table), as Prisma 7 runs it.
+            const QString prismaTable =
+                pg ? QStringLiteral(
+                         "CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, "
+                         "checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ, migration_name "
+                         "VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, started_at "
+                         "TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL "
+                         "DEFAULT 0)")
+                   : QStringLiteral(
+                         "CREATE TABLE \"_prisma_migrations\" (\"id\" TEXT PRIMARY KEY NOT NULL, "
+                         "\"checksum\" TEXT NOT NULL, \"finished_at\" DATETIME, \"migration_name\" "
+                         "TEXT NOT NULL, \"logs\" TEXT, \"rolled_back_at\" DATETIME, \"started_at\" "
+                         "DATETIME NOT NULL DEFAULT current_timestamp, \"applied_steps_count\" "
+                         "INTEGER UNSIGNED NOT NULL DEFAULT 0)");
+            // A failed migration marked with `prisma migrate resolve --rolled-back`, then applied again by
+            // `prisma migrate deploy` in a new row: Prisma counts it as applied.
+            QTest::newRow(qPrintable(e + QStringLiteral("prisma rolled back, then applied")))
+                << engine
+                << QStringList{prismaTable,
+                               QStringLiteral("INSERT INTO _prisma_migrations (id, checksum, finished_at, "
+                                              "migration_name, "
+                                              "started_at, applied_steps_count) VALUES ('1', 'c1', "
+                                              "'2024-10-22 10:00:01', "
+                                              "'20241022_init', '2024-10-22 10:00:00', 1)"),
+                               QStringLiteral(
+                                   "INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, "
+                                   "rolled_back_at, started_at) VALUES ('2', 'c2', '20241023_plans', "
+                                   "'Database "
+                                   "error code: 42P07', '2024-10-23 11:00:00', '2024-10-23 10:00:00')"),
+                               QStringLiteral("INSERT INTO _prisma_migrations (id, checksum, finished_at, "
+                                              "migration_name, "
+                                              "started_at, applied_steps_count) VALUES ('3', 'c3', "
+                                              "'2024-10-23 12:00:01', "
+                                              "'20241023_plans', '2024-10-23 12:00:00', 1)")}
+                << QStringList{QStringLiteral("Prisma Migrate _prisma_migrations: 20241022_init applied c1; "
+                                              "20241023_plans applied c3")}
+                << QString();
             QTest::newRow(qPrintable(e + QStringLiteral("prisma unfinished")))
                 << engine
-                << QStringList{QStringLiteral(
-                                   "CREATE TABLE \"_prisma_migrations\" (\"id\" VARCHAR(36) PRIMARY KEY NOT "
-                                   "NULL, "
-                                   "\"checksum\" VARCHAR(64) NOT NULL, \"finished_at\" %1, "
-                                   "\"migration_name\" "
-                                   "VARCHAR(255) NOT NULL, \"logs\" TEXT, \"rolled_back_at\" %1, "
-                                   "\"started_at\" %1 "
-                                   "NOT NULL DEFAULT %2, \"applied_steps_count\" INTEGER NOT NULL DEFAULT 0)")
-                                   .arg(pg ? QStringLiteral("TIMESTAMPTZ") : QStringLiteral("DATETIME"),
-                                        pg ? QStringLiteral("now()") : QStringLiteral("current_timestamp")),
+                << QStringList{prismaTable,
                                QStringLiteral("INSERT INTO _prisma_migrations (id, checksum, finished_at, "
                                               "migration_name, "
                                               "started_at, applied_steps_count) VALUES ('1', 'c1', "

@@ -9,7 +9,7 @@ QString PrismaHistory::tool() const
 
 QString PrismaHistory::follows() const
 {
-    return QStringLiteral("Prisma 5");
+    return QStringLiteral("Prisma 6");
 }
 
 QString PrismaHistory::table() const
@@ -32,7 +32,14 @@ Result<QList<ForeignRow>> PrismaHistory::read(Database& db, const QString& table
                              .arg(table));
     if (!rows)
         return rows.error();
+    // Prisma's schema engine (prisma/prisma-engines schema-engine, diagnose_migration_history) counts a
+    // row as applied when finished_at is set and rolled_back_at is not, and as failed when neither is set.
+    // `prisma migrate resolve --rolled-back` sets rolled_back_at on a failed row, and the next `prisma
+    // migrate deploy` applies the migration again in a new row: a rolled-back row is then only history. So
+    // each migration is read from its rows together: applied if one row is, else failed if one row is,
+    // else rolled back.
     QList<ForeignRow> list;
+    QStringList names;
     for (const auto& r : rows->rows) {
         ForeignRow row;
         row.version = text(r.value(0));
@@ -56,7 +63,18 @@ Result<QList<ForeignRow>> PrismaHistory::read(Database& db, const QString& table
                                         "--applied %1` or `--rolled-back %1`.")
                              .arg(row.version);
         }
-        list << row;
+        const qsizetype at = names.indexOf(row.version);
+        if (at < 0) {
+            names << row.version;
+            list << row;
+            continue;
+        }
+        // Applied outranks failed, which outranks rolled back.
+        const auto rank = [](const ForeignRow& candidate) {
+            return candidate.rolledBack ? 0 : (candidate.finished ? 2 : 1);
+        };
+        if (rank(row) >= rank(list.at(at)))
+            list[at] = row;
     }
     return list;
 }
