@@ -25,13 +25,19 @@ using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
 void ignoreNotice(void*, const char*) {}
 
-/// A server tuned with synchronous_commit = off acknowledges a commit before its WAL is written: a crash
-/// then loses steps (with their history rows) that Strata already reported as applied. Strata's sessions
-/// wait for the local flush in that case; a stricter setting (on, remote_write, remote_apply) is kept.
-void requireDurableCommits(PGconn* conn)
+/// How Strata's sessions behave, whatever the server's defaults:
+/// - A server tuned with synchronous_commit = off acknowledges a commit before its WAL is written: a crash
+///   then loses steps (with their history rows) that Strata already reported as applied. Strata's sessions
+///   wait for the local flush in that case; a stricter setting (on, remote_write, remote_apply) is kept.
+/// - A client killed with -9 leaves its statement running on the server (and the run lock held) until the
+///   server next writes to the socket: a long CREATE INDEX would go on for hours. From PostgreSQL 14 on the
+///   server checks every second whether the client is still there, and ends the statement when it is not.
+void setUpSession(PGconn* conn)
 {
     ResultPtr(PQexec(conn, "SELECT set_config('synchronous_commit', 'local', false) "
                            "WHERE current_setting('synchronous_commit') = 'off'"));
+    if (PQserverVersion(conn) >= 140000)
+        ResultPtr(PQexec(conn, "SET client_connection_check_interval = '1s'"));
 }
 
 /// `?` placeholders (outside quotes) become `$1`, `$2`, ... as PostgreSQL wants them.
@@ -151,7 +157,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const Connectio
         return connectError(url, message);
     }
     PQsetNoticeProcessor(conn, ignoreNotice, nullptr);
-    requireDurableCommits(conn);
+    setUpSession(conn);
     return std::unique_ptr<PostgresDatabase>(new PostgresDatabase(conn, url));
 }
 
