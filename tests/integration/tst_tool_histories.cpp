@@ -102,28 +102,61 @@ private Q_SLOTS:
                 << QStringList{QStringLiteral(
                        "Alembic alembic_version: 0f9e8d7c6b5a applied; a1b2c3d4e5f6 applied")}
                 << QString();
+            // Liquibase 4.x's table: the columns of liquibase/liquibase liquibase-standard/.../sqlgenerator/
+            // core/CreateDatabaseChangeLogTableGenerator.java, typed as Liquibase's DataTypeFactory types
+            // them on each engine (datetime: TIMESTAMP WITHOUT TIME ZONE, TEXT on SQLite), and named as
+            // Liquibase names it: unquoted DATABASECHANGELOG, which PostgreSQL folds to lower case and SQLite
+            // keeps.
+            const QString liquibaseTable =
+                pg ? QStringLiteral("databasechangelog") : QStringLiteral("DATABASECHANGELOG");
             QTest::newRow(qPrintable(e + QStringLiteral("liquibase")))
                 << engine
                 << QStringList{QStringLiteral(
-                                   "CREATE TABLE databasechangelog (ID VARCHAR(255) NOT NULL, AUTHOR "
-                                   "VARCHAR(255) "
-                                   "NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED TIMESTAMP NOT "
-                                   "NULL, "
-                                   "ORDEREXECUTED INTEGER NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, MD5SUM "
-                                   "VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG "
-                                   "VARCHAR(255), LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS "
-                                   "VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))"),
+                                   "CREATE TABLE %1 (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, "
+                                   "FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED %2 NOT NULL, ORDEREXECUTED "
+                                   "INTEGER NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35), "
+                                   "DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255), "
+                                   "LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), "
+                                   "DEPLOYMENT_ID VARCHAR(10))")
+                                   .arg(pg ? QStringLiteral("public.DATABASECHANGELOG") : liquibaseTable,
+                                        pg ? QStringLiteral("TIMESTAMP WITHOUT TIME ZONE")
+                                           : QStringLiteral("TEXT")),
                                QStringLiteral(
-                                   "INSERT INTO databasechangelog VALUES ('1', 'ops', "
+                                   "INSERT INTO DATABASECHANGELOG VALUES ('1', 'ops', "
                                    "'db/changelog.xml', '2024-01-01 10:00:00', 1, 'EXECUTED', "
                                    "'9:0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'createTable', '', NULL, "
                                    "'4.25.1', NULL, NULL, '4102400001')"),
-                               QStringLiteral("INSERT INTO databasechangelog VALUES ('2', 'ops', "
+                               QStringLiteral("INSERT INTO DATABASECHANGELOG VALUES ('2', 'ops', "
                                               "'db/changelog.xml', '2024-01-02 10:00:00', 2, 'MARK_RAN', "
                                               "'9:aa', 'addColumn', '', NULL, '4.25.1', NULL, NULL, "
-                                              "'4102400002')")}
-                << QStringList{QStringLiteral("Liquibase databasechangelog: 1 applied "
-                                              "9:0f1e2d3c4b5a69788796a5b4c3d2e1f0; 2 applied 9:aa")}
+                                              "'4102400002')"),
+                               QStringLiteral("INSERT INTO DATABASECHANGELOG VALUES ('views', 'ops', "
+                                              "'db/changelog.xml', '2024-01-03 10:00:00', 3, 'RERAN', "
+                                              "'9:bb', 'createView', '', NULL, '4.25.1', NULL, NULL, "
+                                              "'4102400003')")}
+                << QStringList{QStringLiteral("Liquibase %1: 1 applied 9:0f1e2d3c4b5a69788796a5b4c3d2e1f0; 2 "
+                                              "applied 9:aa; views applied 9:bb")
+                                   .arg(liquibaseTable)}
+                << QString();
+            // A table no Liquibase since 1.x has run on: StandardChangeLogHistoryService.init adds
+            // ORDEREXECUTED, EXECTYPE, CONTEXTS, LABELS and DEPLOYMENT_ID on Liquibase's next run.
+            QTest::newRow(qPrintable(e + QStringLiteral("liquibase 1.x table")))
+                << engine
+                << QStringList{QStringLiteral(
+                                   "CREATE TABLE %1 (ID VARCHAR(63) NOT NULL, AUTHOR VARCHAR(63) NOT "
+                                   "NULL, FILENAME VARCHAR(200) NOT NULL, DATEEXECUTED %2 NOT NULL, "
+                                   "MD5SUM VARCHAR(32), DESCRIPTION VARCHAR(255), COMMENTS "
+                                   "VARCHAR(255), TAG VARCHAR(255), LIQUIBASE VARCHAR(10), PRIMARY "
+                                   "KEY (ID, AUTHOR, FILENAME))")
+                                   .arg(pg ? QStringLiteral("public.DATABASECHANGELOG") : liquibaseTable,
+                                        pg ? QStringLiteral("TIMESTAMP WITHOUT TIME ZONE")
+                                           : QStringLiteral("TEXT")),
+                               QStringLiteral(
+                                   "INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, "
+                                   "MD5SUM) VALUES ('2', 'ops', 'changelog.xml', '2009-05-02 "
+                                   "10:00:00', 'ab'), ('1', 'ops', 'changelog.xml', '2009-05-01 "
+                                   "10:00:00', 'cd')")}
+                << QStringList{QStringLiteral("Liquibase %1: 1 applied cd; 2 applied ab").arg(liquibaseTable)}
                 << QString();
             // Atlas keeps its table in a schema of its own on PostgreSQL.
             const QString atlasTable = pg ? QStringLiteral("atlas_schema_revisions.atlas_schema_revisions")

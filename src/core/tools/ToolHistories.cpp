@@ -1,5 +1,7 @@
 #include "tools/ToolHistories.h"
 
+#include <algorithm>
+
 #include "tools/TableColumns.h"
 #include "tools/alembic/AlembicHistory.h"
 #include "tools/atlas/AtlasHistory.h"
@@ -38,10 +40,20 @@ QList<ForeignHistory> ToolHistories::read(Database& db, const QStringList& userT
     QList<ForeignHistory> found;
     for (const auto& tool : all()) {
         QString table;
-        for (const QString& candidate : tool->tablesIn(db.dialect())) {
+        for (QString candidate : tool->tablesIn(db.dialect())) {
             // A schema-qualified table (Atlas on PostgreSQL) is not among the current schema's tables.
-            if (!candidate.contains(QLatin1Char('.')) && !userTables.contains(candidate))
-                continue;
+            // SQLite's names are case-insensitive, and some tools write theirs in capitals there
+            // (Liquibase's DATABASECHANGELOG): the table is read under the name it was created with.
+            if (!candidate.contains(QLatin1Char('.'))) {
+                const Qt::CaseSensitivity cs =
+                    db.dialect() == Dialect::Sqlite ? Qt::CaseInsensitive : Qt::CaseSensitive;
+                const auto listed =
+                    std::find_if(userTables.cbegin(), userTables.cend(),
+                                 [&](const QString& name) { return name.compare(candidate, cs) == 0; });
+                if (listed == userTables.cend())
+                    continue;
+                candidate = *listed;
+            }
             auto columns = TableColumns::of(db, candidate);
             if (columns && !columns->isEmpty() && tool->recognises(*columns)) {
                 table = candidate;
