@@ -158,36 +158,66 @@ private Q_SLOTS:
                                    "10:00:00', 'cd')")}
                 << QStringList{QStringLiteral("Liquibase %1: 1 applied cd; 2 applied ab").arg(liquibaseTable)}
                 << QString();
-            // Atlas keeps its table in a schema of its own on PostgreSQL.
+            // Atlas v1.2.3's table: the columns of ariga/atlas
+            // cmd/atlas/internal/migrate/ent/schema/revision.go (ent/migrate/schema.go), on PostgreSQL as
+            // Atlas renders it, in the schema atlas_schema_revisions unless the URL names one
+            // (cmdapi/migrate.go, revisionSchemaName); on SQLite typed as ent's SQLite dialect types them. A
+            // baseline (type 1), the revisions table's id row, a partial revision (1 of 3 statements), and a
+            // partial one later marked fixed by `atlas migrate set` (type 2|4).
             const QString atlasTable = pg ? QStringLiteral("atlas_schema_revisions.atlas_schema_revisions")
                                           : QStringLiteral("atlas_schema_revisions");
+            const QString atlasRow =
+                QStringLiteral("INSERT INTO %1 (version, description, type, applied, total, executed_at, "
+                               "execution_time, error, error_stmt, hash, partial_hashes, operator_version) "
+                               "VALUES (%2)")
+                    .arg(atlasTable);
             QTest::newRow(qPrintable(e + QStringLiteral("atlas")))
                 << engine
-                << QStringList{pg ? QStringLiteral("CREATE SCHEMA atlas_schema_revisions")
+                << QStringList{pg ? QStringLiteral("CREATE SCHEMA \"atlas_schema_revisions\"")
                                   : QStringLiteral("SELECT 1"),
-                               QStringLiteral(
-                                   "CREATE TABLE %1 (version varchar NOT NULL, description varchar NOT "
-                                   "NULL, type bigint NOT NULL DEFAULT 2, applied bigint NOT NULL "
-                                   "DEFAULT 0, total bigint NOT NULL DEFAULT 0, executed_at %2 NOT NULL, "
-                                   "execution_time bigint NOT NULL, error text NULL, error_stmt text "
-                                   "NULL, hash varchar NOT NULL, partial_hashes %3 NULL, "
-                                   "operator_version varchar NOT NULL, PRIMARY KEY (version))")
-                                   .arg(atlasTable,
-                                        pg ? QStringLiteral("timestamptz") : QStringLiteral("datetime"),
-                                        pg ? QStringLiteral("jsonb") : QStringLiteral("json")),
-                               QStringLiteral("INSERT INTO %1 VALUES ('20240101000000', 'init', 2, 2, 2, "
-                                              "'2024-01-01 10:00:00', 1000, NULL, NULL, 'h1=', NULL, "
-                                              "'Atlas CLI v0.28.0')")
-                                   .arg(atlasTable),
-                               QStringLiteral(
-                                   "INSERT INTO %1 VALUES ('20240102000000', 'orders', 2, 1, 3, "
-                                   "'2024-01-02 10:00:00', 1000, 'relation \"orders\" already exists', "
-                                   "'CREATE TABLE orders', 'h2=', NULL, 'Atlas CLI v0.28.0')")
+                               pg ? QStringLiteral(
+                                        "CREATE TABLE \"atlas_schema_revisions\".\"atlas_schema_revisions\" "
+                                        "(\"version\" character varying NOT NULL, \"description\" character "
+                                        "varying NOT NULL, \"type\" bigint NOT NULL DEFAULT 2, \"applied\" "
+                                        "bigint NOT NULL DEFAULT 0, \"total\" bigint NOT NULL DEFAULT 0, "
+                                        "\"executed_at\" timestamptz NOT NULL, \"execution_time\" bigint NOT "
+                                        "NULL, \"error\" text NULL, \"error_stmt\" text NULL, \"hash\" "
+                                        "character varying NOT NULL, \"partial_hashes\" jsonb NULL, "
+                                        "\"operator_version\" character varying NOT NULL, PRIMARY KEY "
+                                        "(\"version\"))")
+                                  : QStringLiteral(
+                                        "CREATE TABLE `atlas_schema_revisions` (`version` text NOT NULL, "
+                                        "`description` text NOT NULL, `type` integer NOT NULL DEFAULT 2, "
+                                        "`applied` integer NOT NULL DEFAULT 0, `total` integer NOT NULL "
+                                        "DEFAULT 0, `executed_at` datetime NOT NULL, `execution_time` "
+                                        "integer "
+                                        "NOT NULL, `error` text NULL, `error_stmt` text NULL, `hash` text "
+                                        "NOT "
+                                        "NULL, `partial_hashes` json NULL, `operator_version` text NOT NULL, "
+                                        "PRIMARY KEY (`version`))"),
+                               atlasRow.arg(QStringLiteral(
+                                   "'.atlas_cloud_identifier', '6f1c2b9e-0d7a-4c55-9a43-2b8e51f0c7d1', 2, 0, "
+                                   "0, '2024-01-01 09:00:00', 0, NULL, NULL, '', NULL, 'Atlas CLI v1.2.3'")),
+                               atlasRow.arg(
+                                   QStringLiteral("'20231231000000', 'baseline', 1, 0, 0, '2024-01-01 "
+                                                  "09:30:00', 0, NULL, NULL, 'h0=', NULL, 'Atlas CLI "
+                                                  "v1.2.3'")),
+                               atlasRow.arg(QStringLiteral("'20240101000000', 'init', 2, 2, 2, '2024-01-01 "
+                                                           "10:00:00', 1000, NULL, NULL, 'h1=', NULL, 'Atlas "
+                                                           "CLI v1.2.3'")),
+                               atlasRow.arg(QStringLiteral(
+                                   "'20240102000000', 'orders', 6, 1, 3, '2024-01-02 10:00:00', 1000, "
+                                   "'relation \"fills\" already exists', 'CREATE TABLE fills', 'h2=', NULL, "
+                                   "'Atlas CLI v1.2.3'")),
+                               atlasRow.arg(QStringLiteral(
+                                   "'20240103000000', 'limits', 2, 1, 3, '2024-01-03 10:00:00', 1000, "
+                                   "'relation \"limits\" already exists', 'CREATE TABLE limits', 'h3=', "
+                                   "NULL, "
+                                   "'Atlas CLI v1.2.3'"))}
+                << QStringList{QStringLiteral("Atlas %1: 20231231000000 applied h0=; 20240101000000 applied "
+                                              "h1=; 20240102000000 applied h2=; 20240103000000 failed h3=")
                                    .arg(atlasTable)}
-                << QStringList{QStringLiteral(
-                                   "Atlas %1: 20240101000000 applied h1=; 20240102000000 failed h2=")
-                                   .arg(atlasTable)}
-                << QStringLiteral("applied 1 of 3 statements");
+                << QStringLiteral("applied 1 of 3 statements of 20240103000000");
             // goose v3.27.3's DDL, from pressly/goose internal/dialects/postgres.go and sqlite3.go
             // (PostgreSQL's identity column since v3.25.0). A down deletes the version's row since goose
             // v2.6.0; goose up to v2.5 inserted a row with is_applied = false instead, and goose still reads
