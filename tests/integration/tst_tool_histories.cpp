@@ -65,6 +65,10 @@ private Q_SLOTS:
         for (const Engine engine : {Engine::Sqlite, Engine::Postgres}) {
             const bool pg = engine == Engine::Postgres;
             const QString e = pg ? QStringLiteral("postgresql ") : QStringLiteral("sqlite ");
+            // sqlx 0.8's DDL, from launchbadge/sqlx sqlx-postgres/src/migrate.rs and
+            // sqlx-sqlite/src/migrate.rs (ensure_migrations_table). sqlx 0.8 writes success = TRUE in the
+            // migration's own transaction; a row with success = false is one sqlx refuses to run past
+            // (dirty_version: "partially applied").
             QTest::newRow(qPrintable(e + QStringLiteral("sqlx")))
                 << engine
                 << QStringList{QStringLiteral(
@@ -90,6 +94,10 @@ private Q_SLOTS:
                        "sqlx _sqlx_migrations: 20240101000000 applied ab01; 20240102000000 "
                        "failed cd02")}
                 << QStringLiteral("partially applied");
+            // Alembic 1.8.1's DDL (Debian 12's python3-alembic), as `alembic upgrade head --sql` prints it
+            // for SQLite and PostgreSQL; the table is defined in sqlalchemy/alembic
+            // alembic/runtime/migration.py (version_table_pk, on by default, adds the alembic_version_pkc
+            // key).
             QTest::newRow(qPrintable(e + QStringLiteral("alembic two heads")))
                 << engine
                 << QStringList{QStringLiteral(

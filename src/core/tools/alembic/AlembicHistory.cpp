@@ -9,7 +9,7 @@ QString AlembicHistory::tool() const
 
 QString AlembicHistory::follows() const
 {
-    return QStringLiteral("Alembic 1.13");
+    return QStringLiteral("Alembic 1.8.1");
 }
 
 QString AlembicHistory::table() const
