@@ -368,8 +368,8 @@ private Q_SLOTS:
         const bool pg = engine == Engine::Postgres;
         // golang-migrate at version 2, and goose's table with its initial row and two applied versions: the
         // DDL of golang-migrate v4.18 (golang-migrate/migrate database/postgres/postgres.go and
-        // database/sqlite3/sqlite3.go) and of goose v3.24 (pressly/goose internal/dialect/dialectquery/
-        // postgres.go and sqlite3.go: serial before v3.25.0), which databases migrated then still carry.
+        // database/sqlite3/sqlite3.go) and of goose v3.21 (pressly/goose internal/dialect/dialectquery/
+        // postgres.go and sqlite3.go: serial up to v3.21.x), which databases migrated then still carry.
         const QString error = execute(
             db.url(),
             {pg ? QStringLiteral("CREATE TABLE schema_migrations (version bigint not null primary key, dirty "

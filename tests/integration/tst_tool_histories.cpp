@@ -227,9 +227,9 @@ private Q_SLOTS:
                                    .arg(atlasTable)}
                 << QStringLiteral("applied 1 of 3 statements of 20240103000000");
             // goose v3.27.3's DDL, from pressly/goose internal/dialects/postgres.go and sqlite3.go
-            // (PostgreSQL's identity column since v3.25.0). A down deletes the version's row since goose
-            // v2.6.0; goose up to v2.5 inserted a row with is_applied = false instead, and goose still reads
-            // a version's latest row. Version 0 is the row goose writes when it creates the table.
+            // (PostgreSQL's identity column since v3.22.0). A down deletes the version's row since goose
+            // v2.4.4; goose up to v2.4.3 inserted a row with is_applied = false instead, and goose still
+            // reads a version's latest row. Version 0 is the row goose writes when it creates the table.
             QTest::newRow(qPrintable(e + QStringLiteral("goose rolled back")))
                 << engine
                 << QStringList{pg ? QStringLiteral(

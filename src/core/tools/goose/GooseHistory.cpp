@@ -31,8 +31,8 @@ Result<QList<ForeignRow>> GooseHistory::read(Database& db, const QString& table)
         db.query(QStringLiteral("SELECT version_id, is_applied, tstamp FROM %1 ORDER BY id").arg(table));
     if (!rows)
         return rows.error();
-    // goose reads a version's latest row. A down deletes the version's rows (since goose v2.6.0); goose up
-    // to v2.5 inserted a row with is_applied = false instead, which databases migrated then still carry.
+    // goose reads a version's latest row. A down deletes the version's rows (since goose v2.4.4); goose up
+    // to v2.4.3 inserted a row with is_applied = false instead, which databases migrated then still carry.
     // Version 0 is the row goose writes when it creates the table, not a migration.
     QList<ForeignRow> list;
     QMap<QString, qsizetype> index;

@@ -9,7 +9,7 @@ QString PrismaHistory::tool() const
 
 QString PrismaHistory::follows() const
 {
-    return QStringLiteral("Prisma 6");
+    return QStringLiteral("Prisma 7");
 }
 
 QString PrismaHistory::table() const
