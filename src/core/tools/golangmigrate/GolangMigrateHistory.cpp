@@ -9,7 +9,7 @@ QString GolangMigrateHistory::tool() const
 
 QString GolangMigrateHistory::follows() const
 {
-    return QStringLiteral("golang-migrate v4.18 (database/postgres and database/sqlite3 drivers)");
+    return QStringLiteral("golang-migrate v4.19.1 (database/postgres and database/sqlite3 drivers)");
 }
 
 QString GolangMigrateHistory::table() const
