@@ -17,9 +17,17 @@ cd "$STRATA_ROOT"
 started=$SECONDS
 
 stage "Install dependencies" bash scripts/install-deps.sh
-# The real dbmate, for the tests on databases it migrated (tests/cli/tst_cli_foreign_history.cpp).
-[[ -x $BUILD_DIR/tools/dbmate/node_modules/.bin/dbmate ]] ||
+# The real dbmate, for the tests on databases it migrated (tests/cli/tst_cli_foreign_history.cpp), from the npm
+# registry; npm itself from Debian when the machine has none.
+install_npm() {
+    local sudo=()
+    ((EUID == 0)) || sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -qq -y -o DPkg::Lock::Timeout=600 install npm
+}
+if [[ ! -x $BUILD_DIR/tools/dbmate/node_modules/.bin/dbmate ]]; then
+    command -v npm >/dev/null 2>&1 || stage "Install npm" install_npm
     stage "Install dbmate" npm install --prefix "$BUILD_DIR/tools/dbmate" --no-audit --no-fund dbmate@2.36.0
+fi
 stage "Configure" configure_build -DSTRATA_WERROR=ON
 stage "Build" cmake --build "$BUILD_DIR" -j"$JOBS"
 
