@@ -90,8 +90,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     for (const BackupRecord& r : *records)
         if (!QFileInfo::exists(r.path))
             folder.write(QDir(folder.path()).relativeFilePath(r.path), QByteArrayLiteral("backup"));
-    QString newestVerified;
-    for (const BackupRecord& r : *records)
+    QString newestVerified; // as the catalog is now, after the update
+    for (const BackupRecord& r : *reread)
         if (r.database == first.database && r.verified) {
             newestVerified = r.id;
             break;
