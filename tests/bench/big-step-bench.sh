@@ -101,7 +101,9 @@ for mb in $SIZES; do
     actual_mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
     wrapped=$WORK/wrapped-$mb.sql
     { echo "BEGIN;"; cat "$file"; echo "COMMIT;"; } >"$wrapped"
-    printf 'database:\n  migration:\n    create_backup: false\n    verify_after: false\n' >"$WORK/steps-only.yaml"
+    # The run logs go to the scratch folder too (the config's default backup folder is data/backups).
+    printf 'database:\n  backup:\n    directory: "%s/backups"\n  migration:\n    create_backup: false\n    verify_after: false\n' \
+        "$WORK" >"$WORK/steps-only.yaml"
     for engine in $ENGINES; do
         s_out=$WORK/strata-$engine-$mb
         c_out=$WORK/client-$engine-$mb
