@@ -104,7 +104,12 @@ Result<ConnectionUrl> ConnectionUrl::parse(const QString& text)
                                    "the keywords of libpq's connection parameters."));
             if (key == QLatin1String("sslmode") && !kSslModes.contains(value))
                 return Error::badInput(
-                    QStringLiteral("The PostgreSQL URL's sslmode \"%1\" is not one libpq knows.").arg(value),
+                    // The value is echoed only when it looks like a mode: a URL mistyped around it may hold a
+                    // secret that must not reach a terminal or a log.
+                    QStringLiteral("The PostgreSQL URL's sslmode%1 is not one libpq knows.")
+                        .arg(QRegularExpression(QStringLiteral("^[A-Za-z-]{1,20}$")).match(value).hasMatch()
+                                 ? QStringLiteral(" \"%1\"").arg(value)
+                                 : QString()),
                     QStringLiteral("Use one of: %1 (verify-full checks the server's certificate and name; "
                                    "sslrootcert names the CA file).")
                         .arg(kSslModes.join(QStringLiteral(", "))));
