@@ -110,6 +110,20 @@ private Q_SLOTS:
         QVERIFY(!url.error().toText().contains(QStringLiteral("secret")));
     }
 
+    void requiresslIsRefusedForSslmode()
+    {
+        // libpq reads requiressl as an sslmode of its own: the fuzzer found a URL whose requiressl libpq
+        // did not read as written.
+        for (const QString& value : {QStringLiteral("1"), QStringLiteral("/s?dbname=t")}) {
+            auto url =
+                ConnectionUrl::parse(QStringLiteral("postgresql://ops@db.internal/risk?requiressl=") + value);
+            QVERIFY(!url.ok());
+            QCOMPARE(url.error().code, ExitCode::BadInput);
+            QVERIFY2(url.error().next.contains(QStringLiteral("sslmode=require")),
+                     qPrintable(url.error().toText()));
+        }
+    }
+
     void libpqKeywordsPassThrough()
     {
         auto url = ConnectionUrl::parse(

@@ -102,6 +102,14 @@ Result<ConnectionUrl> ConnectionUrl::parse(const QString& text)
                                    "(lower-case letters and _, such as sslmode or application_name)."),
                     QStringLiteral("Write each parameter after \"?\" as keyword=value, joined by &, with "
                                    "the keywords of libpq's connection parameters."));
+            // libpq's spelling from before sslmode: libpq turns it into an sslmode of its own, so what it
+            // would use is not what the URL says (found by fuzzing).
+            if (key == QLatin1String("requiressl"))
+                return Error::badInput(
+                    QStringLiteral("The PostgreSQL URL uses requiressl, libpq's old spelling of sslmode."),
+                    QStringLiteral(
+                        "Write sslmode=require instead (or sslmode=verify-full, which also checks the "
+                        "server's certificate and name)."));
             if (key == QLatin1String("sslmode") && !kSslModes.contains(value))
                 return Error::badInput(
                     // The value is echoed only when it looks like a mode: a URL mistyped around it may hold a
