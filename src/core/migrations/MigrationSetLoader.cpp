@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include "common/TextFile.h"
+#include "tools/goose/GooseSqlFile.h"
 
 namespace strata {
 
@@ -226,9 +227,19 @@ Status fillForward(MigrationStep& step, const QString& root, const Candidate& c)
         return file.error();
     step.forwardPath = c.relativePath;
     step.checksum = TextFile::sha256(file->bytes);
-    const Sections sections = splitSections(file->bytes);
+    Sections sections;
+    const bool isGoose = GooseSqlFile::recognises(file->bytes);
+    if (isGoose) { // never plain SQL: only Up runs forward
+        auto goose = GooseSqlFile::parse(file->bytes, c.relativePath);
+        if (!goose)
+            return goose.error();
+        sections = {
+            true, goose->up, goose->upFirstLine, goose->down, goose->downFirstLine, goose->noTransaction};
+    } else {
+        sections = splitSections(file->bytes);
+    }
     if (sections.found) {
-        step.layout = QStringLiteral("dbmate");
+        step.layout = isGoose ? QStringLiteral("goose") : QStringLiteral("dbmate");
         step.forwardSql = sections.up;
         step.forwardFirstLine = sections.upFirstLine;
         if (hasStatements(sections.down)) {

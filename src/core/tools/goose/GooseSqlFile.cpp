@@ -1,0 +1,155 @@
+#include "tools/goose/GooseSqlFile.h"
+
+namespace strata {
+
+namespace {
+
+/// goose's annotations: a line that starts (in its first column) with "--", whose rest, trimmed, is one of
+/// these exactly, letter case included. Anything else is a comment to goose.
+enum class Annotation {
+    None,
+    Up,
+    Down,
+    StatementBegin,
+    StatementEnd,
+    NoTransaction,
+    EnvsubstOn,
+    EnvsubstOff
+};
+
+Annotation annotationOf(QByteArrayView line)
+{
+    if (!line.startsWith("--"))
+        return Annotation::None;
+    const QByteArrayView cmd = line.sliced(2).trimmed();
+    if (cmd == "+goose Up")
+        return Annotation::Up;
+    if (cmd == "+goose Down")
+        return Annotation::Down;
+    if (cmd == "+goose StatementBegin")
+        return Annotation::StatementBegin;
+    if (cmd == "+goose StatementEnd")
+        return Annotation::StatementEnd;
+    if (cmd == "+goose NO TRANSACTION")
+        return Annotation::NoTransaction;
+    if (cmd == "+goose ENVSUBST ON")
+        return Annotation::EnvsubstOn;
+    if (cmd == "+goose ENVSUBST OFF")
+        return Annotation::EnvsubstOff;
+    return Annotation::None;
+}
+
+Error gooseError(const QString& path, int line, const QString& what)
+{
+    return Error::badInput(QStringLiteral("%1, line %2: %3").arg(path).arg(line).arg(what),
+                           QStringLiteral("Fix the goose annotations as goose itself requires (see "
+                                          "docs/migration-sets.md, \"goose\"), then load the set again."),
+                           QStringLiteral("Nothing was run; the database is unchanged."));
+}
+
+} // namespace
+
+bool GooseSqlFile::recognises(const QByteArray& bytes)
+{
+    for (qsizetype start = 0; start < bytes.size();) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        const QByteArrayView line(bytes.constData() + start, end - start);
+        start = end + 1;
+        if (line.startsWith("--") && line.sliced(2).trimmed().startsWith("+goose"))
+            return true;
+    }
+    return false;
+}
+
+Result<GooseSqlFile> GooseSqlFile::parse(const QByteArray& bytes, const QString& path)
+{
+    enum State { Start, Up, UpBlock, Down, DownBlock } state = Start;
+    GooseSqlFile file;
+    int lineNumber = 0;
+    int blockLine = 0;
+    for (qsizetype start = 0; start < bytes.size();) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        const QByteArrayView line(bytes.constData() + start, end - start);
+        start = end + 1;
+        ++lineNumber;
+        switch (annotationOf(line)) {
+        case Annotation::Up:
+            if (state != Start)
+                return gooseError(
+                    path, lineNumber,
+                    QStringLiteral("a second \"-- +goose Up\" annotation; a goose file has one."));
+            state = Up;
+            file.upFirstLine = lineNumber + 1;
+            continue;
+        case Annotation::Down:
+            if (state == UpBlock)
+                return gooseError(path, lineNumber,
+                                  QStringLiteral("\"-- +goose Down\" inside a StatementBegin block; close it "
+                                                 "with \"-- +goose StatementEnd\" first."));
+            if (state != Up)
+                return gooseError(path, lineNumber,
+                                  state == Start
+                                      ? QStringLiteral("\"-- +goose Down\" before \"-- +goose Up\"; the file "
+                                                       "must start with \"-- +goose Up\".")
+                                      : QStringLiteral("a second \"-- +goose Down\" annotation; a goose file "
+                                                       "has one."));
+            state = Down;
+            file.downFirstLine = lineNumber + 1;
+            continue;
+        case Annotation::StatementBegin:
+            if (state != Up && state != Down)
+                return gooseError(
+                    path, lineNumber,
+                    QStringLiteral("\"-- +goose StatementBegin\" must follow \"-- +goose Up\" or "
+                                   "\"-- +goose Down\" and not stand inside another block."));
+            state = state == Up ? UpBlock : DownBlock;
+            blockLine = lineNumber;
+            break; // a comment to the engine: kept in the section's text
+        case Annotation::StatementEnd:
+            if (state != UpBlock && state != DownBlock)
+                return gooseError(path, lineNumber,
+                                  QStringLiteral("\"-- +goose StatementEnd\" without a \"-- +goose "
+                                                 "StatementBegin\" before it."));
+            state = state == UpBlock ? Up : Down;
+            break;
+        case Annotation::NoTransaction:
+            file.noTransaction = true;
+            break;
+        case Annotation::EnvsubstOn:
+            return gooseError(path, lineNumber,
+                              QStringLiteral("\"-- +goose ENVSUBST ON\" asks for environment variables to "
+                                             "be substituted into the SQL, which Strata does not do."));
+        case Annotation::EnvsubstOff:
+            break;
+        case Annotation::None:
+            if (state == Start) {
+                const QByteArrayView trimmed = line.trimmed();
+                if (trimmed.isEmpty() || trimmed.startsWith("--"))
+                    continue; // goose ignores blank lines and comments before "-- +goose Up"
+                return gooseError(path, lineNumber,
+                                  QStringLiteral("SQL before \"-- +goose Up\"; goose refuses a statement "
+                                                 "outside the Up and Down sections."));
+            }
+            break;
+        }
+        if (state == Start)
+            continue;
+        QByteArray& section = (state == Up || state == UpBlock) ? file.up : file.down;
+        section.append(line).append('\n');
+    }
+    if (state == Start)
+        return gooseError(path, std::max(lineNumber, 1),
+                          QStringLiteral("the file has goose annotations but no \"-- +goose Up\"; goose "
+                                         "requires it."));
+    if (state == UpBlock || state == DownBlock)
+        return gooseError(path, blockLine,
+                          QStringLiteral("\"-- +goose StatementBegin\" is never closed by \"-- +goose "
+                                         "StatementEnd\"."));
+    return file;
+}
+
+} // namespace strata
