@@ -9,9 +9,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLockFile>
-#include <QSaveFile>
 
 #include "backup/BackupManifest.h"
+#include "common/DiskFile.h"
 #include "common/FileDigest.h"
 
 namespace strata {
@@ -79,12 +79,9 @@ Status BackupCatalog::write(const QList<BackupRecord>& records) const
         QFile::remove(manifestPath() + QStringLiteral(".bak"));
         QFile::copy(manifestPath(), manifestPath() + QStringLiteral(".bak"));
     }
-    QSaveFile file(manifestPath());
-    // flush() before commit(): a write the disk had no room for fails there, not in write().
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() ||
-        !file.commit())
+    if (const QString failed = DiskFile::writeWhole(manifestPath(), bytes); !failed.isEmpty())
         return Error::failed(
-            QStringLiteral("Cannot write the backup catalog %1: %2.").arg(manifestPath(), file.errorString()),
+            QStringLiteral("Cannot write the backup catalog %1: %2.").arg(manifestPath(), failed),
             QStringLiteral("The catalog is as it was (it is replaced atomically)."),
             QStringLiteral("Check free disk space and permissions of %1.").arg(m_folder));
     return FileDigest::sync(manifestPath());
@@ -198,10 +195,7 @@ Result<QList<BackupRecord>> BackupCatalog::applyRetention(const QString& databas
     if (!status)
         return status.error();
     for (const auto& r : removed) {
-        if (QFileInfo(r.path).isDir())
-            QDir(r.path).removeRecursively();
-        else
-            QFile::remove(r.path);
+        DiskFile::remove(r.path);
         BackupManifest::removeFor(r.path);
     }
     return removed;

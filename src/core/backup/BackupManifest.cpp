@@ -4,8 +4,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
+#include "common/DiskFile.h"
 #include "common/FileDigest.h"
 
 namespace strata {
@@ -22,15 +22,11 @@ Status BackupManifest::write(const QString& backupPath) const
 {
     const QString path = pathFor(backupPath);
     const QByteArray bytes = QJsonDocument(toJson()).toJson();
-    QSaveFile out(path);
-    // flush() before commit(): a write the disk had no room for fails there, not in write(), and commit()
-    // would put an empty manifest in place.
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush() || !out.commit())
-        return Error::failed(
-            QStringLiteral("Cannot write the backup's manifest %1: %2.").arg(path, out.errorString()),
-            QStringLiteral("The database was not changed, and no backup was listed."),
-            QStringLiteral("Check free disk space and permissions of %1.")
-                .arg(QFileInfo(path).absolutePath()));
+    if (const QString failed = DiskFile::writeWhole(path, bytes); !failed.isEmpty())
+        return Error::failed(QStringLiteral("Cannot write the backup's manifest %1: %2.").arg(path, failed),
+                             QStringLiteral("The database was not changed, and no backup was listed."),
+                             QStringLiteral("Check free disk space and permissions of %1.")
+                                 .arg(QFileInfo(path).absolutePath()));
     return FileDigest::sync(path);
 }
 

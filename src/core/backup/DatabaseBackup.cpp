@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 #include <QStandardPaths>
 #include <QStorageInfo>
 #include <QUuid>
@@ -14,6 +13,7 @@
 #include "backup/BackupManifest.h"
 #include "backup/BackupOrigin.h"
 #include "backup/PartialBackupLock.h"
+#include "common/DiskFile.h"
 #include "common/FileDigest.h"
 #include "dialects/postgres/PostgresBackupEngine.h"
 #include "dialects/postgres/PostgresDatabase.h"
@@ -22,19 +22,6 @@
 namespace strata {
 
 namespace {
-
-void removePath(const QString& path)
-{
-    if (QFileInfo(path).isDir())
-        QDir(path).removeRecursively();
-    else
-        QFile::remove(path);
-}
-
-QString humanSize(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
 
 /// Free bytes below which the backup folder's filesystem counts as full, as for a step's writes.
 constexpr qint64 kNearlyFull = 64 * 1024;
@@ -111,7 +98,8 @@ Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, 
     if (storage.isValid() && storage.bytesAvailable() < needed + needed / 10)
         return Error::failed(
             QStringLiteral("Not enough free disk for the backup in %1: %2 free, about %3 needed.")
-                .arg(folder, humanSize(storage.bytesAvailable()), humanSize(needed + needed / 10)),
+                .arg(folder, DiskFile::humanSize(storage.bytesAvailable()),
+                     DiskFile::humanSize(needed + needed / 10)),
             unchanged, QStringLiteral("Free disk space there, or point backup.directory elsewhere."));
 
     const QString partial = finalPath + QStringLiteral(".partial");
@@ -119,9 +107,9 @@ Result<BackupRecord> DatabaseBackup::take(Database& db, const Request& request, 
     auto writing = PartialBackupLock::acquire(partial);
     if (!writing)
         return writing.error();
-    removePath(partial);
+    DiskFile::remove(partial);
     auto fail = [&](const Error& error) {
-        removePath(partial);
+        DiskFile::remove(partial);
         return error.withUnchanged(unchanged + QStringLiteral(" The partial file was removed."));
     };
     // A write that fails for want of space names the full disk and the folder, not the database or the role.

@@ -5,45 +5,20 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 #include <QRegularExpression>
 
 #include <unistd.h>
 
 #include "backup/PartialBackupLock.h"
+#include "common/DiskFile.h"
+#include "common/FileDigest.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 
 namespace strata {
 
 namespace {
-
-QString humanSize(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
-qint64 sizeOf(const QFileInfo& info)
-{
-    if (!info.isDir())
-        return info.size();
-    qint64 total = 0;
-    QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        total += it.fileInfo().size();
-    }
-    return total;
-}
-
-bool removePath(const QFileInfo& info)
-{
-    return info.isDir() && !info.isSymLink() ? QDir(info.absoluteFilePath()).removeRecursively()
-                                             : QFile::remove(info.absoluteFilePath());
-}
 
 QString quotedPath(const QString& path)
 {
@@ -73,15 +48,15 @@ void sweepPartials(const QString& folder, LeftoverSweep::Mode mode, QList<Leftov
             writer = PartialBackupLock::writerOf(item.where);
         if (writer == PartialBackupLock::Writer::Alive)
             continue; // a backup is being written right now: not a leftover
-        item.size = sizeOf(entry);
-        const QString what = QStringLiteral("%1 (%2)").arg(item.where, humanSize(item.size));
+        item.size = FileDigest::size(entry.absoluteFilePath());
+        const QString what = QStringLiteral("%1 (%2)").arg(item.where, DiskFile::humanSize(item.size));
         if (writer == PartialBackupLock::Writer::None) {
             item.text = QStringLiteral("A partial backup with no lock of its writer is left in place: %1. A "
                                        "Strata older than this one wrote it, and may still be writing it; "
                                        "when no backup is running, remove it: rm -r %2")
                             .arg(what, quotedPath(item.where));
         } else if (mode == LeftoverSweep::Mode::Clean) {
-            item.removed = removePath(entry);
+            item.removed = DiskFile::remove(entry.absoluteFilePath());
             item.text = item.removed
                             ? QStringLiteral("Removed a partial backup a killed run left: %1").arg(what)
                             : QStringLiteral("Cannot remove a partial backup a killed run left: %1; "
@@ -132,7 +107,7 @@ void sweepRestoreCopies(Database& db, LeftoverSweep::Mode mode, bool runLockHeld
         item.kind = LeftoverSweep::Leftover::Kind::PartialBackup;
         item.where = entry.absoluteFilePath();
         item.size = entry.size();
-        const QString what = QStringLiteral("%1 (%2)").arg(item.where, humanSize(item.size));
+        const QString what = QStringLiteral("%1 (%2)").arg(item.where, DiskFile::humanSize(item.size));
         if (mode == LeftoverSweep::Mode::Clean && runLockHeld) {
             item.removed = QFile::remove(item.where);
             for (const QString& suffix :
@@ -257,10 +232,10 @@ void sweepTemporary(LeftoverSweep::Mode mode, QList<LeftoverSweep::Leftover>& fo
         if (inUse)
             continue; // a drift check is running
         item.kind = LeftoverSweep::Leftover::Kind::TemporaryFolder;
-        item.size = sizeOf(entry);
-        const QString what = QStringLiteral("%1 (%2)").arg(item.where, humanSize(item.size));
+        item.size = FileDigest::size(entry.absoluteFilePath());
+        const QString what = QStringLiteral("%1 (%2)").arg(item.where, DiskFile::humanSize(item.size));
         if (mode == LeftoverSweep::Mode::Clean) {
-            item.removed = removePath(entry);
+            item.removed = DiskFile::remove(entry.absoluteFilePath());
             item.text = item.removed
                             ? QStringLiteral("Removed the temporary folder of a drift check a killed "
                                              "run left: %1")

@@ -5,13 +5,13 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QSaveFile>
 #include <QStorageInfo>
 #include <QUuid>
 
 #include "backup/DatabaseBackup.h"
 #include "backup/DatabaseRestore.h"
 #include "backup/LeftoverSweep.h"
+#include "common/DiskFile.h"
 #include "migrations/HistoryStore.h"
 #include "migrations/MigrationPlanner.h"
 #include "migrations/MigrationRunner.h"
@@ -74,12 +74,7 @@ void PhasedRun::writeLog()
     m_report.finishedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     if (!QDir().mkpath(m_settings.backupFolder))
         return;
-    QSaveFile file(logPath());
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(QJsonDocument(m_report.toJson()).toJson());
-        if (file.flush()) // a write the disk had no room for fails here; commit() would keep an empty log
-            file.commit();
-    }
+    (void)DiskFile::writeWhole(logPath(), QJsonDocument(m_report.toJson()).toJson());
 }
 
 void PhasedRun::enterJournalPhase(const QString& phase)

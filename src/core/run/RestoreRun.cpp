@@ -5,12 +5,12 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QSaveFile>
 #include <QStorageInfo>
 #include <QUuid>
 
 #include "backup/BackupEngine.h"
 #include "backup/LeftoverSweep.h"
+#include "common/DiskFile.h"
 #include "common/FileDigest.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 #include "migrations/MigrationSetLoader.h"
@@ -67,11 +67,7 @@ bool RestoreRun::writeLog()
     m_report.finishedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     if (m_settings.backupFolder.isEmpty() || !QDir().mkpath(m_settings.backupFolder))
         return false;
-    QSaveFile file(logPath());
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write(QJsonDocument(m_report.toJson()).toJson());
-    return file.flush() && file.commit(); // a write the disk had no room for fails in flush()
+    return DiskFile::writeWhole(logPath(), QJsonDocument(m_report.toJson()).toJson()).isEmpty();
 }
 
 Error RestoreRun::stop(const QString& outcome, Error error)
