@@ -101,7 +101,7 @@ Result<HistoryState> HistoryStore::read()
     state.tracked = !state.versions.isEmpty() || !state.steps.isEmpty();
     state.otherTools = ToolHistories::read(m_db, *tables);
     if (tables->contains(QStringLiteral("schema_version_runs"))) {
-        auto runs = RunJournal(m_db).unfinished();
+        auto runs = RunJournal(m_db).readUnfinished();
         if (!runs)
             return runs.error();
         state.unfinishedRuns = *runs;

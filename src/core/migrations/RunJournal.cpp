@@ -22,11 +22,6 @@ Result<bool> RunJournal::tableExists()
 
 Status RunJournal::ensureTable()
 {
-    auto exists = tableExists();
-    if (!exists)
-        return exists.error();
-    if (*exists)
-        return {};
     // Plain types both engines read alike; times are ISO 8601 text in UTC.
     return m_db.execute(
         QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version_runs ("
@@ -69,12 +64,17 @@ Status RunJournal::finish(const QString& runId, const QString& outcome)
 
 Result<QList<RunEntry>> RunJournal::unfinished()
 {
-    QList<RunEntry> entries;
     auto exists = tableExists();
     if (!exists)
         return exists.error();
     if (!*exists)
-        return entries;
+        return QList<RunEntry>();
+    return readUnfinished();
+}
+
+Result<QList<RunEntry>> RunJournal::readUnfinished()
+{
+    QList<RunEntry> entries;
     auto rows = m_db.query(QStringLiteral(
         "SELECT run_id, started_at, phase, from_version, target_version, applied_by, host, pid, run_log "
         "FROM schema_version_runs WHERE finished_at IS NULL AND acknowledged_at IS NULL ORDER BY "

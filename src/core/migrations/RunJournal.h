@@ -24,6 +24,8 @@ public:
     /// Runs that have no end and that no operator acknowledged, oldest first (none when the table does not
     /// exist).
     Result<QList<RunEntry>> unfinished();
+    /// The same, for a caller that knows schema_version_runs exists (it has just read the table list).
+    Result<QList<RunEntry>> readUnfinished();
     /// Records that the operator has seen an interrupted run and checked the database. Refuses a run that
     /// is not recorded, has ended, or was acknowledged already, and a run whose process is still alive.
     Result<QString> acknowledge(const QString& runId, const RunIdentity& who);

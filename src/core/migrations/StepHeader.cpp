@@ -44,14 +44,8 @@ Result<StepHeader> StepHeader::parse(const QString& text, const QString& path, i
                            "-- strata:no-transaction, -- strata:dialect sqlite|postgresql, "
                            "-- strata:requires VERSION[.STEP]. See docs/migration-sets.md."));
     };
-    // Line by line until the header ends, without splitting the rest: a large file's statements are never
-    // looked at here.
-    for (qsizetype start = 0; start <= text.size();) {
-        qsizetype end = text.indexOf(QLatin1Char('\n'), start);
-        if (end < 0)
-            end = text.size();
-        const QString line = QStringView(text).mid(start, end - start).trimmed().toString();
-        start = end + 1;
+    for (const QString& raw : text.split(QLatin1Char('\n'))) {
+        const QString line = raw.trimmed();
         ++lineNumber;
         if (line.isEmpty())
             continue;

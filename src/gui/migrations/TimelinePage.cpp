@@ -4,6 +4,7 @@
 #include <QFontDatabase>
 #include <QPushButton>
 
+#include "common/Counted.h"
 #include "common/SqlHighlighter.h"
 #include "migrations/ProblemPanel.h"
 #include "migrations/ProblemRow.h"
@@ -72,8 +73,9 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
                "database, then acknowledge the run.")
                 .arg(run.runId, run.startedAt, run.appliedBy, run.host, run.phase, run.consequence());
         if (status.plan.interruptedRuns.size() > 1)
-            text += tr(" %1 more interrupted runs wait after this one.")
-                        .arg(status.plan.interruptedRuns.size() - 1);
+            text += tr(" %1 more wait after this one.")
+                        .arg(counted(status.plan.interruptedRuns.size() - 1, tr("interrupted run"),
+                                     tr("interrupted runs")));
         m_ui->banner->showNotice(text);
         m_acknowledge->show();
     }
