@@ -21,6 +21,8 @@ PACKAGES=(
     postgresql postgresql-contrib
     # virtual X server for GUI tests
     xvfb xauth
+    # the real Alembic (and its PostgreSQL driver) that Strata runs for Alembic projects and tests against
+    alembic python3-psycopg2
 )
 
 missing=()
