@@ -18,7 +18,15 @@ struct MigrationStep
     int step = 1;
     QString versionName; ///< e.g. "v2" from "002_v2/", or the file's name for one-file layouts
     QString name;        ///< e.g. "indexes" from "02_indexes.sql"
-    QString layout;      ///< strata, numbered, flyway, golang-migrate, dbmate, prisma
+    QString layout;      ///< strata, numbered, flyway, golang-migrate, dbmate, goose, prisma, sqlx, alembic
+    /// The version as its tool writes it, when that is not `version`: Flyway's "2.1", an Alembic revision id.
+    QString toolVersion;
+    /// The forward file holds no statement (golang-migrate, dbmate, goose: an empty or comment-only file):
+    /// applying it runs nothing, records the step, and shows it as a no-op.
+    bool noOp = false;
+    /// Flyway's `R__` script: no version of its own; runs after the versioned steps, and again whenever its
+    /// checksum changes.
+    bool repeatable = false;
     StepHeader header;
 
     QString forwardPath; ///< relative to the set's folder
