@@ -1,0 +1,27 @@
+"""orders
+
+Revision ID: 002
+Revises: 001
+Create Date: 2024-03-04 10:15:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '002'
+down_revision = '001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "orders",
+        sa.Column("id", sa.Integer(), primary_key=True),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("orders")

@@ -1,0 +1,28 @@
+"""portfolio analytics
+
+Revision ID: 003_portfolio
+Revises: 002
+Create Date: 2024-03-04 10:15:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '003_portfolio'
+down_revision = '002'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "portfolio_snapshots",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("account", sa.String(64), nullable=True),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("portfolio_snapshots")
