@@ -1,0 +1,4 @@
+-- migrate:up
+ALTER TYPE asset_class ADD VALUE 'crypto';
+
+-- migrate:down

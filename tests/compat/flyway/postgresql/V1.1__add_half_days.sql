@@ -1,0 +1,1 @@
+ALTER TABLE exchange_calendar ADD COLUMN close_time time;

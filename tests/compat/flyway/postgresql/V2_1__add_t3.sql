@@ -1,0 +1,1 @@
+ALTER TYPE settlement_cycle ADD VALUE 'T+3';

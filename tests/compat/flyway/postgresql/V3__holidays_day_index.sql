@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY holidays_day_idx ON holidays (day);

@@ -1,0 +1,1 @@
+-- superseded by V1.1; kept because production already ran it

@@ -1,0 +1,1 @@
+CREATE INDEX limit_breaches_desk ON limit_breaches (desk, at);

@@ -1,0 +1,2 @@
+ALTER TABLE fills DROP CONSTRAINT IF EXISTS fills_qty_positive;
+ALTER TABLE fills DROP COLUMN IF EXISTS venue;

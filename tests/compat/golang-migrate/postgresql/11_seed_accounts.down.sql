@@ -1,0 +1,1 @@
+DELETE FROM accounts WHERE code IN ('DESK-RATES', 'DESK-FX');

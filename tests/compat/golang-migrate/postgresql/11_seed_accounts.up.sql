@@ -1,0 +1,1 @@
+INSERT INTO accounts (code, base_ccy) VALUES ('DESK-RATES', 'USD'), ('DESK-FX', 'EUR');

@@ -1,0 +1,5 @@
+BEGIN;
+DROP TABLE IF EXISTS orders;
+DROP TYPE IF EXISTS order_status;
+DROP TYPE IF EXISTS order_side;
+COMMIT;

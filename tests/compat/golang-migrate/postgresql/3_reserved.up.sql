@@ -1,0 +1,1 @@
+-- Reserved: the fee columns moved to the billing service before this shipped.

@@ -1,0 +1,1 @@
+ALTER TABLE daily_pnl ADD COLUMN unrealized REAL NOT NULL DEFAULT 0;

@@ -1,0 +1,2 @@
+DROP TABLE daily_pnl;
+DROP TABLE lockouts;

@@ -1,0 +1,1 @@
+DROP INDEX lockouts_expiry;

@@ -1,0 +1,1 @@
+CREATE INDEX lockouts_expiry ON lockouts (expires_at) WHERE expires_at IS NOT NULL;

@@ -1,0 +1,1 @@
+-- Kept so that version 2 exists on every desk; its statements moved into version 1.

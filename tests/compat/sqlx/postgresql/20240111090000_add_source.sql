@@ -1,0 +1,1 @@
+ALTER TABLE curves ADD COLUMN source text NOT NULL DEFAULT 'internal';

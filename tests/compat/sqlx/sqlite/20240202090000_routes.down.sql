@@ -1,0 +1,1 @@
+-- Add down migration script here

@@ -1,0 +1,2 @@
+DROP TRIGGER alerts_acked;
+DROP TABLE alert_log;
