@@ -23,6 +23,12 @@ public:
         (void)step;
         (void)elapsedMs;
     }
+    /// A line the step's own tool printed while it ran (Alembic's output, for an Alembic revision).
+    virtual void stepOutput(const MigrationStep& step, const QString& line)
+    {
+        (void)step;
+        (void)line;
+    }
     virtual void stepFailed(const MigrationStep& step, const Error& error)
     {
         (void)step;
