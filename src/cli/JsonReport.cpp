@@ -25,7 +25,39 @@ QJsonObject JsonReport::step(const MigrationStep& step)
         object.insert(QStringLiteral("option"), step.header.option);
     if (!step.header.description.isEmpty())
         object.insert(QStringLiteral("description"), step.header.description);
+    object.insert(QStringLiteral("no_op"), step.noOp);
+    if (step.repeatable)
+        object.insert(QStringLiteral("repeatable"), true);
+    if (step.ownTransaction)
+        object.insert(QStringLiteral("own_transaction"), true);
+    if (!step.noTransactionReason.isEmpty())
+        object.insert(QStringLiteral("no_transaction_reason"), step.noTransactionReason);
     return object;
+}
+
+QString JsonReport::howItRuns(const MigrationStep& step)
+{
+    if (step.noOp)
+        return QStringLiteral(", runs nothing (recorded as applied)");
+    if (!step.noTransactionReason.isEmpty())
+        return QStringLiteral(", outside a transaction (%1)").arg(step.noTransactionReason);
+    if (!step.transactional())
+        return QStringLiteral(", outside a transaction");
+    if (step.ownTransaction)
+        return QStringLiteral(", in its own transaction (the file's BEGIN ... COMMIT, with its history row)");
+    return QStringLiteral(", in its own transaction");
+}
+
+QJsonArray JsonReport::repeatables(const QList<PlannedRepeatable>& repeatables)
+{
+    QJsonArray array;
+    for (const auto& r : repeatables) {
+        QJsonObject object = step(r.script);
+        object.insert(QStringLiteral("runs"), r.runs);
+        object.insert(QStringLiteral("state"), r.state);
+        array.append(object);
+    }
+    return array;
 }
 
 QJsonObject JsonReport::problem(const Problem& problem)
@@ -152,6 +184,7 @@ QJsonObject JsonReport::plan(const MigrationPlan& plan)
             {QStringLiteral("steps"), steps},
             {QStringLiteral("phases"), QJsonArray::fromStringList(plan.phases())},
             {QStringLiteral("optional_off"), off},
+            {QStringLiteral("repeatables"), repeatables(plan.repeatables)},
             {QStringLiteral("options_enabled"), QJsonArray::fromStringList(plan.enabledOptions)},
             {QStringLiteral("problems"), problems(plan.problems)},
             {QStringLiteral("interrupted_runs"), interruptedRuns(plan.interruptedRuns)}};

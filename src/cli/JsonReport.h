@@ -15,6 +15,10 @@ class JsonReport
 public:
     static QJsonObject error(const Error& error);
     static QJsonObject step(const MigrationStep& step);
+    /// The plan's repeatable scripts: each step's fields, whether it runs in this run, and why.
+    static QJsonArray repeatables(const QList<PlannedRepeatable>& repeatables);
+    /// ", in its own transaction", ", outside a transaction (<why>)", ", runs nothing ...": how a step runs.
+    static QString howItRuns(const MigrationStep& step);
     static QJsonObject problem(const Problem& problem);
     static QJsonArray problems(const QList<Problem>& problems);
     static QJsonObject plan(const MigrationPlan& plan);

@@ -14,10 +14,16 @@ int PlanCommand::run(const CliContext& context)
     if (!plan)
         return context.out().fail(plan.error(), QStringLiteral("plan"));
 
-    QString text = QStringLiteral("-- Plan for %1: %2 -> v%3, %4. Nothing has been run.\n")
+    const QList<MigrationStep> repeatables = plan->repeatablesToRun();
+    QString text = QStringLiteral("-- Plan for %1: %2 -> v%3, %4%5. Nothing has been run.\n")
                        .arg(session->db->display(), plan->versionLabel())
                        .arg(plan->targetVersion)
-                       .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")));
+                       .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")),
+                            repeatables.isEmpty()
+                                ? QString()
+                                : QStringLiteral(", then %1")
+                                      .arg(counted(repeatables.size(), QStringLiteral("repeatable script"),
+                                                   QStringLiteral("repeatable scripts"))));
     if (plan->baselineRecognised)
         text += QStringLiteral("-- First, the untracked database is recorded as v%1 (baseline).\n")
                     .arg(plan->baselineVersion);
@@ -29,13 +35,23 @@ int PlanCommand::run(const CliContext& context)
         text += QStringLiteral("-- PROBLEM [%1] %2\n--   -> %3\n").arg(p.kindName(), p.message, p.resolution);
     QJsonArray steps;
     for (const auto& s : plan->steps) {
-        text += QStringLiteral("\n-- %1, phase %2%3\n")
-                    .arg(s.label(), s.phase(),
-                         s.transactional() ? QStringLiteral(", in its own transaction")
-                                           : QStringLiteral(", outside a transaction"));
+        text += QStringLiteral("\n-- %1, phase %2%3\n").arg(s.label(), s.phase(), JsonReport::howItRuns(s));
         text += QString::fromUtf8(s.forwardSql);
         QJsonObject step = JsonReport::step(s);
         step.insert(QStringLiteral("sql"), QString::fromUtf8(s.forwardSql));
+        steps.append(step);
+    }
+    for (const auto& r : plan->repeatables) {
+        if (!r.runs) {
+            text += QStringLiteral("\n-- %1: %2, not run\n").arg(r.script.label(), r.state);
+            continue;
+        }
+        text += QStringLiteral("\n-- %1: %2; runs after the versioned steps%3\n")
+                    .arg(r.script.label(), r.state, JsonReport::howItRuns(r.script));
+        text += QString::fromUtf8(r.script.forwardSql);
+        QJsonObject step = JsonReport::step(r.script);
+        step.insert(QStringLiteral("state"), r.state);
+        step.insert(QStringLiteral("sql"), QString::fromUtf8(r.script.forwardSql));
         steps.append(step);
     }
     for (const auto& s : plan->optionalOff)

@@ -68,8 +68,11 @@ int StatusCommand::run(const CliContext& context)
                              v.success ? QString() : QStringLiteral("  (FAILED: %1)").arg(v.errorMessage));
     }
     if (upcoming.isEmpty()) {
-        text += QStringLiteral("Pending:   nothing, the database is up to date (head v%1)\n")
-                    .arg(plan->headVersion);
+        text += plan->repeatablesToRun().isEmpty()
+                    ? QStringLiteral("Pending:   nothing, the database is up to date (head v%1)\n")
+                          .arg(plan->headVersion)
+                    : QStringLiteral("Pending:   no versioned step (head v%1); repeatable scripts below\n")
+                          .arg(plan->headVersion);
     } else {
         text += QStringLiteral("Pending:   %1 in %2, up to v%3%4\n")
                     .arg(counted(upcoming.size(), QStringLiteral("step"), QStringLiteral("steps")))
@@ -86,13 +89,27 @@ int StatusCommand::run(const CliContext& context)
                 const bool off = std::any_of(plan->optionalOff.begin(), plan->optionalOff.end(),
                                              [&](const MigrationStep& o) { return o.slot() == s.slot(); });
                 text +=
-                    QStringLiteral("    %1 %2  %3%4\n")
+                    QStringLiteral("    %1 %2  %3%4%5\n")
                         .arg(s.slot(), s.name, s.forwardPath,
                              off ? QStringLiteral("  [option %1: off; --enable %1]").arg(s.header.option)
                                  : (s.isOptional() ? QStringLiteral("  [option %1: on]").arg(s.header.option)
-                                                   : QString()));
+                                                   : QString()),
+                             s.noOp ? QStringLiteral(" (no-op)")
+                                    : (s.noTransactionReason.isEmpty()
+                                           ? QString()
+                                           : QStringLiteral("  [outside a transaction: %1]")
+                                                 .arg(s.noTransactionReason)));
             }
         }
+    }
+    if (!plan->repeatables.isEmpty()) {
+        text +=
+            QStringLiteral("Repeatable: %1, %2 to run after the versioned steps\n")
+                .arg(counted(plan->repeatables.size(), QStringLiteral("script"), QStringLiteral("scripts")))
+                .arg(plan->repeatablesToRun().size());
+        for (const auto& r : plan->repeatables)
+            text += QStringLiteral("  %1 %2  (%3)\n")
+                        .arg(r.runs ? QStringLiteral("*") : QStringLiteral(" "), r.script.label(), r.state);
     }
     if (plan->problems.isEmpty()) {
         text += QStringLiteral("Problems:  none\n");

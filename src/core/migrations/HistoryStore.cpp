@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 
+#include "migrations/RepeatableHistory.h"
 #include "migrations/RunJournal.h"
 #include "tools/ToolHistories.h"
 
@@ -21,6 +22,14 @@ const StepRecord* HistoryState::step(qint64 version, int stepNumber) const
     for (const auto& s : steps)
         if (s.version == version && s.step == stepNumber)
             return &s;
+    return nullptr;
+}
+
+const RepeatableRecord* HistoryState::repeatable(const QString& description) const
+{
+    for (const auto& r : repeatables)
+        if (r.description == description)
+            return &r;
     return nullptr;
 }
 
@@ -98,7 +107,11 @@ Result<HistoryState> HistoryStore::read()
             state.steps << s;
         }
     }
-    state.tracked = !state.versions.isEmpty() || !state.steps.isEmpty();
+    auto repeatables = RepeatableHistory(m_db).read(*tables);
+    if (!repeatables)
+        return repeatables.error();
+    state.repeatables = *repeatables;
+    state.tracked = !state.versions.isEmpty() || !state.steps.isEmpty() || !state.repeatables.isEmpty();
     state.otherTools = ToolHistories::read(m_db, *tables);
     if (tables->contains(QStringLiteral("schema_version_runs"))) {
         auto runs = RunJournal(m_db).readUnfinished();

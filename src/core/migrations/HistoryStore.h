@@ -8,6 +8,7 @@
 #include "common/Result.h"
 #include "connection/Database.h"
 #include "migrations/MigrationStep.h"
+#include "migrations/RepeatableRecord.h"
 #include "migrations/RunEntry.h"
 #include "migrations/RunIdentity.h"
 #include "tools/ForeignHistory.h"
@@ -62,10 +63,13 @@ struct HistoryState
     QList<RunEntry> unfinishedRuns;
     /// Other tools' history tables in the database (dbmate's, Flyway's, ...), each named and read.
     QList<ForeignHistory> otherTools;
+    /// Repeatable scripts (Flyway's `R__`) as schema_version_repeatables records them.
+    QList<RepeatableRecord> repeatables;
 
     /// `SELECT MAX(version) FROM schema_version WHERE success = 1`, 0 when none.
     qint64 currentVersion() const;
     const StepRecord* step(qint64 version, int step) const;
+    const RepeatableRecord* repeatable(const QString& description) const;
 };
 
 /// Reads and writes Strata's history tables. Every write happens on the caller's connection, inside the

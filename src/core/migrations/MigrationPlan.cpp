@@ -27,6 +27,15 @@ QString MigrationPlan::versionLabel() const
                                              : QStringLiteral("no version complete"));
 }
 
+QList<MigrationStep> MigrationPlan::repeatablesToRun() const
+{
+    QList<MigrationStep> result;
+    for (const auto& r : repeatables)
+        if (r.runs)
+            result << r.script;
+    return result;
+}
+
 QStringList MigrationPlan::phases() const
 {
     QStringList result;

@@ -6,6 +6,7 @@
 #include "connection/ConnectionUrl.h"
 #include "migrations/MigrationStep.h"
 #include "migrations/PartialVersion.h"
+#include "migrations/PlannedRepeatable.h"
 #include "migrations/Problem.h"
 #include "migrations/RunEntry.h"
 
@@ -34,6 +35,9 @@ struct MigrationPlan
     QList<MigrationStep> baselineSteps; ///< recorded as baseline, not run
     QList<MigrationStep> steps;         ///< to run, in order (Down: newest first)
     QList<MigrationStep> optionalOff;   ///< not run because their option is off
+    /// Up: the set's repeatable scripts in the order Flyway runs them (by description), each saying whether
+    /// it runs after `steps` in this run (never applied, or changed since it last ran) and why.
+    QList<PlannedRepeatable> repeatables;
     QStringList enabledOptions;
     QList<Problem> problems;
     /// Earlier runs that were interrupted (killed, or their machine died) after their steps began and that
@@ -43,7 +47,9 @@ struct MigrationPlan
     /// The database's version as operators read it: "v2", or "v3: 1 of 3 steps (v2 complete)".
     QString versionLabel() const;
     bool blocked() const { return !problems.isEmpty(); }
-    bool isEmpty() const { return steps.isEmpty() && !baselineRecognised; }
+    bool isEmpty() const { return steps.isEmpty() && !baselineRecognised && repeatablesToRun().isEmpty(); }
+    /// The repeatable scripts this run applies after its steps, in order.
+    QList<MigrationStep> repeatablesToRun() const;
     /// Whether steps[index] is the last step of its version in this plan (its version is done after it).
     bool completesVersion(qsizetype index) const;
     /// The phases of the steps, in the order they first appear.

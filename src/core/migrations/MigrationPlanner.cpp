@@ -4,6 +4,9 @@
 
 #include <QMap>
 
+#include "migrations/RepeatableHistory.h"
+#include "migrations/ScriptTransaction.h"
+
 namespace strata {
 
 namespace {
@@ -64,6 +67,22 @@ QList<Problem> otherToolProblems(const HistoryState& history)
     return problems;
 }
 
+/// Reads what `script` does with transactions of its own and marks the step for the run: a script wrapped in
+/// BEGIN ... COMMIT runs inside Strata's transaction without them; one that commits in its middle runs as a
+/// no-transaction step, with the reason shown in the plan.
+void readOwnTransaction(MigrationStep& step, const SqlScript& script, Dialect dialect)
+{
+    if (!step.transactional())
+        return; // runs as written already
+    const ScriptTransaction read = ScriptTransaction::read(script, dialect);
+    if (read.kind == ScriptTransaction::Kind::Wrapped) {
+        step.ownTransaction = true;
+    } else if (read.kind == ScriptTransaction::Kind::Inside) {
+        step.header.noTransaction = true;
+        step.noTransactionReason = read.reason;
+    }
+}
+
 } // namespace
 
 MigrationPlanner::MigrationPlanner(const MigrationSet& set, Dialect dialect, const HistoryState& history,
@@ -71,6 +90,13 @@ MigrationPlanner::MigrationPlanner(const MigrationSet& set, Dialect dialect, con
     : m_set(set), m_dialect(dialect), m_history(history), m_userTables(userTables),
       m_steps(set.stepsFor(dialect))
 {
+    // Repeatable scripts have no version: they stay out of everything versioned (slots, versions, order).
+    for (qsizetype i = m_steps.size() - 1; i >= 0; --i)
+        if (m_steps.at(i).repeatable)
+            m_repeatables.prepend(m_steps.takeAt(i));
+    // Flyway's order: by description, as Java compares strings (UTF-16 code units).
+    std::stable_sort(m_repeatables.begin(), m_repeatables.end(),
+                     [](const MigrationStep& a, const MigrationStep& b) { return a.name < b.name; });
     const auto& baseline = m_set.manifest.baseline;
     if (!m_history.tracked && baseline.version > 0 && !baseline.tables.isEmpty()) {
         for (const QString& table : baseline.tables)
@@ -129,6 +155,23 @@ QList<Problem> MigrationPlanner::findProblems(bool forRollback) const
         p.resolution =
             QStringLiteral("Merge them into one file, or give one of them the next free version (rename "
                            "it), then run the command again.");
+        problems << p;
+    }
+
+    QMap<QString, QStringList> byDescription;
+    for (const auto& r : m_repeatables)
+        byDescription[r.name] << r.forwardPath;
+    for (auto it = byDescription.cbegin(); it != byDescription.cend(); ++it) {
+        if (it.value().size() < 2)
+            continue;
+        Problem p{Problem::Kind::SlotConflict, {}, it.value(), {}, {}};
+        p.message = QStringLiteral("%1 repeatable scripts have the description \"%2\": %3. A repeatable "
+                                   "script is known by its description, so only one can have it.")
+                        .arg(it.value().size())
+                        .arg(it.key(), it.value().join(QStringLiteral(", ")));
+        p.resolution =
+            QStringLiteral("Rename one of them (R__<another description>.sql), or merge them, then "
+                           "run the command again.");
         problems << p;
     }
 
@@ -347,6 +390,10 @@ Result<MigrationPlan> MigrationPlanner::planUp(const Request& request) const
     }
     plan.targetVersion =
         plan.steps.isEmpty() ? plan.currentVersion : std::max(plan.currentVersion, plan.steps.last().version);
+    for (auto& s : plan.steps)
+        if (!s.noOp)
+            readOwnTransaction(s, s.forwardScript(), m_dialect);
+    plan.repeatables = planRepeatables();
     plan.problems = findProblems(false);
 
     for (qsizetype i = 0; i < plan.steps.size(); ++i) {
@@ -385,6 +432,39 @@ Result<MigrationPlan> MigrationPlanner::planUp(const Request& request) const
     return plan;
 }
 
+QList<PlannedRepeatable> MigrationPlanner::planRepeatables() const
+{
+    // As Flyway decides: a repeatable runs when it never ran, or when the checksum of its last successful run
+    // is not the checksum of its text today; every run of the set applies those after its versioned steps.
+    QList<PlannedRepeatable> planned;
+    for (const auto& script : m_repeatables) {
+        PlannedRepeatable p{script, true, {}};
+        const RepeatableRecord* record = m_history.repeatable(script.name);
+        const QString checksum = RepeatableHistory::checksumOf(script);
+        if (!record)
+            p.state = QStringLiteral("never applied");
+        else if (record->isDirty())
+            p.state = QStringLiteral("its last run, outside a transaction, did not finish: it runs again");
+        else if (record->checksum.isEmpty())
+            p.state = QStringLiteral("its last run failed and was rolled back; never applied");
+        else if (record->checksum != checksum)
+            p.state =
+                record->status == QLatin1String("failed")
+                    ? QStringLiteral("changed since last applied; its last run failed and was rolled back")
+                    : QStringLiteral("changed since last applied");
+        else if (record->status == QLatin1String("failed"))
+            p.state = QStringLiteral("its last run failed and was rolled back");
+        else {
+            p.runs = false;
+            p.state = QStringLiteral("unchanged since last applied");
+        }
+        if (p.runs && !script.noOp)
+            readOwnTransaction(p.script, p.script.forwardScript(), m_dialect);
+        planned << p;
+    }
+    return planned;
+}
+
 Result<MigrationPlan> MigrationPlanner::planDown(qint64 target) const
 {
     MigrationPlan plan = basePlan();
@@ -406,6 +486,10 @@ Result<MigrationPlan> MigrationPlanner::planDown(qint64 target) const
     for (auto it = m_steps.crbegin(); it != m_steps.crend(); ++it) {
         if (it->version <= target || !isApplied(*it))
             continue;
+        if (!it->hasRollback() && it->noOp) {
+            plan.steps << *it; // nothing ran forward, so nothing runs back
+            continue;
+        }
         if (!it->hasRollback())
             return Error::refused(
                 QStringLiteral("Step %1 has no rollback script, so Strata cannot roll back to "
@@ -417,6 +501,7 @@ Result<MigrationPlan> MigrationPlanner::planDown(qint64 target) const
                     .arg(
                         QString(it->forwardPath).replace(QLatin1String(".sql"), QLatin1String(".down.sql"))));
         plan.steps << *it;
+        readOwnTransaction(plan.steps.last(), it->rollbackScript(), m_dialect);
     }
     plan.problems = findProblems(true);
     return plan;

@@ -37,6 +37,8 @@ private:
     QList<Problem> findProblems(bool forRollback) const;
     Result<QStringList> enabledOptions(const QStringList& requested, bool exact = false) const;
     MigrationPlan basePlan() const;
+    /// The set's repeatable scripts in Flyway's order, each saying whether it runs and why.
+    QList<PlannedRepeatable> planRepeatables() const;
     /// Fills the plan's complete version and its partly applied versions from the history.
     void describeVersions(MigrationPlan& plan) const;
 
@@ -44,7 +46,8 @@ private:
     Dialect m_dialect;
     const HistoryState& m_history;
     QStringList m_userTables;
-    QList<MigrationStep> m_steps; ///< the set's steps for this dialect
+    QList<MigrationStep> m_steps;       ///< the set's versioned steps for this dialect
+    QList<MigrationStep> m_repeatables; ///< its repeatable scripts, in Flyway's order (by description)
     bool m_baselineRecognised = false;
     QStringList m_missingBaselineTables;
 };

@@ -4,6 +4,8 @@
 #include <QMap>
 
 #include "common/Counted.h"
+#include "migrations/RepeatableHistory.h"
+#include "migrations/ScriptTransaction.h"
 
 namespace strata {
 
@@ -25,6 +27,13 @@ template <typename Work> Status inTransaction(Database& db, Work&& work)
     return {};
 }
 
+/// The script as the run executes it: without its own BEGIN and COMMIT when the planner found them around all
+/// of it (Strata's transaction for the step takes their place).
+SqlScript scriptToRun(const MigrationStep& step, const SqlScript& script, Dialect dialect)
+{
+    return step.ownTransaction ? ScriptTransaction::read(script, dialect).body : script;
+}
+
 } // namespace
 
 MigrationRunner::MigrationRunner(Database& db, const MigrationSet& set, RunIdentity who,
@@ -40,7 +49,7 @@ VersionRecord MigrationRunner::versionRecord(qint64 version, qint64 elapsedMs, c
     QStringList forward;
     QStringList backward;
     for (const auto& s : m_set.steps) {
-        if (s.version != version || !s.appliesTo(m_db.dialect()))
+        if (s.version != version || s.repeatable || !s.appliesTo(m_db.dialect()))
             continue;
         forward << s.forwardPath;
         if (s.hasRollback())
@@ -78,7 +87,7 @@ Status MigrationRunner::baseline(qint64 version)
 {
     QList<MigrationStep> steps;
     for (const auto& s : m_set.stepsFor(m_db.dialect()))
-        if (s.version <= version && !s.isOptional())
+        if (s.version <= version && !s.isOptional() && !s.repeatable)
             steps << s;
     auto recorded = recordBaseline(steps, version);
     if (recorded && m_observer)
@@ -98,6 +107,21 @@ Error MigrationRunner::stepError(const MigrationStep& step, const Error& cause, 
         doneBefore == 0 ? QStringLiteral("No step of this run was applied.")
                         : QStringLiteral("The %1 before it in this run stay applied and recorded.")
                               .arg(counted(doneBefore, QStringLiteral("step"), QStringLiteral("steps")));
+    if (step.repeatable) {
+        error.unchanged =
+            transactional
+                ? QStringLiteral("%1 was rolled back: nothing of it remains, and its last successful run "
+                                 "stays recorded. %2")
+                      .arg(step.forwardPath, before)
+                : QStringLiteral("%1 ran outside a transaction and may have left partial changes. %2")
+                      .arg(step.forwardPath, before);
+        if (error.next.isEmpty())
+            error.next = QStringLiteral("Fix %1 and run migrate again.").arg(step.forwardPath);
+        if (!transactional)
+            error.next += QStringLiteral(" A repeatable script runs whole again on the next migrate: check "
+                                         "that it can run over what this attempt left.");
+        return error;
+    }
     if (transactional)
         error.unchanged =
             QStringLiteral("Step %1 was rolled back: nothing of it remains. %2").arg(step.slot(), before);
@@ -133,11 +157,14 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
         return {};
     };
     QElapsedTimer timer;
+    // A no-op step (an empty or comment-only file) runs nothing: only its history row is written.
+    const SqlScript script = scriptToRun(step, step.forwardScript(), m_db.dialect());
     if (step.transactional()) {
         timer.start();
         return inTransaction(m_db, [&]() -> Status {
-            if (auto ran = m_db.runScript(step.forwardScript(), true); !ran)
-                return ran;
+            if (!step.noOp)
+                if (auto ran = m_db.runScript(script, true); !ran)
+                    return ran;
             elapsedMs = timer.elapsed();
             return record();
         });
@@ -145,7 +172,7 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
     if (auto started = inTransaction(m_db, [&] { return m_history.recordStarted(step, m_who); }); !started)
         return started;
     timer.start();
-    if (auto ran = m_db.runScript(step.forwardScript(), false); !ran) {
+    if (auto ran = step.noOp ? Status() : m_db.runScript(script, false); !ran) {
         (void)m_history.recordDirtyFailure(step, ran.error().what);
         return ran;
     }
@@ -165,6 +192,8 @@ Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& pla
             m_observer->baselineRecorded(plan.baselineVersion);
     }
     QMap<qint64, qint64> versionMs;
+    const QList<MigrationStep> repeatables = plan.repeatablesToRun();
+    const qsizetype total = plan.steps.size() + repeatables.size();
     for (qsizetype i = 0; i < plan.steps.size(); ++i) {
         const MigrationStep& step = plan.steps.at(i);
         if (cancelled())
@@ -174,7 +203,7 @@ Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& pla
                     .arg(counted(i, QStringLiteral("step"), QStringLiteral("steps")), step.slot()),
                 QStringLiteral("Run migrate again to continue."));
         if (m_observer)
-            m_observer->stepStarted(step, i, plan.steps.size());
+            m_observer->stepStarted(step, i, total);
         qint64 elapsed = 0;
         if (auto applied = applyStep(plan, i, versionMs.value(step.version), elapsed); !applied) {
             const Error error = stepError(step, applied.error(), i, step.transactional());
@@ -196,15 +225,83 @@ Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& pla
         if (m_observer)
             m_observer->stepFinished(step, elapsed);
     }
+    if (repeatables.isEmpty())
+        return outcome;
+    // Repeatable scripts last, after every versioned step of the run, in Flyway's order.
+    RepeatableHistory history(m_db);
+    if (auto table = history.ensureTable(); !table)
+        return table.error().prefixed(QStringLiteral("Cannot create Strata's table of repeatable scripts"));
+    for (qsizetype r = 0; r < repeatables.size(); ++r) {
+        const MigrationStep& script = repeatables.at(r);
+        const qsizetype index = plan.steps.size() + r;
+        if (cancelled())
+            return Error::failed(
+                QStringLiteral("The run was cancelled before %1.").arg(script.label()),
+                QStringLiteral("The %1 before it stay applied and recorded; %2 did not start.")
+                    .arg(counted(index, QStringLiteral("step"), QStringLiteral("steps")), script.forwardPath),
+                QStringLiteral("Run migrate again to continue."));
+        if (m_observer)
+            m_observer->stepStarted(script, index, total);
+        qint64 elapsed = 0;
+        if (auto applied = applyRepeatable(history, script, elapsed); !applied) {
+            const Error error = stepError(script, applied.error(), index, script.transactional());
+            if (script.transactional())
+                (void)inTransaction(m_db, [&]() -> Status {
+                    return history.recordFailed(script, elapsed, applied.error().what, m_who);
+                });
+            if (m_observer)
+                m_observer->stepFailed(script, error);
+            return error;
+        }
+        outcome.steps++;
+        outcome.elapsedMs += elapsed;
+        if (m_observer)
+            m_observer->stepFinished(script, elapsed);
+    }
     return outcome;
+}
+
+Status MigrationRunner::applyRepeatable(RepeatableHistory& history, const MigrationStep& script,
+                                        qint64& elapsedMs)
+{
+    // The script, its row and its text commit together, as a versioned step does.
+    auto record = [&]() -> Status {
+        if (auto recorded = history.recordApplied(script, elapsedMs, m_who); !recorded)
+            return recorded;
+        return m_history.keepScript(RepeatableHistory::checksumOf(script), script.forwardSql);
+    };
+    QElapsedTimer timer;
+    const SqlScript body = scriptToRun(script, script.forwardScript(), m_db.dialect());
+    if (script.transactional()) {
+        timer.start();
+        return inTransaction(m_db, [&]() -> Status {
+            if (!script.noOp)
+                if (auto ran = m_db.runScript(body, true); !ran)
+                    return ran;
+            elapsedMs = timer.elapsed();
+            return record();
+        });
+    }
+    if (auto started = inTransaction(m_db, [&] { return history.recordStarted(script, m_who); }); !started)
+        return started;
+    timer.start();
+    if (auto ran = script.noOp ? Status() : m_db.runScript(body, false); !ran) {
+        (void)history.recordDirtyFailure(script, ran.error().what);
+        return ran;
+    }
+    elapsedMs = timer.elapsed();
+    return inTransaction(m_db, record);
 }
 
 Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedMs)
 {
     QElapsedTimer timer;
     timer.start();
+    // A no-op step without a rollback script rolls back by running nothing.
+    const bool runs = step.hasRollback();
+    const SqlScript script = scriptToRun(step, step.rollbackScript(), m_db.dialect());
     if (!step.transactional()) {
-        if (auto ran = m_db.runScript(step.rollbackScript(), false); !ran)
+        if (auto ran = runs ? m_db.runScript(script, false) : Status(); !ran)
             return ran;
         elapsedMs = timer.elapsed();
         return inTransaction(m_db, [&]() -> Status {
@@ -214,8 +311,9 @@ Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedM
         });
     }
     return inTransaction(m_db, [&]() -> Status {
-        if (auto ran = m_db.runScript(step.rollbackScript(), true); !ran)
-            return ran;
+        if (runs)
+            if (auto ran = m_db.runScript(script, true); !ran)
+                return ran;
         elapsedMs = timer.elapsed();
         if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
             return r;

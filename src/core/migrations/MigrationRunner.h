@@ -12,6 +12,8 @@
 
 namespace strata {
 
+class RepeatableHistory;
+
 /// Runs a plan on a database: each step in its own transaction together with its history row (unless it is
 /// marked no-transaction, when it is recorded as started first and reported dirty if it never finishes).
 /// The caller holds the run lock and planned after taking it.
@@ -30,8 +32,9 @@ public:
     /// Checked between steps: a cancelled run stops after the step that is running, never inside one.
     void setCancelFlag(const std::atomic_bool* cancel) { m_cancel = cancel; }
 
-    /// Records the baseline if the plan recognised one, then applies its steps in order. On a failed step,
-    /// that step is rolled back; the steps before it stay applied and recorded.
+    /// Records the baseline if the plan recognised one, then applies its steps in order, then the repeatable
+    /// scripts the plan runs (Flyway's `R__`, recorded in schema_version_repeatables). On a failed step, that
+    /// step is rolled back; the steps before it stay applied and recorded.
     Result<Outcome> apply(const MigrationPlan& plan);
     /// Runs the rollback scripts of a Down plan, newest first.
     Result<Outcome> rollback(const MigrationPlan& plan);
@@ -42,6 +45,8 @@ private:
     Status recordBaseline(const QList<MigrationStep>& steps, qint64 version);
     Status applyStep(const MigrationPlan& plan, qsizetype index, qint64 versionMsBefore, qint64& elapsedMs);
     Status rollbackStep(const MigrationStep& step, qint64& elapsedMs);
+    /// A repeatable script and its row in schema_version_repeatables, as applyStep does for a step.
+    Status applyRepeatable(RepeatableHistory& history, const MigrationStep& script, qint64& elapsedMs);
     VersionRecord versionRecord(qint64 version, qint64 elapsedMs, const QString& error = {}) const;
     Error stepError(const MigrationStep& step, const Error& cause, qsizetype doneBefore,
                     bool transactional) const;

@@ -22,7 +22,7 @@ QList<qint64> MigrationSet::versionsFor(Dialect dialect) const
 {
     QList<qint64> versions;
     for (const auto& s : steps)
-        if (s.appliesTo(dialect) && (versions.isEmpty() || versions.last() != s.version))
+        if (s.appliesTo(dialect) && !s.repeatable && (versions.isEmpty() || versions.last() != s.version))
             versions << s.version;
     return versions;
 }

@@ -20,7 +20,7 @@ struct MigrationSet
     QString name() const;
     /// The steps that run on `dialect`, in order.
     QList<MigrationStep> stepsFor(Dialect dialect) const;
-    /// The versions that have a step for `dialect`, ascending.
+    /// The versions that have a step for `dialect`, ascending (repeatable scripts have no version).
     QList<qint64> versionsFor(Dialect dialect) const;
     /// Whether `name` is an option of this set: declared in the manifest or named by an optional step.
     bool hasOption(const QString& name) const;

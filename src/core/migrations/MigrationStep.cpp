@@ -9,7 +9,10 @@ QString MigrationStep::phase() const
 
 QString MigrationStep::label() const
 {
-    return QStringLiteral("%1 %2 (%3)").arg(slot(), name, forwardPath);
+    if (repeatable)
+        return QStringLiteral("repeatable %1 (%2)").arg(name, forwardPath);
+    return QStringLiteral("%1 %2 (%3%4)")
+        .arg(slot(), name, forwardPath, noOp ? QStringLiteral(", no-op") : QString());
 }
 
 } // namespace strata

@@ -28,6 +28,13 @@ struct MigrationStep
     /// checksum changes.
     bool repeatable = false;
     StepHeader header;
+    /// Set by the planner for the engine it plans for (see ScriptTransaction): the script this run uses
+    /// (forward when migrating, rollback when rolling back) carries its own BEGIN ... COMMIT around all of
+    /// its statements; Strata runs what is between them inside its own transaction for the step.
+    bool ownTransaction = false;
+    /// Set by the planner: why the step runs outside a transaction although its header does not say so
+    /// (its script commits in its middle). The planner then also sets header.noTransaction.
+    QString noTransactionReason;
 
     QString forwardPath; ///< relative to the set's folder
     QByteArray forwardSql;

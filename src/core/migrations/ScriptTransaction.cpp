@@ -1,0 +1,159 @@
+#include "migrations/ScriptTransaction.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+#include "dialects/postgres/PostgresScriptSplitter.h"
+#include "dialects/sqlite/SqliteScriptSplitter.h"
+
+namespace strata {
+
+namespace {
+
+struct Span
+{
+    qsizetype start = 0; ///< first byte of the statement's first keyword
+    qsizetype end = 0;   ///< after the statement, its semicolon included when it has one
+};
+
+/// The statements of `script` that hold more than whitespace, comments and a semicolon.
+QList<Span> statementsOf(const QByteArray& script, Dialect dialect)
+{
+    QList<Span> spans;
+    auto add = [&](qsizetype offset, qsizetype length) {
+        const QByteArrayView text = QByteArrayView(script).sliced(offset, length);
+        const qsizetype skip = Database::skipSpaceAndComments(text);
+        if (skip >= text.size() || text.at(skip) == ';')
+            return;
+        qsizetype end = offset + length;
+        // PostgreSQL's splitter leaves the semicolon out of the statement.
+        qsizetype after = end;
+        while (after < script.size() && QByteArrayView(" \t\r\n\f").contains(script.at(after)))
+            ++after;
+        if (after < script.size() && script.at(after) == ';')
+            end = after + 1;
+        spans.append({offset + skip, end});
+    };
+    if (dialect == Dialect::Postgres) {
+        for (const auto& s : PostgresScriptSplitter::split(script))
+            add(s.offset, s.length);
+    } else {
+        for (const auto& s : SqliteScriptSplitter::split(script))
+            add(s.offset, s.length);
+    }
+    return spans;
+}
+
+/// The statement's words, upper-case, without its semicolon (comments between words make it unplain).
+QStringList wordsOf(const QByteArray& script, const Span& span)
+{
+    QString text = QString::fromUtf8(script.mid(span.start, span.end - span.start)).trimmed();
+    if (text.endsWith(QLatin1Char(';')))
+        text.chop(1);
+    return text.toUpper().split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+}
+
+/// A plain opening of a transaction, in the forms the engine accepts, with no transaction modes.
+bool opens(const QStringList& words, Dialect dialect)
+{
+    if (words.isEmpty())
+        return false;
+    if (words.first() == QLatin1String("START"))
+        return dialect == Dialect::Postgres && words == QStringList{"START", "TRANSACTION"};
+    if (words.first() != QLatin1String("BEGIN"))
+        return false;
+    QStringList rest = words.mid(1);
+    if (dialect == Dialect::Sqlite && !rest.isEmpty() &&
+        (rest.first() == QLatin1String("DEFERRED") || rest.first() == QLatin1String("IMMEDIATE") ||
+         rest.first() == QLatin1String("EXCLUSIVE")))
+        rest.removeFirst();
+    if (rest.isEmpty())
+        return true;
+    if (rest.size() != 1)
+        return false;
+    return rest.first() == QLatin1String("TRANSACTION") ||
+           (dialect == Dialect::Postgres && rest.first() == QLatin1String("WORK"));
+}
+
+/// A plain COMMIT or END (no AND CHAIN).
+bool closes(const QStringList& words, Dialect dialect)
+{
+    if (words.isEmpty() ||
+        (words.first() != QLatin1String("COMMIT") && words.first() != QLatin1String("END")))
+        return false;
+    if (words.size() == 1)
+        return true;
+    return words.size() == 2 && (words.at(1) == QLatin1String("TRANSACTION") ||
+                                 (dialect == Dialect::Postgres && words.at(1) == QLatin1String("WORK")));
+}
+
+int lineOf(const SqlScript& script, qsizetype offset)
+{
+    return script.firstLine + static_cast<int>(script.utf8.left(offset).count('\n'));
+}
+
+/// Anything that could be a transaction statement: scripts without these words are never split.
+bool mayControlTransactions(const QByteArray& script)
+{
+    const QByteArray lower = script.toLower();
+    for (const char* word : {"begin", "start", "commit", "end", "rollback", "abort"})
+        if (lower.contains(word))
+            return true;
+    return false;
+}
+
+void blank(QByteArray& text, const Span& span)
+{
+    for (qsizetype i = span.start; i < span.end; ++i)
+        if (text.at(i) != '\n')
+            text[i] = ' ';
+}
+
+} // namespace
+
+ScriptTransaction ScriptTransaction::read(const SqlScript& script, Dialect dialect)
+{
+    ScriptTransaction result;
+    result.body = script;
+    if (!mayControlTransactions(script.utf8))
+        return result;
+    const QList<Span> statements = statementsOf(script.utf8, dialect);
+    QList<qsizetype> control; // indexes of transaction statements
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        const Span& s = statements.at(i);
+        if (Database::isTransactionControl(QByteArrayView(script.utf8).sliced(s.start, s.end - s.start)))
+            control << i;
+    }
+    if (control.isEmpty())
+        return result;
+    const qsizetype last = statements.size() - 1;
+    if (control.size() == 2 && control.first() == 0 && control.last() == last && last > 0 &&
+        opens(wordsOf(script.utf8, statements.first()), dialect) &&
+        closes(wordsOf(script.utf8, statements.last()), dialect)) {
+        result.kind = Kind::Wrapped;
+        blank(result.body.utf8, statements.first());
+        blank(result.body.utf8, statements.last());
+        return result;
+    }
+    // The first statement that keeps the script from being one transaction from its start to its end.
+    qsizetype at = control.first();
+    if (at == 0 && opens(wordsOf(script.utf8, statements.first()), dialect) && control.size() > 1)
+        at = control.at(1);
+    const Span& s = statements.at(at);
+    const QString statement =
+        QString::fromUtf8(script.utf8.mid(s.start, s.end - s.start)).simplified().left(40);
+    result.kind = Kind::Inside;
+    result.reason = at == 0 || at == last
+                        ? QStringLiteral("%1:%2 has its own %3, which is not a plain BEGIN ... COMMIT around "
+                                         "the whole script")
+                              .arg(script.path)
+                              .arg(lineOf(script, s.start))
+                              .arg(statement)
+                        : QStringLiteral("%1:%2 has its own %3 in the middle of the script")
+                              .arg(script.path)
+                              .arg(lineOf(script, s.start))
+                              .arg(statement);
+    return result;
+}
+
+} // namespace strata
