@@ -152,6 +152,8 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
     auto record = [&]() -> Status {
         if (auto recorded = m_history.recordApplied(step, elapsedMs, m_who); !recorded)
             return recorded;
+        if (auto kept = keepAdoptedToolsCurrent(step, elapsedMs, true); !kept)
+            return kept;
         if (plan.completesVersion(index))
             return m_history.recordVersionComplete(versionRecord(step.version, versionMsBefore + elapsedMs));
         return {};
@@ -268,6 +270,8 @@ Status MigrationRunner::applyRepeatable(RepeatableHistory& history, const Migrat
     auto record = [&]() -> Status {
         if (auto recorded = history.recordApplied(script, elapsedMs, m_who); !recorded)
             return recorded;
+        if (auto kept = keepAdoptedToolsCurrent(script, elapsedMs, true); !kept)
+            return kept;
         return m_history.keepScript(RepeatableHistory::checksumOf(script), script.forwardSql);
     };
     QElapsedTimer timer;
@@ -293,6 +297,19 @@ Status MigrationRunner::applyRepeatable(RepeatableHistory& history, const Migrat
     return inTransaction(m_db, record);
 }
 
+Status MigrationRunner::keepAdoptedToolsCurrent(const MigrationStep& step, qint64 elapsedMs, bool applied)
+{
+    // An adopted tool's row commits with the step (a no-transaction step: right after it, with its row).
+    if (!m_adopted) {
+        auto adopted = AdoptedTools::read(m_db);
+        if (!adopted)
+            return adopted.error();
+        m_adopted = *adopted;
+    }
+    return applied ? m_adopted->stepApplied(m_db, m_set, step, elapsedMs, m_who)
+                   : m_adopted->stepRolledBack(m_db, m_set, step, m_who);
+}
+
 Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedMs)
 {
     QElapsedTimer timer;
@@ -307,6 +324,8 @@ Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedM
         return inTransaction(m_db, [&]() -> Status {
             if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
                 return r;
+            if (auto kept = keepAdoptedToolsCurrent(step, elapsedMs, false); !kept)
+                return kept;
             return m_history.removeVersion(step.version);
         });
     }
@@ -317,6 +336,8 @@ Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedM
         elapsedMs = timer.elapsed();
         if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
             return r;
+        if (auto kept = keepAdoptedToolsCurrent(step, elapsedMs, false); !kept)
+            return kept;
         return m_history.removeVersion(step.version);
     });
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 
+#include "adoption/AdoptedTools.h"
 #include "common/Result.h"
 #include "connection/Database.h"
 #include "migrations/HistoryStore.h"
@@ -51,6 +53,9 @@ private:
     Error stepError(const MigrationStep& step, const Error& cause, qsizetype doneBefore,
                     bool transactional) const;
     bool cancelled() const { return m_cancel && m_cancel->load(); }
+    /// Writes (applied) or deletes (rolled back) the step's row in each adopted tool's table
+    /// (schema_version_tools), inside the caller's transaction.
+    Status keepAdoptedToolsCurrent(const MigrationStep& step, qint64 elapsedMs, bool applied);
 
     Database& m_db;
     const MigrationSet& m_set;
@@ -58,6 +63,7 @@ private:
     MigrationObserver* m_observer;
     HistoryStore m_history;
     const std::atomic_bool* m_cancel = nullptr;
+    std::optional<AdoptedTools> m_adopted; ///< read at the first step that needs it
 };
 
 } // namespace strata

@@ -9,6 +9,7 @@
 #include "common/Result.h"
 #include "connection/Database.h"
 #include "tools/ForeignRow.h"
+#include "tools/ToolStep.h"
 
 namespace strata {
 
@@ -40,6 +41,25 @@ public:
     /// What the rows mean when they are not one row per applied migration.
     virtual QString note() const { return {}; }
 
+    // Adoption: matching the tool's rows to the set's steps, and keeping its table current afterwards.
+
+    /// The id the tool writes in its history for `step`'s file (default: the version number, as
+    /// golang-migrate, goose and sqlx parse the file name's leading digits).
+    virtual QString versionOf(const MigrationStep& step) const;
+    /// The table holds only the newest applied migration (golang-migrate, Alembic): every step up to it
+    /// is applied.
+    virtual bool keepsOnlyCurrent() const { return false; }
+    /// The checksum the tool computes for the step's file today, in the form it stores it; empty when the
+    /// tool keeps none. `bytes` are the forward file's exact bytes.
+    virtual QString checksumOf(const MigrationStep& step, const QByteArray& bytes) const;
+    /// Whether Strata can keep this tool's table current (write and delete its rows).
+    virtual bool writable() const { return false; }
+    /// Writes the tool's row for a step Strata applied, in the tool's exact format, on `db` inside the
+    /// caller's transaction.
+    virtual Status recordApplied(Database& db, const QString& table, const ToolStep& applied) const;
+    /// Changes the tool's table as the tool's own down/rollback would for a step Strata rolled back.
+    virtual Status recordRolledBack(Database& db, const QString& table, const ToolStep& rolledBack) const;
+
 protected:
     /// A value as text; NULL is empty.
     static QString text(const QVariant& value);
@@ -47,6 +67,12 @@ protected:
     static bool flag(const QVariant& value);
     /// A binary value (SQLite BLOB, PostgreSQL bytea's \x text) as lower-case hex.
     static QString hex(const QVariant& value);
+    /// A boolean literal for `db`'s engine: true/false on PostgreSQL, 1/0 on SQLite.
+    static QVariant boolean(const Database& db, bool value);
+    /// The current time as the engine stores a timestamp (UTC, SQLite's "YYYY-MM-DD HH:MM:SS").
+    static QString timestamp(const Database& db);
+    /// The file name of the step's forward file, without its folder.
+    static QString fileName(const MigrationStep& step);
 };
 
 } // namespace strata

@@ -1,5 +1,7 @@
 #include "tools/dbmate/DbmateHistory.h"
 
+#include <QRegularExpression>
+
 namespace strata {
 
 QString DbmateHistory::tool() const
@@ -39,6 +41,29 @@ Result<QList<ForeignRow>> DbmateHistory::read(Database& db, const QString& table
 QString DbmateHistory::keepRunning() const
 {
     return QStringLiteral("dbmate up");
+}
+
+QString DbmateHistory::versionOf(const MigrationStep& step) const
+{
+    // dbmate (pkg/dbmate/db.go, migrationFileRegexp `^(\d+).*\.sql$`): the file name's leading digits, as
+    // text, leading zeros kept.
+    static const QRegularExpression digits(QStringLiteral("^(\\d+)"));
+    const auto m = digits.match(fileName(step));
+    return m.hasMatch() ? m.captured(1) : QString::number(step.version);
+}
+
+Status DbmateHistory::recordApplied(Database& db, const QString& table, const ToolStep& applied) const
+{
+    // The driver's InsertMigration: `insert into schema_migrations (version) values ($1)`.
+    return db.execute(QStringLiteral("INSERT INTO %1 (version) VALUES (?)").arg(table),
+                      QVariantList{versionOf(applied.step)});
+}
+
+Status DbmateHistory::recordRolledBack(Database& db, const QString& table, const ToolStep& rolledBack) const
+{
+    // The driver's DeleteMigration: `delete from schema_migrations where version = $1`.
+    return db.execute(QStringLiteral("DELETE FROM %1 WHERE version = ?").arg(table),
+                      QVariantList{versionOf(rolledBack.step)});
 }
 
 } // namespace strata

@@ -1,5 +1,10 @@
 #include "tools/flyway/FlywayHistory.h"
 
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include "tools/flyway/FlywayChecksum.h"
+
 namespace strata {
 
 QString FlywayHistory::tool() const
@@ -84,6 +89,86 @@ Result<QList<ForeignRow>> FlywayHistory::read(Database& db, const QString& table
 QString FlywayHistory::keepRunning() const
 {
     return QStringLiteral("flyway migrate");
+}
+
+namespace {
+
+/// A Flyway file name's parts: `V2_1__add_orders.sql` is version "2.1" (Flyway's MigrationVersion reads `_`
+/// as `.`), description "add orders" (its `_` read as spaces); `R__` has no version.
+struct FlywayName
+{
+    QString version;
+    QString description;
+};
+
+FlywayName parseName(const QString& fileName)
+{
+    static const QRegularExpression name(QStringLiteral("^[VUR](.*?)__(.*?)(?:\\.[a-z]+)?\\.sql$"));
+    FlywayName parts;
+    const auto m = name.match(fileName);
+    if (!m.hasMatch())
+        return parts;
+    parts.version = m.captured(1).replace(QLatin1Char('_'), QLatin1Char('.'));
+    parts.description = m.captured(2).replace(QLatin1Char('_'), QLatin1Char(' '));
+    return parts;
+}
+
+} // namespace
+
+QString FlywayHistory::versionOf(const MigrationStep& step) const
+{
+    // The reader names a repeatable script's rows by the script, a versioned one's by its version.
+    if (step.repeatable)
+        return fileName(step);
+    if (!step.toolVersion.isEmpty())
+        return step.toolVersion;
+    const QString version = parseName(fileName(step)).version;
+    return version.isEmpty() ? QString::number(step.version) : version;
+}
+
+QString FlywayHistory::checksumOf(const MigrationStep&, const QByteArray& bytes) const
+{
+    return QString::number(FlywayChecksum::of(bytes));
+}
+
+namespace {
+
+/// One row as Flyway's JdbcTableSchemaHistory.doAddAppliedMigration writes it: installed_rank the next
+/// rank, installed_on the table's default (now), success true.
+Status addRow(Database& db, const QString& table, const QVariant& version, const QString& description,
+              const QString& type, const QString& script, qint32 checksum, const ToolStep& step)
+{
+    auto rank = db.query(QStringLiteral("SELECT COALESCE(MAX(installed_rank), 0) + 1 FROM %1").arg(table));
+    if (!rank)
+        return rank.error();
+    return db.execute(
+        QStringLiteral("INSERT INTO %1 (installed_rank, version, description, type, script, "
+                       "checksum, installed_by, execution_time, success) VALUES (?, ?, ?, ?, "
+                       "?, ?, ?, ?, %2)")
+            .arg(table, db.dialect() == Dialect::Postgres ? QStringLiteral("true") : QStringLiteral("1")),
+        QVariantList{rank->value(0, 0).toLongLong(), version, description, type, script, checksum,
+                     step.user.isEmpty() ? QStringLiteral("strata") : step.user, step.elapsedMs});
+}
+
+} // namespace
+
+Status FlywayHistory::recordApplied(Database& db, const QString& table, const ToolStep& applied) const
+{
+    const QString script = fileName(applied.step);
+    const FlywayName name = parseName(script);
+    const QVariant version = applied.step.repeatable ? QVariant() : QVariant(versionOf(applied.step));
+    return addRow(db, table, version, name.description, QStringLiteral("SQL"), script,
+                  FlywayChecksum::of(applied.forwardFile), applied);
+}
+
+Status FlywayHistory::recordRolledBack(Database& db, const QString& table, const ToolStep& rolledBack) const
+{
+    // Flyway's `undo` (U<version>__ scripts) adds an UNDO_SQL row for the version with the undo script;
+    // the reader, as Flyway, counts the version as no longer applied.
+    const QString script = QFileInfo(rolledBack.step.rollbackPath).fileName();
+    const FlywayName name = parseName(script);
+    return addRow(db, table, versionOf(rolledBack.step), name.description, QStringLiteral("UNDO_SQL"), script,
+                  FlywayChecksum::of(rolledBack.rollbackFile), rolledBack);
 }
 
 } // namespace strata

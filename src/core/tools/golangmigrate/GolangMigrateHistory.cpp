@@ -66,4 +66,35 @@ QString GolangMigrateHistory::note() const
     return QStringLiteral("golang-migrate keeps only its current version: every file up to it is applied");
 }
 
+namespace {
+
+/// The driver's SetVersion (database/postgres and database/sqlite3, v4.19.1): the table emptied (TRUNCATE on
+/// PostgreSQL, DELETE on SQLite), then one row (version, dirty) unless the version is NilVersion and clean.
+Status setVersion(Database& db, const QString& table, const MigrationStep* current)
+{
+    const QString empty = db.dialect() == Dialect::Postgres ? QStringLiteral("TRUNCATE %1").arg(table)
+                                                            : QStringLiteral("DELETE FROM %1").arg(table);
+    if (auto emptied = db.execute(empty); !emptied)
+        return emptied;
+    if (!current)
+        return {};
+    return db.execute(
+        QStringLiteral("INSERT INTO %1 (version, dirty) VALUES (?, ?)").arg(table),
+        QVariantList{current->version, db.dialect() == Dialect::Postgres ? QVariant(false) : QVariant(0)});
+}
+
+} // namespace
+
+Status GolangMigrateHistory::recordApplied(Database& db, const QString& table, const ToolStep& applied) const
+{
+    return setVersion(db, table, &applied.step);
+}
+
+Status GolangMigrateHistory::recordRolledBack(Database& db, const QString& table,
+                                              const ToolStep& rolledBack) const
+{
+    // A down migration leaves the previous file's version, or no row when it was the first.
+    return setVersion(db, table, rolledBack.previous);
+}
+
 } // namespace strata

@@ -59,4 +59,19 @@ QString GooseHistory::keepRunning() const
     return QStringLiteral("goose up");
 }
 
+Status GooseHistory::recordApplied(Database& db, const QString& table, const ToolStep& applied) const
+{
+    // internal/dialects (postgres.go, sqlite3.go) InsertVersion: `INSERT INTO goose_db_version (version_id,
+    // is_applied) VALUES ($1, $2)`, tstamp left to the table's default.
+    return db.execute(QStringLiteral("INSERT INTO %1 (version_id, is_applied) VALUES (?, ?)").arg(table),
+                      QVariantList{applied.step.version, boolean(db, true)});
+}
+
+Status GooseHistory::recordRolledBack(Database& db, const QString& table, const ToolStep& rolledBack) const
+{
+    // DeleteVersion: a down deletes the version's rows (goose since v2.4.4).
+    return db.execute(QStringLiteral("DELETE FROM %1 WHERE version_id = ?").arg(table),
+                      QVariantList{rolledBack.step.version});
+}
+
 } // namespace strata

@@ -1,5 +1,10 @@
 #include "tools/prisma/PrismaHistory.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QUuid>
+
 namespace strata {
 
 QString PrismaHistory::tool() const
@@ -82,6 +87,47 @@ Result<QList<ForeignRow>> PrismaHistory::read(Database& db, const QString& table
 QString PrismaHistory::keepRunning() const
 {
     return QStringLiteral("prisma migrate deploy");
+}
+
+QString PrismaHistory::versionOf(const MigrationStep& step) const
+{
+    // migration_name is the migration's folder: `20241022093000_strategy_plan`.
+    return QFileInfo(step.forwardPath).path().section(QLatin1Char('/'), -1);
+}
+
+QString PrismaHistory::checksumOf(const MigrationStep&, const QByteArray& bytes) const
+{
+    // schema-engine's migration checksum: SHA-256 of migration.sql, lower-case hex.
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+Status PrismaHistory::recordApplied(Database& db, const QString& table, const ToolStep& applied) const
+{
+    // As `prisma migrate deploy` leaves a migration it applied: a new uuid, the checksum, started_at and
+    // finished_at set, logs and rolled_back_at NULL, applied_steps_count 1 (the script runs as one step).
+    // Prisma's SQLite driver stores DateTime as Unix milliseconds; PostgreSQL gets a timestamptz.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QVariant at = db.dialect() == Dialect::Sqlite ? QVariant(now.toMSecsSinceEpoch())
+                                                        : QVariant(now.toString(Qt::ISODateWithMs));
+    const QDateTime started = now.addMSecs(-applied.elapsedMs);
+    const QVariant startedAt = db.dialect() == Dialect::Sqlite
+                                   ? QVariant(started.toMSecsSinceEpoch())
+                                   : QVariant(started.toString(Qt::ISODateWithMs));
+    return db.execute(QStringLiteral("INSERT INTO %1 (id, checksum, finished_at, migration_name, logs, "
+                                     "rolled_back_at, started_at, applied_steps_count) VALUES (?, ?, ?, ?, "
+                                     "NULL, NULL, ?, 1)")
+                          .arg(table),
+                      QVariantList{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                   checksumOf(applied.step, applied.forwardFile), at, versionOf(applied.step),
+                                   startedAt});
+}
+
+Status PrismaHistory::recordRolledBack(Database& db, const QString& table, const ToolStep& rolledBack) const
+{
+    // Prisma has no down migration: a migration without rows is one `prisma migrate deploy` applies again,
+    // which is what a migration Strata rolled back is.
+    return db.execute(QStringLiteral("DELETE FROM %1 WHERE migration_name = ?").arg(table),
+                      QVariantList{versionOf(rolledBack.step)});
 }
 
 } // namespace strata

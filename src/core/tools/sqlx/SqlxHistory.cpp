@@ -1,5 +1,8 @@
 #include "tools/sqlx/SqlxHistory.h"
 
+#include <QCryptographicHash>
+#include <QFileInfo>
+
 namespace strata {
 
 QString SqlxHistory::tool() const
@@ -54,6 +57,51 @@ Result<QList<ForeignRow>> SqlxHistory::read(Database& db, const QString& table) 
 QString SqlxHistory::keepRunning() const
 {
     return QStringLiteral("sqlx migrate run");
+}
+
+QString SqlxHistory::checksumOf(const MigrationStep&, const QByteArray& bytes) const
+{
+    // sqlx-core migrate/migration.rs: Sha384 of the migration's SQL as read from its file.
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha384).toHex());
+}
+
+namespace {
+
+/// sqlx-core migrate/source.rs: the file name's part after `<version>_`, `.sql` and a `.up`/`.down` dropped,
+/// underscores read as spaces.
+QString descriptionOf(const MigrationStep& step)
+{
+    QString name = QFileInfo(step.forwardPath).fileName();
+    name = name.section(QLatin1Char('_'), 1);
+    for (const auto* suffix : {".sql", ".up", ".down"})
+        if (name.endsWith(QLatin1String(suffix)))
+            name.chop(static_cast<qsizetype>(qstrlen(suffix)));
+    return name.replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+} // namespace
+
+Status SqlxHistory::recordApplied(Database& db, const QString& table, const ToolStep& applied) const
+{
+    // sqlx-postgres / sqlx-sqlite migrate.rs apply(): the row inserted with success TRUE and its checksum,
+    // then execution_time set in nanoseconds; installed_on is the table's default.
+    const QByteArray checksum = QCryptographicHash::hash(applied.forwardFile, QCryptographicHash::Sha384);
+    const bool pg = db.dialect() == Dialect::Postgres;
+    // PostgreSQL gets the bytea from its hex (parameters travel as text); SQLite a BLOB.
+    const QString sql = QStringLiteral("INSERT INTO %1 (version, description, success, checksum, "
+                                       "execution_time) VALUES (?, ?, TRUE, %2, ?)")
+                            .arg(table, pg ? QStringLiteral("decode(?, 'hex')") : QStringLiteral("?"));
+    return db.execute(sql,
+                      QVariantList{applied.step.version, descriptionOf(applied.step),
+                                   pg ? QVariant(QString::fromLatin1(checksum.toHex())) : QVariant(checksum),
+                                   applied.elapsedMs * 1000000});
+}
+
+Status SqlxHistory::recordRolledBack(Database& db, const QString& table, const ToolStep& rolledBack) const
+{
+    // revert(): `DELETE FROM _sqlx_migrations WHERE version = $1`.
+    return db.execute(QStringLiteral("DELETE FROM %1 WHERE version = ?").arg(table),
+                      QVariantList{rolledBack.step.version});
 }
 
 } // namespace strata

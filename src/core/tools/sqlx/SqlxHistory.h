@@ -14,6 +14,10 @@ public:
     bool recognises(const QSet<QString>& columns) const override;
     Result<QList<ForeignRow>> read(Database& db, const QString& table) const override;
     QString keepRunning() const override;
+    QString checksumOf(const MigrationStep& step, const QByteArray& bytes) const override;
+    bool writable() const override { return true; }
+    Status recordApplied(Database& db, const QString& table, const ToolStep& applied) const override;
+    Status recordRolledBack(Database& db, const QString& table, const ToolStep& rolledBack) const override;
 };
 
 } // namespace strata

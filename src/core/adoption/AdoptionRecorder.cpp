@@ -1,0 +1,70 @@
+#include "adoption/AdoptionRecorder.h"
+
+#include "adoption/AdoptedTools.h"
+#include "migrations/HistoryStore.h"
+
+namespace strata {
+
+namespace {
+
+/// The version's row as a run that applied it writes it: its steps' files, no time spent.
+VersionRecord versionRecord(const MigrationSet& set, Dialect dialect, qint64 version)
+{
+    VersionRecord record;
+    record.version = version;
+    record.description = set.versionDescription(version, dialect);
+    QStringList forward;
+    QStringList backward;
+    for (const auto& s : set.steps) {
+        if (s.version != version || !s.appliesTo(dialect))
+            continue;
+        forward << s.forwardPath;
+        if (s.hasRollback())
+            backward << s.rollbackPath;
+    }
+    record.migrationScript = forward.join(QStringLiteral(", "));
+    record.rollbackScript = backward.join(QStringLiteral(", "));
+    return record;
+}
+
+} // namespace
+
+Status AdoptionRecorder::record(Database& db, const MigrationSet& set, const AdoptionPlan& plan,
+                                const RunIdentity& who)
+{
+    HistoryStore history(db);
+    if (auto tables = history.ensureTables(); !tables)
+        return tables.error().prefixed(QStringLiteral("Cannot create Strata's history tables"));
+    if (auto tables = AdoptedTools::ensureTables(db); !tables)
+        return tables;
+    if (auto begun = db.begin(); !begun)
+        return begun;
+    auto work = [&]() -> Status {
+        QList<qint64> versions;
+        for (const auto& adopted : plan.steps) {
+            if (auto recorded = history.recordAdopted(adopted.step, who); !recorded)
+                return recorded;
+            if (!adopted.step.repeatable && !versions.contains(adopted.step.version))
+                versions << adopted.step.version;
+        }
+        for (qint64 version : versions)
+            if (auto recorded = history.recordVersionComplete(versionRecord(set, db.dialect(), version));
+                !recorded)
+                return recorded;
+        return AdoptedTools::recordAdoption(db, plan, who);
+    };
+    if (auto done = work(); !done) {
+        (void)db.rollback();
+        return done.error().withUnchanged(
+            QStringLiteral("The adoption was rolled back: Strata's history records nothing of it, and %1's "
+                           "table is as it was.")
+                .arg(plan.toolName()));
+    }
+    if (auto committed = db.commit(); !committed) {
+        (void)db.rollback();
+        return committed;
+    }
+    return {};
+}
+
+} // namespace strata
