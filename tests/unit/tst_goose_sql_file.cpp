@@ -79,23 +79,48 @@ private Q_SLOTS:
         QCOMPARE(f->down.trimmed(), QByteArray());
     }
 
-    void annotationsMustStartTheLineAndMatchLetterCase()
+    void annotationsStartTheLineInAnyLetterCase()
     {
-        // goose v3 (this parser) sees an annotation only at the start of a line, spelled exactly.
+        // goose v3.27.3 (extractAnnotation): a line that, trimmed, starts with "--" and holds "+goose" is an
+        // annotation; its first column must not be blank; the annotation matches in any letter case.
         auto indented =
             GooseSqlFile::parse("-- +goose Up\nSELECT 1;\n  -- +goose Down\nSELECT 2;\n", "a.sql");
-        QVERIFY2(indented.ok(), qPrintable(errorText(indented)));
-        QVERIFY(indented->up.contains("SELECT 2;"));
-        QVERIFY(indented->down.isEmpty());
+        QVERIFY(!indented.ok());
+        QVERIFY2(indented.error().what.contains(QStringLiteral("a.sql, line 3")),
+                 qPrintable(indented.error().what));
         auto spaced =
             GooseSqlFile::parse("--   +goose Up   \nSELECT 1;\n--+goose Down\nSELECT 2;\n", "a.sql");
         QVERIFY2(spaced.ok(), qPrintable(errorText(spaced)));
         QCOMPARE(spaced->down, QByteArray("SELECT 2;\n"));
-        // A goose-looking file whose only Up is in the wrong case has no Up to goose: an error, never plain
-        // SQL.
+        auto lower = GooseSqlFile::parse("-- +goose up\nSELECT 1;\n-- +GOOSE DOWN\nSELECT 2;\n", "a.sql");
         QVERIFY(GooseSqlFile::recognises("-- +goose up\nSELECT 1;\n"));
-        QVERIFY(!GooseSqlFile::parse("-- +goose up\nSELECT 1;\n", "a.sql").ok());
+        // goose looks for "+goose" as written: "-- +GOOSE DOWN" is a comment, so the file has no Down.
+        QVERIFY2(lower.ok(), qPrintable(errorText(lower)));
+        QVERIFY(lower->up.contains("SELECT 2;"));
+        QVERIFY(lower->down.isEmpty());
+        auto mixed = GooseSqlFile::parse("-- +goose uP\nSELECT 1;\n-- +goose down\nSELECT 2;\n", "a.sql");
+        QVERIFY2(mixed.ok(), qPrintable(errorText(mixed)));
+        QCOMPARE(mixed->up, QByteArray("SELECT 1;\n"));
+        QCOMPARE(mixed->down, QByteArray("SELECT 2;\n"));
         QVERIFY(!GooseSqlFile::recognises("-- migrate:up\nSELECT 1;\n"));
+    }
+
+    void anUnknownOrDoubledAnnotationIsAnError()
+    {
+        QVERIFY(!GooseSqlFile::parse("-- +goose Up\nSELECT 1;\n-- +goose Sideways\n", "a.sql").ok());
+        QVERIFY(!GooseSqlFile::parse("-- +goose Up +goose Down\nSELECT 1;\n", "a.sql").ok());
+        QVERIFY(!GooseSqlFile::parse("-- +goose\n-- +goose Up\nSELECT 1;\n", "a.sql").ok());
+    }
+
+    void noTransactionInAnyLetterCase()
+    {
+        for (const char* spelling :
+             {"-- +goose NO TRANSACTION\n", "-- +goose no transaction\n", "-- +goose No Transaction\n"}) {
+            auto f = GooseSqlFile::parse(
+                QByteArray(spelling) + "-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (x);\n", "a.sql");
+            QVERIFY2(f.ok(), qPrintable(errorText(f)));
+            QVERIFY2(f->noTransaction, spelling);
+        }
     }
 
     void noTransactionAnywhereMakesANoTransactionStep()
@@ -131,10 +156,12 @@ private Q_SLOTS:
                      .ok());
     }
 
-    void envsubstIsRefusedBecauseStrataDoesNotSubstitute()
+    void envsubIsRefusedBecauseStrataDoesNotSubstitute()
     {
-        QVERIFY(!GooseSqlFile::parse("-- +goose ENVSUBST ON\n-- +goose Up\nSELECT '${X}';\n", "a.sql").ok());
-        QVERIFY(GooseSqlFile::parse("-- +goose ENVSUBST OFF\n-- +goose Up\nSELECT 1;\n", "a.sql").ok());
+        QVERIFY(!GooseSqlFile::parse("-- +goose ENVSUB ON\n-- +goose Up\nSELECT '${X}';\n", "a.sql").ok());
+        QVERIFY(GooseSqlFile::parse("-- +goose ENVSUB OFF\n-- +goose Up\nSELECT 1;\n", "a.sql").ok());
+        // goose v3.17's spelling is no annotation to goose v3.27.3.
+        QVERIFY(!GooseSqlFile::parse("-- +goose ENVSUBST OFF\n-- +goose Up\nSELECT 1;\n", "a.sql").ok());
     }
 
     void theLoaderReadsGooseFilesAsGoose()

@@ -149,9 +149,9 @@ private Q_SLOTS:
         QTest::newRow("bad dialect") << QStringLiteral("001_x.sql")
                                      << QByteArray("-- strata:dialect oracle\nCREATE TABLE x (id INT);\n")
                                      << QStringLiteral("oracle");
-        QTest::newRow("not a migration name")
-            << QStringLiteral("add-users.sql") << QByteArray("CREATE TABLE x (id INT);\n")
-            << QStringLiteral("no migration name");
+        QTest::newRow("not a step name in a version folder")
+            << QStringLiteral("002_v2/add-users.sql") << QByteArray("CREATE TABLE x (id INT);\n")
+            << QStringLiteral("no step name");
         QTest::newRow("orphan rollback") << QStringLiteral("004_x.down.sql") << QByteArray("DROP TABLE x;\n")
                                          << QStringLiteral("no forward migration");
         QTest::newRow("dialect mismatch")

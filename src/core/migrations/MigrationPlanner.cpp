@@ -136,6 +136,9 @@ qint64 MigrationPlanner::appliedVersion() const
 QList<Problem> MigrationPlanner::findProblems(bool forRollback) const
 {
     QList<Problem> problems = otherToolProblems(m_history);
+    if (m_set.providerLock)
+        if (auto lock = m_set.providerLock->problemFor(m_dialect))
+            problems << *lock;
     const QList<qint64> versions = m_set.versionsFor(m_dialect);
     const qint64 head = versions.isEmpty() ? 0 : versions.last();
     const qint64 applied = appliedVersion();

@@ -1,13 +1,24 @@
 #pragma once
 
+#include <optional>
+
 #include <QList>
 #include <QString>
 
 #include "connection/ConnectionUrl.h"
 #include "migrations/MigrationStep.h"
+#include "migrations/ProviderLock.h"
 #include "migrations/SetManifest.h"
 
 namespace strata {
+
+/// A file or folder in a migrations folder that no layout takes as a migration, and why. The tools ignore
+/// such files too (a README, a schema dump, a seed script); Strata lists them so nothing is skipped unseen.
+struct IgnoredFile
+{
+    QString path;   ///< relative to the set's folder
+    QString reason; ///< e.g. "a .sql file whose name no layout takes"
+};
 
 /// A folder of migrations, read: its manifest and every step file, in version and step order. Two files
 /// may claim one slot here; the planner reports that as a conflict before anything runs.
@@ -16,6 +27,8 @@ struct MigrationSet
     QString root; ///< absolute path of the folder
     SetManifest manifest;
     QList<MigrationStep> steps;
+    QList<IgnoredFile> ignored;               ///< in path order
+    std::optional<ProviderLock> providerLock; ///< Prisma's migration_lock.toml, when the folder has one
 
     QString name() const;
     /// The steps that run on `dialect`, in order.

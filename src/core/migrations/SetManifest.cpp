@@ -74,6 +74,16 @@ Result<SetManifest> SetManifest::load(const QString& path)
         }
         for (const auto& v : root["versions"])
             manifest.versionDescriptions.insert(v.first.as<long long>(), str(v.second["description"]));
+        if (const auto placeholders = root["placeholders"]) {
+            if (!placeholders.IsMap())
+                return Error::badInput(QStringLiteral("%1:%2: placeholders must be a map of names to values.")
+                                           .arg(path)
+                                           .arg(placeholders.Mark().line + 1),
+                                       QStringLiteral("Write it like:\nplaceholders:\n  schema: trading"));
+            for (const auto& p : placeholders)
+                manifest.placeholders.insert(QString::fromStdString(p.first.as<std::string>()),
+                                             str(p.second));
+        }
         if (const auto hooks = root["hooks"]) {
             const QString folder = QFileInfo(path).absolutePath();
             auto hook = [&](const YAML::Node& node, HookSpec& out) {

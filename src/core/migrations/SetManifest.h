@@ -55,6 +55,8 @@ struct SetManifest
     HookSpec preHook;          ///< hooks.pre: e.g. stop the daemon (run in the set's folder)
     HookSpec postHook;         ///< hooks.post: e.g. start the daemon
     QStringList sampleQueries; ///< queries that must run (seed 004's "sample queries")
+    /// Flyway's `${name}` placeholders and their values (`placeholders:` map); names compare without case.
+    QMap<QString, QString> placeholders;
 
     bool supports(Dialect dialect) const { return dialects.isEmpty() || dialects.contains(dialect); }
     const Option* option(const QString& name) const;

@@ -4,8 +4,9 @@ namespace strata {
 
 namespace {
 
-/// goose's annotations: a line that starts (in its first column) with "--", whose rest, trimmed, is one of
-/// these exactly, letter case included. Anything else is a comment to goose.
+/// goose's annotations (goose v3.27.3, internal/sqlparser/parser.go, extractAnnotation): a line that,
+/// trimmed, starts with "--" and holds "+goose" anywhere. Its first column must not be blank, every "--" and
+/// the first "+goose" are taken out, and the rest, trimmed, must be one of these in any letter case.
 enum class Annotation {
     None,
     Up,
@@ -13,30 +14,50 @@ enum class Annotation {
     StatementBegin,
     StatementEnd,
     NoTransaction,
-    EnvsubstOn,
-    EnvsubstOff
+    EnvsubOn,
+    EnvsubOff,
+    Invalid
 };
 
-Annotation annotationOf(QByteArrayView line)
+bool isAnnotationLine(QByteArrayView line)
 {
-    if (!line.startsWith("--"))
+    return line.trimmed().startsWith("--") && line.contains("+goose");
+}
+
+Annotation annotationOf(QByteArrayView line, QString& why)
+{
+    if (!isAnnotationLine(line))
         return Annotation::None;
-    const QByteArrayView cmd = line.sliced(2).trimmed();
-    if (cmd == "+goose Up")
-        return Annotation::Up;
-    if (cmd == "+goose Down")
-        return Annotation::Down;
-    if (cmd == "+goose StatementBegin")
-        return Annotation::StatementBegin;
-    if (cmd == "+goose StatementEnd")
-        return Annotation::StatementEnd;
-    if (cmd == "+goose NO TRANSACTION")
-        return Annotation::NoTransaction;
-    if (cmd == "+goose ENVSUBST ON")
-        return Annotation::EnvsubstOn;
-    if (cmd == "+goose ENVSUBST OFF")
-        return Annotation::EnvsubstOff;
-    return Annotation::None;
+    if (line.startsWith(' ') || line.startsWith('\t')) {
+        why = QStringLiteral("a goose annotation must start in the first column; goose refuses one with "
+                             "leading blanks.");
+        return Annotation::Invalid;
+    }
+    QByteArray cmd = line.toByteArray().replace("--", "");
+    cmd.replace(cmd.indexOf("+goose"), 6, "");
+    if (cmd.contains("+goose")) {
+        why = QStringLiteral("two \"+goose\" annotations on one line.");
+        return Annotation::Invalid;
+    }
+    const QString text = QString::fromUtf8(cmd.trimmed());
+    static const std::pair<const char*, Annotation> kAnnotations[] = {
+        {"Up", Annotation::Up},
+        {"Down", Annotation::Down},
+        {"StatementBegin", Annotation::StatementBegin},
+        {"StatementEnd", Annotation::StatementEnd},
+        {"NO TRANSACTION", Annotation::NoTransaction},
+        {"ENVSUB ON", Annotation::EnvsubOn},
+        {"ENVSUB OFF", Annotation::EnvsubOff},
+    };
+    for (const auto& [spelling, annotation] : kAnnotations)
+        if (text.compare(QLatin1String(spelling), Qt::CaseInsensitive) == 0)
+            return annotation;
+    why = text.isEmpty()
+              ? QStringLiteral("an empty \"-- +goose\" annotation.")
+              : QStringLiteral("\"%1\" is no goose annotation (goose knows Up, Down, StatementBegin, "
+                               "StatementEnd, NO TRANSACTION, ENVSUB ON and ENVSUB OFF).")
+                    .arg(text);
+    return Annotation::Invalid;
 }
 
 Error gooseError(const QString& path, int line, const QString& what)
@@ -57,7 +78,7 @@ bool GooseSqlFile::recognises(const QByteArray& bytes)
             end = bytes.size();
         const QByteArrayView line(bytes.constData() + start, end - start);
         start = end + 1;
-        if (line.startsWith("--") && line.sliced(2).trimmed().startsWith("+goose"))
+        if (isAnnotationLine(line))
             return true;
     }
     return false;
@@ -76,7 +97,10 @@ Result<GooseSqlFile> GooseSqlFile::parse(const QByteArray& bytes, const QString&
         const QByteArrayView line(bytes.constData() + start, end - start);
         start = end + 1;
         ++lineNumber;
-        switch (annotationOf(line)) {
+        QString why;
+        switch (annotationOf(line, why)) {
+        case Annotation::Invalid:
+            return gooseError(path, lineNumber, why);
         case Annotation::Up:
             if (state != Start)
                 return gooseError(
@@ -119,11 +143,11 @@ Result<GooseSqlFile> GooseSqlFile::parse(const QByteArray& bytes, const QString&
         case Annotation::NoTransaction:
             file.noTransaction = true;
             break;
-        case Annotation::EnvsubstOn:
+        case Annotation::EnvsubOn:
             return gooseError(path, lineNumber,
-                              QStringLiteral("\"-- +goose ENVSUBST ON\" asks for environment variables to "
+                              QStringLiteral("\"-- +goose ENVSUB ON\" asks for environment variables to "
                                              "be substituted into the SQL, which Strata does not do."));
-        case Annotation::EnvsubstOff:
+        case Annotation::EnvsubOff:
             break;
         case Annotation::None:
             if (state == Start) {

@@ -17,7 +17,7 @@ struct GooseSqlFile
     int downFirstLine = 1;
     bool noTransaction = false; ///< "-- +goose NO TRANSACTION"
 
-    /// Whether the file carries goose annotations: a line starting with "-- +goose".
+    /// Whether the file carries goose annotations: a line that, trimmed, starts with "--" and holds "+goose".
     static bool recognises(const QByteArray& bytes);
     /// Splits the file as goose does, or an error naming the file and line.
     static Result<GooseSqlFile> parse(const QByteArray& bytes, const QString& path);

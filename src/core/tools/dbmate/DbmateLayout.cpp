@@ -1,0 +1,70 @@
+#include "tools/dbmate/DbmateLayout.h"
+
+#include <limits>
+
+#include <QRegularExpression>
+
+#include "tools/LayoutText.h"
+#include "tools/dbmate/DbmateSqlFile.h"
+
+namespace strata {
+
+namespace {
+
+/// dbmate's migrationFileRegexp `^(\d+).*\.sql$`; the rest of the name is read for Strata's name and dialect.
+const QRegularExpression& dbmateName()
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d+)_?(.*?)") + LayoutText::dialectSuffixPattern() +
+                                       QStringLiteral("\\.sql$"));
+    return re;
+}
+
+} // namespace
+
+bool DbmateLayout::takesName(const LayoutFile& file) const
+{
+    return !file.isDir() && dbmateName().match(file.fileName()).hasMatch();
+}
+
+bool DbmateLayout::takesContent(const QByteArray& bytes) const
+{
+    return DbmateSqlFile::recognises(bytes);
+}
+
+Result<QList<LayoutPart>> DbmateLayout::read(const LayoutFile& file, const LayoutContext&) const
+{
+    const auto m = dbmateName().match(file.fileName());
+    bool fits = true;
+    LayoutPart part;
+    MigrationStep& step = part.step;
+    step.layout = name();
+    step.version = LayoutText::number(m.captured(1), std::numeric_limits<qint64>::max(), fits);
+    if (!fits)
+        return LayoutText::numberTooLarge(file.relativePath());
+    step.name = m.captured(2);
+    step.versionName = file.fileName().chopped(4);
+    const auto bytes = file.bytes();
+    if (!bytes)
+        return bytes.error();
+    auto dbmate = DbmateSqlFile::parse(*bytes, file.relativePath());
+    if (!dbmate)
+        return dbmate.error();
+    step.forwardPath = file.relativePath();
+    step.forwardSql = dbmate->up;
+    step.forwardFirstLine = dbmate->upFirstLine;
+    step.noOp = !LayoutText::hasStatements(dbmate->up);
+    step.rollbackPath = file.relativePath(); // dbmate rolls back even an empty down block
+    step.rollbackSql = dbmate->down;
+    step.rollbackFirstLine = dbmate->downFirstLine;
+    const auto dialect = LayoutText::dialectFromSuffix(m.captured(3));
+    if (auto header = LayoutText::readHeader(step, *bytes, dialect); !header)
+        return header.error();
+    // The up marker's option decides how the step runs, its rollback included: Strata has one transaction
+    // mode per step (docs/migration-sets.md says where that differs from dbmate).
+    if (!dbmate->upTransaction)
+        step.header.noTransaction = true;
+    part.pairKey = LayoutText::pairKey(step, dialect);
+    return QList<LayoutPart>{part};
+}
+
+} // namespace strata

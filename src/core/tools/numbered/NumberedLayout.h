@@ -1,0 +1,19 @@
+#pragma once
+
+#include "tools/ToolLayout.h"
+
+namespace strata {
+
+/// Seed 001's numbered SQL: "003_add_users.sql" with header comments (`-- Migration:`, `-- Description:`,
+/// `-- Created:`), version 3, step 1. Its rollback "003_add_users.down.sql" is taken by the `.down` rule
+/// (GolangMigrateLayout) and paired by version and name. An empty file is an error: the runner of seed 001
+/// has no empty migrations.
+class NumberedLayout : public ToolLayout
+{
+public:
+    QString name() const override { return QStringLiteral("numbered"); }
+    bool takesName(const LayoutFile& file) const override;
+    Result<QList<LayoutPart>> read(const LayoutFile& file, const LayoutContext& context) const override;
+};
+
+} // namespace strata
