@@ -5,10 +5,13 @@
 
 #include <QtTest>
 
+#include "migrations/MigrationSetLoader.h"
 #include "tools/alembic/AlembicConfig.h"
 #include "tools/alembic/AlembicGraph.h"
+#include "tools/alembic/AlembicHeads.h"
 #include "tools/alembic/AlembicProject.h"
 #include "tools/alembic/AlembicRevisionFile.h"
+#include "tools/alembic/AlembicSteps.h"
 
 using namespace strata;
 
@@ -278,6 +281,63 @@ private Q_SLOTS:
         for (const QString& id : before->order())
             QCOMPARE(after->generation(id), before->generation(id));
         QCOMPARE(after->order().last(), QStringLiteral("00"));
+    }
+
+    void theLoaderReadsAnAlembicProjectAsSteps()
+    {
+        auto set = MigrationSetLoader::load(compat(QStringLiteral("merge")));
+        QVERIFY2(set.ok(), qPrintable(errorOf(set)));
+        QVERIFY(AlembicSteps::isAlembic(*set));
+        QStringList slots;
+        QStringList ids;
+        for (const MigrationStep& s : set->steps) {
+            QCOMPARE(s.layout, QStringLiteral("alembic"));
+            QVERIFY(s.forwardSql.isEmpty()); // never run as SQL
+            QCOMPARE(s.checksum.size(), 64);
+            slots << s.slot();
+            ids << s.toolVersion;
+        }
+        QCOMPARE(slots, (QStringList{"1.1", "2.1", "2.2", "3.1", "4.1"}));
+        QCOMPARE(ids, (QStringList{"a1000000base", "b2000000fill", "c3000000risk", "d4000000merg",
+                                   "e5000000posn"}));
+        const MigrationStep& merge = set->steps.at(3);
+        QCOMPARE(merge.name, QStringLiteral("merge fills and risk"));
+        QCOMPARE(merge.forwardPath,
+                 QStringLiteral("migrations/versions/d4000000merg_merge_fills_and_risk.py"));
+        QVERIFY(merge.noOp);          // upgrade() is `pass`
+        QVERIFY(merge.hasRollback()); // and so is downgrade(): Alembic steps back over it
+        QVERIFY(!set->steps.at(0).noOp);
+        QVERIFY(set->steps.at(0).hasRollback());
+        QVERIFY(AlembicHeads::problems(*set).isEmpty());
+
+        auto linear = MigrationSetLoader::load(compat(QStringLiteral("linear")));
+        QVERIFY2(linear.ok(), qPrintable(errorOf(linear)));
+        QCOMPARE(linear->steps.size(), 3);
+        QCOMPARE(linear->steps.at(2).name, QStringLiteral("add order notes"));
+    }
+
+    void twoHeadsAreOneProblemNamingBothFiles()
+    {
+        auto set = MigrationSetLoader::load(compat(QStringLiteral("two-heads")));
+        QVERIFY2(set.ok(), qPrintable(errorOf(set)));
+        const auto problems = AlembicHeads::problems(*set);
+        QCOMPARE(problems.size(), 1);
+        const Problem& p = problems.first();
+        QCOMPARE(p.kindName(), QStringLiteral("multiple-heads"));
+        QCOMPARE(p.files, (QStringList{"migrations/versions/003_portfolio_analytics.py",
+                                       "migrations/versions/003_strategy_execution.py"}));
+        QVERIFY2(p.message.contains(QStringLiteral("revise 002")), qPrintable(p.message));
+        QVERIFY2(p.resolution.contains(QStringLiteral("alembic merge heads -m")), qPrintable(p.resolution));
+        // The two heads are one generation: slots 3.1 and 3.2, both named.
+        QCOMPARE(set->steps.at(2).slot(), QStringLiteral("3.1"));
+        QCOMPARE(set->steps.at(3).slot(), QStringLiteral("3.2"));
+    }
+
+    void badProjectsAreRefusedByTheLoader()
+    {
+        auto set = MigrationSetLoader::load(compat(QStringLiteral("bad/cycle")));
+        QVERIFY(!set.ok());
+        QCOMPARE(set.error().code, ExitCode::BadInput);
     }
 
     void badGraphsNameTheFiles_data()

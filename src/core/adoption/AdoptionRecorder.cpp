@@ -42,7 +42,9 @@ Status AdoptionRecorder::record(Database& db, const MigrationSet& set, const Ado
     auto work = [&]() -> Status {
         QList<qint64> versions;
         for (const auto& adopted : plan.steps) {
-            if (auto recorded = history.recordAdopted(adopted.step, who); !recorded)
+            // schema_version_steps' status is the contract's (DB-SCHEMA-001): a step recorded without
+            // running is a baseline; schema_version_adopted says which tool applied it and with which row.
+            if (auto recorded = history.recordBaseline(adopted.step, who); !recorded)
                 return recorded;
             if (!adopted.step.repeatable && !versions.contains(adopted.step.version))
                 versions << adopted.step.version;

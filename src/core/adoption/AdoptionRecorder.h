@@ -8,7 +8,7 @@
 
 namespace strata {
 
-/// Records an adoption in Strata's history: each step the other tool applied as `adopted` in
+/// Records an adoption in Strata's history: each step the other tool applied as `baseline` in
 /// schema_version_steps (and its version complete in schema_version), the tool's row and checksum beside it
 /// in schema_version_adopted, and the tool in schema_version_tools, all in one transaction. The caller holds
 /// the run lock and planned after taking it.

@@ -91,6 +91,7 @@ Status StatusJob::run(Database& db, const Progress& progress)
     status.history = *history;
     status.plan = *plan;
     status.userTables = *tables;
+    status.alembic = AlembicStatus::of(status.set, status.history);
     m_status = std::move(status);
     progress.report(3, 3, QStringLiteral("done"));
     return {};

@@ -8,6 +8,7 @@
 #include "migrations/HistoryStore.h"
 #include "migrations/MigrationPlan.h"
 #include "migrations/MigrationSet.h"
+#include "tools/alembic/AlembicStatus.h"
 
 namespace strata {
 
@@ -24,6 +25,8 @@ struct DatabaseStatus
     QStringList userTables;
     /// The applied text of each changed file's step, by the checksum its history records (when it was kept).
     QMap<QString, QString> keptScripts;
+    /// For a set read from an Alembic project: its revision graph and what alembic_version makes applied.
+    std::optional<AlembicStatus> alembic;
 
     /// "v1 (baseline), v2 pending: 3 steps in 3 phases" — the line operators read first.
     QString summary() const;

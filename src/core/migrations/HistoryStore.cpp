@@ -176,13 +176,6 @@ Status HistoryStore::recordBaseline(const MigrationStep& step, const RunIdentity
     return keepScript(step.checksum, step.forwardSql);
 }
 
-Status HistoryStore::recordAdopted(const MigrationStep& step, const RunIdentity& who)
-{
-    if (auto recorded = upsertStep(step, QStringLiteral("adopted"), 0, {}, who, true); !recorded)
-        return recorded;
-    return keepScript(step.checksum, step.forwardSql);
-}
-
 Status HistoryStore::recordFailed(const MigrationStep& step, qint64 elapsedMs, const QString& error,
                                   const RunIdentity& who)
 {

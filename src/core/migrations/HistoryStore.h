@@ -37,7 +37,7 @@ struct StepRecord
     QString phase;
     QString script;
     QString checksum;
-    QString status; ///< started, applied, baseline, adopted, failed, rolled_back
+    QString status; ///< started, applied, baseline, failed, rolled_back
     bool transactional = true;
     QString startedAt;
     QString finishedAt;
@@ -48,13 +48,8 @@ struct StepRecord
     QString errorMessage;
 
     QString slot() const { return QStringLiteral("%1.%2").arg(version).arg(step); }
-    /// Applied, recorded as baseline, or adopted from another tool's history: its changes are in the
-    /// database.
-    bool isIn() const
-    {
-        return status == QLatin1String("applied") || status == QLatin1String("baseline") ||
-               status == QLatin1String("adopted");
-    }
+    /// Applied or recorded as baseline: its changes are in the database.
+    bool isIn() const { return status == QLatin1String("applied") || status == QLatin1String("baseline"); }
     bool isDirty() const { return status == QLatin1String("started"); }
 };
 
@@ -92,8 +87,6 @@ public:
     Status recordStarted(const MigrationStep& step, const RunIdentity& who);
     Status recordApplied(const MigrationStep& step, qint64 elapsedMs, const RunIdentity& who);
     Status recordBaseline(const MigrationStep& step, const RunIdentity& who);
-    /// Records a step another tool applied (`strata-cli adopt`): status adopted, no SQL ran.
-    Status recordAdopted(const MigrationStep& step, const RunIdentity& who);
     Status recordFailed(const MigrationStep& step, qint64 elapsedMs, const QString& error,
                         const RunIdentity& who);
     Status recordDirtyFailure(const MigrationStep& step, const QString& error);

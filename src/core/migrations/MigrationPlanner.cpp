@@ -6,6 +6,7 @@
 
 #include "migrations/RepeatableHistory.h"
 #include "migrations/ScriptTransaction.h"
+#include "tools/alembic/AlembicHeads.h"
 
 namespace strata {
 
@@ -136,6 +137,7 @@ qint64 MigrationPlanner::appliedVersion() const
 QList<Problem> MigrationPlanner::findProblems(bool forRollback) const
 {
     QList<Problem> problems = otherToolProblems(m_history);
+    problems << AlembicHeads::problems(m_set); // seed 002: two Alembic heads, no merge
     if (m_set.providerLock)
         if (auto lock = m_set.providerLock->problemFor(m_dialect))
             problems << *lock;

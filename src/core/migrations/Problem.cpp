@@ -29,6 +29,8 @@ QString Problem::kindName() const
         return QStringLiteral("managed-by-other-tool");
     case Kind::OtherToolUnsettled:
         return QStringLiteral("other-tool-unsettled");
+    case Kind::MultipleHeads:
+        return QStringLiteral("multiple-heads");
     }
     return QStringLiteral("unknown");
 }

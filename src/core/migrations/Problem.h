@@ -23,6 +23,7 @@ struct Problem
         WrongDialect,       ///< the set is not for this database's engine
         ManagedByOtherTool, ///< no Strata history, but another tool's history with rows
         OtherToolUnsettled, ///< another tool recorded a migration as dirty, failed or rolled back
+        MultipleHeads,      ///< an Alembic project with two heads that no merge revision joins
     };
 
     Kind kind;

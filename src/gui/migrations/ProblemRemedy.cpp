@@ -65,6 +65,8 @@ ProblemRemedy ProblemRemedy::of(const Problem& p)
         return {tr("Managed by another tool"), p.resolution, {}};
     case Kind::OtherToolUnsettled:
         return {tr("Unsettled in another tool"), p.resolution, {}};
+    case Kind::MultipleHeads:
+        return {tr("Two Alembic heads"), p.resolution, {}};
     }
     return {p.kindName(), p.resolution, {}};
 }
