@@ -28,6 +28,8 @@ QString CliOptions::usage()
         "has "
         "none\n"
         "  baseline [--version V]      mark an untracked database as being at V\n"
+        "  adopt [--tool NAME]         record what another tool (dbmate, Flyway, ...) applied in Strata's\n"
+        "                              history, and keep that tool's table current from then on\n"
         "  verify [BACKUP_ID_OR_PATH] [--quick] [--test-restore]\n"
         "                              integrity check of the database, or of a backup\n"
         "  backup [--out PATH] [--quick]   take a backup, check it (integrity, size, SHA-256) and list it\n"
@@ -131,6 +133,11 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             if (!v)
                 return v.error();
             options.acknowledgeRun = *v;
+        } else if (name == QLatin1String("tool")) {
+            const auto v = value();
+            if (!v)
+                return v.error();
+            options.tool = *v;
         } else if (name == QLatin1String("table")) {
             auto v = value();
             if (!v)

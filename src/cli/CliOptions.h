@@ -29,6 +29,7 @@ struct CliOptions
     std::optional<qint64> days;  ///< demo strategies --days D
     std::optional<qint64> seed;  ///< demo strategies --seed S
     QString table;               ///< indexes --table: one table, "schema.table" or a bare name
+    QString tool;                ///< adopt --tool: the other tool whose history is adopted
     bool acceptChecksum = false;
     bool markApplied = false;
     bool markRolledBack = false;

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 
+#include "AdoptCommand.h"
 #include "BackupCommand.h"
 #include "BackupsCommand.h"
 #include "BaselineCommand.h"
@@ -55,6 +56,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("migrate"), &MigrateCommand::run},
         {QStringLiteral("rollback"), &RollbackCommand::run},
         {QStringLiteral("baseline"), &BaselineCommand::run},
+        {QStringLiteral("adopt"), &AdoptCommand::run},
         {QStringLiteral("resolve"), &ResolveCommand::run},
         {QStringLiteral("demo"), &DemoCommand::run},
         {QStringLiteral("backup"), &BackupCommand::run},
