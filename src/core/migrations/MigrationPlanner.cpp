@@ -46,14 +46,16 @@ QList<Problem> otherToolProblems(const HistoryState& history)
                                .arg(managing.size())
                                .arg(tools.join(QStringLiteral(", ")), what.join(QStringLiteral("; ")))) +
                     QStringLiteral(" Migrating would run this set again from its first step.");
-        p.resolution = QStringLiteral("Adopt it: `strata-cli adopt` will record what %1 applied in Strata's "
-                                      "history (coming: this version of Strata cannot adopt yet). Until "
+        p.resolution = QStringLiteral("Adopt it: `strata-cli adopt` records what %1 applied in Strata's "
+                                      "history (it runs no SQL, and asks first), then keeps %1's table "
+                                      "current on every step, so the team can go back to it any day. Until "
                                       "then keep running %2.")
                            .arg(tools.join(QStringLiteral(" and ")), keep.join(QStringLiteral(" and ")));
         if (managing.size() > 1)
             p.resolution +=
                 QStringLiteral(" Two tools' histories in one database disagree on who "
-                               "migrates it: drop the table of the tool the team no longer runs.");
+                               "migrates it: drop the table of the tool the team no longer runs, or "
+                               "adopt one with `strata-cli adopt --tool NAME`.");
         problems << p;
     }
     for (const auto& other : history.otherTools) {
