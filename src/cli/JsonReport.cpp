@@ -202,6 +202,23 @@ QJsonObject JsonReport::versionRecord(const VersionRecord& record)
             {QStringLiteral("error_message"), record.errorMessage}};
 }
 
+QJsonObject JsonReport::repeatableRecord(const RepeatableRecord& record)
+{
+    return {{QStringLiteral("description"), record.description},
+            {QStringLiteral("file"), record.script},
+            {QStringLiteral("checksum"), record.checksum},
+            {QStringLiteral("status"), record.status},
+            {QStringLiteral("transactional"), record.transactional},
+            {QStringLiteral("started_at"), record.startedAt},
+            {QStringLiteral("finished_at"), record.finishedAt},
+            {QStringLiteral("execution_time_ms"), record.executionTimeMs},
+            {QStringLiteral("applied_by"), record.appliedBy},
+            {QStringLiteral("host"), record.host},
+            {QStringLiteral("tool_version"), record.toolVersion},
+            {QStringLiteral("runs"), record.runs},
+            {QStringLiteral("error_message"), record.errorMessage}};
+}
+
 QJsonObject JsonReport::stepRecord(const StepRecord& record)
 {
     return {{QStringLiteral("slot"), record.slot()},

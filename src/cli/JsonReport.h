@@ -28,6 +28,7 @@ public:
     static QString interruptedRunsText(const QList<RunEntry>& runs, const QString& indent);
     static QJsonObject versionRecord(const VersionRecord& record);
     static QJsonObject stepRecord(const StepRecord& record);
+    static QJsonObject repeatableRecord(const RepeatableRecord& record);
     /// Other tools' history tables: tool, table, the format followed, and every row with its state.
     static QJsonArray otherTools(const QList<ForeignHistory>& tools);
     /// The same as lines for the operator: the summary of each tool, then its rows that need attention.

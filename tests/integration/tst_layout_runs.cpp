@@ -214,6 +214,21 @@ private Q_SLOTS:
         // No transaction was left open by the script's own BEGIN.
         QVERIFY(db.begin().ok());
         QVERIFY(db.rollback().ok());
+
+        // A rollback script wrapped the same way rolls back in the step's transaction.
+        folder.remove(QStringLiteral("003_fills.sql"))
+            .file(QStringLiteral("002_orders.down.sql"), "BEGIN;\nDROP TABLE orders;\nCOMMIT;\n");
+        auto withDown = MigrationHarness::load(folder.path());
+        QVERIFY2(withDown, withDown ? "" : qPrintable(text(withDown.error())));
+        auto down = MigrationHarness::planDown(db, *withDown, 1);
+        QVERIFY2(down, down ? "" : qPrintable(text(down.error())));
+        QCOMPARE(down->steps.size(), 1);
+        QVERIFY(down->steps.first().ownTransaction);
+        auto rolledBack = MigrationHarness::rollback(db, *withDown, 1);
+        QVERIFY2(rolledBack, rolledBack ? "" : qPrintable(text(rolledBack.error())));
+        QVERIFY(!db.tableExists(QStringLiteral("orders")).value());
+        QCOMPARE(MigrationHarness::stepStatuses(db),
+                 (QStringList{"1.1=applied", "2.1=rolled_back", "3.1=failed"}));
     }
 
     void commitInTheMiddleRunsOutsideATransaction_data() { engines(); }

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "migrations/RepeatableHistory.h"
+#include "migrations/ScriptTransaction.h"
+
 namespace strata {
 
 namespace {
@@ -21,13 +24,20 @@ bool isIn(const MigrationStep& step, const HistoryState& history)
                        [&](const VersionRecord& v) { return v.version == step.version && v.success; });
 }
 
+/// Runs a step as the migration run does: a no-op runs nothing, a script wrapped in its own BEGIN ... COMMIT
+/// runs inside one transaction without them, one that commits in its middle runs as written.
 Status runStep(Database& db, const MigrationStep& step)
 {
-    if (!step.transactional())
+    if (step.noOp)
+        return {};
+    const ScriptTransaction own =
+        step.transactional() ? ScriptTransaction::read(step.forwardScript(), db.dialect())
+                             : ScriptTransaction{ScriptTransaction::Kind::None, {}, step.forwardScript()};
+    if (!step.transactional() || own.kind == ScriptTransaction::Kind::Inside)
         return db.runScript(step.forwardScript(), false);
     if (auto begun = db.begin(); !begun)
         return begun;
-    if (auto ran = db.runScript(step.forwardScript(), true); !ran) {
+    if (auto ran = db.runScript(own.body, true); !ran) {
         (void)db.rollback();
         return ran;
     }
@@ -48,7 +58,14 @@ Result<ReplayPlan> SchemaReplay::plan(const MigrationSet& set, Dialect dialect, 
                 .arg(set.name()),
             QStringLiteral("Nothing was changed."));
     ReplayPlan plan;
-    const QList<MigrationStep> steps = set.stepsFor(dialect);
+    QList<MigrationStep> steps = set.stepsFor(dialect);
+    // Repeatable scripts (Flyway's R__) have no version: replayed last, as they last ran.
+    QList<MigrationStep> repeatables;
+    for (qsizetype i = steps.size() - 1; i >= 0; --i)
+        if (steps.at(i).repeatable)
+            repeatables.prepend(steps.takeAt(i));
+    std::stable_sort(repeatables.begin(), repeatables.end(),
+                     [](const MigrationStep& a, const MigrationStep& b) { return a.name < b.name; });
     for (const StepRecord& record : history.steps) {
         const bool known = std::any_of(steps.begin(), steps.end(), [&](const MigrationStep& s) {
             return s.version == record.version && s.step == record.step;
@@ -86,6 +103,17 @@ Result<ReplayPlan> SchemaReplay::plan(const MigrationSet& set, Dialect dialect, 
                               "The file of step %1 (%2) changed after it was applied: the replay ran "
                               "the file as it is now. `strata-cli status` shows the change.")
                               .arg(step.slot(), step.forwardPath);
+    }
+    for (const MigrationStep& script : repeatables) {
+        const RepeatableRecord* record = history.repeatable(script.name);
+        if (!record || record->checksum.isEmpty())
+            continue; // never applied
+        plan.steps << script;
+        if (record->checksum != RepeatableHistory::checksumOf(script))
+            plan.notes << QStringLiteral(
+                              "%1 changed since it last ran: the replay ran the file as it is now, "
+                              "and migrate runs it again.")
+                              .arg(script.forwardPath);
     }
     if (pending > 0)
         plan.notes << QStringLiteral(

@@ -140,8 +140,10 @@ ScriptTransaction ScriptTransaction::read(const SqlScript& script, Dialect diale
     if (at == 0 && opens(wordsOf(script.utf8, statements.first()), dialect) && control.size() > 1)
         at = control.at(1);
     const Span& s = statements.at(at);
-    const QString statement =
-        QString::fromUtf8(script.utf8.mid(s.start, s.end - s.start)).simplified().left(40);
+    QString statement = QString::fromUtf8(script.utf8.mid(s.start, s.end - s.start)).simplified();
+    if (statement.endsWith(QLatin1Char(';')))
+        statement.chop(1);
+    statement = statement.left(40);
     result.kind = Kind::Inside;
     result.reason = at == 0 || at == last
                         ? QStringLiteral("%1:%2 has its own %3, which is not a plain BEGIN ... COMMIT around "
