@@ -1,5 +1,6 @@
 #include "PlanCommand.h"
 
+#include "IgnoredFilesReport.h"
 #include "JsonReport.h"
 #include "common/Counted.h"
 
@@ -57,6 +58,11 @@ int PlanCommand::run(const CliContext& context)
     for (const auto& s : plan->optionalOff)
         text += QStringLiteral("\n-- skipped: %1 (option %2 is off; --enable %2)\n")
                     .arg(s.label(), s.header.option);
+    if (!session->set.ignored.isEmpty())
+        text +=
+            QStringLiteral("\n-- Ignored files: %1 that no layout takes; nothing runs from them\n")
+                .arg(counted(session->set.ignored.size(), QStringLiteral("file"), QStringLiteral("files"))) +
+            IgnoredFilesReport::lines(session->set.ignored, QStringLiteral("--   "));
     context.out().report(text);
 
     QJsonObject doc = JsonReport::plan(*plan);
@@ -64,6 +70,7 @@ int PlanCommand::run(const CliContext& context)
     doc.insert(QStringLiteral("ok"), true);
     doc.insert(QStringLiteral("database"), session->db->display());
     doc.insert(QStringLiteral("steps"), steps);
+    doc.insert(QStringLiteral("ignored_files"), IgnoredFilesReport::json(session->set.ignored));
     context.out().document(doc);
     return 0;
 }

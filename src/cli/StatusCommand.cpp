@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "IgnoredFilesReport.h"
 #include "JsonReport.h"
 #include "backup/LeftoverSweep.h"
 #include "common/Counted.h"
@@ -119,6 +120,11 @@ int StatusCommand::run(const CliContext& context)
         for (const auto& p : plan->problems)
             text += QStringLiteral("  [%1] %2\n      -> %3\n").arg(p.kindName(), p.message, p.resolution);
     }
+    if (!session->set.ignored.isEmpty())
+        text +=
+            QStringLiteral("Ignored files: %1 that no layout takes (never run)\n")
+                .arg(counted(session->set.ignored.size(), QStringLiteral("file"), QStringLiteral("files"))) +
+            IgnoredFilesReport::lines(session->set.ignored, QStringLiteral("  "));
     if (!plan->interruptedRuns.isEmpty())
         text +=
             QStringLiteral("Interrupted: %1 (reported until acknowledged)\n")
@@ -142,7 +148,8 @@ int StatusCommand::run(const CliContext& context)
                     {QStringLiteral("ok"), true},
                     {QStringLiteral("database"), session->db->display()},
                     {QStringLiteral("applied"), applied},
-                    {QStringLiteral("other_tools"), JsonReport::otherTools(session->history.otherTools)}};
+                    {QStringLiteral("other_tools"), JsonReport::otherTools(session->history.otherTools)},
+                    {QStringLiteral("ignored_files"), IgnoredFilesReport::json(session->set.ignored)}};
     const QJsonObject planJson = JsonReport::plan(*plan);
     for (auto it = planJson.begin(); it != planJson.end(); ++it)
         doc.insert(it.key(), it.value());

@@ -23,8 +23,8 @@ QString defaultReason(const LayoutFile& entry)
         return QStringLiteral("a folder that is neither a version folder (003_name/) nor a Prisma migration "
                               "(<timestamp>_name/migration.sql)");
     if (entry.fileName().endsWith(QLatin1String(".sql")))
-        return QStringLiteral("a .sql file whose name no layout takes as a migration (see "
-                              "docs/migration-sets.md)");
+        return QStringLiteral("a .sql file whose name no layout takes as a migration; see "
+                              "docs/migration-sets.md");
     return QStringLiteral("not a migration file");
 }
 
