@@ -6,6 +6,7 @@
 #include "common/Counted.h"
 #include "migrations/RepeatableHistory.h"
 #include "migrations/ScriptTransaction.h"
+#include "tools/alembic/AlembicStepRunner.h"
 
 namespace strata {
 
@@ -40,6 +41,8 @@ MigrationRunner::MigrationRunner(Database& db, const MigrationSet& set, RunIdent
                                  MigrationObserver* observer)
     : m_db(db), m_set(set), m_who(std::move(who)), m_observer(observer), m_history(db)
 {}
+
+MigrationRunner::~MigrationRunner() = default;
 
 VersionRecord MigrationRunner::versionRecord(qint64 version, qint64 elapsedMs, const QString& error) const
 {
@@ -158,6 +161,8 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
             return m_history.recordVersionComplete(versionRecord(step.version, versionMsBefore + elapsedMs));
         return {};
     };
+    if (AlembicStepRunner::runs(step))
+        return applyAlembicStep(step, record, elapsedMs);
     QElapsedTimer timer;
     // A no-op step (an empty or comment-only file) runs nothing: only its history row is written.
     const SqlScript script = scriptToRun(step, step.forwardScript(), m_db.dialect());
@@ -207,9 +212,11 @@ Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& pla
         if (m_observer)
             m_observer->stepStarted(step, i, total);
         qint64 elapsed = 0;
+        m_stepLeftDirty = false;
         if (auto applied = applyStep(plan, i, versionMs.value(step.version), elapsed); !applied) {
-            const Error error = stepError(step, applied.error(), i, step.transactional());
-            if (step.transactional()) {
+            const bool rolledBack = step.transactional() && !m_stepLeftDirty;
+            const Error error = stepError(step, applied.error(), i, rolledBack);
+            if (rolledBack) {
                 (void)inTransaction(m_db, [&]() -> Status {
                     if (auto r = m_history.recordFailed(step, elapsed, applied.error().what, m_who); !r)
                         return r;
@@ -310,10 +317,75 @@ Status MigrationRunner::keepAdoptedToolsCurrent(const MigrationStep& step, qint6
                    : m_adopted->stepRolledBack(m_db, m_set, step, m_who);
 }
 
+AlembicStepRunner& MigrationRunner::alembic()
+{
+    if (!m_alembic)
+        m_alembic = std::make_unique<AlembicStepRunner>(m_db, m_set);
+    return *m_alembic;
+}
+
+Status MigrationRunner::applyAlembicStep(const MigrationStep& step, const std::function<Status()>& record,
+                                         qint64& elapsedMs)
+{
+    // Alembic commits the revision with its alembic_version row on a connection of its own; Strata's row
+    // follows in a commit of Strata's. Recorded as started first, a revision whose run never ends (Strata
+    // killed, the row's commit failing) stays dirty, as a no-transaction step does.
+    if (auto found = alembic().check(); !found)
+        return found.error();
+    if (auto started = inTransaction(m_db, [&] { return m_history.recordStarted(step, m_who); }); !started)
+        return started;
+    QElapsedTimer timer;
+    timer.start();
+    auto ran = alembic().apply(step, [&](const QString& line) {
+        if (m_observer)
+            m_observer->stepOutput(step, line);
+    });
+    elapsedMs = timer.elapsed();
+    if (!ran)
+        return ran.error(); // refused before it ran: the database is as it was
+    if (!ran->succeeded) {
+        // alembic_version as before: Alembic rolled the revision back with its transaction. Otherwise it is
+        // not known what remains, and the step stays recorded as started (dirty).
+        m_stepLeftDirty = !ran->unchanged;
+        if (m_stepLeftDirty)
+            (void)m_history.recordDirtyFailure(step, ran->message);
+        return Error::failed(QStringLiteral("Alembic: %1").arg(ran->message), QString(), QString());
+    }
+    if (auto recorded = inTransaction(m_db, record); !recorded) {
+        m_stepLeftDirty = true; // Alembic applied it; Strata's row says started
+        return recorded;
+    }
+    return {};
+}
+
 Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedMs)
 {
     QElapsedTimer timer;
     timer.start();
+    if (AlembicStepRunner::runs(step)) {
+        // `downgrade` on Alembic's own connection and transaction, then Strata's rows in Strata's.
+        auto ran = alembic().rollback(step, [&](const QString& line) {
+            if (m_observer)
+                m_observer->stepOutput(step, line);
+        });
+        elapsedMs = timer.elapsed();
+        if (!ran)
+            return ran.error();
+        if (!ran->succeeded)
+            return Error::failed(QStringLiteral("Alembic: %1%2")
+                                     .arg(ran->message, ran->unchanged
+                                                            ? QString()
+                                                            : QStringLiteral(" (alembic_version changed: "
+                                                                             "check `alembic current`)")),
+                                 QString(), QString());
+        return inTransaction(m_db, [&]() -> Status {
+            if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
+                return r;
+            if (auto kept = keepAdoptedToolsCurrent(step, elapsedMs, false); !kept)
+                return kept;
+            return m_history.removeVersion(step.version);
+        });
+    }
     // A no-op step without a rollback script rolls back by running nothing.
     const bool runs = step.hasRollback();
     const SqlScript script = scriptToRun(step, step.rollbackScript(), m_db.dialect());

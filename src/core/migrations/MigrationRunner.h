@@ -1,6 +1,8 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
+#include <memory>
 #include <optional>
 
 #include "adoption/AdoptedTools.h"
@@ -14,6 +16,7 @@
 
 namespace strata {
 
+class AlembicStepRunner;
 class RepeatableHistory;
 
 /// Runs a plan on a database: each step in its own transaction together with its history row (unless it is
@@ -30,6 +33,7 @@ public:
 
     MigrationRunner(Database& db, const MigrationSet& set, RunIdentity who,
                     MigrationObserver* observer = nullptr);
+    ~MigrationRunner();
 
     /// Checked between steps: a cancelled run stops after the step that is running, never inside one.
     void setCancelFlag(const std::atomic_bool* cancel) { m_cancel = cancel; }
@@ -46,6 +50,11 @@ public:
 private:
     Status recordBaseline(const QList<MigrationStep>& steps, qint64 version);
     Status applyStep(const MigrationPlan& plan, qsizetype index, qint64 versionMsBefore, qint64& elapsedMs);
+    /// An Alembic revision (layout "alembic"): the project's own Alembic applies it on its own connection,
+    /// so its row cannot share its commit: recorded as started first, applied after (docs/decisions.md).
+    Status applyAlembicStep(const MigrationStep& step, const std::function<Status()>& record,
+                            qint64& elapsedMs);
+    AlembicStepRunner& alembic();
     Status rollbackStep(const MigrationStep& step, qint64& elapsedMs);
     /// A repeatable script and its row in schema_version_repeatables, as applyStep does for a step.
     Status applyRepeatable(RepeatableHistory& history, const MigrationStep& script, qint64& elapsedMs);
@@ -63,7 +72,10 @@ private:
     MigrationObserver* m_observer;
     HistoryStore m_history;
     const std::atomic_bool* m_cancel = nullptr;
-    std::optional<AdoptedTools> m_adopted; ///< read at the first step that needs it
+    std::optional<AdoptedTools> m_adopted;        ///< read at the first step that needs it
+    std::unique_ptr<AlembicStepRunner> m_alembic; ///< made at the first Alembic step
+    /// Set by applyStep when the failed step may have left changes (it stays recorded as started: dirty).
+    bool m_stepLeftDirty = false;
 };
 
 } // namespace strata

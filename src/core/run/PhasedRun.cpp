@@ -1,5 +1,7 @@
 #include "run/PhasedRun.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -19,6 +21,7 @@
 #include "run/HookRunner.h"
 #include "run/RunStepRelay.h"
 #include "run/WriterProbe.h"
+#include "tools/alembic/AlembicStepRunner.h"
 #include "verify/DatabaseVerifier.h"
 
 namespace strata {
@@ -195,6 +198,16 @@ Status PhasedRun::preflight()
             QStringLiteral("Another program is using the database: %1.").arg(writers.detail),
             QStringLiteral("Nothing was changed: the migration did not start."),
             QStringLiteral("Stop it (configure the pre hook to stop the daemon) and run migrate again."));
+    // Alembic revisions run with the project's own Alembic: found before the backup, or the run does not
+    // start.
+    if (std::any_of(m_plan->steps.cbegin(), m_plan->steps.cend(), AlembicStepRunner::runs)) {
+        auto alembic = AlembicStepRunner(m_db, m_set).check();
+        check(phase, alembic ? CheckResult::passed(QStringLiteral("alembic"), *alembic)
+                             : CheckResult::failed(QStringLiteral("alembic"), alembic.error().what));
+        if (!alembic)
+            return alembic.error().withUnchanged(
+                QStringLiteral("Nothing was changed: the migration did not start."));
+    }
     if (m_settings.createBackup) {
         auto engine = BackupEngine::forDatabase(m_db);
         const qint64 needed = engine->estimatedSize() * 11 / 10;

@@ -35,6 +35,12 @@ QJsonObject RunReport::toJson() const
                        {QStringLiteral("outcome"), outcome},
                        {QStringLiteral("restore_command"), restoreCommand},
                        {QStringLiteral("restored_aside"), restoredAside}};
+    if (!stepOutput.isEmpty()) {
+        QJsonObject output;
+        for (auto it = stepOutput.cbegin(); it != stepOutput.cend(); ++it)
+            output.insert(it.key(), QJsonArray::fromStringList(it.value()));
+        object.insert(QStringLiteral("step_output"), output);
+    }
     if (backup)
         object.insert(QStringLiteral("backup"), backup->toJson());
     if (error)

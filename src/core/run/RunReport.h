@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,8 @@ struct RunReport
     std::optional<BackupRecord> backup;
     QStringList tablesBefore; ///< the schema recorded before phase 1 (seed 004's v1_tables.txt)
     QStringList appliedSteps;
+    /// What a step's own tool printed while it ran (Alembic's output), by step slot.
+    QMap<QString, QStringList> stepOutput;
     QString outcome = QStringLiteral("running"); ///< succeeded, failed, refused, nothing-to-do, restored
     std::optional<Error> error;
     QString restoreCommand; ///< the exact command that restores the backup taken at phase 0

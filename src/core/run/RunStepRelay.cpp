@@ -35,6 +35,13 @@ void RunStepRelay::stepFinished(const MigrationStep& step, qint64 elapsedMs)
         m_run.m_observer->stepFinished(step, elapsedMs);
 }
 
+void RunStepRelay::stepOutput(const MigrationStep& step, const QString& line)
+{
+    m_run.m_report.stepOutput[step.slot()] << line;
+    if (m_run.m_observer)
+        m_run.m_observer->stepOutput(step, line);
+}
+
 void RunStepRelay::stepFailed(const MigrationStep& step, const Error& error)
 {
     m_run.m_report.add(m_phase, CheckResult::failed(QStringLiteral("step %1").arg(step.slot()), error.what));

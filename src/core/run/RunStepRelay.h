@@ -16,6 +16,7 @@ public:
     void baselineRecorded(qint64 version) override;
     void stepStarted(const MigrationStep& step, qsizetype index, qsizetype count) override;
     void stepFinished(const MigrationStep& step, qint64 elapsedMs) override;
+    void stepOutput(const MigrationStep& step, const QString& line) override;
     void stepFailed(const MigrationStep& step, const Error& error) override;
 
 private:

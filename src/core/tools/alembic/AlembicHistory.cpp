@@ -1,5 +1,7 @@
 #include "tools/alembic/AlembicHistory.h"
 
+#include "tools/alembic/AlembicStepRunner.h"
+
 namespace strata {
 
 QString AlembicHistory::tool() const
@@ -45,6 +47,20 @@ QString AlembicHistory::note() const
 {
     return QStringLiteral("Alembic keeps only the current revision of each head: every revision below it "
                           "is applied");
+}
+
+Status AlembicHistory::recordApplied(Database& db, const QString& table, const ToolStep& applied) const
+{
+    if (AlembicStepRunner::runs(applied.step))
+        return {};
+    return ToolHistory::recordApplied(db, table, applied);
+}
+
+Status AlembicHistory::recordRolledBack(Database& db, const QString& table, const ToolStep& rolledBack) const
+{
+    if (AlembicStepRunner::runs(rolledBack.step))
+        return {};
+    return ToolHistory::recordRolledBack(db, table, rolledBack);
 }
 
 } // namespace strata

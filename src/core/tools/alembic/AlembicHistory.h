@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tools/ToolHistory.h"
+#include "tools/ToolStep.h"
 
 namespace strata {
 
@@ -15,6 +16,13 @@ public:
     Result<QList<ForeignRow>> read(Database& db, const QString& table) const override;
     QString keepRunning() const override;
     QString note() const override;
+    /// Strata keeps alembic_version current by running the project's own Alembic for each revision
+    /// (AlembicStepRunner): Alembic writes its row in the revision's own transaction.
+    bool writable() const override { return true; }
+    /// Nothing to write for an Alembic revision: Alembic has written alembic_version already. Any other
+    /// step would be missing from Alembic's history, so it is refused.
+    Status recordApplied(Database& db, const QString& table, const ToolStep& applied) const override;
+    Status recordRolledBack(Database& db, const QString& table, const ToolStep& rolledBack) const override;
 };
 
 } // namespace strata
