@@ -200,6 +200,10 @@ Result<AdoptionPlan> AdoptionPlanner::plan(const MigrationSet& set, Dialect dial
     for (qsizetype i = 0; i < steps.size(); ++i)
         if (!taken.contains(i))
             plan.pending << steps.at(i);
+    // A repeatable script whose checksum changed runs again, as Flyway would run it.
+    for (const auto& adoptedStep : plan.steps)
+        if (adoptedStep.step.repeatable && adoptedStep.checksumDisagrees())
+            plan.pending << adoptedStep.step;
     return plan;
 }
 

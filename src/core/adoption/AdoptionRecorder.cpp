@@ -1,7 +1,10 @@
 #include "adoption/AdoptionRecorder.h"
 
+#include <algorithm>
+
 #include "adoption/AdoptedTools.h"
 #include "migrations/HistoryStore.h"
+#include "migrations/RepeatableHistory.h"
 
 namespace strata {
 
@@ -37,16 +40,31 @@ Status AdoptionRecorder::record(Database& db, const MigrationSet& set, const Ado
         return tables.error().prefixed(QStringLiteral("Cannot create Strata's history tables"));
     if (auto tables = AdoptedTools::ensureTables(db); !tables)
         return tables;
+    RepeatableHistory repeatables(db);
+    const bool anyRepeatable = std::any_of(plan.steps.cbegin(), plan.steps.cend(),
+                                           [](const AdoptedStep& s) { return s.step.repeatable; });
+    if (anyRepeatable)
+        if (auto table = repeatables.ensureTable(); !table)
+            return table;
     if (auto begun = db.begin(); !begun)
         return begun;
     auto work = [&]() -> Status {
         QList<qint64> versions;
         for (const auto& adopted : plan.steps) {
+            if (adopted.step.repeatable) {
+                // Flyway runs a repeatable script again when its checksum changed: one that disagrees stays
+                // pending for Strata too; one that agrees is recorded as run, with the file's text.
+                if (adopted.checksumDisagrees())
+                    continue;
+                if (auto recorded = repeatables.recordApplied(adopted.step, 0, who); !recorded)
+                    return recorded;
+                continue;
+            }
             // schema_version_steps' status is the contract's (DB-SCHEMA-001): a step recorded without
             // running is a baseline; schema_version_adopted says which tool applied it and with which row.
             if (auto recorded = history.recordBaseline(adopted.step, who); !recorded)
                 return recorded;
-            if (!adopted.step.repeatable && !versions.contains(adopted.step.version))
+            if (!versions.contains(adopted.step.version))
                 versions << adopted.step.version;
         }
         for (qint64 version : versions)

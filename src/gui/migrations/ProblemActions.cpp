@@ -2,6 +2,9 @@
 
 #include <QMessageBox>
 
+#include "adoption/AdoptionPlanner.h"
+#include "common/Counted.h"
+#include "jobs/AdoptJob.h"
 #include "jobs/ResolveJob.h"
 #include "migrations/ChangedScriptDialog.h"
 #include "migrations/MigrationActions.h"
@@ -85,6 +88,76 @@ void ProblemActions::resolve(const QString& slot, StepResolution::Action action)
     m_migrations.start(std::move(job), [resolution] { return resolution->outcome(); });
 }
 
+Result<AdoptionPlan> ProblemActions::adoptionPlan() const
+{
+    const auto& status = m_migrations.status();
+    if (!status)
+        return Error::failed(tr("No status has been read yet."), QString(), tr("Refresh the timeline."));
+    // The problem is only shown for a database without Strata history, so nothing was adopted yet; the
+    // job plans again under the run lock.
+    return AdoptionPlanner::plan(status->set, status->plan.dialect, status->history, AdoptedTools(), {});
+}
+
+QString ProblemActions::adoptQuestion(const AdoptionPlan& plan) const
+{
+    const auto& status = m_migrations.status();
+    const QString database = m_migrations.target() ? m_migrations.target()->displayName() : status->database;
+    QStringList steps;
+    for (const auto& s : plan.steps) {
+        QString line = tr("• %1 (%2 row %3)").arg(s.step.label(), plan.toolName(), s.row.version);
+        if (s.checksumDisagrees())
+            line += tr("\n    checksum disagrees: %1 recorded %2, the file today gives %3")
+                        .arg(plan.toolName(), s.row.checksum, s.fileChecksum);
+        steps << line;
+    }
+    QString question =
+        tr("Adopt %1's history of %2?\n\nStrata records these %3 as applied by %1 (table %4):\n%5")
+            .arg(plan.toolName(), database,
+                 counted(plan.steps.size(), QStringLiteral("step"), QStringLiteral("steps")), plan.table,
+                 steps.join(QLatin1Char('\n')));
+    if (plan.disagreements() > 0)
+        question += tr("\n\n%1 where %2's checksum disagrees with the file today: recorded and marked; check "
+                       "those changes before relying on the files.")
+                        .arg(counted(plan.disagreements(), QStringLiteral("step"), QStringLiteral("steps")),
+                             plan.toolName());
+    question +=
+        tr("\n\nStill to apply with Migrate: %1. From now on every step Strata applies or rolls back "
+           "also writes %2's row, so the team can go back to %2 any day.\n\nNo SQL runs: none of your "
+           "tables is changed, only Strata's history. (The same as strata-cli adopt.)")
+            .arg(plan.pending.isEmpty()
+                     ? tr("none")
+                     : counted(plan.pending.size(), QStringLiteral("step"), QStringLiteral("steps")),
+                 plan.toolName());
+    return question;
+}
+
+void ProblemActions::adopt()
+{
+    const auto& target = m_migrations.target();
+    const auto& status = m_migrations.status();
+    if (!target || !status || m_migrations.isBusy())
+        return;
+    if (target->readOnly) {
+        QMessageBox::information(&m_window, tr("Opened read-only"),
+                                 tr("%1 is open read-only, so Strata records nothing in it. Open it again "
+                                    "without \"Open read-only\" to adopt its history.")
+                                     .arg(target->displayName()));
+        return;
+    }
+    auto plan = adoptionPlan();
+    if (!plan) {
+        QMessageBox::warning(&m_window, tr("Cannot adopt"), plan.error().toText());
+        return;
+    }
+    if (QMessageBox::question(&m_window, tr("Adopt %1's history").arg(plan->toolName()), adoptQuestion(*plan),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    auto job = std::make_unique<AdoptJob>(status->set.root, plan->toolName(), plan->steps.size());
+    AdoptJob* adoption = job.get();
+    m_migrations.start(std::move(job), [adoption] { return adoption->outcome(); });
+}
+
 ChangedScriptDialog* ProblemActions::showChangedScript(const QString& slot)
 {
     const auto& status = m_migrations.status();
@@ -137,6 +210,9 @@ void ProblemActions::handle(const Problem& problem, ProblemRemedy::Action action
     }
     case ProblemRemedy::Action::OpenPlan:
         m_migrations.showPlan();
+        return;
+    case ProblemRemedy::Action::Adopt:
+        adopt();
         return;
     }
 }

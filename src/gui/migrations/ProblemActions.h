@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+#include "adoption/AdoptionPlan.h"
+#include "common/Result.h"
 #include "migrations/Problem.h"
 #include "migrations/ProblemRemedy.h"
 #include "migrations/StepResolution.h"
@@ -30,6 +32,13 @@ public Q_SLOTS:
     void handle(const strata::Problem& problem, strata::ProblemRemedy::Action action);
     /// Asks, then records the resolution on a worker; the timeline refreshes afterwards.
     void resolve(const QString& slot, strata::StepResolution::Action action);
+    /// What adopting the other tool's history would record (each step, the tool's row, checksum
+    /// disagreements), or why it cannot; planned from the status the timeline shows.
+    Result<AdoptionPlan> adoptionPlan() const;
+    /// The question asked before adopting `plan`.
+    QString adoptQuestion(const AdoptionPlan& plan) const;
+    /// Asks, then adopts the other tool's history on a worker; the timeline refreshes afterwards.
+    void adopt();
     /// Opens the diff of step `slot`'s changed file (the window stays usable); null when there is none.
     ChangedScriptDialog* showChangedScript(const QString& slot);
 

@@ -62,7 +62,7 @@ ProblemRemedy ProblemRemedy::of(const Problem& p)
     case Kind::WrongDialect:
         return {tr("Wrong engine"), tr("Open this database with a migration set for its engine."), {}};
     case Kind::ManagedByOtherTool:
-        return {tr("Managed by another tool"), p.resolution, {}};
+        return {tr("Managed by another tool"), p.resolution, {Action::Adopt}};
     case Kind::OtherToolUnsettled:
         return {tr("Unsettled in another tool"), p.resolution, {}};
     case Kind::MultipleHeads:
@@ -86,6 +86,8 @@ QString ProblemRemedy::label(Action action)
         return tr("Roll back…");
     case Action::OpenPlan:
         return tr("Plan…");
+    case Action::Adopt:
+        return tr("Adopt…");
     }
     return {};
 }
@@ -105,6 +107,8 @@ QString ProblemRemedy::name(Action action)
         return QStringLiteral("rollBack");
     case Action::OpenPlan:
         return QStringLiteral("openPlan");
+    case Action::Adopt:
+        return QStringLiteral("adopt");
     }
     return {};
 }

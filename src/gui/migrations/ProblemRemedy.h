@@ -18,6 +18,7 @@ struct ProblemRemedy
         MarkRolledBack, ///< resolve --mark-rolled-back
         RollBack,       ///< roll back to the version before an out-of-order file
         OpenPlan,       ///< the plan preview, where optional steps are switched on
+        Adopt,          ///< strata-cli adopt: record another tool's history in Strata's
     };
 
     QString title;  ///< "Changed file", "Dirty step", ...
