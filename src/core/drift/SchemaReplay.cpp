@@ -25,19 +25,21 @@ bool isIn(const MigrationStep& step, const HistoryState& history)
 }
 
 /// Runs a step as the migration run does: a no-op runs nothing, a script wrapped in its own BEGIN ... COMMIT
-/// runs inside one transaction without them, one that commits in its middle runs as written.
-Status runStep(Database& db, const MigrationStep& step)
+/// runs inside one transaction without them, one that its tool runs outside a transaction runs as written.
+Status runStep(Database& db, const MigrationStep& file)
 {
-    if (step.noOp)
+    if (file.noOp)
         return {};
-    const ScriptTransaction own =
-        step.transactional() ? ScriptTransaction::read(step.forwardScript(), db.dialect())
-                             : ScriptTransaction{ScriptTransaction::Kind::None, {}, step.forwardScript()};
-    if (!step.transactional() || own.kind == ScriptTransaction::Kind::Inside)
+    MigrationStep step = file;
+    ScriptTransaction::prepare(step, step.forwardScript(), db.dialect());
+    if (!step.transactional())
         return db.runScript(step.forwardScript(), false);
+    const SqlScript script = step.ownTransaction
+                                 ? ScriptTransaction::read(step.forwardScript(), db.dialect()).body
+                                 : step.forwardScript();
     if (auto begun = db.begin(); !begun)
         return begun;
-    if (auto ran = db.runScript(own.body, true); !ran) {
+    if (auto ran = db.runScript(script, true); !ran) {
         (void)db.rollback();
         return ran;
     }

@@ -70,22 +70,6 @@ QList<Problem> otherToolProblems(const HistoryState& history)
     return problems;
 }
 
-/// Reads what `script` does with transactions of its own and marks the step for the run: a script wrapped in
-/// BEGIN ... COMMIT runs inside Strata's transaction without them; one that commits in its middle runs as a
-/// no-transaction step, with the reason shown in the plan.
-void readOwnTransaction(MigrationStep& step, const SqlScript& script, Dialect dialect)
-{
-    if (!step.transactional())
-        return; // runs as written already
-    const ScriptTransaction read = ScriptTransaction::read(script, dialect);
-    if (read.kind == ScriptTransaction::Kind::Wrapped) {
-        step.ownTransaction = true;
-    } else if (read.kind == ScriptTransaction::Kind::Inside) {
-        step.header.noTransaction = true;
-        step.noTransactionReason = read.reason;
-    }
-}
-
 } // namespace
 
 MigrationPlanner::MigrationPlanner(const MigrationSet& set, Dialect dialect, const HistoryState& history,
@@ -399,7 +383,7 @@ Result<MigrationPlan> MigrationPlanner::planUp(const Request& request) const
         plan.steps.isEmpty() ? plan.currentVersion : std::max(plan.currentVersion, plan.steps.last().version);
     for (auto& s : plan.steps)
         if (!s.noOp)
-            readOwnTransaction(s, s.forwardScript(), m_dialect);
+            ScriptTransaction::prepare(s, s.forwardScript(), m_dialect);
     plan.repeatables = planRepeatables();
     plan.problems = findProblems(false);
 
@@ -466,7 +450,7 @@ QList<PlannedRepeatable> MigrationPlanner::planRepeatables() const
             p.state = QStringLiteral("unchanged since last applied");
         }
         if (p.runs && !script.noOp)
-            readOwnTransaction(p.script, p.script.forwardScript(), m_dialect);
+            ScriptTransaction::prepare(p.script, p.script.forwardScript(), m_dialect);
         planned << p;
     }
     return planned;
@@ -508,7 +492,7 @@ Result<MigrationPlan> MigrationPlanner::planDown(qint64 target) const
                     .arg(
                         QString(it->forwardPath).replace(QLatin1String(".sql"), QLatin1String(".down.sql"))));
         plan.steps << *it;
-        readOwnTransaction(plan.steps.last(), it->rollbackScript(), m_dialect);
+        ScriptTransaction::prepare(plan.steps.last(), it->rollbackScript(), m_dialect);
     }
     plan.problems = findProblems(true);
     return plan;

@@ -92,14 +92,33 @@ int lineOf(const SqlScript& script, qsizetype offset)
     return script.firstLine + static_cast<int>(script.utf8.left(offset).count('\n'));
 }
 
-/// Anything that could be a transaction statement: scripts without these words are never split.
-bool mayControlTransactions(const QByteArray& script)
+/// Anything that could be a transaction statement, or (PostgreSQL) one that refuses a transaction: scripts
+/// without these words are never split.
+bool mayMatter(const QByteArray& script, Dialect dialect)
 {
     const QByteArray lower = script.toLower();
     for (const char* word : {"begin", "start", "commit", "end", "rollback", "abort"})
         if (lower.contains(word))
             return true;
+    if (dialect == Dialect::Postgres)
+        for (const char* word : {"concurrently", "vacuum", "database", "tablespace", "subscription", "system",
+                                 "discard", "reindex"})
+            if (lower.contains(word))
+                return true;
     return false;
+}
+
+/// A statement PostgreSQL refuses inside a transaction block, as Flyway 13's PostgreSQLParser lists them
+/// (detectCanExecuteInTransaction; ALTER TYPE ... ADD VALUE runs in a transaction since PostgreSQL 12), and
+/// REINDEX ... CONCURRENTLY.
+bool refusesTransaction(const QStringList& words)
+{
+    const QString text = words.join(QLatin1Char(' '));
+    static const QRegularExpression refused(QStringLiteral(
+        "^((CREATE|DROP) (DATABASE|TABLESPACE|SUBSCRIPTION)|ALTER SYSTEM|(CREATE|DROP)( UNIQUE)? "
+        "INDEX CONCURRENTLY|REINDEX( VERBOSE)? (SCHEMA|DATABASE|SYSTEM)|REINDEX .*CONCURRENTLY|"
+        "VACUUM|DISCARD ALL)"));
+    return refused.match(text).hasMatch();
 }
 
 void blank(QByteArray& text, const Span& span)
@@ -115,9 +134,26 @@ ScriptTransaction ScriptTransaction::read(const SqlScript& script, Dialect diale
 {
     ScriptTransaction result;
     result.body = script;
-    if (!mayControlTransactions(script.utf8))
+    if (!mayMatter(script.utf8, dialect))
         return result;
     const QList<Span> statements = statementsOf(script.utf8, dialect);
+    result.statements = statements.size();
+    if (dialect == Dialect::Postgres) {
+        for (const Span& s : statements) {
+            if (!refusesTransaction(wordsOf(script.utf8, s)))
+                continue;
+            ++result.refusingTransaction;
+            if (result.firstRefusing.isEmpty()) {
+                QString statement = QString::fromUtf8(script.utf8.mid(s.start, s.end - s.start)).simplified();
+                if (statement.endsWith(QLatin1Char(';')))
+                    statement.chop(1);
+                result.firstRefusing = QStringLiteral("%1:%2 (%3)")
+                                           .arg(script.path)
+                                           .arg(lineOf(script, s.start))
+                                           .arg(statement.left(40));
+            }
+        }
+    }
     QList<qsizetype> control; // indexes of transaction statements
     for (qsizetype i = 0; i < statements.size(); ++i) {
         const Span& s = statements.at(i);
@@ -156,6 +192,36 @@ ScriptTransaction ScriptTransaction::read(const SqlScript& script, Dialect diale
                               .arg(lineOf(script, s.start))
                               .arg(statement);
     return result;
+}
+
+void ScriptTransaction::prepare(MigrationStep& step, const SqlScript& script, Dialect dialect)
+{
+    if (!step.transactional())
+        return; // runs as written already
+    const ScriptTransaction found = read(script, dialect);
+    if (found.kind == ScriptTransaction::Kind::Wrapped) {
+        step.ownTransaction = true;
+    } else if (found.kind == ScriptTransaction::Kind::Inside) {
+        step.header.noTransaction = true;
+        step.noTransactionReason = found.reason;
+    } else if (found.refusingTransaction > 0) {
+        // Statements PostgreSQL refuses in a transaction block, where the step's own tool runs them outside
+        // one: Flyway runs a script made only of such statements without a transaction; golang-migrate sends
+        // a file as one query, so a file of one such statement runs on its own.
+        if (step.layout == QLatin1String("flyway") && found.refusingTransaction == found.statements) {
+            step.header.noTransaction = true;
+            step.noTransactionReason =
+                QStringLiteral(
+                    "%1 cannot run inside a transaction, and Flyway runs such a script outside one")
+                    .arg(found.firstRefusing);
+        } else if (step.layout == QLatin1String("golang-migrate") && found.statements == 1) {
+            step.header.noTransaction = true;
+            step.noTransactionReason =
+                QStringLiteral("%1 cannot run inside a transaction, and golang-migrate runs a one-statement "
+                               "file without one")
+                    .arg(found.firstRefusing);
+        }
+    }
 }
 
 } // namespace strata

@@ -4,6 +4,7 @@
 
 #include "connection/ConnectionUrl.h"
 #include "connection/Database.h"
+#include "migrations/MigrationStep.h"
 
 namespace strata {
 
@@ -26,8 +27,19 @@ struct ScriptTransaction
     /// Wrapped: the script with its opening and closing statements blanked (same lines, so errors keep
     /// their line numbers). Otherwise the script itself.
     SqlScript body;
+    /// How many statements the script has (0 when it was not split: it has none of the words that matter).
+    qsizetype statements = 0;
+    /// PostgreSQL: how many of them PostgreSQL refuses inside a transaction block (CREATE INDEX
+    /// CONCURRENTLY, VACUUM, ...), and the first of them as "file:line (statement)".
+    qsizetype refusingTransaction = 0;
+    QString firstRefusing;
 
     static ScriptTransaction read(const SqlScript& script, Dialect dialect);
+    /// Marks `step` for a run of `script` (its forward or rollback script) on `dialect`, by the rules of the
+    /// step's tool: `ownTransaction` for a wrapped script; `header.noTransaction` and `noTransactionReason`
+    /// for one that commits in its middle, or that its tool runs outside a transaction (Flyway: a script of
+    /// statements PostgreSQL refuses in a transaction; golang-migrate: a one-statement file of that kind).
+    static void prepare(MigrationStep& step, const SqlScript& script, Dialect dialect);
 };
 
 } // namespace strata
