@@ -323,6 +323,67 @@ private Q_SLOTS:
                  QStringList{"1"});
     }
 
+    void statementsThatRefuseATransactionRunAsTheirToolRunsThem()
+    {
+        Scratch scratch(Engine::Postgres);
+        QVERIFY2(scratch.db, qPrintable(scratch.error));
+        Database& db = *scratch.db;
+        // Flyway: a script of only such statements runs outside a transaction; mixed with others, it does
+        // not (Flyway refuses such a script unless told to mix).
+        SetBuilder flyway;
+        flyway.file(QStringLiteral("V1__fills.sql"), "CREATE TABLE fills (id INT, account INT, qty INT);\n")
+            .file(QStringLiteral("V2__fills_indexes.sql"),
+                  "CREATE INDEX CONCURRENTLY fills_account ON fills (account);\n"
+                  "CREATE UNIQUE INDEX CONCURRENTLY fills_id ON fills (id);\n")
+            .file(QStringLiteral("V3__mixed.sql"),
+                  "CREATE TABLE limits (id INT);\nCREATE INDEX CONCURRENTLY limits_id ON limits (id);\n");
+        auto set = MigrationHarness::load(flyway.path());
+        QVERIFY2(set, set ? "" : qPrintable(text(set.error())));
+        auto plan = MigrationHarness::planUp(db, *set);
+        QVERIFY2(plan, plan ? "" : qPrintable(text(plan.error())));
+        QCOMPARE(plan->steps.size(), 3);
+        QVERIFY(plan->steps.at(0).transactional());
+        QVERIFY(!plan->steps.at(1).transactional());
+        QVERIFY2(
+            plan->steps.at(1).noTransactionReason.contains(
+                QStringLiteral("V2__fills_indexes.sql:1 (CREATE INDEX CONCURRENTLY fills_account")) &&
+                plan->steps.at(1).noTransactionReason.contains(QStringLiteral("Flyway runs such a script")),
+            qPrintable(plan->steps.at(1).noTransactionReason));
+        QVERIFY(plan->steps.at(2).transactional());
+        auto migrated = MigrationHarness::migrate(db, *set, 2);
+        QVERIFY2(migrated, migrated ? "" : qPrintable(text(migrated.error())));
+        QCOMPARE(column(db, QStringLiteral("SELECT COUNT(*) FROM pg_index WHERE indisvalid AND indexrelid IN "
+                                           "('fills_account'::regclass, 'fills_id'::regclass)")),
+                 QStringList{"2"});
+        auto mixed = MigrationHarness::migrate(db, *set);
+        QVERIFY(!mixed);
+        QVERIFY2(mixed.error().what.contains(QStringLiteral("cannot run inside a transaction block")),
+                 qPrintable(mixed.error().what));
+        QVERIFY(!db.tableExists(QStringLiteral("limits")).value());
+
+        // golang-migrate sends a file as one query: one such statement runs on its own, two do not.
+        Scratch other(Engine::Postgres);
+        QVERIFY2(other.db, qPrintable(other.error));
+        SetBuilder golang;
+        golang.file(QStringLiteral("1_fills.up.sql"), "CREATE TABLE fills (id INT, account INT);\n")
+            .file(QStringLiteral("2_fills_account.up.sql"),
+                  "-- the desk's lookups\nCREATE INDEX CONCURRENTLY IF NOT EXISTS fills_account ON fills "
+                  "(account);\n")
+            .file(QStringLiteral("3_two.up.sql"),
+                  "VACUUM fills;\nCREATE INDEX CONCURRENTLY fills_id ON fills (id);\n");
+        auto golangSet = MigrationHarness::load(golang.path());
+        QVERIFY2(golangSet, golangSet ? "" : qPrintable(text(golangSet.error())));
+        plan = MigrationHarness::planUp(*other.db, *golangSet);
+        QVERIFY2(plan, plan ? "" : qPrintable(text(plan.error())));
+        QVERIFY(!plan->steps.at(1).transactional());
+        QVERIFY2(plan->steps.at(1).noTransactionReason.contains(QStringLiteral("2_fills_account.up.sql:2")),
+                 qPrintable(plan->steps.at(1).noTransactionReason));
+        QVERIFY(plan->steps.at(2).transactional());
+        migrated = MigrationHarness::migrate(*other.db, *golangSet, 2);
+        QVERIFY2(migrated, migrated ? "" : qPrintable(text(migrated.error())));
+        QCOMPARE(MigrationHarness::stepStatuses(*other.db), (QStringList{"1.1=applied", "2.1=applied"}));
+    }
+
     void repeatablesRunLastByDescriptionAndAgainWhenChanged_data() { engines(); }
     void repeatablesRunLastByDescriptionAndAgainWhenChanged()
     {
