@@ -440,6 +440,22 @@ private Q_SLOTS:
         QVERIFY(loaded->steps.at(3).transactional()); // only the file's very start counts
     }
 
+    void numberedAndSqlxEmptyFilesAreNoOpSteps()
+    {
+        // sqlx 0.8 applies and records an empty simple file; seed 001's names are the same.
+        SetBuilder set;
+        set.file(QStringLiteral("20240113110000_empty.sql"), "")
+            .file(QStringLiteral("20240114110000_reserved.sql"), "-- Add migration script here\n")
+            .file(QStringLiteral("20240115110000_real.sql"), "CREATE TABLE t (x INT);\n");
+        auto loaded = MigrationSetLoader::load(set.path());
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        QCOMPARE(loaded->steps.size(), 3);
+        QVERIFY(loaded->steps.at(0).noOp);
+        QVERIFY(loaded->steps.at(1).noOp);
+        QVERIFY(!loaded->steps.at(2).noOp);
+        QCOMPARE(loaded->steps.at(0).layout, QStringLiteral("numbered"));
+    }
+
     // ---- every layout: what no layout takes
     void filesNoLayoutTakesAreListedAsIgnored()
     {

@@ -41,11 +41,7 @@ Result<QList<LayoutPart>> NumberedLayout::read(const LayoutFile& file, const Lay
     if (!bytes)
         return bytes.error();
     step.forwardSql = *bytes;
-    if (!LayoutText::hasStatements(*bytes))
-        return Error::badInput(
-            QStringLiteral("The migration %1 is empty: it has no SQL statement to run.")
-                .arg(file.relativePath()),
-            QStringLiteral("Write the step's SQL in it, or delete the file if the step is not needed."));
+    step.noOp = !LayoutText::hasStatements(*bytes); // sqlx records an empty file as applied
     const auto dialect = LayoutText::dialectFromSuffix(m.captured(3));
     if (auto header = LayoutText::readHeader(step, *bytes, dialect); !header)
         return header.error();

@@ -6,8 +6,8 @@ namespace strata {
 
 /// Seed 001's numbered SQL: "003_add_users.sql" with header comments (`-- Migration:`, `-- Description:`,
 /// `-- Created:`), version 3, step 1. Its rollback "003_add_users.down.sql" is taken by the `.down` rule
-/// (GolangMigrateLayout) and paired by version and name. An empty file is an error: the runner of seed 001
-/// has no empty migrations.
+/// (GolangMigrateLayout) and paired by version and name. The same names are sqlx's simple migrations; an
+/// empty or comment-only file is a no-op step, as sqlx records it.
 class NumberedLayout : public ToolLayout
 {
 public:
