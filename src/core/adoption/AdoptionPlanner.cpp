@@ -5,6 +5,8 @@
 #include <QMultiMap>
 
 #include "tools/ToolHistories.h"
+#include "tools/alembic/AlembicProject.h"
+#include "tools/alembic/AlembicSteps.h"
 
 namespace strata {
 
@@ -142,7 +144,32 @@ Result<AdoptionPlan> AdoptionPlanner::plan(const MigrationSet& set, Dialect dial
     QList<QPair<qsizetype, ForeignRow>> matched;
     QStringList missing;
     const auto applied = foreign.appliedRows();
-    if (tool->keepsOnlyCurrent()) {
+    if (foreign.table == QLatin1String("alembic_version") && AlembicSteps::isAlembic(set)) {
+        // Alembic keeps the current revision of each head: every revision below one of them is applied,
+        // branch by branch (a generation number says nothing across sibling branches).
+        auto project = AlembicProject::load(set.root);
+        if (!project)
+            return project.error();
+        QStringList current;
+        for (const auto& row : applied) {
+            if (!byVersion.contains(row.version))
+                missing << row.version;
+            current << row.version;
+        }
+        const QSet<QString> revisions = AlembicSteps::applied(project->graph, current);
+        for (qsizetype i = 0; i < steps.size(); ++i) {
+            if (!revisions.contains(steps.at(i).toolVersion))
+                continue;
+            // The head row it stands under: the first current revision that has it below (or is it).
+            ForeignRow row = applied.value(0);
+            for (const auto& head : applied)
+                if (AlembicSteps::applied(project->graph, {head.version}).contains(steps.at(i).toolVersion)) {
+                    row = head;
+                    break;
+                }
+            matched << qMakePair(i, row);
+        }
+    } else if (tool->keepsOnlyCurrent()) {
         // golang-migrate: one row, the current version; every file up to it is applied.
         for (const auto& row : applied) {
             if (!byVersion.contains(row.version)) {
