@@ -34,6 +34,27 @@ DEMO=$XDG_DATA_HOME/strata/demo/state.db
 "$CLI" --db "sqlite:$DEMO" --migrations migrations/risk_state migrate --yes >/dev/null 2>&1
 shot "$OUT/timeline-migrated.png" --demo
 
+# The timeline on Alembic projects (tests/compat/alembic), each database brought to its revisions by the real
+# Alembic (Debian's python3-alembic): a merge whose two branches are applied, and seed 002's two heads.
+alembic_upgrade() { # alembic_upgrade PROJECT SQLITE_FILE REVISION...
+    local project=$1 db=$2
+    shift 2
+    (cd "tests/compat/alembic/$project" && PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -c '
+import sys
+from alembic import command
+from alembic.config import Config
+config = Config("alembic.ini")
+config.set_main_option("sqlalchemy.url", "sqlite:///" + sys.argv[1])
+for revision in sys.argv[2:]:
+    command.upgrade(config, revision)
+' "$db" "$@") >/dev/null 2>&1
+}
+alembic_upgrade merge "$HOME_DIR/alembic-merge.db" b2000000fill c3000000risk
+shot "$OUT/timeline-alembic-merge.png" --db "sqlite:$HOME_DIR/alembic-merge.db" --migrations tests/compat/alembic/merge
+alembic_upgrade two-heads "$HOME_DIR/alembic-two-heads.db" 002
+shot "$OUT/timeline-alembic-two-heads.png" --db "sqlite:$HOME_DIR/alembic-two-heads.db" \
+    --migrations tests/compat/alembic/two-heads
+
 # Each page of the migration wizard (a whole run on the demo, then a failing step and its one-click
 # restore) and the restore confirmation, from the GUI tests that click through them on the real widgets.
 for test in "tst_migration_wizard theWholeRunbookOnTheDemoInSixClicks aFailingStepEndsWithTheRestoreByClicking" \

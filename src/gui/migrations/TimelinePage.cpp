@@ -6,6 +6,7 @@
 
 #include "common/Counted.h"
 #include "common/SqlHighlighter.h"
+#include "migrations/AlembicGraphView.h"
 #include "migrations/ProblemPanel.h"
 #include "migrations/ProblemRow.h"
 #include "migrations/TimelineTree.h"
@@ -22,9 +23,15 @@ TimelinePage::TimelinePage(QWidget* parent) : QWidget(parent), m_ui(std::make_un
     m_ui->summary->setFont(big);
     m_ui->sqlPreview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_highlighter = new SqlHighlighter(m_ui->sqlPreview->document());
-    m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 2);
-    m_ui->splitter->setSizes({700, 420});
+    // An Alembic project's revision graph, left of the steps; hidden for every other set.
+    m_alembicGraph = new AlembicGraphView(this);
+    m_alembicGraph->setObjectName(QStringLiteral("alembicGraph"));
+    m_alembicGraph->hide();
+    m_ui->splitter->insertWidget(0, m_alembicGraph);
+    m_ui->splitter->setStretchFactor(0, 2);
+    m_ui->splitter->setStretchFactor(1, 3);
+    m_ui->splitter->setStretchFactor(2, 2);
+    m_ui->splitter->setSizes({0, 700, 420});
     connect(m_ui->problems, &ProblemPanel::actionRequested, this, &TimelinePage::problemActionRequested);
     // Under the notice of an interrupted run: the operator's acknowledgement, as resolve --acknowledge-run.
     m_acknowledge = new QPushButton(tr("Acknowledge…"), this);
@@ -80,6 +87,18 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
         m_acknowledge->show();
     }
     m_ui->timeline->showStatus(status);
+    if (status.alembic) {
+        const bool wasHidden = m_alembicGraph->isHidden();
+        m_alembicGraph->show();
+        if (wasHidden) {
+            const int total = m_ui->splitter->width();
+            m_ui->splitter->setSizes({total * 34 / 100, total * 42 / 100, total * 24 / 100});
+        }
+        m_alembicGraph->showGraph(*status.alembic);
+    } else {
+        m_alembicGraph->clearGraph();
+        m_alembicGraph->hide();
+    }
     // Open on the first pending step, where the operator's attention goes.
     if (!status.plan.steps.isEmpty())
         if (QTreeWidgetItem* first = m_ui->timeline->stepItem(status.plan.steps.first().slot()))
@@ -102,6 +121,8 @@ void TimelinePage::clear()
     m_ui->details->clear();
     m_ui->problems->clear();
     m_ui->timeline->clear();
+    m_alembicGraph->clearGraph();
+    m_alembicGraph->hide();
     m_ui->sqlPreview->clear();
     m_ui->banner->clear();
     m_acknowledge->hide();

@@ -16,6 +16,7 @@ class TimelinePage;
 
 namespace strata {
 
+class AlembicGraphView;
 class ProblemPanel;
 class SqlHighlighter;
 
@@ -40,6 +41,8 @@ public:
     QStringList problems() const;
     ProblemPanel* problemPanel() const;
     class TimelineTree* tree() const;
+    /// The revision graph, shown for a set read from an Alembic project (hidden otherwise).
+    AlembicGraphView* alembicGraph() const { return m_alembicGraph; }
     QString previewedSql() const;
     QPushButton* acknowledgeButton() const { return m_acknowledge; }
 
@@ -53,6 +56,7 @@ private:
     std::unique_ptr<Ui::TimelinePage> m_ui;
     SqlHighlighter* m_highlighter;
     QPushButton* m_acknowledge; ///< shown while a run waits for acknowledgement
+    AlembicGraphView* m_alembicGraph;
     QString m_interruptedRun;
 };
 

@@ -1,5 +1,7 @@
 #include "migrations/TimelineTree.h"
 
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QMap>
 
@@ -9,7 +11,7 @@ namespace {
 
 QColor stateColour(const QString& state)
 {
-    if (state == QLatin1String("applied") || state == QLatin1String("baseline"))
+    if (state.startsWith(QLatin1String("applied")) || state == QLatin1String("baseline"))
         return QColor(0x2e, 0x7d, 0x32);
     if (state == QLatin1String("pending"))
         return QColor(0x1f, 0x4e, 0x99);
@@ -38,6 +40,22 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
 {
     clear();
     QMap<qint64, QTreeWidgetItem*> versions;
+    // An Alembic project's generations: a version holds the revisions of one generation (AlembicSteps).
+    struct AlembicVersion
+    {
+        QStringList titles;
+        int revisions = 0;
+        int applied = 0;
+    };
+    QMap<qint64, AlembicVersion> alembicVersions;
+    if (status.alembic)
+        for (const auto& step : status.set.steps) {
+            AlembicVersion& v = alembicVersions[step.version];
+            v.titles << step.name;
+            ++v.revisions;
+            if (status.alembic->isApplied(step.toolVersion))
+                ++v.applied;
+        }
     auto versionItem = [&](qint64 version) {
         if (QTreeWidgetItem* item = versions.value(version))
             return item;
@@ -46,9 +64,18 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
         for (const auto& v : status.history.versions)
             if (v.version == version)
                 record = &v;
-        const QString description =
+        QString description =
             record ? record->description : status.set.versionDescription(version, status.plan.dialect);
         QString state = QStringLiteral("pending");
+        if (const auto alembic = alembicVersions.constFind(version); alembic != alembicVersions.cend()) {
+            description = alembic->titles.join(QStringLiteral(" · "));
+            if (!record && alembic->applied == alembic->revisions)
+                state = QStringLiteral("applied by Alembic");
+            else if (!record && alembic->applied > 0)
+                state = QStringLiteral("partly applied by Alembic: %1 of %2")
+                            .arg(alembic->applied)
+                            .arg(alembic->revisions);
+        }
         if (record)
             state = record->success ? QStringLiteral("applied") : QStringLiteral("failed");
         else if (status.plan.baselineRecognised && version <= status.plan.baselineVersion)
@@ -85,7 +112,16 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
         item->setText(Step, QStringLiteral("%1  %2").arg(step.slot(), step.name));
         item->setText(Phase, step.phase());
         item->setText(File, step.forwardPath);
-        item->setData(Step, Qt::UserRole, QString::fromUtf8(step.forwardSql));
+        if (step.layout == QLatin1String("alembic")) { // no SQL: the preview shows the revision's Python
+            QFile file(QDir(status.set.root).filePath(step.forwardPath));
+            item->setData(Step, Qt::UserRole,
+                          file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString());
+            // The revision id; its message is on the version's line (and in the tooltip).
+            item->setText(Step, QStringLiteral("%1  %2").arg(step.slot(), step.toolVersion));
+            item->setToolTip(Step, step.name);
+        } else {
+            item->setData(Step, Qt::UserRole, QString::fromUtf8(step.forwardSql));
+        }
         item->setData(Phase, Qt::UserRole, step.slot());
         QString state = QStringLiteral("pending");
         if (const StepRecord* r = status.history.step(step.version, step.step)) {
@@ -97,6 +133,11 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
             item->setText(Checksum, r->checksum.left(12));
             item->setToolTip(Checksum, r->checksum);
             item->setText(By, QStringLiteral("%1@%2").arg(r->appliedBy, r->host));
+        } else if (status.alembic && status.alembic->isApplied(step.toolVersion)) {
+            state = status.alembic->isCurrent(step.toolVersion)
+                        ? QStringLiteral("applied by Alembic (current)")
+                        : QStringLiteral("applied by Alembic");
+            item->setText(By, QStringLiteral("Alembic"));
         } else if (status.plan.baselineRecognised && step.version <= status.plan.baselineVersion) {
             state = QStringLiteral("baseline (not tracked yet)");
         } else {
@@ -113,6 +154,10 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
     const QList<int> widths{150, 70, 170, 140, 70, 100, 110};
     for (int c = 0; c < widths.size(); ++c)
         setColumnWidth(c, widths.at(c));
+    if (status.alembic) { // revision ids and "applied by Alembic (current)" are read whole
+        resizeColumnToContents(Step);
+        resizeColumnToContents(State);
+    }
 }
 
 QTreeWidgetItem* TimelineTree::stepItem(const QString& slot) const

@@ -1,0 +1,273 @@
+#include "migrations/AlembicGraphView.h"
+
+#include <algorithm>
+
+#include <QFontDatabase>
+#include <QFontMetricsF>
+#include <QGraphicsPathItem>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QPen>
+
+#include "common/GraphRoute.h"
+#include "layout/GraphLayout.h"
+
+namespace strata {
+
+namespace {
+
+constexpr double kWidth = 196;
+constexpr double kHeight = 52;
+constexpr double kPad = 8;
+
+const QColor kApplied(0x2e, 0x7d, 0x32);
+const QColor kAppliedFill(0xe8, 0xf5, 0xe9);
+const QColor kPending(0x1f, 0x4e, 0x99);
+const QColor kPendingFill(0xe3, 0xed, 0xfb);
+const QColor kConflict(0xc6, 0x28, 0x28);
+const QColor kConflictFill(0xfd, 0xec, 0xec);
+const QColor kEdge(0x60, 0x60, 0x60);
+
+QGraphicsSimpleTextItem* text(QGraphicsItem* parent, const QString& s, const QFont& font,
+                              const QColor& colour)
+{
+    auto* t = new QGraphicsSimpleTextItem(s, parent);
+    t->setFont(font);
+    t->setBrush(colour);
+    return t;
+}
+
+/// A rounded tag ("head", "merge", "current") whose right edge is at `right`.
+double tag(QGraphicsItem* parent, const QString& label, double right, double y, const QColor& colour,
+           bool filled)
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
+    font.setPointSizeF(7.5);
+    font.setBold(true);
+    const QFontMetricsF metrics(font);
+    const double w = metrics.horizontalAdvance(label) + 10;
+    const double h = metrics.height() + 2;
+    QPainterPath path;
+    path.addRoundedRect(QRectF(right - w, y, w, h), h / 2, h / 2);
+    auto* pill = new QGraphicsPathItem(path, parent);
+    pill->setPen(QPen(colour, 1));
+    pill->setBrush(filled ? colour : QColor(Qt::white));
+    pill->setData(AlembicGraphView::Role, QStringLiteral("tag"));
+    pill->setData(AlembicGraphView::Id, label);
+    auto* t = text(pill, label, font, filled ? QColor(Qt::white) : colour);
+    t->setPos(right - w + 5, y + 1);
+    return w;
+}
+
+} // namespace
+
+AlembicGraphView::AlembicGraphView(QWidget* parent)
+    : DiagramView(Wheel::CtrlZooms, 0.3, 0.8, parent), m_scene(new QGraphicsScene(this))
+{
+    setScene(m_scene);
+    setBackgroundBrush(QColor(0xfa, 0xfa, 0xfa));
+    setMinimumWidth(280);
+    setAlignment(Qt::AlignTop | Qt::AlignHCenter); // the first revisions at the top, as in the list
+    setToolTip(tr("The Alembic revision graph: Ctrl+wheel zooms, dragging moves it"));
+}
+
+void AlembicGraphView::clearGraph()
+{
+    m_scene->clear();
+}
+
+void AlembicGraphView::showGraph(const AlembicStatus& status)
+{
+    m_scene->clear();
+    const AlembicGraph& graph = status.graph;
+    QSet<QString> conflicting;
+    for (const QStringList& group : status.conflicts)
+        for (const QString& id : group)
+            conflicting.insert(id);
+    const QStringList heads = graph.heads();
+    const QStringList merges = graph.merges();
+    const QStringList branchPoints = graph.branchPoints();
+
+    LayoutGraph layout;
+    layout.settings.rankdir = QStringLiteral("TB");
+    layout.settings.nodesep = 16;
+    layout.settings.ranksep = 34;
+    layout.settings.packComponents = false;
+    for (const QString& id : graph.order()) {
+        LayoutNode node;
+        node.id = id;
+        node.width = kWidth;
+        node.height = kHeight;
+        layout.nodes << node;
+    }
+    QList<QPair<QString, QString>> kinds; // per edge: down_revision or depends_on
+    for (const QString& id : graph.order()) {
+        const AlembicRevision* rev = graph.revision(id);
+        for (const QString& parent : graph.requirements(id)) {
+            LayoutEdge edge;
+            edge.from = parent;
+            edge.to = id;
+            layout.edges << edge;
+            kinds << qMakePair(parent + QStringLiteral("->") + id, rev->downRevisions.contains(parent)
+                                                                       ? QStringLiteral("down_revision")
+                                                                       : QStringLiteral("depends_on"));
+        }
+    }
+    const auto placed = GraphLayout::place(layout);
+    if (!placed) {
+        auto* t =
+            m_scene->addSimpleText(tr("The revision graph cannot be drawn: %1").arg(placed.error().what));
+        t->setData(Role, QStringLiteral("legend"));
+        return;
+    }
+
+    // Legend first, above the graph, so it never covers a box.
+    QFont small = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
+    small.setPointSizeF(8);
+    const QString legendText =
+        tr("Alembic revisions: green applied, blue pending, red: a head no merge joins. "
+           "Lines go from a revision's down_revision to it (dashed: depends_on).");
+    auto* legend = m_scene->addSimpleText(QString(), small);
+    legend->setData(Role, QStringLiteral("legend"));
+    legend->setBrush(QColor(0x55, 0x55, 0x55));
+    {
+        // Wrapped to the graph's width (never narrower than one box).
+        const double width = std::max(placed->bounds.width(), kWidth);
+        const QFontMetricsF metrics(small);
+        QStringList lines{QString()};
+        for (const QString& word : legendText.split(QLatin1Char(' '))) {
+            const QString candidate = lines.last().isEmpty() ? word : lines.last() + QLatin1Char(' ') + word;
+            if (metrics.horizontalAdvance(candidate) > width && !lines.last().isEmpty())
+                lines << word;
+            else
+                lines.last() = candidate;
+        }
+        legend->setText(lines.join(QLatin1Char('\n')));
+    }
+    const double top = legend->boundingRect().height() + 14;
+
+    for (const PlacedEdge& e : placed->edges) {
+        const QString kind = kinds.value(e.index).second;
+        QPainterPath curve = graphroute::curve(e.path);
+        curve.translate(0, top);
+        auto* line = m_scene->addPath(
+            curve, QPen(kEdge, 1.4, kind == QLatin1String("depends_on") ? Qt::DashLine : Qt::SolidLine));
+        line->setData(Role, QStringLiteral("edge"));
+        line->setData(Id, kinds.value(e.index).first);
+        line->setData(Kind, kind);
+        line->setZValue(-1);
+        if (e.toTip && !e.path.isEmpty()) {
+            QPolygonF arrow = graphroute::arrowhead(e.path.last(), *e.toTip);
+            arrow.translate(0, top);
+            auto* head = m_scene->addPolygon(arrow, QPen(kEdge), QBrush(kEdge));
+            head->setParentItem(line);
+        }
+    }
+
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(9);
+    mono.setBold(true);
+    QFont body = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
+    body.setPointSizeF(9);
+    const QFontMetricsF bodyMetrics(body);
+    for (const PlacedNode& n : placed->nodes) {
+        const AlembicRevision* rev = graph.revision(n.id);
+        const bool applied = status.isApplied(n.id);
+        const bool current = status.isCurrent(n.id);
+        const bool conflict = conflicting.contains(n.id);
+        const QColor edge = conflict ? kConflict : applied ? kApplied : kPending;
+        const QColor fill = conflict ? kConflictFill : applied ? kAppliedFill : kPendingFill;
+        const QRectF rect = n.rect.translated(0, top);
+        QPainterPath path;
+        path.addRoundedRect(QRectF(0, 0, rect.width(), rect.height()), 7, 7);
+        auto* box = m_scene->addPath(path, QPen(edge, current ? 3.2 : 1.3), QBrush(fill));
+        box->setPos(rect.topLeft());
+        box->setData(Role, QStringLiteral("revision"));
+        box->setData(Id, n.id);
+        box->setData(Kind, applied ? QStringLiteral("applied") : QStringLiteral("pending"));
+        box->setData(Conflict, conflict);
+        box->setToolTip(QStringLiteral("%1\n%2\n%3").arg(n.id, rev->message, rev->path));
+
+        // Tags at the top right, from the right edge leftwards; the id takes what room is left.
+        double right = rect.width() - kPad;
+        QStringList tags;
+        if (current)
+            tags << tr("current");
+        if (heads.contains(n.id))
+            tags << tr("head");
+        if (merges.contains(n.id))
+            tags << tr("merge");
+        if (branchPoints.contains(n.id))
+            tags << tr("branch point");
+        for (const QString& t : tags) {
+            const bool strong = t == tr("current") || (t == tr("head") && conflict);
+            right -= tag(box, t, right, 6,
+                         t == tr("current") ? edge
+                         : conflict         ? kConflict
+                                            : QColor(0x55, 0x55, 0x55),
+                         strong) +
+                     4;
+        }
+        const QFontMetricsF monoMetrics(mono);
+        auto* id = text(box, monoMetrics.elidedText(n.id, Qt::ElideMiddle, std::max(40.0, right - kPad)),
+                        mono, QColor(0x21, 0x21, 0x21));
+        id->setPos(kPad, 6);
+        const QString message = rev->message.section(QLatin1Char('\n'), 0, 0);
+        auto* msg = text(box,
+                         bodyMetrics.elidedText(message.isEmpty() ? rev->slug() : message, Qt::ElideRight,
+                                                rect.width() - 2 * kPad),
+                         body, QColor(0x33, 0x33, 0x33));
+        msg->setPos(kPad, rect.height() - bodyMetrics.height() - 7);
+    }
+    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
+
+    // Readable first: fit the width if that stays readable, then show the current revision (or the first
+    // pending one) rather than shrinking a long history to nothing.
+    const double widthZoom = (viewport()->width() - 20) / std::max(1.0, m_scene->sceneRect().width());
+    setZoom(std::clamp(widthZoom, 0.75, 1.0));
+    QString focus = status.current.isEmpty() ? QString() : status.current.first();
+    if (focus.isEmpty())
+        for (const QString& id : graph.order())
+            if (!status.isApplied(id)) {
+                focus = id;
+                break;
+            }
+    if (QGraphicsItem* item = revisionItem(focus))
+        centerOn(item->sceneBoundingRect().center());
+}
+
+QList<QGraphicsItem*> AlembicGraphView::itemsOf(const QString& role) const
+{
+    QList<QGraphicsItem*> list;
+    const auto all = m_scene->items(Qt::AscendingOrder);
+    for (QGraphicsItem* item : all)
+        if (item->data(Role).toString() == role)
+            list << item;
+    return list;
+}
+
+QGraphicsItem* AlembicGraphView::revisionItem(const QString& id) const
+{
+    for (QGraphicsItem* item : itemsOf(QStringLiteral("revision")))
+        if (item->data(Id).toString() == id)
+            return item;
+    return nullptr;
+}
+
+QStringList AlembicGraphView::textsOf(const QString& id) const
+{
+    QStringList texts;
+    QGraphicsItem* box = revisionItem(id);
+    if (!box)
+        return texts;
+    QList<QGraphicsItem*> stack = box->childItems();
+    while (!stack.isEmpty()) {
+        QGraphicsItem* item = stack.takeFirst();
+        if (auto* t = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+            texts << t->text();
+        stack << item->childItems();
+    }
+    return texts;
+}
+
+} // namespace strata
