@@ -47,13 +47,13 @@ void CliRunPrinter::stepStarted(const MigrationStep& step, qsizetype index, qsiz
 
 void CliRunPrinter::stepFinished(const MigrationStep& step, qint64 elapsedMs)
 {
-    m_out.notice(QStringLiteral("  [ok]      step %1 in %2 ms").arg(step.slot()).arg(elapsedMs));
+    m_out.notice(QStringLiteral("  [ok]      %1 in %2 ms").arg(step.shortLabel()).arg(elapsedMs));
 }
 
 void CliRunPrinter::stepFailed(const MigrationStep& step, const Error& error)
 {
     (void)error;
-    m_out.notice(QStringLiteral("  [FAILED]  step %1, rolled back").arg(step.slot()));
+    m_out.notice(QStringLiteral("  [FAILED]  %1, rolled back").arg(step.shortLabel()));
 }
 
 } // namespace strata::cli

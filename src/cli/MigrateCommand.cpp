@@ -75,7 +75,12 @@ int MigrateCommand::run(const CliContext& context)
     if (ask) {
         if (auto confirmed = context.confirm(
                 QStringLiteral("Apply %1 in %2 to %3 (%4 -> v%5)?")
-                    .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")),
+                    .arg(counted(plan->steps.size(), QStringLiteral("step"), QStringLiteral("steps")) +
+                             (plan->repeatablesToRun().isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" and %1").arg(counted(
+                                        plan->repeatablesToRun().size(), QStringLiteral("repeatable script"),
+                                        QStringLiteral("repeatable scripts")))),
                          counted(plan->phases().size(), QStringLiteral("phase"), QStringLiteral("phases")),
                          session->db->display(), plan->versionLabel())
                     .arg(plan->targetVersion));

@@ -173,8 +173,15 @@ private Q_SLOTS:
                                              "runs after the versioned steps")),
             qPrintable(plan.out));
 
-        const auto migrated = runCli(db, set, {QStringLiteral("migrate"), QStringLiteral("--yes")});
+        const auto migrated =
+            runCli(db, set, {QStringLiteral("--json"), QStringLiteral("migrate"), QStringLiteral("--yes")});
         QVERIFY2(migrated.exitCode == 0, qPrintable(both(migrated)));
+        QVERIFY2(migrated.err.contains(QStringLiteral("[ok]      repeatable trade views in")),
+                 qPrintable(migrated.err));
+        const QJsonArray applied = migrated.json().value(QStringLiteral("applied")).toArray();
+        QCOMPARE(applied.size(), 4); // the two versioned steps (slots as Flyway's versions map them), then:
+        QCOMPARE(applied.at(2).toString(), QStringLiteral("R__Audit.sql"));
+        QCOMPARE(applied.at(3).toString(), QStringLiteral("R__trade_views.sql"));
         auto conn = openDatabase(db.url());
         QVERIFY(conn);
         QCOMPARE(queryLines(*conn, QStringLiteral("SELECT what FROM refresh_log ORDER BY n")),
@@ -224,6 +231,41 @@ private Q_SLOTS:
                      history.out.contains(QStringLiteral("repeatable trade views  applied")) &&
                      history.out.contains(QStringLiteral("(2 successful runs)")),
                  qPrintable(history.out));
+    }
+
+    void repeatableRunsAgainWhenAPlaceholderChanges_data() { engines(); }
+    void repeatableRunsAgainWhenAPlaceholderChanges()
+    {
+        // Flyway computes a repeatable's checksum after placeholder replacement: a new value re-applies it.
+        QFETCH(Engine, engine);
+        TestDatabase db(engine, Content::Empty);
+        STRATA_REQUIRE_DATABASE(db);
+        SetBuilder set;
+        set.file(QStringLiteral("strata.yaml"), "placeholders:\n  desk: rates\n")
+            .file(QStringLiteral("V1__books.sql"), "CREATE TABLE books (id INTEGER, desk TEXT);\n")
+            .file(QStringLiteral("R__desk_books.sql"),
+                  "DROP VIEW IF EXISTS desk_books;\n"
+                  "CREATE VIEW desk_books AS SELECT id FROM books WHERE desk = '${desk}';\n"
+                  "INSERT INTO books VALUES (1, '${desk}');\n");
+        const auto migrated = runCli(db, set, {QStringLiteral("migrate"), QStringLiteral("--yes")});
+        QVERIFY2(migrated.exitCode == 0, qPrintable(both(migrated)));
+        auto status = runCli(db, set, {QStringLiteral("status")});
+        QVERIFY2(status.out.contains(QStringLiteral("(unchanged since last applied)")),
+                 qPrintable(status.out));
+
+        set.file(QStringLiteral("strata.yaml"), "placeholders:\n  desk: fx\n");
+        status = runCli(db, set, {QStringLiteral("status")});
+        QVERIFY2(status.out.contains(
+                     QStringLiteral("* repeatable desk books (R__desk_books.sql)  (changed since last "
+                                    "applied)")),
+                 qPrintable(status.out));
+        const auto again = runCli(db, set, {QStringLiteral("migrate"), QStringLiteral("--yes")});
+        QVERIFY2(again.exitCode == 0, qPrintable(both(again)));
+        auto conn = openDatabase(db.url());
+        QVERIFY(conn);
+        QCOMPARE(queryLines(*conn, QStringLiteral("SELECT desk FROM books ORDER BY desk")),
+                 (QStringList{"fx", "rates"}));
+        QCOMPARE(queryLines(*conn, QStringLiteral("SELECT COUNT(*) FROM desk_books")), QStringList{"1"});
     }
 };
 

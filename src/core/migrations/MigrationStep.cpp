@@ -7,6 +7,11 @@ QString MigrationStep::phase() const
     return header.phase.isEmpty() ? QStringLiteral("core") : header.phase;
 }
 
+QString MigrationStep::shortLabel() const
+{
+    return repeatable ? QStringLiteral("repeatable %1").arg(name) : QStringLiteral("step %1").arg(slot());
+}
+
 QString MigrationStep::label() const
 {
     if (repeatable)

@@ -52,6 +52,10 @@ struct MigrationStep
     bool appliesTo(Dialect dialect) const { return !header.dialect || *header.dialect == dialect; }
     /// "2.1 core (002_v2/01_core.sql)": how messages name a step.
     QString label() const;
+    /// "step 2.1", or "repeatable views" for a repeatable script: how progress lines name a step.
+    QString shortLabel() const;
+    /// What a run report lists for an applied step: its slot, or a repeatable script's file.
+    QString reportKey() const { return repeatable ? forwardPath : slot(); }
     SqlScript forwardScript() const { return {forwardPath, forwardSql, forwardFirstLine}; }
     SqlScript rollbackScript() const { return {rollbackPath, rollbackSql, rollbackFirstLine}; }
 };

@@ -26,10 +26,10 @@ void RunStepRelay::stepStarted(const MigrationStep& step, qsizetype index, qsize
 
 void RunStepRelay::stepFinished(const MigrationStep& step, qint64 elapsedMs)
 {
-    m_run.m_report.appliedSteps << step.slot();
+    m_run.m_report.appliedSteps << step.reportKey();
     m_run.m_report.add(
         m_phase,
-        CheckResult::passed(QStringLiteral("step %1").arg(step.slot()),
+        CheckResult::passed(step.shortLabel(),
                             QStringLiteral("%1 applied in %2 ms").arg(step.forwardPath).arg(elapsedMs)));
     if (m_run.m_observer)
         m_run.m_observer->stepFinished(step, elapsedMs);
@@ -44,7 +44,7 @@ void RunStepRelay::stepOutput(const MigrationStep& step, const QString& line)
 
 void RunStepRelay::stepFailed(const MigrationStep& step, const Error& error)
 {
-    m_run.m_report.add(m_phase, CheckResult::failed(QStringLiteral("step %1").arg(step.slot()), error.what));
+    m_run.m_report.add(m_phase, CheckResult::failed(step.shortLabel(), error.what));
     if (m_run.m_observer)
         m_run.m_observer->stepFailed(step, error);
 }
