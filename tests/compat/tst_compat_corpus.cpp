@@ -3,7 +3,8 @@
 // by the tool itself (the real dbmate, STRATA_TEST_DBMATE) or, for the tools this machine does not have,
 // by a replay of the same sections as the tool runs them through `sqlite3` / `psql`; the two schemas must
 // be equal catalog by catalog (tables, columns, indexes, constraints, views, functions, triggers,
-// sequences, enum values, row counts), history tables aside. Where the folder has down sections, both
+// sequences, enum values, row counts), history tables aside; `strata-cli drift` finds no drift; the files
+// the tool skips are the ones Strata lists as ignored. Where the folder has down sections, both
 // then roll back as far as the folder allows, compare again, apply again and compare again.
 
 #include <QtTest>
@@ -310,6 +311,10 @@ private Q_SLOTS:
                 ? dbmateMigrations(folder)
                 : ToolReplay::read(layout, folder, engine == Engine::Postgres, &error);
         COMPAT_VERIFY(error.isEmpty(), (error));
+
+        // Strata's own replay of the folder into a scratch database (`drift`) agrees with what it migrated.
+        const auto drift = strata(strataDb, folder, {QStringLiteral("drift")});
+        COMPAT_VERIFY(drift.exitCode == 0, QStringLiteral("strata-cli drift: ") + describeRun(drift));
 
         // The files the tool skips (README.md, .gitkeep, an embed.go, a seed.sql) are listed as ignored.
         const auto status = strata(strataDb, folder, {QStringLiteral("--json"), QStringLiteral("status")});
