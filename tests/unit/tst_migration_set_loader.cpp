@@ -138,12 +138,12 @@ private Q_SLOTS:
         QTest::newRow("non-utf8") << QStringLiteral("001_latin1.sql")
                                   << QByteArray("CREATE TABLE caf\xe9 (x INT);\n")
                                   << QStringLiteral("not UTF-8");
-        // In Strata's own version folders an empty step is an error; a top-level 001_empty.sql is a no-op
-        // step (tst_tool_layouts, numberedAndSqlxEmptyFilesAreNoOpSteps).
+        // An empty step of Strata's own layout, and a comment-only file with seed 001's header, are errors; a
+        // top-level empty 001_empty.sql is sqlx's no-op step (tst_tool_layouts).
         QTest::newRow("empty") << QStringLiteral("001_v1/01_empty.sql") << QByteArray("")
                                << QStringLiteral("is empty");
         QTest::newRow("comments only")
-            << QStringLiteral("001_v1/01_todo.sql") << QByteArray("-- Migration: 001_todo\n/* later */\n;\n")
+            << QStringLiteral("001_todo.sql") << QByteArray("-- Migration: 001_todo\n/* later */\n;\n")
             << QStringLiteral("is empty");
         QTest::newRow("unknown directive")
             << QStringLiteral("001_x.sql") << QByteArray("-- strata:phse core\nCREATE TABLE x (id INT);\n")

@@ -454,6 +454,12 @@ private Q_SLOTS:
         QVERIFY(loaded->steps.at(1).noOp);
         QVERIFY(!loaded->steps.at(2).noOp);
         QCOMPARE(loaded->steps.at(0).layout, QStringLiteral("numbered"));
+
+        // With seed 001's header it is its runner's placeholder: refused, naming the file.
+        SetBuilder seed001;
+        seed001.file(QStringLiteral("002_placeholder.sql"), "-- Migration: 002_placeholder\n/* later */\n");
+        const QString error = refusal(seed001);
+        QVERIFY2(error.contains(QStringLiteral("002_placeholder.sql is empty")), qPrintable(error));
     }
 
     // ---- every layout: what no layout takes

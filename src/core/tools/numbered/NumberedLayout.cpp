@@ -41,10 +41,20 @@ Result<QList<LayoutPart>> NumberedLayout::read(const LayoutFile& file, const Lay
     if (!bytes)
         return bytes.error();
     step.forwardSql = *bytes;
-    step.noOp = !LayoutText::hasStatements(*bytes); // sqlx records an empty file as applied
     const auto dialect = LayoutText::dialectFromSuffix(m.captured(3));
     if (auto header = LayoutText::readHeader(step, *bytes, dialect); !header)
         return header.error();
+    if (!LayoutText::hasStatements(*bytes)) {
+        // A file with seed 001's "-- Migration:" header is its runner's, which has no empty migrations: a
+        // placeholder recorded as applied would never run once written. Without it, sqlx's rule: applied
+        // and recorded, running nothing.
+        if (!step.header.migration.isEmpty())
+            return Error::badInput(
+                QStringLiteral("The migration %1 is empty: it has no SQL statement to run.")
+                    .arg(file.relativePath()),
+                QStringLiteral("Write the step's SQL in it, or delete the file if the step is not needed."));
+        step.noOp = true;
+    }
     part.pairKey = LayoutText::pairKey(step, dialect);
     return QList<LayoutPart>{part};
 }
