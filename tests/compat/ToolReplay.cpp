@@ -64,7 +64,9 @@ QList<ToolMigration> goose(const QString& folder)
         migration.version = m.captured(1).toLongLong();
         enum { Before, Up, Down } section = Before;
         bool noTransaction = false;
-        for (const QByteArray& line : readAll(QDir(folder).filePath(file)).split('\n')) {
+        for (QByteArray line : readAll(QDir(folder).filePath(file)).split('\n')) {
+            if (line.endsWith('\r'))
+                line.chop(1); // goose reads lines with bufio.ScanLines, which drops a CRLF's \r
             if (line.startsWith("--")) {
                 const QByteArray annotation = line.mid(2).trimmed();
                 if (annotation == "+goose Up") {
@@ -114,6 +116,8 @@ QList<ToolMigration> flyway(const QString& folder, bool postgres)
         ToolMigration migration;
         migration.file = file;
         migration.up = readAll(QDir(folder).filePath(file));
+        if (migration.up.startsWith("\xEF\xBB\xBF"))
+            migration.up.remove(0, 3); // Flyway reads scripts through a BOM-stripping reader
         migration.upMode = postgres && nonTransactional.match(QString::fromUtf8(migration.up)).hasMatch()
                                ? RunMode::Autocommit
                                : RunMode::Transaction;

@@ -1,4 +1,4 @@
-CREATE TABLE holidays (
+﻿CREATE TABLE holidays (
     id        serial PRIMARY KEY,
     exchange  varchar(8) NOT NULL,
     day       date NOT NULL,

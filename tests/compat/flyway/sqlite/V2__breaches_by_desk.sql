@@ -1,1 +1,1 @@
-CREATE INDEX limit_breaches_desk ON limit_breaches (desk, at);
+﻿CREATE INDEX limit_breaches_desk ON limit_breaches (desk, at);
