@@ -364,6 +364,15 @@ private Q_SLOTS:
         twoUps.file(QStringLiteral("00001_a.sql"), "-- +goose Up\nSELECT 1;\n-- +goose Up\nSELECT 2;\n");
         QVERIFY(refusal(twoUps).contains(QStringLiteral("00001_a.sql, line 3")));
 
+        // In a version folder of Strata's own layout too.
+        SetBuilder strata;
+        strata.file(QStringLiteral("001_base/01_fills.sql"),
+                    "-- +goose Up\nCREATE TABLE fills (x INT);\n-- +goose Down\nDROP TABLE fills;\n");
+        auto inFolder = MigrationSetLoader::load(strata.path());
+        QVERIFY2(inFolder.ok(), qPrintable(errorOf(inFolder)));
+        QVERIFY(!inFolder->steps.first().forwardSql.contains("DROP"));
+        QCOMPARE(inFolder->steps.first().rollbackSql, QByteArray("DROP TABLE fills;\n"));
+
         SetBuilder badName;
         badName.file(QStringLiteral("seed.sql"), "-- +goose Up\nINSERT INTO t VALUES (1);\n");
         QVERIFY(refusal(badName).contains(QStringLiteral("seed.sql has goose annotations")));

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include "tools/LayoutText.h"
+#include "tools/goose/GooseSqlFile.h"
 
 namespace strata {
 
@@ -100,6 +101,22 @@ Result<QList<LayoutPart>> StrataLayout::read(const LayoutFile& folder, const Lay
         step.forwardSql = *bytes;
         if (auto header = LayoutText::readHeader(step, *bytes, dialect); !header)
             return header.error();
+        // A step file with goose annotations is never plain SQL, in a version folder too: only its Up
+        // section runs forward, its Down section is the rollback.
+        if (GooseSqlFile::recognises(*bytes)) {
+            auto goose = GooseSqlFile::parse(*bytes, path);
+            if (!goose)
+                return goose.error();
+            step.forwardSql = goose->up;
+            step.forwardFirstLine = goose->upFirstLine;
+            if (LayoutText::hasStatements(goose->down)) {
+                step.rollbackPath = path;
+                step.rollbackSql = goose->down;
+                step.rollbackFirstLine = goose->downFirstLine;
+            }
+            if (goose->noTransaction)
+                step.header.noTransaction = true;
+        }
         parts << part;
     }
     return parts;
