@@ -331,6 +331,24 @@ private Q_SLOTS:
         QVERIFY(refusal(partly).contains(QStringLiteral("${reader}")));
     }
 
+    void flywayEmptyScriptsSameVersionsAndLetterCase()
+    {
+        SetBuilder set;
+        set.file(QStringLiteral("V1__empty.sql"), "-- nothing yet\n")
+            .file(QStringLiteral("V2__a.sql"), "SELECT 2;\n")
+            .file(QStringLiteral("V2.0__b.sql"), "SELECT 2;\n")
+            .file(QStringLiteral("v3__lower.sql"), "SELECT 3;\n");
+        auto loaded = MigrationSetLoader::load(set.path());
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        QCOMPARE(loaded->steps.size(), 3);
+        QVERIFY(loaded->steps.at(0).noOp); // Flyway runs no statement and records it
+        // 2 and 2.0 are one version to Flyway: one slot, which the planner reports as a conflict.
+        QCOMPARE(loaded->steps.at(1).slot(), loaded->steps.at(2).slot());
+        // The prefix is case-sensitive: "v3__" is no Flyway name.
+        QCOMPARE(loaded->ignored.size(), 1);
+        QCOMPARE(loaded->ignored.first().path, QStringLiteral("v3__lower.sql"));
+    }
+
     void flywayCallbacksAreListedAsIgnored()
     {
         SetBuilder set;
