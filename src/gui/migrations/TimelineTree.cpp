@@ -107,6 +107,8 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
             changed << p.slot;
     const auto steps = status.set.stepsFor(status.plan.dialect);
     for (const auto& step : steps) {
+        if (step.repeatable)
+            continue; // no version: listed after the versions
         QTreeWidgetItem* parent = versionItem(step.version);
         auto* item = new QTreeWidgetItem(parent);
         item->setText(Step, QStringLiteral("%1  %2").arg(step.slot(), step.name));
@@ -147,8 +149,40 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
             item->setText(Checksum, step.checksum.left(12));
             item->setToolTip(Checksum, step.checksum);
         }
+        if (step.noOp)
+            state += QStringLiteral(" · no-op");
         item->setText(State, state);
         item->setForeground(State, stateColour(state));
+    }
+    // Flyway's repeatable scripts: after every version, in the order they run, each with why it runs or not.
+    if (!status.plan.repeatables.isEmpty()) {
+        auto* group = new QTreeWidgetItem(this);
+        group->setFirstColumnSpanned(true);
+        group->setText(Step,
+                       QStringLiteral("Repeatable scripts   — run after the versioned steps, again when "
+                                      "they change"));
+        QFont bold = group->font(Step);
+        bold.setBold(true);
+        group->setFont(Step, bold);
+        for (const auto& r : status.plan.repeatables) {
+            auto* item = new QTreeWidgetItem(group);
+            item->setText(Step, QStringLiteral("repeatable  %1").arg(r.script.name));
+            item->setText(File, r.script.forwardPath);
+            item->setData(Step, Qt::UserRole, QString::fromUtf8(r.script.forwardSql));
+            item->setData(Phase, Qt::UserRole, r.script.forwardPath);
+            const QString state = r.runs ? QStringLiteral("pending: %1").arg(r.state) : r.state;
+            if (const RepeatableRecord* record = status.history.repeatable(r.script.name)) {
+                item->setText(AppliedAt,
+                              record->finishedAt.isEmpty() ? record->startedAt : record->finishedAt);
+                item->setText(Duration, QStringLiteral("%1 ms").arg(record->executionTimeMs));
+                item->setText(Checksum, record->checksum.left(12));
+                item->setToolTip(Checksum, record->checksum);
+                item->setText(By, QStringLiteral("%1@%2").arg(record->appliedBy, record->host));
+            }
+            item->setText(State, state);
+            item->setForeground(State,
+                                stateColour(r.runs ? QStringLiteral("pending") : QStringLiteral("applied")));
+        }
     }
     expandAll();
     const QList<int> widths{150, 70, 170, 140, 70, 100, 110};
