@@ -1,9 +1,10 @@
 // migration_set_bench [FILES...] [--repeat N]: loading and planning a migration folder of each layout Strata
 // reads (its own, seed 001's numbered SQL, golang-migrate, dbmate, goose, Flyway with dotted versions and
-// R__ scripts, Prisma, sqlx reversible), written with FILES files (default 1000 2000 4000), as
-// MigrationSetLoader::load then MigrationPlanner::planUp on an empty database's history do it for
-// `strata-cli plan` and `migrate`. Prints the median milliseconds per layout and size, and the cost per
-// 1,000 files, so that linear growth shows. Never passes or fails. Goal: a 2,000-file folder in <= 100 ms.
+// R__ scripts, Prisma, sqlx reversible, Alembic revisions read without Python), written with FILES files
+// (default 1000 2000 4000), as MigrationSetLoader::load then MigrationPlanner::planUp on an empty database's
+// history do it for `strata-cli plan` and `migrate`. Prints the median milliseconds per layout and size, and
+// the cost per 1,000 files, so that linear growth shows. Never passes or fails. Goal: a 2,000-file folder in
+// <= 100 ms.
 
 #include <algorithm>
 #include <cstdio>
@@ -127,6 +128,36 @@ const std::vector<Layout> kLayouts = {
                    createTable(v));
              write(QStringLiteral("%1/%2_add_fills.down.sql").arg(dir).arg(20240101000000LL + v),
                    dropTable(v));
+         }
+     }},
+    {"alembic",
+     [](const QString& dir, int files) {
+         // A script folder (env.py, versions/) of revisions in Alembic 1.8's template, one chain with two
+         // branches and their merge every 100 revisions.
+         write(dir + QStringLiteral("/env.py"), "from alembic import context\n");
+         QString previous;
+         for (int v = 1; v < files; ++v) {
+             const auto hex = [](int n) { return QStringLiteral("%1").arg(0x10000000 + n, 0, 16); };
+             const QString id = hex(v);
+             // ...98 and ...99 stand on ...96 and ...97 (two lines side by side); ...00 merges them.
+             QString parent =
+                 previous.isEmpty() ? QStringLiteral("None") : QStringLiteral("'%1'").arg(previous);
+             if (v > 100 && (v % 100 == 98 || v % 100 == 99))
+                 parent = QStringLiteral("'%1'").arg(hex(v - 2));
+             if (v > 100 && v % 100 == 0)
+                 parent = QStringLiteral("('%1', '%2')").arg(hex(v - 1), hex(v - 2));
+             write(QStringLiteral("%1/versions/%2_add_fills_%3.py").arg(dir, id).arg(v),
+                   QStringLiteral(
+                       "\"\"\"add fills %1\n\nRevision ID: %2\nRevises: \nCreate Date: 2026-01-14 "
+                       "10:00:00.000000\n\n\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\n\n\n"
+                       "# revision identifiers, used by Alembic.\nrevision = '%2'\ndown_revision = %3\n"
+                       "branch_labels = None\ndepends_on = None\n\n\ndef upgrade() -> None:\n"
+                       "    op.execute(\"\"\"\n%4\"\"\")\n\n\ndef downgrade() -> None:\n"
+                       "    op.drop_table('fills_%1')\n")
+                       .arg(v)
+                       .arg(id, parent, QString::fromUtf8(createTable(v)))
+                       .toUtf8());
+             previous = id;
          }
      }},
 };

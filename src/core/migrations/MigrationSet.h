@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include <QList>
@@ -11,6 +12,8 @@
 #include "migrations/SetManifest.h"
 
 namespace strata {
+
+class AlembicGraph;
 
 /// A file or folder in a migrations folder that no layout takes as a migration, and why. The tools ignore
 /// such files too (a README, a schema dump, a seed script); Strata lists them so nothing is skipped unseen.
@@ -29,6 +32,8 @@ struct MigrationSet
     QList<MigrationStep> steps;
     QList<IgnoredFile> ignored;               ///< in path order
     std::optional<ProviderLock> providerLock; ///< Prisma's migration_lock.toml, when the folder has one
+    /// The revision graph of a set read from an Alembic project (tools/alembic/AlembicSteps), else null.
+    std::shared_ptr<const AlembicGraph> alembicGraph;
 
     QString name() const;
     /// The steps that run on `dialect`, in order.

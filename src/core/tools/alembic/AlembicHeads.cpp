@@ -43,6 +43,8 @@ QList<Problem> AlembicHeads::problems(const MigrationSet& set)
 {
     if (!AlembicSteps::isAlembic(set))
         return {};
+    if (set.alembicGraph)
+        return problems(*set.alembicGraph);
     const auto project = AlembicProject::load(set.root);
     if (!project)
         return {}; // the loader read it a moment ago; a file changed since is reported on the next load

@@ -16,8 +16,8 @@ class AlembicHeads
 public:
     /// One problem per group of heads that conflict (AlembicGraph::conflictingHeads).
     static QList<Problem> problems(const AlembicGraph& graph);
-    /// The problems of a set read from an Alembic project (its graph read again from set.root); none for
-    /// any other set.
+    /// The problems of a set read from an Alembic project (its graph as the loader read it, else read again
+    /// from set.root); none for any other set.
     static QList<Problem> problems(const MigrationSet& set);
 };
 

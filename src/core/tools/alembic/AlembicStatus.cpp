@@ -9,11 +9,15 @@ std::optional<AlembicStatus> AlembicStatus::of(const MigrationSet& set, const Hi
 {
     if (!AlembicSteps::isAlembic(set))
         return std::nullopt;
-    auto project = AlembicProject::load(set.root);
-    if (!project)
-        return std::nullopt;
     AlembicStatus status;
-    status.graph = project->graph;
+    if (set.alembicGraph) {
+        status.graph = *set.alembicGraph;
+    } else {
+        auto project = AlembicProject::load(set.root);
+        if (!project)
+            return std::nullopt;
+        status.graph = project->graph;
+    }
     for (const ForeignHistory& other : history.otherTools)
         if (other.table == QLatin1String("alembic_version"))
             for (const ForeignRow& row : other.rows)

@@ -25,7 +25,7 @@ struct AlembicStatus
     bool isApplied(const QString& revision) const { return applied.contains(revision); }
     bool isCurrent(const QString& revision) const { return current.contains(revision); }
 
-    /// The status of a set read from an Alembic project (the graph read again from set.root) against the
+    /// The status of a set read from an Alembic project (its graph as the loader read it) against the
     /// history's alembic_version; empty for any other set, or when the project no longer reads.
     static std::optional<AlembicStatus> of(const MigrationSet& set, const HistoryState& history);
 };

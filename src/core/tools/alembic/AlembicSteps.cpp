@@ -40,6 +40,7 @@ Status AlembicSteps::fill(MigrationSet& set)
     if (!project)
         return project.error();
     set.steps = steps(*project);
+    set.alembicGraph = std::make_shared<const AlembicGraph>(std::move(project->graph));
     return {};
 }
 

@@ -142,7 +142,8 @@ public:
                 push(Token::Type::Op, QString(c), m_i + 1);
                 continue;
             }
-            push(Token::Type::Op, op(), m_i + op().size());
+            const QString o = op();
+            push(Token::Type::Op, o, m_i + o.size());
         }
         if (!m_openLines.isEmpty())
             return unreadable(m_path, m_openLines.last(),
@@ -187,15 +188,14 @@ private:
 
     QString op() const
     {
-        const QString three = m_text.mid(m_i, 3);
+        const QStringView rest = QStringView(m_text).mid(m_i);
         for (const char* o : {"**=", "//=", ">>=", "<<=", "..."})
-            if (three == QLatin1String(o))
-                return three;
-        const QString two = m_text.mid(m_i, 2);
+            if (rest.startsWith(QLatin1String(o)))
+                return QString::fromLatin1(o);
         for (const char* o : {"==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
                               ":=", "->", "**", "//", ">>", "<<"})
-            if (two == QLatin1String(o))
-                return two;
+            if (rest.startsWith(QLatin1String(o)))
+                return QString::fromLatin1(o);
         return QString(m_text[m_i]);
     }
 
@@ -206,7 +206,11 @@ private:
         const bool raw = prefix.contains(QLatin1Char('r'));
         const bool plain = !prefix.contains(QLatin1Char('b')) && !prefix.contains(QLatin1Char('f'));
         const QChar quote = m_text[quoteAt];
-        const bool triple = m_text.mid(quoteAt, 3) == QString(3, quote);
+        const QStringView text(m_text);
+        const auto isTriple = [&](qsizetype at) {
+            return at + 2 < n && text[at] == quote && text[at + 1] == quote && text[at + 2] == quote;
+        };
+        const bool triple = isTriple(quoteAt);
         const int startLine = m_line;
         const qsizetype begin = m_i;
         const int column = int(m_i - m_lineStart);
@@ -217,7 +221,7 @@ private:
                 return unreadable(m_path, startLine,
                                   QStringLiteral("a string starting here is never closed"));
             const QChar c = m_text[j];
-            if (c == quote && (!triple || m_text.mid(j, 3) == QString(3, quote))) {
+            if (c == quote && (!triple || isTriple(j))) {
                 j += triple ? 3 : 1;
                 break;
             }
