@@ -105,10 +105,15 @@ QJsonArray JsonReport::interruptedRuns(const QList<RunEntry>& runs)
     return array;
 }
 
-QJsonArray JsonReport::otherTools(const QList<ForeignHistory>& tools)
+QJsonArray JsonReport::otherTools(const QList<ForeignHistory>& tools,
+                                  const QMap<QString, QString>& appliedSteps)
 {
     QJsonArray array;
     for (const auto& t : tools) {
+        QJsonArray steps;
+        for (auto it = appliedSteps.cbegin(); it != appliedSteps.cend(); ++it)
+            if (it.value() == t.tool)
+                steps.append(it.key());
         QJsonArray rows;
         for (const auto& r : t.rows)
             rows.append(QJsonObject{{QStringLiteral("version"), r.version},
@@ -122,15 +127,17 @@ QJsonArray JsonReport::otherTools(const QList<ForeignHistory>& tools)
                                     {QStringLiteral("finished"), r.finished},
                                     {QStringLiteral("problem"), r.problem},
                                     {QStringLiteral("resolution"), r.remedy}});
-        array.append(QJsonObject{{QStringLiteral("tool"), t.tool},
-                                 {QStringLiteral("table"), t.table},
-                                 {QStringLiteral("follows"), t.follows},
-                                 {QStringLiteral("read_only"), t.readOnly},
-                                 {QStringLiteral("applied"), t.appliedRows().size()},
-                                 {QStringLiteral("last_applied_at"), t.lastAppliedAt()},
-                                 {QStringLiteral("summary"), t.summary()},
-                                 {QStringLiteral("read_error"), t.readError},
-                                 {QStringLiteral("rows"), rows}});
+        array.append(
+            QJsonObject{{QStringLiteral("tool"), t.tool},
+                        {QStringLiteral("table"), t.table},
+                        {QStringLiteral("follows"), t.follows},
+                        {QStringLiteral("read_only"), t.readOnly},
+                        {QStringLiteral("applied"), steps.isEmpty() ? t.appliedRows().size() : steps.size()},
+                        {QStringLiteral("applied_steps"), steps},
+                        {QStringLiteral("last_applied_at"), t.lastAppliedAt()},
+                        {QStringLiteral("summary"), t.summary()},
+                        {QStringLiteral("read_error"), t.readError},
+                        {QStringLiteral("rows"), rows}});
     }
     return array;
 }

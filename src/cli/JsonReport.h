@@ -30,7 +30,10 @@ public:
     static QJsonObject stepRecord(const StepRecord& record);
     static QJsonObject repeatableRecord(const RepeatableRecord& record);
     /// Other tools' history tables: tool, table, the format followed, and every row with its state.
-    static QJsonArray otherTools(const QList<ForeignHistory>& tools);
+    /// `appliedSteps` (ForeignApplied: slot -> tool) gives each tool's "applied" as the set's steps it
+    /// applied (Alembic: every revision below a current one) and lists them; else its applied rows count.
+    static QJsonArray otherTools(const QList<ForeignHistory>& tools,
+                                 const QMap<QString, QString>& appliedSteps = {});
     /// The same as lines for the operator: the summary of each tool, then its rows that need attention.
     static QString otherToolsText(const QList<ForeignHistory>& tools, const QString& indent);
 };

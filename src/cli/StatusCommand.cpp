@@ -4,6 +4,7 @@
 
 #include "IgnoredFilesReport.h"
 #include "JsonReport.h"
+#include "adoption/ForeignApplied.h"
 #include "backup/LeftoverSweep.h"
 #include "common/Counted.h"
 
@@ -52,9 +53,16 @@ int StatusCommand::run(const CliContext& context)
     text += QStringLiteral("Version:   %1\n")
                 .arg(versionLine(*plan, session->set.manifest.baseline.tables,
                                  !session->history.otherTools.isEmpty()));
+    // Steps another tool applied, matched to its rows as `adopt` matches them: shown as applied by it.
+    const auto appliedBy = ForeignApplied::of(session->set, session->db->dialect(), session->history);
     if (!session->history.otherTools.isEmpty())
         text += QStringLiteral("Other tools:\n") +
                 JsonReport::otherToolsText(session->history.otherTools, QStringLiteral("  "));
+    for (const auto& other : session->history.otherTools)
+        if (const qsizetype n = ForeignApplied::count(appliedBy, other.tool); n > 0)
+            text += QStringLiteral("Applied by %1: %2 of this set (not in Strata's history yet; `strata-cli "
+                                   "adopt` records them)\n")
+                        .arg(other.tool, counted(n, QStringLiteral("step"), QStringLiteral("steps")));
     for (const auto& p : plan->partialVersions)
         text += QStringLiteral("           a run stopped inside v%1: %2 still pending; migrate applies %3\n")
                     .arg(p.version)
@@ -90,7 +98,7 @@ int StatusCommand::run(const CliContext& context)
                 const bool off = std::any_of(plan->optionalOff.begin(), plan->optionalOff.end(),
                                              [&](const MigrationStep& o) { return o.slot() == s.slot(); });
                 text +=
-                    QStringLiteral("    %1 %2  %3%4%5\n")
+                    QStringLiteral("    %1 %2  %3%4%5%6\n")
                         .arg(s.slot(), s.name, s.forwardPath,
                              off ? QStringLiteral("  [option %1: off; --enable %1]").arg(s.header.option)
                                  : (s.isOptional() ? QStringLiteral("  [option %1: on]").arg(s.header.option)
@@ -99,7 +107,10 @@ int StatusCommand::run(const CliContext& context)
                                     : (s.noTransactionReason.isEmpty()
                                            ? QString()
                                            : QStringLiteral("  [outside a transaction: %1]")
-                                                 .arg(s.noTransactionReason)));
+                                                 .arg(s.noTransactionReason)),
+                             appliedBy.contains(s.slot())
+                                 ? QStringLiteral("  [applied by %1]").arg(appliedBy.value(s.slot()))
+                                 : QString());
             }
         }
     }
@@ -144,12 +155,13 @@ int StatusCommand::run(const CliContext& context)
     QJsonArray applied;
     for (const auto& v : session->history.versions)
         applied.append(JsonReport::versionRecord(v));
-    QJsonObject doc{{QStringLiteral("command"), QStringLiteral("status")},
-                    {QStringLiteral("ok"), true},
-                    {QStringLiteral("database"), session->db->display()},
-                    {QStringLiteral("applied"), applied},
-                    {QStringLiteral("other_tools"), JsonReport::otherTools(session->history.otherTools)},
-                    {QStringLiteral("ignored_files"), IgnoredFilesReport::json(session->set.ignored)}};
+    QJsonObject doc{
+        {QStringLiteral("command"), QStringLiteral("status")},
+        {QStringLiteral("ok"), true},
+        {QStringLiteral("database"), session->db->display()},
+        {QStringLiteral("applied"), applied},
+        {QStringLiteral("other_tools"), JsonReport::otherTools(session->history.otherTools, appliedBy)},
+        {QStringLiteral("ignored_files"), IgnoredFilesReport::json(session->set.ignored)}};
     const QJsonObject planJson = JsonReport::plan(*plan);
     for (auto it = planJson.begin(); it != planJson.end(); ++it)
         doc.insert(it.key(), it.value());

@@ -242,6 +242,13 @@ private Q_SLOTS:
         const QJsonObject status = runJson(db.url(), set.path(), {QStringLiteral("status")}, &exitCode);
         QCOMPARE(exitCode, 0);
         QCOMPARE(toolsOf(status), QStringList{QStringLiteral("dbmate schema_migrations 3")});
+        const auto statusText = strataCli(db.url(), set.path(), {QStringLiteral("status")});
+        QVERIFY2(statusText.out.contains(QStringLiteral("Applied by dbmate: 3 steps of this set")),
+                 qPrintable(describe(statusText)));
+        QVERIFY2(statusText.out.contains(versions.at(2) + QStringLiteral(".1 create_orders")) ||
+                     statusText.out.contains(QStringLiteral("[applied by dbmate]")),
+                 qPrintable(describe(statusText)));
+        QCOMPARE(statusText.out.count(QStringLiteral("[applied by dbmate]")), 3);
 
         // migrate refuses until adopt, and says how.
         const QStringList before = stateOf(db.url());

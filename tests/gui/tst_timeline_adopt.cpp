@@ -19,6 +19,7 @@
 #include "migrations/ProblemPanel.h"
 #include "migrations/ProblemRow.h"
 #include "migrations/TimelinePage.h"
+#include "migrations/TimelineTree.h"
 
 using namespace strata;
 using namespace strata::test;
@@ -119,6 +120,22 @@ private Q_SLOTS:
         window.open(target);
         QVERIFY(waitForStatus(window));
 
+        // Before the adoption the timeline shows what dbmate applied as applied by dbmate, the rest pending.
+        QCOMPARE(window.timeline()
+                     ->tree()
+                     ->stepItem(QStringLiteral("20240101120000.1"))
+                     ->text(TimelineTree::State),
+                 QStringLiteral("applied by dbmate"));
+        QCOMPARE(window.timeline()
+                     ->tree()
+                     ->stepItem(QStringLiteral("20240102093000.1"))
+                     ->text(TimelineTree::State),
+                 QStringLiteral("applied by dbmate"));
+        QCOMPARE(window.timeline()
+                     ->tree()
+                     ->stepItem(QStringLiteral("20240103170500.1"))
+                     ->text(TimelineTree::State),
+                 QStringLiteral("pending"));
         ProblemRow* managed = window.timeline()->problemPanel()->row(Problem::Kind::ManagedByOtherTool, {});
         QVERIFY(managed);
         QPushButton* adopt = managed->button(Action::Adopt);
@@ -157,6 +174,11 @@ private Q_SLOTS:
         QCOMPARE(linesIn(file.url(), QStringLiteral("SELECT tool, history_table FROM schema_version_tools")),
                  QStringList{QStringLiteral("dbmate|schema_migrations")});
         QVERIFY(!window.timeline()->problemPanel()->row(Problem::Kind::ManagedByOtherTool, {}));
+        QCOMPARE(window.timeline()
+                     ->tree()
+                     ->stepItem(QStringLiteral("20240101120000.1"))
+                     ->text(TimelineTree::State),
+                 QStringLiteral("baseline"));
         QVERIFY(window.timeline()->problems().isEmpty());
     }
 

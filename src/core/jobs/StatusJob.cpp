@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "adoption/ForeignApplied.h"
 #include "dialects/postgres/PostgresDatabase.h"
 #include "dialects/postgres/PostgresRunLock.h"
 #include "dialects/sqlite/SqliteDatabase.h"
@@ -92,6 +93,7 @@ Status StatusJob::run(Database& db, const Progress& progress)
     status.plan = *plan;
     status.userTables = *tables;
     status.alembic = AlembicStatus::of(status.set, status.history);
+    status.appliedByOtherTool = ForeignApplied::of(status.set, status.plan.dialect, status.history);
     m_status = std::move(status);
     progress.report(3, 3, QStringLiteral("done"));
     return {};

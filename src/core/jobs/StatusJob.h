@@ -27,6 +27,9 @@ struct DatabaseStatus
     QMap<QString, QString> keptScripts;
     /// For a set read from an Alembic project: its revision graph and what alembic_version makes applied.
     std::optional<AlembicStatus> alembic;
+    /// On a database Strata does not track yet: step slot -> the other tool that applied it (ForeignApplied),
+    /// so that the timeline shows "applied by dbmate" rather than pending.
+    QMap<QString, QString> appliedByOtherTool;
 
     /// "v1 (baseline), v2 pending: 3 steps in 3 phases" — the line operators read first.
     QString summary() const;

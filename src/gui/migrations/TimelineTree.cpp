@@ -140,6 +140,10 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
                         ? QStringLiteral("applied by Alembic (current)")
                         : QStringLiteral("applied by Alembic");
             item->setText(By, QStringLiteral("Alembic"));
+        } else if (status.appliedByOtherTool.contains(step.slot())) {
+            // Applied by the tool that manages the database (dbmate, Flyway, ...), not adopted yet.
+            state = QStringLiteral("applied by %1").arg(status.appliedByOtherTool.value(step.slot()));
+            item->setText(By, status.appliedByOtherTool.value(step.slot()));
         } else if (status.plan.baselineRecognised && step.version <= status.plan.baselineVersion) {
             state = QStringLiteral("baseline (not tracked yet)");
         } else {
