@@ -2,8 +2,10 @@
 -- Description: Recommendations, their target ladders and option ideas
 -- Created: 2026-01-10
 
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+
 CREATE TABLE IF NOT EXISTS recommendations (
-    reco_id            UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+    reco_id            UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
     asof               TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
     symbol             TEXT NOT NULL,
     horizon            TEXT NOT NULL,

@@ -3,7 +3,7 @@
 -- Created: 2026-01-14
 
 CREATE TABLE IF NOT EXISTS user_actions (
-    action_id   UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+    action_id   UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
     user_id     UUID NOT NULL,
     action_type TEXT NOT NULL,
     reco_id     UUID REFERENCES recommendations (reco_id) ON DELETE SET NULL,
