@@ -313,6 +313,11 @@ private Q_SLOTS:
         auto linear = MigrationSetLoader::load(compat(QStringLiteral("linear")));
         QVERIFY2(linear.ok(), qPrintable(errorOf(linear)));
         QCOMPARE(linear->steps.size(), 3);
+        // versions/__init__.py and a README are skipped by Alembic, and listed as ignored by Strata.
+        QStringList ignored;
+        for (const IgnoredFile& f : linear->ignored)
+            ignored << f.path;
+        QCOMPARE(ignored, (QStringList{"migrations/versions/README", "migrations/versions/__init__.py"}));
         QCOMPARE(linear->steps.at(2).name, QStringLiteral("add order notes"));
     }
 

@@ -40,6 +40,10 @@ Status AlembicSteps::fill(MigrationSet& set)
     if (!project)
         return project.error();
     set.steps = steps(*project);
+    for (const QString& path : std::as_const(project->ignored))
+        set.ignored << IgnoredFile{
+            path, QStringLiteral("not an Alembic revision: Alembic 1.8 loads the .py files of "
+                                 "the versions folder, except __init__.py")};
     set.alembicGraph = std::make_shared<const AlembicGraph>(std::move(project->graph));
     return {};
 }
