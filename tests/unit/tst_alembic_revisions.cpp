@@ -177,6 +177,43 @@ private Q_SLOTS:
         QCOMPARE(r->revision, QStringLiteral("4fe3a2"));
     }
 
+    void everyTruncationOfARevisionFileIsReadOrRefusedNeverCrashes()
+    {
+        QFile file(compat(QStringLiteral("linear/migrations/versions/3c4d5e6f7081_add_order_notes.py")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray whole = file.readAll();
+        int read = 0;
+        int refused = 0;
+        for (qsizetype n = 0; n <= whole.size(); ++n) {
+            auto r = AlembicRevisionFile::parse(whole.left(n), QStringLiteral("versions/x.py"));
+            if (r.ok())
+                ++read;
+            else
+                ++refused;
+            if (!r.ok())
+                QVERIFY2(r.error().what.contains(QStringLiteral("versions/x.py")),
+                         qPrintable(r.error().toText()));
+        }
+        QVERIFY(read > 0);
+        QVERIFY(refused > 0);
+        auto full = AlembicRevisionFile::parse(whole, QStringLiteral("versions/x.py"));
+        QVERIFY(full.ok());
+        QCOMPARE(full->revision, QStringLiteral("3c4d5e6f7081"));
+    }
+
+    void deepNestingIsNotReadAsARevision()
+    {
+        const QByteArray deep =
+            "revision = 'a'\ndown_revision = " + QByteArray(5000, '(') + "'b'" + QByteArray(5000, ')') + "\n";
+        auto r = AlembicRevisionFile::parse(deep, QStringLiteral("versions/a.py"));
+        QVERIFY(!r.ok()); // refused as not a literal Strata reads, never a crash
+        QVERIFY2(r.error().what.contains(QStringLiteral("down_revision")), qPrintable(r.error().toText()));
+        auto shallow =
+            AlembicRevisionFile::parse("revision = 'a'\ndown_revision = ((('b')))\n", "versions/a.py");
+        QVERIFY(shallow.ok());
+        QCOMPARE(shallow->downRevisions, QStringList{QStringLiteral("b")});
+    }
+
     void whichFilesAlembicLoads()
     {
         QVERIFY(AlembicRevisionFile::isRevisionFileName(QStringLiteral("ae10_x.py")));

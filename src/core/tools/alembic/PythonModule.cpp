@@ -377,10 +377,14 @@ QString concatenated(const Tokens& tokens)
     return s;
 }
 
-PythonLiteral literal(const Tokens& tokens, const QString& source);
+/// Values nested deeper than this are not read (Other): no revision id needs it, and a file of a thousand
+/// nested brackets must not exhaust the stack.
+constexpr int kMaxNesting = 32;
+
+PythonLiteral literal(const Tokens& tokens, const QString& source, int depth = 0);
 
 /// The items of a tuple or list (trailing comma allowed); Other when one is not a string.
-PythonLiteral sequence(const Tokens& inner, const QString& source, const PythonLiteral& other)
+PythonLiteral sequence(const Tokens& inner, const QString& source, const PythonLiteral& other, int depth)
 {
     PythonLiteral lit;
     lit.kind = PythonLiteral::Kind::Strings;
@@ -390,7 +394,7 @@ PythonLiteral sequence(const Tokens& inner, const QString& source, const PythonL
     for (int k = 0; k < parts.size(); ++k) {
         if (parts[k].isEmpty() && k == parts.size() - 1 && k > 0)
             break; // trailing comma
-        const PythonLiteral item = literal(parts[k], source);
+        const PythonLiteral item = literal(parts[k], source, depth + 1);
         if (item.kind != PythonLiteral::Kind::String)
             return other;
         lit.strings << item.text;
@@ -398,15 +402,17 @@ PythonLiteral sequence(const Tokens& inner, const QString& source, const PythonL
     return lit;
 }
 
-PythonLiteral literal(const Tokens& tokens, const QString& source)
+PythonLiteral literal(const Tokens& tokens, const QString& source, int depth)
 {
     PythonLiteral other;
     other.kind = PythonLiteral::Kind::Other;
     if (tokens.isEmpty())
         return other;
     other.text = source.mid(tokens.first().begin, tokens.last().end - tokens.first().begin);
+    if (depth > kMaxNesting)
+        return other;
     if (splitAt(tokens, ",").size() > 1)
-        return sequence(tokens, source, other); // a bare tuple: 'a', 'b'
+        return sequence(tokens, source, other, depth); // a bare tuple: 'a', 'b'
     if (tokens.size() == 1 && isName(tokens.first(), "None")) {
         PythonLiteral none;
         none.kind = PythonLiteral::Kind::None;
@@ -431,8 +437,8 @@ PythonLiteral literal(const Tokens& tokens, const QString& source)
         if (wraps) {
             const Tokens inner = tokens.mid(1, tokens.size() - 2);
             if (brackets || inner.isEmpty() || splitAt(inner, ",").size() > 1)
-                return sequence(inner, source, other);
-            return literal(inner, source); // a parenthesised value
+                return sequence(inner, source, other, depth);
+            return literal(inner, source, depth + 1); // a parenthesised value
         }
     }
     return other;
