@@ -3,7 +3,8 @@
 // by the tool itself (the real dbmate, STRATA_TEST_DBMATE) or, for the tools this machine does not have,
 // by a replay of the same sections as the tool runs them through `sqlite3` / `psql`; the two schemas must
 // be equal catalog by catalog (tables, columns, indexes, constraints, views, functions, triggers,
-// sequences, enum values, row counts), history tables aside; `strata-cli drift` finds no drift; the files
+// sequences, enum values, row counts), history tables aside; `strata-cli drift` finds no drift, `status`
+// shows nothing pending and no problem; the files
 // the tool skips are the ones Strata lists as ignored. Where the folder has down sections, both
 // then roll back as far as the folder allows, compare again, apply again and compare again.
 
@@ -242,6 +243,24 @@ class TestCompatCorpus : public QObject
         qInfo("%s: %lld catalog lines equal", qPrintable(when), static_cast<long long>(strataCatalog.size()));
     }
 
+    /// `status --json` after a full migrate: nothing pending, no problem, no repeatable script to run again.
+    static void checkUpToDate(const CliProcess::Outcome& status, const QString& when)
+    {
+        const QJsonObject doc = status.json();
+        COMPAT_VERIFY(status.exitCode == 0 && !doc.isEmpty(),
+                      QStringLiteral("strata-cli status --json %1: ").arg(when) + describeRun(status));
+        const QString text = QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Compact));
+        COMPAT_VERIFY(doc.value(QStringLiteral("pending")).toArray().isEmpty(),
+                      QStringLiteral("%1: steps still pending: ").arg(when) + text);
+        COMPAT_VERIFY(doc.value(QStringLiteral("problems")).toArray().isEmpty(),
+                      QStringLiteral("%1: problems: ").arg(when) + text);
+        for (const auto& value : doc.value(QStringLiteral("repeatables")).toArray())
+            COMPAT_VERIFY(
+                !value.toObject().value(QStringLiteral("runs")).toBool(),
+                QStringLiteral("%1: a repeatable script would run again: ").arg(when) +
+                    QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -318,6 +337,7 @@ private Q_SLOTS:
 
         // The files the tool skips (README.md, .gitkeep, an embed.go, a seed.sql) are listed as ignored.
         const auto status = strata(strataDb, folder, {QStringLiteral("--json"), QStringLiteral("status")});
+        checkUpToDate(status, QStringLiteral("after migrate"));
         QStringList listed;
         for (const auto& value : status.json().value(QStringLiteral("ignored_files")).toArray())
             listed << value.toObject().value(QStringLiteral("path")).toString();
@@ -344,6 +364,8 @@ private Q_SLOTS:
         const QString reapplied = toolUp(layout, toolDb, folder, floor);
         COMPAT_VERIFY(reapplied.isEmpty(), (QStringLiteral("the tool's own run again: ") + reapplied));
         compareCatalogs(strataDb, toolDb, QStringLiteral("after migrating again"));
+        checkUpToDate(strata(strataDb, folder, {QStringLiteral("--json"), QStringLiteral("status")}),
+                      QStringLiteral("after migrating again"));
         const QStringList changed = CompatCatalog::differences(catalogOf(strataDb), migratedCatalog);
         COMPAT_VERIFY(changed.isEmpty(),
                       (QStringLiteral("up, down, up differs from up:\n") + changed.join(QLatin1Char('\n'))));
