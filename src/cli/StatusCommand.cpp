@@ -38,7 +38,13 @@ int StatusCommand::run(const CliContext& context)
     if (!plan)
         return context.out().fail(plan.error(), QStringLiteral("status"));
 
-    QList<MigrationStep> upcoming = plan->steps + plan->optionalOff;
+    // Steps another tool applied, matched to its rows as `adopt` matches them: listed as applied by that
+    // tool, not as pending (migrate still refuses until the history is adopted).
+    const auto appliedBy = ForeignApplied::of(session->set, session->db->dialect(), session->history);
+    QList<MigrationStep> upcoming;
+    for (const auto& s : plan->steps + plan->optionalOff)
+        if (!appliedBy.contains(s.slot()))
+            upcoming << s;
     std::stable_sort(upcoming.begin(), upcoming.end(), [](const MigrationStep& a, const MigrationStep& b) {
         return a.version != b.version ? a.version < b.version : a.step < b.step;
     });
@@ -53,8 +59,6 @@ int StatusCommand::run(const CliContext& context)
     text += QStringLiteral("Version:   %1\n")
                 .arg(versionLine(*plan, session->set.manifest.baseline.tables,
                                  !session->history.otherTools.isEmpty()));
-    // Steps another tool applied, matched to its rows as `adopt` matches them: shown as applied by it.
-    const auto appliedBy = ForeignApplied::of(session->set, session->db->dialect(), session->history);
     if (!session->history.otherTools.isEmpty())
         text += QStringLiteral("Other tools:\n") +
                 JsonReport::otherToolsText(session->history.otherTools, QStringLiteral("  "));
@@ -98,7 +102,7 @@ int StatusCommand::run(const CliContext& context)
                 const bool off = std::any_of(plan->optionalOff.begin(), plan->optionalOff.end(),
                                              [&](const MigrationStep& o) { return o.slot() == s.slot(); });
                 text +=
-                    QStringLiteral("    %1 %2  %3%4%5%6\n")
+                    QStringLiteral("    %1 %2  %3%4%5\n")
                         .arg(s.slot(), s.name, s.forwardPath,
                              off ? QStringLiteral("  [option %1: off; --enable %1]").arg(s.header.option)
                                  : (s.isOptional() ? QStringLiteral("  [option %1: on]").arg(s.header.option)
@@ -107,10 +111,7 @@ int StatusCommand::run(const CliContext& context)
                                     : (s.noTransactionReason.isEmpty()
                                            ? QString()
                                            : QStringLiteral("  [outside a transaction: %1]")
-                                                 .arg(s.noTransactionReason)),
-                             appliedBy.contains(s.slot())
-                                 ? QStringLiteral("  [applied by %1]").arg(appliedBy.value(s.slot()))
-                                 : QString());
+                                                 .arg(s.noTransactionReason)));
             }
         }
     }

@@ -245,10 +245,11 @@ private Q_SLOTS:
         const auto statusText = strataCli(db.url(), set.path(), {QStringLiteral("status")});
         QVERIFY2(statusText.out.contains(QStringLiteral("Applied by dbmate: 3 steps of this set")),
                  qPrintable(describe(statusText)));
-        QVERIFY2(statusText.out.contains(versions.at(2) + QStringLiteral(".1 create_orders")) ||
-                     statusText.out.contains(QStringLiteral("[applied by dbmate]")),
+        QVERIFY2(statusText.out.contains(QStringLiteral("Pending:   2 steps")),
                  qPrintable(describe(statusText)));
-        QCOMPARE(statusText.out.count(QStringLiteral("[applied by dbmate]")), 3);
+        QVERIFY2(!statusText.out.contains(versions.at(0) + QStringLiteral(".1 ")) &&
+                     statusText.out.contains(versions.at(3) + QStringLiteral(".1 ")),
+                 qPrintable(describe(statusText)));
 
         // migrate refuses until adopt, and says how.
         const QStringList before = stateOf(db.url());
