@@ -176,6 +176,19 @@ private Q_SLOTS:
         QTreeWidgetItem* positions = window.timeline()->tree()->stepItem(QStringLiteral("4.1"));
         QVERIFY(positions);
         QCOMPARE(positions->text(TimelineTree::State), QStringLiteral("pending"));
+        // The list opens on the first step of the plan (the database is not adopted yet: all of them), and
+        // the graph selects its revision.
+        QCOMPARE(graph->selectedRevision(), QStringLiteral("a1000000base"));
+        // A revision clicked in the graph opens its step in the list (and its file in the preview).
+        QGraphicsItem* mergeBox = graph->revisionItem(QStringLiteral("d4000000merg"));
+        graph->centerOn(mergeBox);
+        QTest::mouseClick(graph->viewport(), Qt::LeftButton, {},
+                          graph->mapFromScene(mergeBox->sceneBoundingRect().center()));
+        QCOMPARE(graph->selectedRevision(), QStringLiteral("d4000000merg"));
+        QVERIFY(window.timeline()->tree()->currentItem());
+        QCOMPARE(window.timeline()->tree()->currentItem()->data(TimelineTree::Phase, Qt::UserRole).toString(),
+                 QStringLiteral("3.1"));
+        QVERIFY(window.timeline()->previewedSql().contains(QStringLiteral("revision = 'd4000000merg'")));
         QVERIFY(positions->data(TimelineTree::Step, Qt::UserRole)
                     .toString()
                     .contains(QStringLiteral("op.create_table")));

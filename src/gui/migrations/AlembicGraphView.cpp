@@ -8,6 +8,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QPen>
+#include <QSignalBlocker>
 
 #include "common/GraphRoute.h"
 #include "layout/GraphLayout.h"
@@ -68,7 +69,12 @@ AlembicGraphView::AlembicGraphView(QWidget* parent)
     setBackgroundBrush(QColor(0xfa, 0xfa, 0xfa));
     setMinimumWidth(280);
     setAlignment(Qt::AlignTop | Qt::AlignHCenter); // the first revisions at the top, as in the list
-    setToolTip(tr("The Alembic revision graph: Ctrl+wheel zooms, dragging moves it"));
+    setToolTip(tr("The Alembic revision graph: click a revision to see its step, Ctrl+wheel zooms, dragging "
+                  "moves it"));
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        if (const QString id = selectedRevision(); !id.isEmpty())
+            Q_EMIT revisionSelected(id);
+    });
 }
 
 void AlembicGraphView::clearGraph()
@@ -186,6 +192,7 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
         box->setData(Id, n.id);
         box->setData(Kind, applied ? QStringLiteral("applied") : QStringLiteral("pending"));
         box->setData(Conflict, conflict);
+        box->setFlag(QGraphicsItem::ItemIsSelectable);
         box->setToolTip(QStringLiteral("%1\n%2\n%3").arg(n.id, rev->message, rev->path));
 
         // Tags at the top right, from the right edge leftwards; the id takes what room is left.
@@ -234,6 +241,28 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
             }
     if (QGraphicsItem* item = revisionItem(focus))
         centerOn(item->sceneBoundingRect().center());
+}
+
+void AlembicGraphView::selectRevision(const QString& id)
+{
+    QGraphicsItem* item = revisionItem(id);
+    if (item && item->isSelected())
+        return;
+    const QSignalBlocker quiet(m_scene); // chosen in the list: no echo back to it
+    m_scene->clearSelection();
+    if (!item)
+        return;
+    item->setSelected(true);
+    ensureVisible(item, 20, 20);
+}
+
+QString AlembicGraphView::selectedRevision() const
+{
+    const auto selected = m_scene->selectedItems();
+    for (QGraphicsItem* item : selected)
+        if (item->data(Role).toString() == QLatin1String("revision"))
+            return item->data(Id).toString();
+    return {};
 }
 
 QList<QGraphicsItem*> AlembicGraphView::itemsOf(const QString& role) const

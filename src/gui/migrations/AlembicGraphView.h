@@ -40,6 +40,14 @@ public:
     QGraphicsItem* revisionItem(const QString& id) const;
     /// The texts drawn inside and on a revision's box (id, message, tags).
     QStringList textsOf(const QString& id) const;
+    /// Selects a revision's box and scrolls to it (the step chosen in the list); empty clears the selection.
+    void selectRevision(const QString& id);
+    /// The selected revision, empty when none is.
+    QString selectedRevision() const;
+
+Q_SIGNALS:
+    /// The operator clicked a revision's box.
+    void revisionSelected(const QString& id);
 
 private:
     QGraphicsScene* m_scene;

@@ -32,6 +32,19 @@ TimelinePage::TimelinePage(QWidget* parent) : QWidget(parent), m_ui(std::make_un
     m_ui->splitter->setStretchFactor(1, 3);
     m_ui->splitter->setStretchFactor(2, 2);
     m_ui->splitter->setSizes({0, 700, 420});
+    // A revision clicked in the graph opens its step in the list, and a step chosen in the list is
+    // selected in the graph.
+    connect(m_alembicGraph, &AlembicGraphView::revisionSelected, this, [this](const QString& id) {
+        if (QTreeWidgetItem* item = m_ui->timeline->stepItem(m_slotOfRevision.value(id)))
+            m_ui->timeline->setCurrentItem(item);
+    });
+    connect(m_ui->timeline, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (!item || m_alembicGraph->isHidden())
+            return;
+        const QString slot = item->data(TimelineTree::Phase, Qt::UserRole).toString();
+        if (!slot.isEmpty())
+            m_alembicGraph->selectRevision(m_slotOfRevision.key(slot));
+    });
     connect(m_ui->problems, &ProblemPanel::actionRequested, this, &TimelinePage::problemActionRequested);
     // Under the notice of an interrupted run: the operator's acknowledgement, as resolve --acknowledge-run.
     m_acknowledge = new QPushButton(tr("Acknowledge…"), this);
@@ -87,6 +100,10 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
         m_acknowledge->show();
     }
     m_ui->timeline->showStatus(status);
+    m_slotOfRevision.clear();
+    for (const auto& step : status.set.steps)
+        if (step.layout == QLatin1String("alembic"))
+            m_slotOfRevision.insert(step.toolVersion, step.slot());
     if (status.alembic) {
         const bool wasHidden = m_alembicGraph->isHidden();
         m_alembicGraph->show();

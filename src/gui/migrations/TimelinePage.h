@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <QHash>
 #include <QWidget>
 
 #include "common/Error.h"
@@ -57,6 +58,7 @@ private:
     SqlHighlighter* m_highlighter;
     QPushButton* m_acknowledge; ///< shown while a run waits for acknowledgement
     AlembicGraphView* m_alembicGraph;
+    QHash<QString, QString> m_slotOfRevision; ///< an Alembic revision id -> its step's slot
     QString m_interruptedRun;
 };
 
