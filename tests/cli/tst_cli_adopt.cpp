@@ -305,6 +305,10 @@ private Q_SLOTS:
         QCOMPARE(lines(db.url(), QStringLiteral("SELECT version FROM schema_migrations ORDER BY version")),
                  versions);
 
+        const auto drift = strataCli(db.url(), set.path(), {QStringLiteral("drift")});
+        QVERIFY2(drift.exitCode == 0 && drift.out.contains(QStringLiteral("no drift")),
+                 qPrintable(describe(drift)));
+
         // The real dbmate finds every file applied, rolls the last one back and applies it again.
         const auto dbmateStatus =
             runDbmate(db, set.path(), {QStringLiteral("status"), QStringLiteral("--exit-code")});
@@ -405,6 +409,11 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("1|001_create_tables|Create tables|at|<null>|ms"),
                               QStringLiteral("2|002_add_targets|Add targets|at|<null>|ms"),
                               QStringLiteral("3|003_add_option_ideas|Add option ideas|at|<null>|ms")}));
+
+        // The runner's table is history, not schema: drift does not report it.
+        const auto drift = strataCli(db.url(), set.path(), {QStringLiteral("drift")});
+        QVERIFY2(drift.exitCode == 0 && drift.out.contains(QStringLiteral("no drift")),
+                 qPrintable(describe(drift)));
 
         // Strata's rollback deletes the row, as the runner's README says to.
         const auto rollback =

@@ -1,5 +1,7 @@
 #include "drift/DriftCheck.h"
 
+#include <algorithm>
+
 #include "drift/SchemaDiff.h"
 #include "drift/SchemaReplay.h"
 #include "drift/ScratchDatabase.h"
@@ -78,6 +80,22 @@ Result<DriftReport> DriftCheck::run(const Progress& progress)
     if (progress.cancelled())
         return cancelled();
 
+    // Another tool's history table (dbmate's schema_migrations, ...) is history, like Strata's own: no
+    // migration creates it, and after an adoption Strata writes it on every step.
+    QStringList otherHistory;
+    for (const auto& other : history->otherTools)
+        otherHistory << other.table.section(QLatin1Char('.'), -1);
+    live->tables.removeIf([&](const TableInfo& t) { return otherHistory.contains(t.name); });
+    // Their triggers, and the sequence of a serial column (PostgreSQL names it <table>_<column>_seq).
+    live->objects.removeIf([&](const SchemaObject& o) {
+        if (otherHistory.contains(o.table))
+            return true;
+        return o.kind == SchemaObject::Kind::Sequence &&
+               std::any_of(otherHistory.cbegin(), otherHistory.cend(), [&](const QString& table) {
+                   return o.name.startsWith(table + QLatin1Char('_')) &&
+                          o.name.endsWith(QLatin1String("_seq"));
+               });
+    });
     report.items = SchemaDiff::compare(*expected, *live);
     progress.report(total, total, report.summary());
     return report;
