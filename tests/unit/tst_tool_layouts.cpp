@@ -349,6 +349,22 @@ private Q_SLOTS:
         QCOMPARE(loaded->ignored.first().path, QStringLiteral("v3__lower.sql"));
     }
 
+    void flywayDropsALeadingByteOrderMark()
+    {
+        const QByteArray bytes = "\xEF\xBB\xBF-- Description: holidays\nCREATE TABLE holidays (day DATE);\n";
+        SetBuilder set;
+        set.file(QStringLiteral("V1__holidays.sql"), bytes)
+            .file(QStringLiteral("U1__holidays.sql"), "\xEF\xBB\xBF"
+                                                      "DROP TABLE holidays;\n");
+        auto loaded = MigrationSetLoader::load(set.path());
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        const MigrationStep& s = loaded->steps.first();
+        QVERIFY(s.forwardSql.startsWith("-- Description"));
+        QVERIFY(s.rollbackSql.startsWith("DROP TABLE"));
+        QCOMPARE(s.header.description, QStringLiteral("holidays"));
+        QCOMPARE(s.checksum, TextFile::sha256(bytes));
+    }
+
     void flywayCallbacksAreListedAsIgnored()
     {
         SetBuilder set;

@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 
+#include "common/TextFile.h"
 #include "tools/LayoutText.h"
 #include "tools/flyway/FlywayVersion.h"
 
@@ -123,7 +124,9 @@ Result<QList<LayoutPart>> FlywayLayout::read(const LayoutFile& file, const Layou
     const auto bytes = file.bytes();
     if (!bytes)
         return bytes.error();
-    auto sql = replacePlaceholders(*bytes, file.relativePath(), 1, context.manifest.placeholders);
+    // Flyway reads a script through its BomStrippingReader: a leading UTF-8 byte order mark is no SQL.
+    const QByteArray text = bytes->startsWith("\xEF\xBB\xBF") ? bytes->mid(3) : *bytes;
+    auto sql = replacePlaceholders(text, file.relativePath(), 1, context.manifest.placeholders);
     if (!sql)
         return sql.error();
     const bool empty = !LayoutText::hasStatements(*sql);
@@ -139,8 +142,9 @@ Result<QList<LayoutPart>> FlywayLayout::read(const LayoutFile& file, const Layou
     step.forwardPath = file.relativePath();
     step.forwardSql = *sql;
     step.noOp = empty;
-    if (auto header = LayoutText::readHeader(step, *bytes, dialect); !header)
+    if (auto header = LayoutText::readHeader(step, text, dialect); !header)
         return header.error();
+    step.checksum = TextFile::sha256(*bytes); // of the file's exact bytes, its mark included
     return QList<LayoutPart>{part};
 }
 
