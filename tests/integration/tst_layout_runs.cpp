@@ -279,6 +279,27 @@ private Q_SLOTS:
         QVERIFY(!refused);
         QVERIFY2(refused.error().what.contains(QStringLiteral("never finished")),
                  qPrintable(refused.error().what));
+
+        // Failing inside its own second transaction: that transaction is rolled back (on PostgreSQL it is
+        // aborted and would refuse every later statement), the first part stays, and the dirty row keeps the
+        // error.
+        SetBuilder other;
+        other.file(QStringLiteral("001_accounts.sql"), "CREATE TABLE accounts (id INT);\n")
+            .file(QStringLiteral("002_split.sql"),
+                  "BEGIN;\nCREATE TABLE ledgers (id INT);\nCOMMIT;\nBEGIN;\nCREATE TABLE journals (id INT);\n"
+                  "INSERT INTO no_such_table VALUES (1);\nCOMMIT;\n");
+        Scratch second(engine);
+        QVERIFY2(second.db, qPrintable(second.error));
+        auto split = MigrationHarness::migrate(*second.db, *MigrationHarness::load(other.path()));
+        QVERIFY(!split);
+        QVERIFY(second.db->tableExists(QStringLiteral("ledgers")).value());
+        QVERIFY(!second.db->tableExists(QStringLiteral("journals")).value());
+        QCOMPARE(MigrationHarness::stepStatuses(*second.db), (QStringList{"1.1=applied", "2.1=started"}));
+        const QString recorded =
+            column(*second.db,
+                   QStringLiteral("SELECT error_message FROM schema_version_steps WHERE version = 2"))
+                .value(0);
+        QVERIFY2(recorded.contains(QStringLiteral("no_such_table")), qPrintable(recorded));
     }
 
     void concurrentIndexAndNewEnumValueOnPostgres()
@@ -470,6 +491,46 @@ private Q_SLOTS:
         QCOMPARE(plan->repeatablesToRun().size(), 1);
         QVERIFY2(plan->repeatables.at(1).state.contains(QStringLiteral("failed")),
                  qPrintable(plan->repeatables.at(1).state));
+    }
+
+    void repeatableThatFailsOutsideATransactionRunsAgain_data() { engines(); }
+    void repeatableThatFailsOutsideATransactionRunsAgain()
+    {
+        QFETCH(Engine, engine);
+        Scratch scratch(engine);
+        QVERIFY2(scratch.db, qPrintable(scratch.error));
+        Database& db = *scratch.db;
+        SetBuilder folder;
+        folder.file(QStringLiteral("V1__trades.sql"), "CREATE TABLE trades (id INT);\n");
+        auto set = MigrationHarness::load(folder.path());
+        QVERIFY(set);
+        // It commits in its middle: a no-transaction run, whose first part stays when the rest fails.
+        set->steps << repeatable(
+            QStringLiteral("summaries"),
+            "BEGIN;\nCREATE TABLE trade_summary (n INT);\nCOMMIT;\nINSERT INTO no_such_table "
+            "VALUES (1);\n");
+        auto failed = MigrationHarness::migrate(db, *set);
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().next.contains(QStringLiteral("runs whole again on the next migrate")),
+                 qPrintable(failed.error().next));
+        QVERIFY(db.tableExists(QStringLiteral("trade_summary")).value());
+        QCOMPARE(column(db, QStringLiteral("SELECT status || '/' || runs || '/' || transactional FROM "
+                                           "schema_version_repeatables")),
+                 QStringList{"started/0/0"});
+        auto plan = MigrationHarness::planUp(db, *set);
+        QVERIFY(plan);
+        QVERIFY(!plan->blocked());
+        QCOMPARE(plan->repeatablesToRun().size(), 1);
+        QVERIFY2(plan->repeatables.first().state.contains(QStringLiteral("did not finish")),
+                 qPrintable(plan->repeatables.first().state));
+
+        set->steps.last().forwardSql = "BEGIN;\nCREATE TABLE IF NOT EXISTS trade_summary (n INT);\nCOMMIT;\n"
+                                       "INSERT INTO trade_summary VALUES (1);\n";
+        auto fixed = MigrationHarness::migrate(db, *set);
+        QVERIFY2(fixed, fixed ? "" : qPrintable(text(fixed.error())));
+        QCOMPARE(column(db, QStringLiteral("SELECT status || '/' || runs FROM schema_version_repeatables")),
+                 QStringList{"applied/1"});
+        QCOMPARE(column(db, QStringLiteral("SELECT COUNT(*) FROM trade_summary")), QStringList{"1"});
     }
 
     void repeatablesWithOneDescriptionConflict()

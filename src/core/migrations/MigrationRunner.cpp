@@ -180,6 +180,9 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
         return started;
     timer.start();
     if (auto ran = step.noOp ? Status() : m_db.runScript(script, false); !ran) {
+        // A script that opened its own transaction and failed inside it leaves that transaction open (and,
+        // on PostgreSQL, aborted): it ends here, as it would when the connection closed.
+        (void)m_db.rollback();
         (void)m_history.recordDirtyFailure(step, ran.error().what);
         return ran;
     }
@@ -297,6 +300,7 @@ Status MigrationRunner::applyRepeatable(RepeatableHistory& history, const Migrat
         return started;
     timer.start();
     if (auto ran = script.noOp ? Status() : m_db.runScript(body, false); !ran) {
+        (void)m_db.rollback(); // the script's own transaction, left open by its failure
         (void)history.recordDirtyFailure(script, ran.error().what);
         return ran;
     }
@@ -390,8 +394,10 @@ Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedM
     const bool runs = step.hasRollback();
     const SqlScript script = scriptToRun(step, step.rollbackScript(), m_db.dialect());
     if (!step.transactional()) {
-        if (auto ran = runs ? m_db.runScript(script, false) : Status(); !ran)
+        if (auto ran = runs ? m_db.runScript(script, false) : Status(); !ran) {
+            (void)m_db.rollback(); // the script's own transaction, left open by its failure
             return ran;
+        }
         elapsedMs = timer.elapsed();
         return inTransaction(m_db, [&]() -> Status {
             if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
