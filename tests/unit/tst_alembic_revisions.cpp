@@ -214,6 +214,20 @@ private Q_SLOTS:
         QCOMPARE(shallow->downRevisions, QStringList{QStringLiteral("b")});
     }
 
+    void windowsLineEndsAndSetsAreReadAsPythonReadsThem()
+    {
+        auto r = AlembicRevisionFile::parse(
+            "\"\"\"add fills\r\n\r\nRevision ID: f1\r\n\"\"\"\r\nrevision = 'f1'\r\n"
+            "down_revision = 'e0'\r\nbranch_labels = {'fills'}\r\n",
+            QStringLiteral("versions/f1.py"));
+        QVERIFY2(r.ok(), qPrintable(errorOf(r)));
+        QCOMPARE(r->message, QStringLiteral("add fills"));
+        QCOMPARE(r->branchLabels, QStringList{QStringLiteral("fills")});
+        auto dict =
+            AlembicRevisionFile::parse("revision = 'f1'\ndown_revision = {'e0': 'x'}\n", "versions/f1.py");
+        QVERIFY(!dict.ok());
+    }
+
     void whichFilesAlembicLoads()
     {
         QVERIFY(AlembicRevisionFile::isRevisionFileName(QStringLiteral("ae10_x.py")));

@@ -69,7 +69,7 @@ Result<AlembicRevision> AlembicRevisionFile::parse(const QByteArray& bytes, cons
     if (body.startsWith("\xEF\xBB\xBF"))
         body.remove(0, 3); // a UTF-8 byte order mark, which Python accepts
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = utf8.decode(body);
+    QString text = utf8.decode(body);
     if (utf8.hasError()) {
         const qsizetype at = QString::fromUtf8(body).indexOf(QChar::ReplacementCharacter);
         return Error::badInput(
@@ -82,6 +82,8 @@ Result<AlembicRevision> AlembicRevisionFile::parse(const QByteArray& bytes, cons
                 .arg(path),
             QStringLiteral("Nothing was run; the database is unchanged."));
     }
+    // Python reads source with universal newlines: a docstring written on Windows splits on its blank line.
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     auto module = PythonModule::scan(text, path);
     if (!module)
         return module.error();

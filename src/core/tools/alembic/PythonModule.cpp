@@ -427,7 +427,9 @@ PythonLiteral literal(const Tokens& tokens, const QString& source, int depth)
     const Token& first = tokens.first();
     const Token& last = tokens.last();
     const bool parens = isOp(first, "(") && isOp(last, ")");
-    const bool brackets = isOp(first, "[") && isOp(last, "]");
+    // A list, or a set (`branch_labels = {'risk'}`; Alembic's to_tuple takes any iterable). A dict's items
+    // hold a ':' and are not strings, so a dict is not read.
+    const bool brackets = (isOp(first, "[") && isOp(last, "]")) || (isOp(first, "{") && isOp(last, "}"));
     if ((parens || brackets) && last.depth == first.depth + 1) {
         // The closing bracket must be the one that matches the first: no other token at the outer depth.
         bool wraps = true;
