@@ -112,6 +112,16 @@ private Q_SLOTS:
         QVERIFY(!GooseSqlFile::parse("-- +goose\n-- +goose Up\nSELECT 1;\n", "a.sql").ok());
     }
 
+    void crlfLineEndsReachTheDatabaseAsGooseSendsThem()
+    {
+        // bufio.ScanLines drops the \r of each CRLF line end.
+        auto f = GooseSqlFile::parse(
+            "-- +goose Up\r\nCREATE TABLE a (x INT);\r\n-- +goose Down\r\nDROP TABLE a;\r\n", "a.sql");
+        QVERIFY2(f.ok(), qPrintable(errorText(f)));
+        QCOMPARE(f->up, QByteArray("CREATE TABLE a (x INT);\n"));
+        QCOMPARE(f->down, QByteArray("DROP TABLE a;\n"));
+    }
+
     void noTransactionInAnyLetterCase()
     {
         for (const char* spelling :

@@ -163,7 +163,9 @@ Result<GooseSqlFile> GooseSqlFile::parse(const QByteArray& bytes, const QString&
         if (state == Start)
             continue;
         QByteArray& section = (state == Up || state == UpBlock) ? file.up : file.down;
-        section.append(line).append('\n');
+        // goose reads lines with bufio.ScanLines, which drops a CRLF's \r: a function body or a trigger
+        // reaches the database without it.
+        section.append(line.endsWith('\r') ? line.chopped(1) : line).append('\n');
     }
     if (state == Start)
         return gooseError(path, std::max(lineNumber, 1),
