@@ -515,7 +515,8 @@ private Q_SLOTS:
         set.file(QStringLiteral("V1__create_accounts.sql"), kAccounts)
             .file(QStringLiteral("V2__add_orders.sql"), "CREATE TABLE orders (id INTEGER PRIMARY KEY);\n")
             .file(QStringLiteral("V3__index_orders.sql"),
-                  "-- first\r\nCREATE INDEX idx_orders ON orders (id);\r\n");
+                  "-- first\r\nCREATE INDEX idx_orders ON orders (id);\r\n")
+            .file(QStringLiteral("U3__index_orders.sql"), "DROP INDEX idx_orders;\n");
         QStringList ddl = flywayTable(engine);
         ddl << QString::fromUtf8(kAccounts).trimmed().chopped(1)
             << flywayRow(engine, 1, QStringLiteral("1"), QStringLiteral("create accounts"),
@@ -554,6 +555,28 @@ private Q_SLOTS:
                                  "CASE WHEN success THEN 'success' ELSE 'failed' END FROM "
                                  "flyway_schema_history WHERE installed_rank = 3")),
             QStringList{QStringLiteral("3|3|index orders|SQL|V3__index_orders.sql|1310496035|by|success")});
+
+        // Strata's rollback of version 3 adds the UNDO_SQL row Flyway's undo writes, with the U script's
+        // checksum (CRC32 of "DROP INDEX idx_orders;"); Flyway then counts version 3 as not applied.
+        const auto rollback =
+            strataCli(db.url(), set.path(),
+                      {QStringLiteral("rollback"), QStringLiteral("--to"), QStringLiteral("2"),
+                       QStringLiteral("--yes"), QStringLiteral("--no-backup")});
+        QVERIFY2(rollback.exitCode == 0, qPrintable(describe(rollback)));
+        QCOMPARE(
+            lines(db.url(),
+                  QStringLiteral("SELECT installed_rank, version, description, type, script, checksum, "
+                                 "CASE WHEN success THEN 'success' ELSE 'failed' END FROM "
+                                 "flyway_schema_history WHERE installed_rank = 4")),
+            QStringList{QStringLiteral("4|3|index orders|UNDO_SQL|U3__index_orders.sql|1587481657|success")});
+        const QJsonObject status = runJson(db.url(), set.path(), {QStringLiteral("status")}, &exitCode);
+        QCOMPARE(status.value(QStringLiteral("other_tools"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("applied"))
+                     .toInt(),
+                 2);
     }
 
     /// goose, sqlx and Prisma: adopted with their checksums compared the tool's way, then each step Strata
