@@ -18,9 +18,15 @@ enum Role { SlotRole = Qt::UserRole, RunsRole, PhaseRole };
 
 QString stepSql(const MigrationStep& step, bool runs)
 {
-    const QString how = !runs ? QStringLiteral("not run: option %1 is off").arg(step.header.option)
-                        : step.transactional() ? QStringLiteral("in its own transaction")
-                                               : QStringLiteral("outside a transaction");
+    const QString how =
+        !runs       ? QStringLiteral("not run: option %1 is off").arg(step.header.option)
+        : step.noOp ? QStringLiteral("runs nothing (recorded as applied)")
+        : !step.noTransactionReason.isEmpty()
+            ? QStringLiteral("outside a transaction (%1)").arg(step.noTransactionReason)
+        : !step.transactional() ? QStringLiteral("outside a transaction")
+        : step.ownTransaction
+            ? QStringLiteral("in its own transaction (the file's BEGIN ... COMMIT, with its history row)")
+            : QStringLiteral("in its own transaction");
     return QStringLiteral("-- %1, phase %2, %3\n").arg(step.label(), step.phase(), how) +
            QString::fromUtf8(step.forwardSql);
 }
