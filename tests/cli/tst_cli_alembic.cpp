@@ -325,6 +325,9 @@ private Q_SLOTS:
         QVERIFY2(migrate.exitCode == 1, qPrintable(describe(migrate)));
         QVERIFY2(migrate.err.contains(QLatin1String("risk_limitz")), qPrintable(describe(migrate)));
         QVERIFY2(migrate.err.contains(QLatin1String("was rolled back")), qPrintable(describe(migrate)));
+        // The phased run offers the backup it took before the revision.
+        QVERIFY2(migrate.err.contains(QLatin1String("restore the backup taken at")),
+                 qPrintable(describe(migrate)));
         auto after = openDatabase(db.url());
         QVERIFY(after);
         QCOMPARE(nonHistoryTables(*after), tablesBefore);
@@ -346,6 +349,17 @@ private Q_SLOTS:
         QVERIFY2(lines.join(QLatin1Char('\n'))
                      .contains(QLatin1String("Running upgrade 5b0c8e2f9d77 -> 0d6c4a9e1f88")),
                  qPrintable(lines.join(QLatin1Char('\n'))));
+
+        // With --restore-on-failure the run restores that backup itself, and Alembic's record agrees.
+        const auto restoring = CliProcess::run(cliArgs(
+            db.url(), project.path(),
+            {QStringLiteral("migrate"), QStringLiteral("--yes"), QStringLiteral("--restore-on-failure")}));
+        QVERIFY2(restoring.exitCode == 1, qPrintable(describe(restoring)));
+        QVERIFY2(restoring.err.contains(QLatin1String("was restored")), qPrintable(describe(restoring)));
+        QCOMPARE(project.alembic({QStringLiteral("current")}), QStringLiteral("5b0c8e2f9d77"));
+        auto restored = openDatabase(db.url());
+        QVERIFY(restored);
+        QCOMPARE(nonHistoryTables(*restored), tablesBefore);
     }
 
     void killedDuringARevision_data() { engines(); }
