@@ -63,18 +63,23 @@ else:
     config = Config(ini)
 database = json.loads(os.environ["STRATA_ALEMBIC_DATABASE"])
 
-if "sqlite" in database:
-    url = URL.create("sqlite", database=database["sqlite"])
-else:
-    # The driver the project names for PostgreSQL (psycopg2, psycopg, pg8000), psycopg2 when it names none.
-    drivername = "postgresql+psycopg2"
+
+def project_driver(backend, default):
+    """The driver the project's alembic.ini names for this engine (psycopg2, psycopg, pg8000; pysqlite,
+    aiosqlite for an async env.py), the default when it names none or another engine."""
     try:
         own = make_url(config.get_main_option("sqlalchemy.url") or "")
-        if own.get_backend_name() == "postgresql":
-            drivername = own.drivername
+        if own.get_backend_name() == backend:
+            return own.drivername
     except Exception:
         pass
-    url = URL.create(drivername, query=database["postgresql"])
+    return default
+
+
+if "sqlite" in database:
+    url = URL.create(project_driver("sqlite", "sqlite"), database=database["sqlite"])
+else:
+    url = URL.create(project_driver("postgresql", "postgresql+psycopg2"), query=database["postgresql"])
 
 # ConfigParser reads % as interpolation: Alembic asks for it doubled.
 config.set_main_option("sqlalchemy.url", url.render_as_string(hide_password=False).replace("%", "%%"))
