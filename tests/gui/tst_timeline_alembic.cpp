@@ -5,11 +5,13 @@
 
 #include <QApplication>
 #include <QGraphicsItem>
+#include <QGraphicsSimpleTextItem>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
 
+#include "MigrationHarness.h"
 #include "ScratchDatabases.h"
 #include "mainwindow/MainWindow.h"
 #include "migrations/AlembicGraphView.h"
@@ -233,6 +235,40 @@ private Q_SLOTS:
         QVERIFY2(heads->text().contains(QStringLiteral("migrations/versions/003_strategy_execution.py")),
                  qPrintable(heads->text()));
         QVERIFY2(heads->text().contains(QStringLiteral("alembic merge heads")), qPrintable(heads->text()));
+    }
+
+    void aCurrentRevisionNoFileHasIsSaid()
+    {
+        ScratchSqlite file;
+        const QString failed =
+            alembicUpgrade(compat(QStringLiteral("linear")), file.path(), {QStringLiteral("head")});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        {
+            auto db = MigrationHarness::open(file.url());
+            QVERIFY(db);
+            // A revision of a newer release, applied by Alembic from files this folder does not have.
+            QVERIFY((*db)
+                        ->execute(QStringLiteral("UPDATE alembic_version SET version_num = '4d5e6f708192'"))
+                        .ok());
+        }
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        ConnectionTarget target;
+        target.url = file.url();
+        target.migrations = compat(QStringLiteral("linear"));
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+        AlembicGraphView* graph = window.timeline()->alembicGraph();
+        const auto warnings = graph->itemsOf(QStringLiteral("warning"));
+        QCOMPARE(warnings.size(), 1);
+        const QString text = static_cast<QGraphicsSimpleTextItem*>(warnings.first())->text();
+        QVERIFY2(text.contains(QStringLiteral("4d5e6f708192")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("ahead")), qPrintable(text));
+        for (QGraphicsItem* box : graph->itemsOf(QStringLiteral("revision"))) {
+            QCOMPARE(box->data(AlembicGraphView::Kind).toString(), QStringLiteral("pending"));
+            QVERIFY(!warnings.first()->sceneBoundingRect().intersects(box->sceneBoundingRect()));
+        }
     }
 
     void anyOtherSetHidesTheGraph()

@@ -60,6 +60,21 @@ double tag(QGraphicsItem* parent, const QString& label, double right, double y, 
     return w;
 }
 
+/// `text` broken into lines no wider than `width` in `font`.
+QString wrapped(const QString& text, const QFont& font, double width)
+{
+    const QFontMetricsF metrics(font);
+    QStringList lines{QString()};
+    for (const QString& word : text.split(QLatin1Char(' '))) {
+        const QString candidate = lines.last().isEmpty() ? word : lines.last() + QLatin1Char(' ') + word;
+        if (metrics.horizontalAdvance(candidate) > width && !lines.last().isEmpty())
+            lines << word;
+        else
+            lines.last() = candidate;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 AlembicGraphView::AlembicGraphView(QWidget* parent)
@@ -136,26 +151,31 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
     auto* legend = m_scene->addSimpleText(QString(), small);
     legend->setData(Role, QStringLiteral("legend"));
     legend->setBrush(QColor(0x55, 0x55, 0x55));
-    {
-        // Wrapped to the graph's width (never narrower than one box).
-        const double width = std::max(placed->bounds.width(), kWidth);
-        const QFontMetricsF metrics(small);
-        QStringList lines{QString()};
-        for (const QString& word : legendText.split(QLatin1Char(' '))) {
-            const QString candidate = lines.last().isEmpty() ? word : lines.last() + QLatin1Char(' ') + word;
-            if (metrics.horizontalAdvance(candidate) > width && !lines.last().isEmpty())
-                lines << word;
-            else
-                lines.last() = candidate;
-        }
-        legend->setText(lines.join(QLatin1Char('\n')));
+    // Text is wrapped to the graph's width, never narrower than two boxes side by side.
+    const double textWidth = std::max(placed->bounds.width(), 2 * kWidth + 16);
+    legend->setText(wrapped(legendText, small, textWidth));
+    const double left = (textWidth - placed->bounds.width()) / 2; // a narrow graph is centred under the text
+    double top = legend->boundingRect().height() + 14;
+    if (!status.unknownCurrent.isEmpty()) {
+        // alembic_version names a revision no file has: the database is ahead of these files.
+        QFont bold = small;
+        bold.setBold(true);
+        auto* ahead = m_scene->addSimpleText(
+            wrapped(tr("alembic_version holds %1, which no revision file here has: the database is ahead of "
+                       "these files (or they are not the project that migrated it).")
+                        .arg(status.unknownCurrent.join(QStringLiteral(", "))),
+                    bold, textWidth),
+            bold);
+        ahead->setBrush(kConflict);
+        ahead->setData(Role, QStringLiteral("warning"));
+        ahead->setPos(0, top - 6);
+        top += ahead->boundingRect().height() + 8;
     }
-    const double top = legend->boundingRect().height() + 14;
 
     for (const PlacedEdge& e : placed->edges) {
         const QString kind = kinds.value(e.index).second;
         QPainterPath curve = graphroute::curve(e.path);
-        curve.translate(0, top);
+        curve.translate(left, top);
         auto* line = m_scene->addPath(
             curve, QPen(kEdge, 1.4, kind == QLatin1String("depends_on") ? Qt::DashLine : Qt::SolidLine));
         line->setData(Role, QStringLiteral("edge"));
@@ -164,7 +184,7 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
         line->setZValue(-1);
         if (e.toTip && !e.path.isEmpty()) {
             QPolygonF arrow = graphroute::arrowhead(e.path.last(), *e.toTip);
-            arrow.translate(0, top);
+            arrow.translate(left, top);
             auto* head = m_scene->addPolygon(arrow, QPen(kEdge), QBrush(kEdge));
             head->setParentItem(line);
         }
@@ -183,7 +203,7 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
         const bool conflict = conflicting.contains(n.id);
         const QColor edge = conflict ? kConflict : applied ? kApplied : kPending;
         const QColor fill = conflict ? kConflictFill : applied ? kAppliedFill : kPendingFill;
-        const QRectF rect = n.rect.translated(0, top);
+        const QRectF rect = n.rect.translated(left, top);
         QPainterPath path;
         path.addRoundedRect(QRectF(0, 0, rect.width(), rect.height()), 7, 7);
         auto* box = m_scene->addPath(path, QPen(edge, current ? 3.2 : 1.3), QBrush(fill));

@@ -20,7 +20,8 @@ class AlembicGraphView : public DiagramView
     Q_OBJECT
 
 public:
-    /// What an item of the scene is: data(Role) is "revision", "edge", "tag" or "legend".
+    /// What an item of the scene is: data(Role) is "revision", "edge", "tag", "legend" or "warning" (an
+    /// alembic_version row that no revision file has).
     static constexpr int Role = 0;
     /// A revision's id; an edge's "<down revision>-><revision>"; a tag's text.
     static constexpr int Id = 1;
