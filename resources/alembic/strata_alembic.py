@@ -126,12 +126,14 @@ def ancestry(heads):
     return seen
 
 
+def as_list(value):
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
 def below(revision):
-    downs = revision.down_revision
-    downs = [] if downs is None else [downs] if isinstance(downs, str) else list(downs)
-    deps = revision.dependencies
-    deps = [] if deps is None else [deps] if isinstance(deps, str) else list(deps)
-    return downs + [script.get_revision(d).revision for d in deps]
+    """What a revision stands on: its down revisions and its depends_on (revision ids or branch labels)."""
+    deps = [script.get_revision(d).revision for d in as_list(revision.dependencies)]
+    return as_list(revision.down_revision) + deps
 
 
 def current_heads():
@@ -165,9 +167,10 @@ else:
     if target not in before:
         stop(2, "refused", "revision %s is not a current head (alembic_version holds %s)" %
              (target, ", ".join(before) or "nothing"), before=before)
-    downs = below(revision)
+    downs = as_list(revision.down_revision)
     # "<revision>@<one of its down revisions>" confines Alembic to the lineage of this revision: at a merge
-    # point it takes back only the merge, after a branch point only this branch's revision.
+    # point it takes back only the merge, after a branch point only this branch's revision. A revision with
+    # no down revision (only depends_on, or none) goes back to "base" of its own lineage.
     run = lambda: command.downgrade(config, "%s@%s" % (target, downs[0] if downs else "base"))
     expected = applied - {target}
 

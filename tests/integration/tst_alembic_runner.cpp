@@ -352,6 +352,57 @@ private Q_SLOTS:
         QVERIFY(!tablesOf(**db).contains(QStringLiteral("positions")));
     }
 
+    void dependsOnIsHonoured()
+    {
+        // A second branch (its own label, no down revision) that depends_on the first branch's base:
+        // Alembic applies it only after that base, and takes it back alone.
+        if (!haveAlembic())
+            QSKIP("Alembic is not installed");
+        AlembicFixture fixture(Engine::Sqlite);
+        const QDir versions(QDir(fixture.project()).filePath(QStringLiteral("migrations/versions")));
+        for (const QString& file : versions.entryList({QStringLiteral("*.py")}, QDir::Files))
+            QVERIFY(QFile::remove(versions.filePath(file)));
+        auto revision = [&](const char* id, const char* down, const char* labels, const char* depends) {
+            QFile file(versions.filePath(QStringLiteral("%1_t.py").arg(QLatin1String(id))));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral(
+                           "\"\"\"%1\n\n\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\n\n"
+                           "revision = '%1'\ndown_revision = %2\nbranch_labels = %3\ndepends_on = %4\n\n\n"
+                           "def upgrade():\n    op.create_table('t_%1', sa.Column('id', sa.Integer(), "
+                           "primary_key=True))\n\n\ndef downgrade():\n    op.drop_table('t_%1')\n")
+                           .arg(QLatin1String(id), QLatin1String(down), QLatin1String(labels),
+                                QLatin1String(depends))
+                           .toUtf8());
+        };
+        revision("a1000000base", "None", "None", "None");
+        revision("b2000000audt", "None", "('audit',)", "'a1000000base'");
+        revision("c3000000more", "'b2000000audt'", "None", "None");
+        auto db = MigrationHarness::open(fixture.url());
+        QVERIFY(db);
+        const MigrationSet set = fixture.set();
+        QCOMPARE(set.steps.size(), 3);
+        MigrationRunner runner(**db, set, RunIdentity::current());
+        const MigrationStep audit = AlembicFixture::step(set, QStringLiteral("b2000000audt"));
+        // The dependent branch before what it depends on: refused, nothing run.
+        auto early = runner.apply(planOf({audit}, MigrationPlan::Direction::Up, (*db)->dialect()));
+        QVERIFY(!early);
+        QVERIFY2(early.error().what.contains(QLatin1String("stands on a1000000base, which is not applied")),
+                 qPrintable(early.error().toText()));
+        auto applied = runner.apply(planOf(set.steps, MigrationPlan::Direction::Up, (*db)->dialect()));
+        QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().toText()));
+        QCOMPARE(fixture.alembic({QStringLiteral("heads")}),
+                 QStringLiteral("c3000000more (audit) (head)\na1000000base (effective head)"));
+        QVERIFY(fixture.alembic({QStringLiteral("current")}).contains(QLatin1String("c3000000more")));
+        // Taking back the dependent branch leaves the base it depended on.
+        auto back = runner.rollback(
+            planOf({set.steps.at(2), set.steps.at(1)}, MigrationPlan::Direction::Down, (*db)->dialect()));
+        QVERIFY2(back, qPrintable(back ? QString() : back.error().toText()));
+        QCOMPARE(fixture.alembic({QStringLiteral("current")}),
+                 QStringLiteral("a1000000base (effective head)"));
+        QCOMPARE(tablesOf(**db).filter(QRegularExpression(QStringLiteral("^t_"))),
+                 QStringList{QStringLiteral("t_a1000000base")});
+    }
+
     void missingAlembicSaysHowToGetIt()
     {
         AlembicFixture fixture(Engine::Sqlite);
