@@ -365,6 +365,26 @@ private Q_SLOTS:
         QCOMPARE(s.checksum, TextFile::sha256(bytes));
     }
 
+    void flywayReadsSubfoldersAsItsLocationScan()
+    {
+        SetBuilder set;
+        set.file(QStringLiteral("V1__init.sql"), "CREATE TABLE a (x INT);\n")
+            .file(QStringLiteral("release_2/V2__orders.sql"), "CREATE TABLE o (x INT);\n")
+            .file(QStringLiteral("release_2/hotfix/V2.1__index.sql"), "CREATE INDEX i ON o (x);\n")
+            .file(QStringLiteral("release_2/hotfix/U2.1__index.sql"), "DROP INDEX i;\n")
+            .file(QStringLiteral("release_2/notes.txt"), "why\n")
+            .file(QStringLiteral("docs/README.md"), "no scripts here\n");
+        auto loaded = MigrationSetLoader::load(set.path());
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        QCOMPARE(forwardPaths(*loaded), (QStringList{"V1__init.sql", "release_2/V2__orders.sql",
+                                                     "release_2/hotfix/V2.1__index.sql"}));
+        QCOMPARE(loaded->steps.at(2).rollbackPath, QStringLiteral("release_2/hotfix/U2.1__index.sql"));
+        QStringList ignored;
+        for (const auto& i : loaded->ignored)
+            ignored << i.path;
+        QCOMPARE(ignored, (QStringList{"docs", "release_2/notes.txt"}));
+    }
+
     void flywayCallbacksAreListedAsIgnored()
     {
         SetBuilder set;
@@ -599,7 +619,7 @@ private Q_SLOTS:
             }
         }
         qint64 best = std::numeric_limits<qint64>::max();
-        for (int run = 0; run < 3; ++run) {
+        for (int run = 0; run < 5; ++run) {
             QElapsedTimer timer;
             timer.start();
             auto loaded = MigrationSetLoader::load(set.path());
@@ -612,7 +632,7 @@ private Q_SLOTS:
                          : 1000);
             best = std::min(best, ms);
         }
-        qInfo("%s: 2,000 files loaded in %lld ms (best of 3)", qPrintable(layout), best);
+        qInfo("%s: 2,000 files loaded in %lld ms (best of 5)", qPrintable(layout), best);
         QVERIFY2(best < 100, qPrintable(QStringLiteral("%1 ms").arg(best)));
     }
 };

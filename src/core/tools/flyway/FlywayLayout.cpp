@@ -1,5 +1,7 @@
 #include "tools/flyway/FlywayLayout.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QRegularExpression>
 
 #include "common/TextFile.h"
@@ -70,7 +72,18 @@ Result<QByteArray> replacePlaceholders(const QByteArray& sql, const QString& pat
 
 bool FlywayLayout::takesName(const LayoutFile& file) const
 {
-    return !file.isDir() && flywayName().match(file.fileName()).hasMatch();
+    if (!file.isDir())
+        return flywayName().match(file.fileName()).hasMatch();
+    // A subfolder Flyway would scan: one holding a Flyway script at any depth. "<number>_<name>/" stays
+    // Strata's version folder or Prisma's migration.
+    static const QRegularExpression numbered(QStringLiteral("^\\d+_.+$"));
+    if (numbered.match(file.fileName()).hasMatch() || file.fileName().startsWith(QLatin1Char('.')))
+        return false;
+    QDirIterator it(file.absolutePath(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        if (flywayName().match(it.nextFileInfo().fileName()).hasMatch())
+            return true;
+    return false;
 }
 
 QString FlywayLayout::ignoredReason(const LayoutFile& file) const
@@ -82,6 +95,38 @@ QString FlywayLayout::ignoredReason(const LayoutFile& file) const
 }
 
 Result<QList<LayoutPart>> FlywayLayout::read(const LayoutFile& file, const LayoutContext& context) const
+{
+    if (!file.isDir())
+        return readScript(file, context);
+    // Every file below the folder, in path order: Flyway's scripts read, the rest listed as ignored.
+    QStringList paths;
+    QDirIterator it(file.absolutePath(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        paths << file.relativePath() + QLatin1Char('/') +
+                     QDir(file.absolutePath()).relativeFilePath(it.nextFileInfo().absoluteFilePath());
+    paths.sort();
+    QList<LayoutPart> parts;
+    for (const QString& path : std::as_const(paths)) {
+        const LayoutFile script(file.root(), path, false);
+        if (!flywayName().match(script.fileName()).hasMatch()) {
+            LayoutPart ignored;
+            ignored.kind = LayoutPart::Kind::Ignored;
+            ignored.path = path;
+            ignored.reason = ignoredReason(script);
+            if (ignored.reason.isEmpty())
+                ignored.reason = QStringLiteral("not a Flyway script, in a folder Flyway scans");
+            parts << ignored;
+            continue;
+        }
+        auto read = readScript(script, context);
+        if (!read)
+            return read.error();
+        parts << *read;
+    }
+    return parts;
+}
+
+Result<QList<LayoutPart>> FlywayLayout::readScript(const LayoutFile& file, const LayoutContext& context) const
 {
     const auto m = flywayName().match(file.fileName());
     const QString prefix = m.captured(1);
