@@ -4,7 +4,9 @@
 
 #include <QCollator>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -96,9 +98,9 @@ QList<ToolMigration> goose(const QString& folder)
     return byVersion.values();
 }
 
-/// Flyway 10: V<version>__<description>.sql with versions split on '.' and '_' and compared part by part
-/// as numbers, then the R__ scripts by description. No undo (U) scripts here: undo is not in Flyway's
-/// free edition.
+/// Flyway 10: V<version>__<description>.sql, in the location or a folder below it, with versions split on '.'
+/// and '_' and compared part by part as numbers, then the R__ scripts by description. No undo (U) scripts
+/// here: undo is not in Flyway's free edition.
 QList<ToolMigration> flyway(const QString& folder, bool postgres)
 {
     static const QRegularExpression versioned(QStringLiteral("^V([0-9._]+)__(.+)\\.sql$"));
@@ -112,7 +114,13 @@ QList<ToolMigration> flyway(const QString& folder, bool postgres)
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     QList<QPair<QList<qint64>, ToolMigration>> versions;
     QMap<QString, ToolMigration> repeatables;
-    for (const QString& file : filesIn(folder)) {
+    // Flyway scans its location and every folder below it; a script's folder does not change its order.
+    QStringList files;
+    for (QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        files << QDir(folder).relativeFilePath(it.next());
+    files.sort();
+    for (const QString& file : files) {
+        const QString name = QFileInfo(file).fileName();
         ToolMigration migration;
         migration.file = file;
         migration.up = readAll(QDir(folder).filePath(file));
@@ -121,14 +129,14 @@ QList<ToolMigration> flyway(const QString& folder, bool postgres)
         migration.upMode = postgres && nonTransactional.match(QString::fromUtf8(migration.up)).hasMatch()
                                ? RunMode::Autocommit
                                : RunMode::Transaction;
-        if (const auto v = versioned.match(file); v.hasMatch()) {
+        if (const auto v = versioned.match(name); v.hasMatch()) {
             QList<qint64> parts;
             for (const QString& part : v.captured(1).split(QRegularExpression(QStringLiteral("[._]"))))
                 parts << part.toLongLong();
             while (parts.size() > 1 && parts.last() == 0)
                 parts.removeLast(); // 1.0 is 1
             versions.append({parts, migration});
-        } else if (const auto r = repeatable.match(file); r.hasMatch()) {
+        } else if (const auto r = repeatable.match(name); r.hasMatch()) {
             repeatables.insert(r.captured(1), migration);
         }
     }
