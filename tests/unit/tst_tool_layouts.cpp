@@ -571,6 +571,50 @@ private Q_SLOTS:
         QCOMPARE(loaded->steps.at(1).rollbackSql, QByteArray("DROP TABLE orders;\n"));
     }
 
+    void aFolderOfOneToolReadsOtherNamesAsThatToolDoes()
+    {
+        // golang-migrate skips a name its regex does not parse: 21_extra.sql is listed, not run.
+        SetBuilder golang;
+        golang.file(QStringLiteral("1_a.up.sql"), "CREATE TABLE a (x INT);\n")
+            .file(QStringLiteral("1_a.down.sql"), "DROP TABLE a;\n")
+            .file(QStringLiteral("21_extra.sql"), "INSERT INTO a VALUES (1);\n");
+        auto g = MigrationSetLoader::load(golang.path());
+        QVERIFY2(g.ok(), qPrintable(errorOf(g)));
+        QCOMPARE(g->steps.size(), 1);
+        QCOMPARE(g->ignored.size(), 1);
+        QCOMPARE(g->ignored.first().path, QStringLiteral("21_extra.sql"));
+        QVERIFY(g->ignored.first().reason.contains(QStringLiteral("golang-migrate reads only")));
+
+        // Flyway runs only its own names.
+        SetBuilder flyway;
+        flyway.file(QStringLiteral("V1__a.sql"), "SELECT 1;\n")
+            .file(QStringLiteral("2_b.sql"), "SELECT 2;\n");
+        auto f = MigrationSetLoader::load(flyway.path());
+        QVERIFY2(f.ok(), qPrintable(errorOf(f)));
+        QCOMPARE(f->steps.size(), 1);
+        QVERIFY(f->ignored.first().reason.contains(QStringLiteral("Flyway reads only")));
+
+        // dbmate and goose read every file their names take, and refuse one without their markers.
+        SetBuilder dbmate;
+        dbmate.file(QStringLiteral("20240101000000_a.sql"), "-- migrate:up\nSELECT 1;\n-- migrate:down\n")
+            .file(QStringLiteral("20240102000000_plain.sql"), "SELECT 2;\n");
+        QVERIFY(refusal(dbmate).contains(QStringLiteral("20240102000000_plain.sql is in a dbmate folder")));
+        SetBuilder goose;
+        goose.file(QStringLiteral("00001_a.sql"), "-- +goose Up\nSELECT 1;\n")
+            .file(QStringLiteral("00002_plain.sql"), "SELECT 2;\n");
+        QVERIFY(refusal(goose).contains(QStringLiteral("00002_plain.sql is in a goose folder")));
+
+        // sqlx reads golang-migrate's pairs and seed 001's names alike: a sqlx folder keeps them all.
+        SetBuilder sqlx;
+        sqlx.file(QStringLiteral("1_a.up.sql"), "-- no-transaction\nSELECT 1;\n")
+            .file(QStringLiteral("2_b.up.sql"), "SELECT 2;\n")
+            .file(QStringLiteral("3_c.sql"), "SELECT 3;\n");
+        auto x = MigrationSetLoader::load(sqlx.path());
+        QVERIFY2(x.ok(), qPrintable(errorOf(x)));
+        QCOMPARE(x->steps.size(), 3);
+        QVERIFY(x->ignored.isEmpty());
+    }
+
     // ---- loading time
     void loadingTwoThousandFilesStaysWellUnder100ms_data()
     {

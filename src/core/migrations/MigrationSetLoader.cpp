@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 
 #include "tools/ToolLayouts.h"
 #include "tools/alembic/AlembicProject.h"
@@ -54,6 +55,22 @@ QString ignoredReason(const LayoutFile& entry)
     return defaultReason(entry);
 }
 
+/// The one tool whose files mark the folder as its own, or null for a folder of several tools (read file by
+/// file) or of names every tool shares. sqlx reads golang-migrate's pairs: the two together are sqlx's.
+const ToolLayout* folderToolOf(const QSet<const ToolLayout*>& marking)
+{
+    if (marking.size() == 1)
+        return *marking.cbegin();
+    if (marking.size() == 2) {
+        for (const ToolLayout* layout : marking)
+            if (layout->name() == QLatin1String("sqlx"))
+                for (const ToolLayout* other : marking)
+                    if (other != layout && layout->readsFilesOf(other->name()))
+                        return layout;
+    }
+    return nullptr;
+}
+
 Error orphanRollback(const QString& path)
 {
     return Error::badInput(
@@ -95,18 +112,34 @@ Result<MigrationSet> MigrationSetLoader::load(const QString& folder)
     QList<LayoutPart> rollbacks;
     const auto entries =
         dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+    std::vector<std::pair<LayoutFile, const ToolLayout*>> taken;
+    QSet<const ToolLayout*> marking; // the tools whose own files show in the folder
     for (const QFileInfo& found : entries) {
         if (found.fileName() == kManifest)
             continue;
-        const LayoutFile entry(set.root, found.fileName(), found.isDir());
+        LayoutFile entry(set.root, found.fileName(), found.isDir());
         const auto layout = layoutFor(entry);
         if (!layout)
             return layout.error();
-        if (!*layout) {
+        if (*layout && (*layout)->marksFolder(entry))
+            marking.insert(*layout);
+        taken.emplace_back(std::move(entry), *layout);
+    }
+    const ToolLayout* folderTool = folderToolOf(marking);
+    for (const auto& [entry, layout] : taken) {
+        if (!layout) {
             set.ignored << IgnoredFile{entry.relativePath(), ignoredReason(entry)};
             continue;
         }
-        auto parts = (*layout)->read(entry, context);
+        // In a folder that is recognisably one tool's, another layout's file is what that tool makes of it.
+        if (folderTool && layout != folderTool && !folderTool->readsFilesOf(layout->name())) {
+            const auto verdict = folderTool->otherLayoutsFile(entry);
+            if (!verdict)
+                return verdict.error();
+            set.ignored << IgnoredFile{entry.relativePath(), *verdict};
+            continue;
+        }
+        auto parts = layout->read(entry, context);
         if (!parts)
             return parts.error();
         for (LayoutPart& part : *parts) {

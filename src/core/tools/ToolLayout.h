@@ -78,6 +78,28 @@ public:
     }
     /// Reads a file this layout took. A file that breaks the tool's rules is bad input naming it.
     virtual Result<QList<LayoutPart>> read(const LayoutFile& file, const LayoutContext& context) const = 0;
+    /// Whether this entry shows the folder is this tool's (a golang-migrate `.up.` file, a Flyway script, a
+    /// dbmate or goose file, a Prisma migration). Seed 001's and Strata's own files do not: their names are
+    /// other tools' too.
+    virtual bool marksFolder(const LayoutFile& file) const
+    {
+        Q_UNUSED(file);
+        return false;
+    }
+    /// In a folder this layout's tool marks as its own, whether it also reads the files of `layout` (sqlx
+    /// reads seed 001's and golang-migrate's names).
+    virtual bool readsFilesOf(const QString& layout) const
+    {
+        Q_UNUSED(layout);
+        return false;
+    }
+    /// In a folder this tool marks as its own, what it makes of an entry another layout would take: the
+    /// reason it skips it (listed as ignored), or an error when the tool would read it and refuse it.
+    virtual Result<QString> otherLayoutsFile(const LayoutFile& file) const
+    {
+        Q_UNUSED(file);
+        return QStringLiteral("%1 reads only its own files here").arg(name());
+    }
     /// For an entry no layout took: why this layout's tool would not take it either, when that is worth
     /// saying (a Flyway callback); empty otherwise.
     virtual QString ignoredReason(const LayoutFile& file) const

@@ -67,4 +67,24 @@ Result<QList<LayoutPart>> DbmateLayout::read(const LayoutFile& file, const Layou
     return QList<LayoutPart>{part};
 }
 
+bool DbmateLayout::marksFolder(const LayoutFile&) const
+{
+    return true;
+}
+
+Result<QString> DbmateLayout::otherLayoutsFile(const LayoutFile& file) const
+{
+    // dbmate reads every file its name rule takes, and refuses one without its markers.
+    if (!file.isDir() && dbmateName().match(file.fileName()).hasMatch())
+        return Error::badInput(
+            QStringLiteral(
+                "%1 is in a dbmate folder, where dbmate reads it too: dbmate requires each migration "
+                "to define an up block with '-- migrate:up'.")
+                .arg(file.relativePath()),
+            QStringLiteral("Add \"-- migrate:up\" and \"-- migrate:down\" lines to it, or move it out of the "
+                           "folder if it is no migration."),
+            QStringLiteral("Nothing was run; the database is unchanged."));
+    return QStringLiteral("dbmate reads only files named <version>_<name>.sql");
+}
+
 } // namespace strata

@@ -16,6 +16,8 @@ public:
     bool needsContent() const override { return true; }
     bool takesContent(const QByteArray& bytes) const override;
     Result<QList<LayoutPart>> read(const LayoutFile& file, const LayoutContext& context) const override;
+    bool marksFolder(const LayoutFile& file) const override;
+    Result<QString> otherLayoutsFile(const LayoutFile& file) const override;
 };
 
 } // namespace strata

@@ -193,4 +193,14 @@ Result<QList<LayoutPart>> FlywayLayout::readScript(const LayoutFile& file, const
     return QList<LayoutPart>{part};
 }
 
+bool FlywayLayout::marksFolder(const LayoutFile&) const
+{
+    return true;
+}
+
+Result<QString> FlywayLayout::otherLayoutsFile(const LayoutFile&) const
+{
+    return QStringLiteral("Flyway reads only V<version>__, U<version>__ and R__ scripts");
+}
+
 } // namespace strata

@@ -16,6 +16,8 @@ public:
     QString name() const override { return QStringLiteral("flyway"); }
     bool takesName(const LayoutFile& file) const override;
     Result<QList<LayoutPart>> read(const LayoutFile& file, const LayoutContext& context) const override;
+    bool marksFolder(const LayoutFile& file) const override;
+    Result<QString> otherLayoutsFile(const LayoutFile& file) const override;
     QString ignoredReason(const LayoutFile& file) const override;
 
 private:

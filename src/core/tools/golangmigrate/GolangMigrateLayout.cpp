@@ -69,4 +69,14 @@ Result<QList<LayoutPart>> GolangMigrateLayout::read(const LayoutFile& file, cons
     return QList<LayoutPart>{part};
 }
 
+bool GolangMigrateLayout::marksFolder(const LayoutFile& file) const
+{
+    return golangName().match(file.fileName()).captured(3) == QLatin1String("up");
+}
+
+Result<QString> GolangMigrateLayout::otherLayoutsFile(const LayoutFile&) const
+{
+    return QStringLiteral("golang-migrate reads only {version}_{title}.up|down.{ext} files");
+}
+
 } // namespace strata

@@ -69,4 +69,25 @@ Result<QList<LayoutPart>> GooseLayout::read(const LayoutFile& file, const Layout
     return QList<LayoutPart>{part};
 }
 
+bool GooseLayout::marksFolder(const LayoutFile&) const
+{
+    return true;
+}
+
+Result<QString> GooseLayout::otherLayoutsFile(const LayoutFile& file) const
+{
+    // goose reads every <version>_<name>.sql of its folder, and refuses one without "-- +goose Up".
+    static const QRegularExpression gooseFile(QStringLiteral("^\\d+_.*\\.sql$"));
+    if (!file.isDir() && gooseFile.match(file.fileName()).hasMatch())
+        return Error::badInput(
+            QStringLiteral("%1 is in a goose folder, where goose reads it too: it must start with "
+                           "'-- +goose Up'.")
+                .arg(file.relativePath()),
+            QStringLiteral(
+                "Add the \"-- +goose Up\" (and \"-- +goose Down\") annotations to it, or move it out of "
+                "the folder if it is no migration."),
+            QStringLiteral("Nothing was run; the database is unchanged."));
+    return QStringLiteral("goose reads only files named <version>_<name>.sql");
+}
+
 } // namespace strata

@@ -82,4 +82,14 @@ Result<QList<LayoutPart>> PrismaLayout::read(const LayoutFile& file, const Layou
     return QList<LayoutPart>{part};
 }
 
+bool PrismaLayout::marksFolder(const LayoutFile& file) const
+{
+    return file.isDir();
+}
+
+Result<QString> PrismaLayout::otherLayoutsFile(const LayoutFile&) const
+{
+    return QStringLiteral("Prisma reads only <timestamp>_<name>/migration.sql");
+}
+
 } // namespace strata

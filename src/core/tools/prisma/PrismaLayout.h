@@ -14,6 +14,8 @@ public:
     QString name() const override { return QStringLiteral("prisma"); }
     bool takesName(const LayoutFile& file) const override;
     Result<QList<LayoutPart>> read(const LayoutFile& file, const LayoutContext& context) const override;
+    bool marksFolder(const LayoutFile& file) const override;
+    Result<QString> otherLayoutsFile(const LayoutFile& file) const override;
 };
 
 } // namespace strata

@@ -66,4 +66,19 @@ Result<QList<LayoutPart>> SqlxLayout::read(const LayoutFile& file, const LayoutC
     return QList<LayoutPart>{part};
 }
 
+bool SqlxLayout::marksFolder(const LayoutFile&) const
+{
+    return true;
+}
+
+bool SqlxLayout::readsFilesOf(const QString& layout) const
+{
+    return layout == QLatin1String("numbered") || layout == QLatin1String("golang-migrate");
+}
+
+Result<QString> SqlxLayout::otherLayoutsFile(const LayoutFile&) const
+{
+    return QStringLiteral("sqlx reads only <version>_<description>.sql files (and .up.sql / .down.sql)");
+}
+
 } // namespace strata
