@@ -54,6 +54,9 @@ shot "$OUT/timeline-alembic-merge.png" --db "sqlite:$HOME_DIR/alembic-merge.db" 
 alembic_upgrade two-heads "$HOME_DIR/alembic-two-heads.db" 002
 shot "$OUT/timeline-alembic-two-heads.png" --db "sqlite:$HOME_DIR/alembic-two-heads.db" \
     --migrations tests/compat/alembic/two-heads
+alembic_upgrade labelled-branches "$HOME_DIR/alembic-labelled.db" heads
+shot "$OUT/timeline-alembic-labelled-branches.png" --db "sqlite:$HOME_DIR/alembic-labelled.db" \
+    --migrations tests/compat/alembic/labelled-branches
 
 # Each page of the migration wizard (a whole run on the demo, then a failing step and its one-click
 # restore) and the restore confirmation, from the GUI tests that click through them on the real widgets.

@@ -271,6 +271,44 @@ private Q_SLOTS:
         }
     }
 
+    void labelledBranchesAreNotAConflictAndDependsOnIsDashed()
+    {
+        ScratchSqlite file;
+        const QString failed = alembicUpgrade(compat(QStringLiteral("labelled-branches")), file.path(),
+                                              {QStringLiteral("heads")});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        ConnectionTarget target;
+        target.url = file.url();
+        target.migrations = compat(QStringLiteral("labelled-branches"));
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+        AlembicGraphView* graph = window.timeline()->alembicGraph();
+        QCOMPARE(graph->itemsOf(QStringLiteral("revision")).size(), 4);
+        for (QGraphicsItem* box : graph->itemsOf(QStringLiteral("revision"))) {
+            QVERIFY(!box->data(AlembicGraphView::Conflict).toBool());
+            QCOMPARE(box->data(AlembicGraphView::Kind).toString(), QStringLiteral("applied"));
+        }
+        QStringList kinds;
+        for (QGraphicsItem* edge : graph->itemsOf(QStringLiteral("edge")))
+            kinds << edge->data(AlembicGraphView::Id).toString() + QLatin1Char(' ') +
+                         edge->data(AlembicGraphView::Kind).toString();
+        kinds.sort();
+        QCOMPARE(kinds, (QStringList{"c0re00000001->c0re00000002 down_revision",
+                                     "c0re00000001->rep000000002 depends_on",
+                                     "rep000000001->rep000000002 down_revision"}));
+        for (const char* head : {"c0re00000002", "rep000000002"}) {
+            const QStringList texts = graph->textsOf(QString::fromLatin1(head));
+            QVERIFY2(texts.contains(QStringLiteral("head")) && texts.contains(QStringLiteral("current")),
+                     qPrintable(texts.join(QLatin1Char('|'))));
+        }
+        QVERIFY(!window.timeline()->problemPanel()->row(Problem::Kind::MultipleHeads, {}));
+        const QString faults = layoutFaults(*graph);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults));
+    }
+
     void anyOtherSetHidesTheGraph()
     {
         ScratchSqlite file;

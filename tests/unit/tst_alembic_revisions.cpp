@@ -451,6 +451,14 @@ private Q_SLOTS:
         QVERIFY2(twoHeads.ok(), qPrintable(errorOf(twoHeads)));
         QCOMPARE(twoHeads->graph.heads(), (QStringList{"003_portfolio", "003_strategy"}));
         QCOMPARE(twoHeads->graph.conflictingHeads().size(), 1);
+
+        // Separately labelled branches, one depending on the other's label: two heads Alembic means to have.
+        auto labelled = AlembicProject::load(compat(QStringLiteral("labelled-branches")));
+        QVERIFY2(labelled.ok(), qPrintable(errorOf(labelled)));
+        QCOMPARE(labelled->graph.heads(), (QStringList{"c0re00000002", "rep000000002"}));
+        QVERIFY(labelled->graph.conflictingHeads().isEmpty());
+        QCOMPARE(labelled->graph.requirements(QStringLiteral("rep000000002")),
+                 (QStringList{"rep000000001", "c0re00000001"}));
     }
 
     void theScriptFolderItselfIsAProject()

@@ -17,8 +17,8 @@ namespace strata {
 
 namespace {
 
-constexpr double kWidth = 196;
-constexpr double kHeight = 52;
+constexpr double kWidth = 212;
+constexpr double kHeight = 70; ///< three lines: the id, the message, the tags
 constexpr double kPad = 8;
 
 const QColor kApplied(0x2e, 0x7d, 0x32);
@@ -28,6 +28,7 @@ const QColor kPendingFill(0xe3, 0xed, 0xfb);
 const QColor kConflict(0xc6, 0x28, 0x28);
 const QColor kConflictFill(0xfd, 0xec, 0xec);
 const QColor kEdge(0x60, 0x60, 0x60);
+const QColor kLabel(0x6a, 0x1b, 0x9a); ///< a branch label
 
 QGraphicsSimpleTextItem* text(QGraphicsItem* parent, const QString& s, const QFont& font,
                               const QColor& colour)
@@ -215,8 +216,12 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
         box->setFlag(QGraphicsItem::ItemIsSelectable);
         box->setToolTip(QStringLiteral("%1\n%2\n%3").arg(n.id, rev->message, rev->path));
 
-        // Tags at the top right, from the right edge leftwards; the id takes what room is left.
-        double right = rect.width() - kPad;
+        // The id on the top line, the message below it (its first line, the whole of it in the tooltip), the
+        // tags on the bottom line from the right edge leftwards.
+        const QFontMetricsF monoMetrics(mono);
+        auto* id = text(box, monoMetrics.elidedText(n.id, Qt::ElideMiddle, rect.width() - 2 * kPad), mono,
+                        QColor(0x21, 0x21, 0x21));
+        id->setPos(kPad, 6);
         QStringList tags;
         if (current)
             tags << tr("current");
@@ -226,25 +231,27 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
             tags << tr("merge");
         if (branchPoints.contains(n.id))
             tags << tr("branch point");
+        for (const QString& label : rev->branchLabels)
+            tags << label;
+        double right = rect.width() - kPad;
+        const double tagsTop = rect.height() - bodyMetrics.height() - 5;
         for (const QString& t : tags) {
             const bool strong = t == tr("current") || (t == tr("head") && conflict);
-            right -= tag(box, t, right, 6,
+            const bool label = rev->branchLabels.contains(t);
+            right -= tag(box, t, right, tagsTop,
                          t == tr("current") ? edge
+                         : label            ? kLabel
                          : conflict         ? kConflict
                                             : QColor(0x55, 0x55, 0x55),
                          strong) +
                      4;
         }
-        const QFontMetricsF monoMetrics(mono);
-        auto* id = text(box, monoMetrics.elidedText(n.id, Qt::ElideMiddle, std::max(40.0, right - kPad)),
-                        mono, QColor(0x21, 0x21, 0x21));
-        id->setPos(kPad, 6);
         const QString message = rev->message.section(QLatin1Char('\n'), 0, 0);
         auto* msg = text(box,
                          bodyMetrics.elidedText(message.isEmpty() ? rev->slug() : message, Qt::ElideRight,
                                                 rect.width() - 2 * kPad),
                          body, QColor(0x33, 0x33, 0x33));
-        msg->setPos(kPad, rect.height() - bodyMetrics.height() - 7);
+        msg->setPos(kPad, 6 + QFontMetricsF(mono).height() + 3);
     }
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
 
