@@ -73,11 +73,14 @@ bool LayoutText::hasStatements(QByteArrayView sql)
 
 QString LayoutText::pairKey(const MigrationStep& step, std::optional<Dialect> nameDialect)
 {
-    return QStringLiteral("%1|%2|%3|%4|%5")
-        .arg(step.version)
-        .arg(step.step)
-        .arg(nameDialect ? dialectName(*nameDialect) : QString())
-        .arg(step.name, step.layout == QLatin1String("strata") ? step.versionName : QString());
+    QString key = QString::number(step.version);
+    key += QLatin1Char('|') + QString::number(step.step) + QLatin1Char('|');
+    if (nameDialect)
+        key += dialectName(*nameDialect);
+    key += QLatin1Char('|') + step.name + QLatin1Char('|');
+    if (step.layout == QLatin1String("strata"))
+        key += step.versionName;
+    return key;
 }
 
 Status LayoutText::readHeader(MigrationStep& step, const QByteArray& bytes,
