@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include "tools/alembic/AlembicConfig.h"
+
 namespace strata {
 
 AlembicStepRunner::AlembicStepRunner(Database& db, const MigrationSet& set) : m_db(db), m_set(set) {}
@@ -14,14 +16,20 @@ bool AlembicStepRunner::runs(const MigrationStep& step)
 
 QString AlembicStepRunner::iniPath(const MigrationSet& set)
 {
-    QDir folder(set.root);
-    for (int up = 0; up < 3; ++up) {
-        if (QFileInfo::exists(folder.filePath(QStringLiteral("alembic.ini"))))
-            return folder.filePath(QStringLiteral("alembic.ini"));
-        if (!folder.cdUp())
-            break;
+    const QDir root(set.root);
+    if (QFileInfo::exists(root.filePath(QStringLiteral("alembic.ini"))))
+        return root.filePath(QStringLiteral("alembic.ini"));
+    // A set rooted at the script folder (env.py, versions/): the alembic.ini above it whose script_location
+    // is this folder, and no other (a monorepo's other project must not run its env.py here).
+    QDir parent(set.root);
+    if (parent.cdUp()) {
+        const QString candidate = parent.filePath(QStringLiteral("alembic.ini"));
+        if (auto config = AlembicConfig::load(candidate);
+            config && QFileInfo(config->scriptLocation()).canonicalFilePath() ==
+                          QFileInfo(set.root).canonicalFilePath())
+            return candidate;
     }
-    return QDir(set.root).filePath(QStringLiteral("alembic.ini"));
+    return root.filePath(QStringLiteral("alembic.ini"));
 }
 
 Result<QString> AlembicStepRunner::check()

@@ -20,8 +20,9 @@ public:
 
     /// Whether `step` is one this executor runs (its layout is "alembic").
     static bool runs(const MigrationStep& step);
-    /// The project's alembic.ini: in the set's folder, or in the folder above it (a set rooted at
-    /// script_location or versions/).
+    /// The project's alembic.ini: in the set's folder, or, for a set rooted at the script folder, the one in
+    /// the folder above whose script_location is that folder. Without one, Alembic is given the script
+    /// folder itself.
     static QString iniPath(const MigrationSet& set);
 
     /// Finds the project's Alembic (once) and says which it is; an error says how to get it.
