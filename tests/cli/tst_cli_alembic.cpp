@@ -416,6 +416,41 @@ private Q_SLOTS:
                  qPrintable(describe(status)));
     }
 
+    void scriptFolderAsTheSet()
+    {
+        // --migrations at the script folder (env.py, versions/): the alembic.ini above it whose
+        // script_location is that folder is the project's, and the team's alembic agrees afterwards.
+        if (!haveAlembic())
+            QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
+        TestDatabase db(Engine::Sqlite, Content::Empty);
+        STRATA_REQUIRE_DATABASE(db);
+        Project project(db.url());
+        const QString scripts = QDir(project.path()).filePath(QStringLiteral("migrations"));
+        const auto migrate =
+            CliProcess::run(cliArgs(db.url(), scripts, {QStringLiteral("migrate"), QStringLiteral("--yes")}));
+        QVERIFY2(migrate.exitCode == 0, qPrintable(describe(migrate)));
+        QCOMPARE(project.alembic({QStringLiteral("current")}), QStringLiteral("5b0c8e2f9d77 (head)"));
+
+        // An alembic.ini above that names another script folder is not this project's: Alembic is given
+        // the script folder itself, and the other project's env.py never runs.
+        TestDatabase other(Engine::Sqlite, Content::Empty);
+        STRATA_REQUIRE_DATABASE(other);
+        Project monorepo(other.url());
+        const QString moved = QDir(monorepo.path()).filePath(QStringLiteral("risk/migrations"));
+        QVERIFY(QDir().mkpath(QFileInfo(moved).path()));
+        QVERIFY(QDir().rename(QDir(monorepo.path()).filePath(QStringLiteral("migrations")), moved));
+        QFile unrelated(QDir(monorepo.path()).filePath(QStringLiteral("risk/alembic.ini")));
+        QVERIFY(unrelated.open(QIODevice::WriteOnly));
+        unrelated.write("[alembic]\nscript_location = %(here)s/does-not-exist\n");
+        unrelated.close();
+        const auto second = CliProcess::run(
+            cliArgs(other.url(), moved, {QStringLiteral("migrate"), QStringLiteral("--yes")}));
+        QVERIFY2(second.exitCode == 0, qPrintable(describe(second)));
+        auto after = openDatabase(other.url());
+        QVERIFY(after);
+        QVERIFY(nonHistoryTables(*after).contains(QStringLiteral("fills")));
+    }
+
     void alembicMissing()
     {
         TestDatabase db(Engine::Sqlite, Content::Empty);
