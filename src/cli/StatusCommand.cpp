@@ -152,6 +152,9 @@ int StatusCommand::run(const CliContext& context)
             text += QStringLiteral("  %1\n").arg(item.text);
     }
     context.out().report(text);
+    // The document is built only when asked for: for a set of 1,000 steps it cost as much as loading the set.
+    if (!context.out().json())
+        return 0;
 
     QJsonArray applied;
     for (const auto& v : session->history.versions)

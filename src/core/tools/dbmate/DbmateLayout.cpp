@@ -23,7 +23,10 @@ const QRegularExpression& dbmateName()
 
 bool DbmateLayout::takesName(const LayoutFile& file) const
 {
-    return !file.isDir() && dbmateName().match(file.fileName()).hasMatch();
+    // dbmateName() without a regular expression: a leading digit and ".sql" (asked of every file).
+    const QString name = file.fileName();
+    return !file.isDir() && !name.isEmpty() && name.at(0).isDigit() && name.at(0).unicode() < 128 &&
+           name.endsWith(QLatin1String(".sql"));
 }
 
 bool DbmateLayout::takesContent(const QByteArray& bytes) const

@@ -90,7 +90,23 @@ Error dbmateError(const QString& path, const QString& what, const QString& next)
 
 bool DbmateSqlFile::recognises(const QByteArray& bytes)
 {
-    return !markersOf(bytes).isEmpty();
+    // markersOf() without collecting them: a "--" in a line's first column, Go blanks, "migrate:".
+    const qsizetype n = bytes.size();
+    for (qsizetype lineStart = 0; lineStart < n;) {
+        if (bytes.sliced(lineStart).startsWith("--")) {
+            qsizetype i = lineStart + 2;
+            while (i < n && isGoSpace(bytes[i]))
+                ++i;
+            const QByteArrayView rest = QByteArrayView(bytes).sliced(i);
+            if (rest.startsWith("migrate:up") || rest.startsWith("migrate:down"))
+                return true;
+        }
+        const qsizetype next = bytes.indexOf('\n', lineStart);
+        if (next < 0)
+            break;
+        lineStart = next + 1;
+    }
+    return false;
 }
 
 Result<DbmateSqlFile> DbmateSqlFile::parse(const QByteArray& bytes, const QString& path)
