@@ -1,6 +1,7 @@
 #include "HistoryCommand.h"
 
 #include "JsonReport.h"
+#include "tools/alembic/AlembicStatus.h"
 
 namespace strata::cli {
 
@@ -30,6 +31,10 @@ int HistoryCommand::run(const CliContext& context)
     if (!history.otherTools.isEmpty())
         text += QStringLiteral("Other tools' history:\n") +
                 JsonReport::otherToolsText(history.otherTools, QStringLiteral("  "));
+    // An Alembic project: alembic_version holds the current revisions; the graph says what is below them.
+    const auto alembic = AlembicStatus::of(session->set, history);
+    if (alembic)
+        text += alembic->describe(QStringLiteral("  "));
     for (const auto& v : history.versions) {
         text += QStringLiteral("v%1  %2  %3  %4 ms  %5\n")
                     .arg(v.version)
@@ -82,7 +87,8 @@ int HistoryCommand::run(const CliContext& context)
                             {QStringLiteral("versions"), versions},
                             {QStringLiteral("steps"), steps},
                             {QStringLiteral("repeatables"), repeatables},
-                            {QStringLiteral("other_tools"), JsonReport::otherTools(history.otherTools)}});
+                            {QStringLiteral("other_tools"), JsonReport::otherTools(history.otherTools)},
+                            {QStringLiteral("alembic"), alembic ? QJsonValue(alembic->toJson()) : QJsonValue()}});
     return 0;
 }
 

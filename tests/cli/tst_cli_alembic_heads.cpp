@@ -1,7 +1,8 @@
 // strata-cli on Alembic projects, read without running Python (docs/migration-sets.md, "Alembic"): seed
 // 002's two heads make `migrate` refuse with exit 5 before anything runs, naming both files and the merge
-// that settles it (`plan` lists the same problem and exits 0, as for every problem: docs/decisions.md); a project with a merge plans its revisions parents first; a bad project is bad
-// input naming its files. The projects are tests/compat/alembic/.
+// that settles it (`plan` lists the same problem and exits 0, as for every problem: docs/decisions.md); a
+// project with a merge plans its revisions parents first; a bad project is bad input naming its files. The
+// projects are tests/compat/alembic/.
 
 #include <QtTest>
 
@@ -16,6 +17,26 @@ namespace {
 QString compat(const QString& name)
 {
     return QStringLiteral(STRATA_SOURCE_DIR "/tests/compat/alembic/") + name;
+}
+
+/// Runs the real Alembic's `upgrade` to each target in turn on the SQLite file; empty when it succeeded.
+QString alembicUpgrade(const QString& project, const QString& sqlitePath, const QStringList& targets)
+{
+    const QString script =
+        QStringLiteral("import sys\nfrom alembic import command\nfrom alembic.config import "
+                       "Config\nc = Config('alembic.ini')\nc.set_main_option('sqlalchemy.url', "
+                       "'sqlite:///' + sys.argv[1])\nfor t in sys.argv[2:]:\n    "
+                       "command.upgrade(c, t)\n");
+    QProcess python;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1")); // no __pycache__ in the tree
+    python.setProcessEnvironment(env);
+    python.setWorkingDirectory(project);
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 QStringList{QStringLiteral("-c"), script, sqlitePath} + targets);
+    if (!python.waitForFinished(60000) || python.exitCode() != 0)
+        return QString::fromUtf8(python.readAllStandardError()).right(2000);
+    return {};
 }
 
 } // namespace
@@ -88,6 +109,42 @@ private Q_SLOTS:
                  (QStringList{"1.1", "2.1", "2.2", "3.1", "4.1"}));
         QVERIFY2(run.out.contains(QStringLiteral("d4000000merg_merge_fills_and_risk.py")),
                  qPrintable(run.out));
+    }
+
+    void historySaysWhichRevisionsAlembicApplied()
+    {
+        TestDatabase db(Engine::Sqlite, Content::Empty);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString path = db.path();
+        // Both branches applied by the real Alembic, not merged: alembic_version holds their two heads.
+        const QString failed =
+            alembicUpgrade(compat(QStringLiteral("merge")), path,
+                           {QStringLiteral("b2000000fill"), QStringLiteral("c3000000risk")});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+
+        const auto text =
+            CliProcess::run(cliArgs(db.url(), compat(QStringLiteral("merge")), {QStringLiteral("history")}));
+        QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
+        QVERIFY2(text.out.contains(
+                     QStringLiteral("Alembic revisions: 3 of 5 applied (alembic_version: b2000000fill, "
+                                    "c3000000risk")),
+                 qPrintable(describe(text)));
+        QVERIFY2(text.out.contains(QStringLiteral("applied: a1000000base, b2000000fill, c3000000risk")),
+                 qPrintable(describe(text)));
+        QVERIFY2(text.out.contains(QStringLiteral("pending: d4000000merg, e5000000posn")),
+                 qPrintable(describe(text)));
+
+        const auto json = CliProcess::run(cliArgs(db.url(), compat(QStringLiteral("merge")),
+                                                  {QStringLiteral("--json"), QStringLiteral("history")}));
+        QCOMPARE(json.exitCode, 0);
+        const auto doc = singleJsonObject(json.out);
+        QVERIFY2(doc, qPrintable(describe(json)));
+        const QJsonObject alembic = doc->value(QStringLiteral("alembic")).toObject();
+        QCOMPARE(alembic.value(QStringLiteral("applied")).toArray().size(), 3);
+        QCOMPARE(alembic.value(QStringLiteral("pending")).toArray(),
+                 QJsonArray({QStringLiteral("d4000000merg"), QStringLiteral("e5000000posn")}));
+        QCOMPARE(alembic.value(QStringLiteral("current")).toArray(),
+                 QJsonArray({QStringLiteral("b2000000fill"), QStringLiteral("c3000000risk")}));
     }
 
     void badProjectsAreBadInputNamingTheFiles_data()

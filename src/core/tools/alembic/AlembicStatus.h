@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QStringList>
@@ -23,6 +24,13 @@ struct AlembicStatus
     QList<QStringList> conflicts; ///< heads that no merge joins (AlembicGraph::conflictingHeads)
 
     bool isApplied(const QString& revision) const { return applied.contains(revision); }
+    /// The revisions, parents first, that are applied (`true`) or not.
+    QStringList revisions(bool appliedOnes) const;
+    /// "Alembic revisions: 3 of 5 applied (alembic_version: b2, c3)" and the applied and pending ids, one
+    /// line each, every line after `indent`.
+    QString describe(const QString& indent) const;
+    /// {"current": [...], "applied": [...], "pending": [...], "unknown_current": [...], "heads": [...]}
+    QJsonObject toJson() const;
     bool isCurrent(const QString& revision) const { return current.contains(revision); }
 
     /// The status of a set read from an Alembic project (its graph as the loader read it) against the
