@@ -79,16 +79,17 @@ int HistoryCommand::run(const CliContext& context)
     QJsonArray repeatables;
     for (const auto& r : history.repeatables)
         repeatables.append(JsonReport::repeatableRecord(r));
-    context.out().document({{QStringLiteral("command"), QStringLiteral("history")},
-                            {QStringLiteral("ok"), true},
-                            {QStringLiteral("database"), session->db->display()},
-                            {QStringLiteral("tracked"), history.tracked},
-                            {QStringLiteral("current_version"), history.currentVersion()},
-                            {QStringLiteral("versions"), versions},
-                            {QStringLiteral("steps"), steps},
-                            {QStringLiteral("repeatables"), repeatables},
-                            {QStringLiteral("other_tools"), JsonReport::otherTools(history.otherTools)},
-                            {QStringLiteral("alembic"), alembic ? QJsonValue(alembic->toJson()) : QJsonValue()}});
+    context.out().document(
+        {{QStringLiteral("command"), QStringLiteral("history")},
+         {QStringLiteral("ok"), true},
+         {QStringLiteral("database"), session->db->display()},
+         {QStringLiteral("tracked"), history.tracked},
+         {QStringLiteral("current_version"), history.currentVersion()},
+         {QStringLiteral("versions"), versions},
+         {QStringLiteral("steps"), steps},
+         {QStringLiteral("repeatables"), repeatables},
+         {QStringLiteral("other_tools"), JsonReport::otherTools(history.otherTools)},
+         {QStringLiteral("alembic"), alembic ? QJsonValue(alembic->toJson()) : QJsonValue()}});
     return 0;
 }
 
