@@ -134,7 +134,7 @@ private Q_SLOTS:
                                 "revision = 'r0'\nrevision = 'r1'; down_revision = ('p',)\n"
                                 "branch_labels = ('risk',)\ndepends_on = 'other_branch'\n"
                                 "if False:\n    revision = 'not-top-level'\n"
-                                "def helper():\n    revision = 'inside'\n"
+                                "def audit_fills():\n    revision = 'inside'\n"
                                 "x = {'revision': 'zz'}\n";
         auto r = AlembicRevisionFile::parse(file, QStringLiteral("versions/r1.py"));
         QVERIFY2(r.ok(), qPrintable(errorOf(r)));
