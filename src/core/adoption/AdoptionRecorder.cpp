@@ -36,19 +36,22 @@ Status AdoptionRecorder::record(Database& db, const MigrationSet& set, const Ado
                                 const RunIdentity& who)
 {
     HistoryStore history(db);
-    if (auto tables = history.ensureTables(); !tables)
-        return tables.error().prefixed(QStringLiteral("Cannot create Strata's history tables"));
-    if (auto tables = AdoptedTools::ensureTables(db); !tables)
-        return tables;
     RepeatableHistory repeatables(db);
     const bool anyRepeatable = std::any_of(plan.steps.cbegin(), plan.steps.cend(),
                                            [](const AdoptedStep& s) { return s.step.repeatable; });
-    if (anyRepeatable)
-        if (auto table = repeatables.ensureTable(); !table)
-            return table;
+    // Strata's tables are created inside the adoption's one transaction (DDL is transactional on both
+    // engines): an adoption that fails leaves no empty history behind that would make the database look
+    // tracked by Strata.
     if (auto begun = db.begin(); !begun)
         return begun;
     auto work = [&]() -> Status {
+        if (auto tables = history.ensureTables(); !tables)
+            return tables.error().prefixed(QStringLiteral("Cannot create Strata's history tables"));
+        if (auto tables = AdoptedTools::ensureTables(db); !tables)
+            return tables;
+        if (anyRepeatable)
+            if (auto table = repeatables.ensureTable(); !table)
+                return table;
         QList<qint64> versions;
         for (const auto& adopted : plan.steps) {
             if (adopted.step.repeatable) {
