@@ -1,6 +1,5 @@
 #include "tools/dbmate/DbmateHistory.h"
 
-#include <QRegularExpression>
 
 namespace strata {
 
@@ -47,9 +46,11 @@ QString DbmateHistory::versionOf(const MigrationStep& step) const
 {
     // dbmate (pkg/dbmate/db.go, migrationFileRegexp `^(\d+).*\.sql$`): the file name's leading digits, as
     // text, leading zeros kept.
-    static const QRegularExpression digits(QStringLiteral("^(\\d+)"));
-    const auto m = digits.match(fileName(step));
-    return m.hasMatch() ? m.captured(1) : QString::number(step.version);
+    const QString name = fileName(step);
+    qsizetype digits = 0;
+    while (digits < name.size() && name.at(digits).isDigit() && name.at(digits).unicode() < 128)
+        ++digits;
+    return digits > 0 ? name.first(digits) : QString::number(step.version);
 }
 
 Status DbmateHistory::recordApplied(Database& db, const QString& table, const ToolStep& applied) const
