@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "adoption/ForeignApplied.h"
+#include "common/Counted.h"
 #include "dialects/postgres/PostgresDatabase.h"
 #include "dialects/postgres/PostgresRunLock.h"
 #include "dialects/sqlite/SqliteDatabase.h"
@@ -12,8 +13,49 @@
 
 namespace strata {
 
+QString DatabaseStatus::managedBy() const
+{
+    if (plan.tracked)
+        return {};
+    QStringList parts;
+    for (const auto& other : history.otherTools) {
+        if (other.rows.isEmpty() && other.readError.isEmpty())
+            continue;
+        if (!other.readError.isEmpty()) {
+            parts
+                << QStringLiteral("managed by %1: its table %2 cannot be read").arg(other.tool, other.table);
+            continue;
+        }
+        if (alembic && other.tool == QLatin1String("Alembic")) {
+            // Alembic's rows are the current revision of each head: everything below them is applied too.
+            const qsizetype all = alembic->graph.order().size();
+            const qsizetype applied = alembic->applied.size();
+            parts << QStringLiteral("managed by %1: %2 applied, %3 pending")
+                         .arg(other.tool,
+                              counted(applied, QStringLiteral("revision"), QStringLiteral("revisions")))
+                         .arg(all - applied);
+            continue;
+        }
+        // The steps matched to the tool's rows, as adopt matches them; the rows themselves when none match.
+        qsizetype applied = ForeignApplied::count(appliedByOtherTool, other.tool);
+        if (applied == 0)
+            applied = other.appliedRows().size();
+        qsizetype pending = 0;
+        for (const auto& step : plan.steps)
+            if (!appliedByOtherTool.contains(step.slot()))
+                ++pending;
+        parts << QStringLiteral("managed by %1: %2 applied, %3 pending")
+                     .arg(other.tool,
+                          counted(applied, QStringLiteral("migration"), QStringLiteral("migrations")))
+                     .arg(pending);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
 QString DatabaseStatus::summary() const
 {
+    if (const QString managed = managedBy(); !managed.isEmpty())
+        return managed + QStringLiteral(" \u2014 adopt to migrate with Strata");
     QString version;
     if (!plan.tracked && plan.baselineRecognised)
         version = QStringLiteral("v%1 (baseline)").arg(plan.baselineVersion);

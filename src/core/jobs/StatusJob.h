@@ -31,8 +31,14 @@ struct DatabaseStatus
     /// so that the timeline shows "applied by dbmate" rather than pending.
     QMap<QString, QString> appliedByOtherTool;
 
-    /// "v1 (baseline), v2 pending: 3 steps in 3 phases" — the line operators read first.
+    /// "v1 (baseline), v2 pending: 3 steps in 3 phases" — the line operators read first. On a database
+    /// another tool manages (not adopted yet) it says so instead: "managed by Alembic: 3 revisions applied,
+    /// 2 pending — adopt to migrate with Strata".
     QString summary() const;
+    /// On a database Strata does not track and another tool's history has rows: "managed by dbmate: 3
+    /// migrations applied, 2 pending" (Alembic counts revisions: those alembic_version holds and everything
+    /// below them), one part per tool; empty otherwise.
+    QString managedBy() const;
 };
 
 /// Reads a DatabaseStatus for a migration set folder.

@@ -33,7 +33,11 @@ void ConnectionStatusBar::showConnecting(const QString& database)
 void ConnectionStatusBar::showStatus(const DatabaseStatus& status)
 {
     m_connection->setText(status.database);
-    if (!status.plan.tracked && status.plan.baselineRecognised)
+    if (QString managed = status.managedBy(); !managed.isEmpty()) {
+        // Another tool migrates this database until it is adopted: say which, and where it stands.
+        managed[0] = managed[0].toUpper();
+        m_version->setText(managed);
+    } else if (!status.plan.tracked && status.plan.baselineRecognised)
         m_version->setText(tr("Schema v%1 (baseline, untracked)").arg(status.plan.baselineVersion));
     else
         m_version->setText(status.plan.tracked ? tr("Schema %1").arg(status.plan.versionLabel())
