@@ -36,11 +36,11 @@ void ProblemPanel::clear()
     hide();
 }
 
-void ProblemPanel::showProblems(const QList<Problem>& problems)
+void ProblemPanel::showProblems(const QList<Problem>& problems, const QList<ForeignHistory>& otherTools)
 {
     clear();
     for (const auto& p : problems) {
-        auto* r = new ProblemRow(p, m_content);
+        auto* r = new ProblemRow(p, otherTools, m_content);
         connect(r, &ProblemRow::actionRequested, this, &ProblemPanel::actionRequested);
         m_layout->addWidget(r);
     }

@@ -20,7 +20,8 @@ class ProblemPanel : public QScrollArea
 public:
     explicit ProblemPanel(QWidget* parent = nullptr);
 
-    void showProblems(const QList<Problem>& problems);
+    /// `otherTools`: the other tools' histories in the database, named by the advice to adopt one.
+    void showProblems(const QList<Problem>& problems, const QList<ForeignHistory>& otherTools = {});
     void clear();
     QList<ProblemRow*> rows() const;
     /// The row of a problem of `kind` at `slot`, or null.

@@ -11,9 +11,33 @@ QString tr(const char* text)
     return QCoreApplication::translate("strata::ProblemRemedy", text);
 }
 
+/// The advice for a database another tool manages, in the app's words: the Adopt… button, not the command.
+QString adoptAdvice(const Problem& p, const QList<ForeignHistory>& otherTools)
+{
+    QStringList tools;
+    QStringList keep;
+    for (const auto& other : otherTools) {
+        if (other.rows.isEmpty() && other.readError.isEmpty())
+            continue;
+        tools << other.tool;
+        keep << QStringLiteral("%1 (`%2`)").arg(other.tool, other.keepRunning);
+    }
+    if (tools.isEmpty())
+        return p.resolution;
+    if (tools.size() > 1)
+        return tr("Two tools' histories in one database disagree on who migrates it (%1): drop the table of "
+                  "the tool the team no longer runs, then Adopt… records the other one's history in "
+                  "Strata's. Until then keep running %2.")
+            .arg(tools.join(tr(" and ")), keep.join(tr(" and ")));
+    return tr("Adopt… records what %1 applied in Strata's history (it runs no SQL, and asks first), then "
+              "keeps %1's table current on every step, so the team can go back to it any day. Until then "
+              "keep running %2.")
+        .arg(tools.first(), keep.first());
+}
+
 } // namespace
 
-ProblemRemedy ProblemRemedy::of(const Problem& p)
+ProblemRemedy ProblemRemedy::of(const Problem& p, const QList<ForeignHistory>& otherTools)
 {
     using Kind = Problem::Kind;
     switch (p.kind) {
@@ -62,7 +86,7 @@ ProblemRemedy ProblemRemedy::of(const Problem& p)
     case Kind::WrongDialect:
         return {tr("Wrong engine"), tr("Open this database with a migration set for its engine."), {}};
     case Kind::ManagedByOtherTool:
-        return {tr("Managed by another tool"), p.resolution, {Action::Adopt}};
+        return {tr("Managed by another tool"), adoptAdvice(p, otherTools), {Action::Adopt}};
     case Kind::OtherToolUnsettled:
         return {tr("Unsettled in another tool"), p.resolution, {}};
     case Kind::MultipleHeads:

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include "migrations/Problem.h"
+#include "tools/ForeignHistory.h"
 
 namespace strata {
 
@@ -25,7 +26,9 @@ struct ProblemRemedy
     QString advice; ///< what to do, in the app's words
     QList<Action> actions;
 
-    static ProblemRemedy of(const Problem& problem);
+    /// `otherTools`: the other tools' histories in the database, which the advice for a database another
+    /// tool manages names (the core's resolution names `strata-cli adopt`; the app names its button).
+    static ProblemRemedy of(const Problem& problem, const QList<ForeignHistory>& otherTools = {});
     /// The button's text ("Accept the current file…").
     static QString label(Action action);
     /// A stable name, used for the buttons' object names ("acceptChecksum").

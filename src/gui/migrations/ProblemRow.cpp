@@ -7,8 +7,8 @@
 
 namespace strata {
 
-ProblemRow::ProblemRow(const Problem& problem, QWidget* parent)
-    : QFrame(parent), m_problem(problem), m_remedy(ProblemRemedy::of(problem))
+ProblemRow::ProblemRow(const Problem& problem, const QList<ForeignHistory>& otherTools, QWidget* parent)
+    : QFrame(parent), m_problem(problem), m_remedy(ProblemRemedy::of(problem, otherTools))
 {
     setObjectName(QStringLiteral("problem_%1_%2").arg(problem.kindName(), problem.slot));
     setFrameShape(QFrame::StyledPanel);

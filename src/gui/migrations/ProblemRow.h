@@ -16,7 +16,9 @@ class ProblemRow : public QFrame
     Q_OBJECT
 
 public:
-    ProblemRow(const Problem& problem, QWidget* parent = nullptr);
+    /// `otherTools` word the advice of a database another tool manages (ProblemRemedy::of).
+    ProblemRow(const Problem& problem, const QList<ForeignHistory>& otherTools = {},
+               QWidget* parent = nullptr);
 
     const Problem& problem() const { return m_problem; }
     /// "Changed file — 001_base/01_tables.sql was changed…\n→ See what changed…"
