@@ -121,6 +121,7 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
             // The revision id; its message is on the version's line (and in the tooltip).
             item->setText(Step, QStringLiteral("%1  %2").arg(step.slot(), step.toolVersion));
             item->setToolTip(Step, step.name);
+            item->setData(Step, LanguageRole, QStringLiteral("python"));
         } else {
             item->setData(Step, Qt::UserRole, QString::fromUtf8(step.forwardSql));
         }

@@ -14,6 +14,9 @@ class TimelineTree : public QTreeWidget
 
 public:
     enum Column { Step, Phase, State, AppliedAt, Duration, Checksum, By, File, ColumnCount };
+    /// On a step item (column Step): the language of its script, "python" for an Alembic revision, "sql"
+    /// otherwise, so that the preview colours it as what it is.
+    static constexpr int LanguageRole = Qt::UserRole + 1;
 
     explicit TimelineTree(QWidget* parent = nullptr);
     void showStatus(const DatabaseStatus& status);
