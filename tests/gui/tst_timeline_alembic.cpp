@@ -4,6 +4,7 @@
 // no text outside its box; seed 002's two heads are drawn red and the problem names both files.
 
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QGraphicsItem>
 #include <QGraphicsSimpleTextItem>
 #include <QProcess>
@@ -30,10 +31,17 @@ QString compat(const QString& name)
     return QStringLiteral(STRATA_SOURCE_DIR "/tests/compat/alembic/") + name;
 }
 
+/// The status shown and the revision graph drawn (it is laid out on a worker thread).
 bool waitForStatus(MainWindow& window)
 {
     QSignalSpy shown(&window, &MainWindow::statusShown);
-    return shown.wait(20000) && shown.first().at(0).toBool();
+    if (!shown.wait(20000) || !shown.first().at(0).toBool())
+        return false;
+    const AlembicGraphView* graph = window.timeline()->alembicGraph();
+    QDeadlineTimer deadline(20000);
+    while (graph->isLayingOut() && !deadline.hasExpired())
+        QTest::qWait(10);
+    return !graph->isLayingOut();
 }
 
 /// Runs the real Alembic's `upgrade` to each target in turn on the SQLite file; empty when it succeeded.
@@ -178,8 +186,10 @@ private Q_SLOTS:
         QTreeWidgetItem* positions = window.timeline()->tree()->stepItem(QStringLiteral("4.1"));
         QVERIFY(positions);
         QCOMPARE(positions->text(TimelineTree::State), QStringLiteral("pending"));
-        // The list opens on the first step of the plan (the database is not adopted yet: all of them), and
-        // the graph selects its revision.
+        // The list opens on the first step Alembic has not applied, and the graph selects its revision; a step
+        // chosen in the list is selected in the graph.
+        QCOMPARE(graph->selectedRevision(), QStringLiteral("d4000000merg"));
+        window.timeline()->tree()->setCurrentItem(window.timeline()->tree()->stepItem(QStringLiteral("1.1")));
         QCOMPARE(graph->selectedRevision(), QStringLiteral("a1000000base"));
         // A revision clicked in the graph opens its step in the list (and its file in the preview).
         QGraphicsItem* mergeBox = graph->revisionItem(QStringLiteral("d4000000merg"));

@@ -1,6 +1,8 @@
 #include "migrations/AlembicGraphView.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include <QFontDatabase>
 #include <QFontMetricsF>
@@ -9,7 +11,9 @@
 #include <QGraphicsSimpleTextItem>
 #include <QPen>
 #include <QSignalBlocker>
+#include <QThread>
 
+#include "common/Counted.h"
 #include "common/GraphRoute.h"
 #include "layout/GraphLayout.h"
 
@@ -93,14 +97,105 @@ AlembicGraphView::AlembicGraphView(QWidget* parent)
     });
 }
 
+struct AlembicGraphView::Pending
+{
+    AlembicStatus status;
+    QList<QPair<QString, QString>> kinds; ///< per edge: "<down>-><revision>" and down_revision or depends_on
+};
+
+AlembicGraphView::~AlembicGraphView()
+{
+    // Graphviz cannot be interrupted: a layout still running is waited for, only when the view closes.
+    for (const QPointer<QThread>& worker : m_workers)
+        if (worker)
+            worker->wait();
+}
+
+int AlembicGraphView::layoutsRunning() const
+{
+    int running = 0;
+    for (const QPointer<QThread>& worker : m_workers)
+        if (worker && !worker->isFinished())
+            ++running;
+    return running;
+}
+
 void AlembicGraphView::clearGraph()
 {
+    ++m_generation; // a layout still running is for a graph no longer asked for
+    m_layingOut = false;
+    m_selectWhenDrawn.clear();
     m_scene->clear();
 }
 
 void AlembicGraphView::showGraph(const AlembicStatus& status)
 {
-    m_scene->clear();
+    clearGraph();
+    const int generation = m_generation;
+    auto pending = std::make_shared<Pending>();
+    pending->status = status;
+    const AlembicGraph& graph = pending->status.graph;
+
+    LayoutGraph layout;
+    layout.settings.rankdir = QStringLiteral("TB");
+    layout.settings.nodesep = 16;
+    layout.settings.ranksep = 34;
+    layout.settings.packComponents = false;
+    const QStringList order = graph.order();
+    for (const QString& id : order) {
+        LayoutNode node;
+        node.id = id;
+        node.width = kWidth;
+        node.height = kHeight;
+        layout.nodes << node;
+    }
+    for (const QString& id : order) {
+        const AlembicRevision* rev = graph.revision(id);
+        for (const QString& parent : graph.requirements(id)) {
+            LayoutEdge edge;
+            edge.from = parent;
+            edge.to = id;
+            layout.edges << edge;
+            pending->kinds << qMakePair(parent + QStringLiteral("->") + id,
+                                        rev->downRevisions.contains(parent) ? QStringLiteral("down_revision")
+                                                                            : QStringLiteral("depends_on"));
+        }
+    }
+
+    // Graphviz on a worker: the window stays live while a long history is placed.
+    const int revisions = static_cast<int>(order.size());
+    m_layingOut = true;
+    auto* message =
+        m_scene->addSimpleText(tr("Laying out %1…").arg(counted(revisions, tr("revision"), tr("revisions"))));
+    message->setData(Role, QStringLiteral("message"));
+    message->setBrush(QColor(0x55, 0x55, 0x55));
+    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
+    Q_EMIT layoutStarted(revisions);
+
+    auto result = std::make_shared<std::optional<Result<GraphPlacement>>>();
+    QThread* worker =
+        QThread::create([layout = std::move(layout), result] { *result = GraphLayout::place(layout); });
+    worker->setObjectName(QStringLiteral("Alembic graph layout"));
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, generation, pending, result, revisions] {
+        if (generation != m_generation || !result->has_value())
+            return; // a later graph took over
+        m_layingOut = false;
+        m_scene->clear();
+        draw(*pending, **result);
+        if (!m_selectWhenDrawn.isEmpty())
+            selectRevision(std::exchange(m_selectWhenDrawn, QString()));
+        Q_EMIT laidOut(revisions, (*result)->ok() ? (**result)->milliseconds : 0);
+    });
+    m_workers.removeAll(nullptr);
+    m_workers.append(worker);
+    worker->start();
+}
+
+void AlembicGraphView::draw(const Pending& pending, const Result<GraphPlacement>& placed)
+{
+    const AlembicStatus& status = pending.status;
+    const auto& kinds = pending.kinds;
     const AlembicGraph& graph = status.graph;
     QSet<QString> conflicting;
     for (const QStringList& group : status.conflicts)
@@ -109,33 +204,6 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
     const QStringList heads = graph.heads();
     const QStringList merges = graph.merges();
     const QStringList branchPoints = graph.branchPoints();
-
-    LayoutGraph layout;
-    layout.settings.rankdir = QStringLiteral("TB");
-    layout.settings.nodesep = 16;
-    layout.settings.ranksep = 34;
-    layout.settings.packComponents = false;
-    for (const QString& id : graph.order()) {
-        LayoutNode node;
-        node.id = id;
-        node.width = kWidth;
-        node.height = kHeight;
-        layout.nodes << node;
-    }
-    QList<QPair<QString, QString>> kinds; // per edge: down_revision or depends_on
-    for (const QString& id : graph.order()) {
-        const AlembicRevision* rev = graph.revision(id);
-        for (const QString& parent : graph.requirements(id)) {
-            LayoutEdge edge;
-            edge.from = parent;
-            edge.to = id;
-            layout.edges << edge;
-            kinds << qMakePair(parent + QStringLiteral("->") + id, rev->downRevisions.contains(parent)
-                                                                       ? QStringLiteral("down_revision")
-                                                                       : QStringLiteral("depends_on"));
-        }
-    }
-    const auto placed = GraphLayout::place(layout);
     if (!placed) {
         auto* t =
             m_scene->addSimpleText(tr("The revision graph cannot be drawn: %1").arg(placed.error().what));
@@ -272,6 +340,10 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
 
 void AlembicGraphView::selectRevision(const QString& id)
 {
+    if (m_layingOut) { // chosen before the boxes are drawn: selected once they are
+        m_selectWhenDrawn = id;
+        return;
+    }
     QGraphicsItem* item = revisionItem(id);
     if (item && item->isSelected())
         return;

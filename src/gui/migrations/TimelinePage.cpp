@@ -5,6 +5,7 @@
 #include <QPushButton>
 
 #include "common/Counted.h"
+#include "common/PythonHighlighter.h"
 #include "common/SqlHighlighter.h"
 #include "migrations/AlembicGraphView.h"
 #include "migrations/ProblemPanel.h"
@@ -23,6 +24,8 @@ TimelinePage::TimelinePage(QWidget* parent) : QWidget(parent), m_ui(std::make_un
     m_ui->summary->setFont(big);
     m_ui->sqlPreview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_highlighter = new SqlHighlighter(m_ui->sqlPreview->document());
+    m_pythonHighlighter = new PythonHighlighter(nullptr); // on the preview while it shows an Alembic revision
+    m_pythonHighlighter->setParent(this);
     // An Alembic project's revision graph, left of the steps; hidden for every other set.
     m_alembicGraph = new AlembicGraphView(this);
     m_alembicGraph->setObjectName(QStringLiteral("alembicGraph"));
@@ -56,6 +59,14 @@ TimelinePage::TimelinePage(QWidget* parent) : QWidget(parent), m_ui(std::make_un
     connect(m_acknowledge, &QPushButton::clicked, this,
             [this] { Q_EMIT acknowledgeRunRequested(m_interruptedRun); });
     connect(m_ui->timeline, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        // An Alembic revision is Python: coloured as Python, never as SQL ("Create Date" is no keyword).
+        const bool python = item && item->data(TimelineTree::Step, TimelineTree::LanguageRole).toString() ==
+                                        QLatin1String("python");
+        QTextDocument* preview = m_ui->sqlPreview->document();
+        if (python != (m_pythonHighlighter->document() == preview)) {
+            m_highlighter->setDocument(python ? nullptr : preview);
+            m_pythonHighlighter->setDocument(python ? preview : nullptr);
+        }
         m_ui->sqlPreview->setPlainText(item ? item->data(TimelineTree::Step, Qt::UserRole).toString()
                                             : QString());
     });
@@ -81,7 +92,7 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
     for (const auto& other : status.history.otherTools)
         details += QLatin1Char('\n') + tr("Other tool's history: %1").arg(other.summary());
     m_ui->details->setText(details);
-    m_ui->problems->showProblems(status.plan.problems);
+    m_ui->problems->showProblems(status.plan.problems, status.history.otherTools);
     // A run that was killed is told until the operator acknowledges it, the oldest first.
     m_interruptedRun.clear();
     m_acknowledge->hide();
@@ -116,10 +127,15 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
         m_alembicGraph->clearGraph();
         m_alembicGraph->hide();
     }
-    // Open on the first pending step, where the operator's attention goes.
-    if (!status.plan.steps.isEmpty())
-        if (QTreeWidgetItem* first = m_ui->timeline->stepItem(status.plan.steps.first().slot()))
+    // Open on the first pending step, where the operator's attention goes (past the steps another tool
+    // applied, on a database it manages).
+    for (const auto& step : status.plan.steps) {
+        if (status.appliedByOtherTool.contains(step.slot()))
+            continue;
+        if (QTreeWidgetItem* first = m_ui->timeline->stepItem(step.slot()))
             m_ui->timeline->setCurrentItem(first);
+        break;
+    }
 }
 
 void TimelinePage::showError(const Error& error)
@@ -171,6 +187,12 @@ TimelineTree* TimelinePage::tree() const
 QString TimelinePage::previewedSql() const
 {
     return m_ui->sqlPreview->toPlainText();
+}
+
+QString TimelinePage::previewLanguage() const
+{
+    return m_pythonHighlighter->document() == m_ui->sqlPreview->document() ? QStringLiteral("python")
+                                                                           : QStringLiteral("sql");
 }
 
 } // namespace strata

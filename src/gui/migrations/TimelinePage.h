@@ -19,6 +19,7 @@ namespace strata {
 
 class AlembicGraphView;
 class ProblemPanel;
+class PythonHighlighter;
 class SqlHighlighter;
 
 /// The migration timeline: the line operators read first ("v1 (baseline), v2 pending: 3 steps in 3
@@ -45,6 +46,8 @@ public:
     /// The revision graph, shown for a set read from an Alembic project (hidden otherwise).
     AlembicGraphView* alembicGraph() const { return m_alembicGraph; }
     QString previewedSql() const;
+    /// The language the script preview is coloured as: "python" (an Alembic revision) or "sql".
+    QString previewLanguage() const;
     QPushButton* acknowledgeButton() const { return m_acknowledge; }
 
 Q_SIGNALS:
@@ -56,6 +59,7 @@ Q_SIGNALS:
 private:
     std::unique_ptr<Ui::TimelinePage> m_ui;
     SqlHighlighter* m_highlighter;
+    PythonHighlighter* m_pythonHighlighter;
     QPushButton* m_acknowledge; ///< shown while a run waits for acknowledgement
     AlembicGraphView* m_alembicGraph;
     QHash<QString, QString> m_slotOfRevision; ///< an Alembic revision id -> its step's slot
