@@ -58,6 +58,20 @@ alembic_upgrade labelled-branches "$HOME_DIR/alembic-labelled.db" heads
 shot "$OUT/timeline-alembic-labelled-branches.png" --db "sqlite:$HOME_DIR/alembic-labelled.db" \
     --migrations tests/compat/alembic/labelled-branches
 
+# A database the real dbmate (npm, build/tools/dbmate) migrated with the first four files of the corpus's
+# dbmate folder, opened with all six: managed by dbmate, not adopted yet, two pending.
+DBMATE=$BUILD_DIR/tools/dbmate/node_modules/.bin/dbmate
+if [[ -x $DBMATE ]]; then
+    mkdir -p "$HOME_DIR/dbmate-first"
+    cp tests/compat/dbmate/sqlite/2023120[1-4]*.sql "$HOME_DIR/dbmate-first/"
+    "$DBMATE" --url "sqlite:$HOME_DIR/dbmate.db" --migrations-dir "$HOME_DIR/dbmate-first" --no-dump-schema \
+        migrate >/dev/null
+    shot "$OUT/timeline-dbmate-managed.png" --db "sqlite:$HOME_DIR/dbmate.db" \
+        --migrations tests/compat/dbmate/sqlite
+else
+    log "dbmate is missing ($DBMATE): no timeline-dbmate-managed.png (scripts/test.sh installs it)"
+fi
+
 # Each page of the migration wizard (a whole run on the demo, then a failing step and its one-click
 # restore) and the restore confirmation, from the GUI tests that click through them on the real widgets.
 for test in "tst_migration_wizard theWholeRunbookOnTheDemoInSixClicks aFailingStepEndsWithTheRestoreByClicking" \
