@@ -212,8 +212,11 @@ private Q_SLOTS:
         // status: the two revisions Alembic applied, as Alembic's.
         const auto status = CliProcess::run(cliArgs(db.url(), project.path(), {QStringLiteral("status")}));
         QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
-        QVERIFY2(status.out.contains(QLatin1String("managed by Alembic")), qPrintable(describe(status)));
-        QVERIFY2(status.out.contains(QLatin1String("8d4e6b2a9c13")), qPrintable(describe(status)));
+        // alembic_version holds where the database is (its head), not a count of migrations.
+        QVERIFY2(
+            status.out.contains(QLatin1String("managed by Alembic: at 8d4e6b2a9c13 [table alembic_version]")),
+            qPrintable(describe(status)));
+        QVERIFY2(!status.out.contains(QLatin1String("1 migration applied")), qPrintable(describe(status)));
         const auto statusJson = CliProcess::run(
             cliArgs(db.url(), project.path(), {QStringLiteral("--json"), QStringLiteral("status")}));
         QVERIFY2(statusJson.exitCode == 0, qPrintable(describe(statusJson)));

@@ -42,10 +42,16 @@ QString ForeignHistory::summary() const
         versions << row.version;
     if (applied.size() > kListed)
         versions << QStringLiteral("...");
-    QString text =
-        QStringLiteral("managed by %1: %2 applied")
-            .arg(tool, counted(applied.size(), QStringLiteral("migration"), QStringLiteral("migrations")));
-    if (!versions.isEmpty())
+    QString text;
+    if (currentOnly) // its rows say where the database is, not how many migrations it has
+        text = QStringLiteral("managed by %1: at %2")
+                   .arg(tool, versions.isEmpty() ? QStringLiteral("no version")
+                                                 : versions.join(QStringLiteral(", ")));
+    else
+        text = QStringLiteral("managed by %1: %2 applied")
+                   .arg(tool,
+                        counted(applied.size(), QStringLiteral("migration"), QStringLiteral("migrations")));
+    if (!currentOnly && !versions.isEmpty())
         text += QStringLiteral(" (%1)").arg(versions.join(QStringLiteral(", ")));
     const QString last = lastAppliedAt();
     if (!last.isEmpty())

@@ -18,6 +18,9 @@ struct ForeignHistory
     QString keepRunning;   ///< how the team applies migrations with that tool: "dbmate up"
     /// What the rows mean when they are not one row per applied migration (golang-migrate, Alembic).
     QString note;
+    /// The table holds only the current version or revisions (golang-migrate, Alembic), not one row per
+    /// applied migration: its rows are where the database is, not how many migrations it has.
+    bool currentOnly = false;
     QString readError; ///< the table was recognised but could not be read
     QList<ForeignRow> rows;
 

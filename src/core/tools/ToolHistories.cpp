@@ -69,6 +69,7 @@ QList<ForeignHistory> ToolHistories::read(Database& db, const QStringList& userT
         history.readOnly = tool->readOnly();
         history.keepRunning = tool->keepRunning();
         history.note = tool->note();
+        history.currentOnly = tool->keepsOnlyCurrent();
         auto rows = tool->read(db, table);
         if (rows)
             history.rows = *rows;

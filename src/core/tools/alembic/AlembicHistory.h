@@ -16,6 +16,7 @@ public:
     Result<QList<ForeignRow>> read(Database& db, const QString& table) const override;
     QString keepRunning() const override;
     QString note() const override;
+    bool keepsOnlyCurrent() const override { return true; }
     /// Strata keeps alembic_version current by running the project's own Alembic for each revision
     /// (AlembicStepRunner): Alembic writes its row in the revision's own transaction.
     bool writable() const override { return true; }
