@@ -115,6 +115,40 @@ private Q_SLOTS:
         QVERIFY((*copy)->query(QStringLiteral("SELECT count(*) FROM ticks"))->value(0, 0).toInt() > 0);
     }
 
+    /// A restore run again within the same second as one before it (a re-run right after a killed restore,
+    /// whose copy aside was complete) keeps the current database aside under a name of its own: the name
+    /// the earlier run took is never a reason to refuse, and never overwritten.
+    void restoreInTheSameSecondKeepsItsOwnCopyAside()
+    {
+        QTemporaryDir dir;
+        const QString path = makeDemo(dir);
+        auto db = SqliteDatabase::open(path);
+        DatabaseBackup::Request request;
+        request.folder = dir.filePath(QStringLiteral("backups"));
+        auto record = DatabaseBackup::take(**db, request, {});
+        QVERIFY(record.ok());
+        // The copies a restore of this second (or of the next two, on a slow machine) would be named.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QStringList taken;
+        for (int s = 0; s < 3; ++s) {
+            const QString name = QStringLiteral("state.db.failed_") +
+                                 now.addSecs(s).toString(QStringLiteral("yyyyMMdd_HHmmss"));
+            QFile earlier(dir.filePath(name));
+            QVERIFY(earlier.open(QIODevice::WriteOnly));
+            earlier.write("an earlier restore's copy");
+            taken << name;
+        }
+        auto restored = DatabaseRestore::restore(**db, *record, {});
+        QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().toText()));
+        const QString aside = QFileInfo(restored->keptAside).fileName();
+        QVERIFY2(aside.endsWith(QStringLiteral("_2")) && !taken.contains(aside), qPrintable(aside));
+        for (const QString& name : taken) {
+            QFile earlier(dir.filePath(name));
+            QVERIFY(earlier.open(QIODevice::ReadOnly));
+            QCOMPARE(earlier.readAll(), QByteArray("an earlier restore's copy"));
+        }
+    }
+
     void restoreGivesBackTheV1DatabaseAndKeepsTheMigratedOneAside()
     {
         QTemporaryDir dir;

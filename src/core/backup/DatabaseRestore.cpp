@@ -1,6 +1,7 @@
 #include "backup/DatabaseRestore.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 
 #include "backup/BackupCatalog.h"
@@ -35,10 +36,27 @@ Error anotherDatabase(const QString& path, const QStringList& differences, const
 
 QString DatabaseRestore::asideName(Database& db, const QString& stamp)
 {
-    if (db.dialect() == Dialect::Sqlite)
-        return QFileInfo(static_cast<SqliteDatabase&>(db).path()).fileName() + QStringLiteral(".failed_") +
-               stamp;
-    return BackupEngine::forDatabase(db)->baseName().left(40) + QStringLiteral("_failed_") + stamp;
+    // A name another restore of the same second already took (a re-run right after a killed restore, whose
+    // copy aside is complete) gets _2, _3, ...: the copy aside is never a reason to refuse, and never
+    // overwritten.
+    for (int n = 1;; ++n) {
+        const QString suffix = n == 1 ? QString() : QStringLiteral("_%1").arg(n);
+        if (db.dialect() == Dialect::Sqlite) {
+            const QFileInfo file(static_cast<SqliteDatabase&>(db).path());
+            const QString name = file.fileName() + QStringLiteral(".failed_") + stamp + suffix;
+            const QDir folder = file.absoluteDir();
+            if (!folder.exists(name) && !folder.exists(name + QStringLiteral(".partial")))
+                return name;
+            continue;
+        }
+        // PostgreSQL keeps 63 bytes of a name: the base is cut shorter when a suffix must fit.
+        const QString name = BackupEngine::forDatabase(db)->baseName().left(n == 1 ? 40 : 36) +
+                             QStringLiteral("_failed_") + stamp + suffix;
+        const auto taken =
+            db.query(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = ?"), {name});
+        if (!taken || taken->rows.isEmpty() || taken->rows.first().value(0).toLongLong() == 0)
+            return name;
+    }
 }
 
 Result<DatabaseRestore::Outcome> DatabaseRestore::restore(Database& db, const BackupRecord& record,
