@@ -96,6 +96,27 @@ QString databaseNameOf(const QString& url)
     return QUrl(url).path().mid(1);
 }
 
+/// Waits until no session is connected to the database of `url` (the killed run's, or one this test just
+/// closed, which the server ends a moment later), watching from the server's `postgres` database so that the
+/// watcher is no such session itself.
+bool waitForNoSessionsOn(const QString& url)
+{
+    QUrl maintenance(url);
+    maintenance.setPath(QStringLiteral("/postgres"));
+    auto server = openDatabase(maintenance.toString());
+    if (!server)
+        return false;
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        if (queryLines(*server, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = ?"),
+                       {databaseNameOf(url)})
+                .value(0) == QLatin1String("0"))
+            return true;
+        QThread::msleep(50);
+    }
+    return false;
+}
+
 /// The running processes whose command line holds `marker` (zombies and the dead do not count).
 QStringList processesWith(const QByteArray& marker)
 {
@@ -224,7 +245,10 @@ private Q_SLOTS:
         // The backup is untouched.
         QCOMPARE(digestOf(taken.path), taken.sha256);
 
-        // Run again: it restores, and the database is the backup's.
+        // Run again once the server has ended the killed run's session (the re-run's pre-flight rightly
+        // refuses while another session is on the database): it restores, and the database is the backup's.
+        if (engine == Engine::Postgres)
+            QVERIFY2(waitForNoSessionsOn(db.url()), "the killed restore's session never ended");
         const auto again = CliProcess::run(
             cliArgs(db.url(), set.path(), {QStringLiteral("restore"), taken.id, QStringLiteral("--yes")}));
         QVERIFY2(again.exitCode == 0, qPrintable(describe(again)));
