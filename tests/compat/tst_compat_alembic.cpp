@@ -87,7 +87,6 @@ QStringList catalogOf(const QString& url)
 
 } // namespace
 
-
 class TestCompatAlembic : public QObject
 {
     Q_OBJECT

@@ -186,8 +186,8 @@ private Q_SLOTS:
         QTreeWidgetItem* positions = window.timeline()->tree()->stepItem(QStringLiteral("4.1"));
         QVERIFY(positions);
         QCOMPARE(positions->text(TimelineTree::State), QStringLiteral("pending"));
-        // The list opens on the first step Alembic has not applied, and the graph selects its revision; a step
-        // chosen in the list is selected in the graph.
+        // The list opens on the first step Alembic has not applied, and the graph selects its revision; a
+        // step chosen in the list is selected in the graph.
         QCOMPARE(graph->selectedRevision(), QStringLiteral("d4000000merg"));
         window.timeline()->tree()->setCurrentItem(window.timeline()->tree()->stepItem(QStringLiteral("1.1")));
         QCOMPARE(graph->selectedRevision(), QStringLiteral("a1000000base"));

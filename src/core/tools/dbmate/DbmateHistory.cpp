@@ -1,6 +1,5 @@
 #include "tools/dbmate/DbmateHistory.h"
 
-
 namespace strata {
 
 QString DbmateHistory::tool() const
