@@ -8,6 +8,7 @@
 
 #include <QtTest>
 
+#include "AlembicTestKit.h"
 #include "CliTestKit.h"
 
 using namespace strata;
@@ -84,24 +85,6 @@ bool processRunsWith(const QString& text)
     return false;
 }
 
-QString alembicProgram()
-{
-    return QStringLiteral("/usr/bin/alembic");
-}
-
-bool copyFolder(const QString& from, const QString& to)
-{
-    QDir().mkpath(to);
-    for (const auto& info : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (info.fileName() == QLatin1String("__pycache__"))
-            continue;
-        const QString target = QDir(to).filePath(info.fileName());
-        if (info.isDir() ? !copyFolder(info.filePath(), target) : !QFile::copy(info.filePath(), target))
-            return false;
-    }
-    return true;
-}
-
 /// The fixture project (tests/support/alembic-project) copied for one test, its alembic.ini pointing at
 /// `url` for the real alembic (no password: libpq reads PGPASSWORD, which the test server's env sets).
 class Project
@@ -109,20 +92,8 @@ class Project
 public:
     explicit Project(const QString& url)
     {
-        copyFolder(QStringLiteral(STRATA_SOURCE_DIR "/tests/support/alembic-project"), path());
-        QFile ini(QDir(path()).filePath(QStringLiteral("alembic.ini")));
-        ini.open(QIODevice::ReadOnly);
-        QString text = QString::fromUtf8(ini.readAll());
-        ini.close();
-        QString sqlalchemy = url;
-        if (sqlalchemy.startsWith(QLatin1String("sqlite:")))
-            sqlalchemy = QStringLiteral("sqlite:///") + sqlalchemy.mid(7);
-        sqlalchemy.replace(QRegularExpression(QStringLiteral("^postgres(ql)?://")),
-                           QStringLiteral("postgresql://"));
-        text.replace(QRegularExpression(QStringLiteral("(?m)^sqlalchemy\\.url = .*$")),
-                     QStringLiteral("sqlalchemy.url = ") + sqlalchemy);
-        ini.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        ini.write(text.toUtf8());
+        alembic::copyProject(QStringLiteral(STRATA_SOURCE_DIR "/tests/support/alembic-project"), path());
+        alembic::pointAt(path(), alembic::sqlalchemyUrl(url));
     }
 
     QString path() const { return m_dir.filePath(QStringLiteral("project")); }
@@ -130,18 +101,7 @@ public:
     /// Runs the real alembic in the project: its stdout, or why it failed.
     QString alembic(const QStringList& arguments, bool* ok = nullptr) const
     {
-        QProcess process;
-        process.setWorkingDirectory(path());
-        process.start(alembicProgram(), arguments);
-        const bool finished = process.waitForFinished(120000);
-        const QString out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-        const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
-        const bool good = finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-        if (ok)
-            *ok = good;
-        return good ? out
-                    : QStringLiteral("alembic %1 failed: %2 %3")
-                          .arg(arguments.join(QLatin1Char(' ')), out, err);
+        return alembic::run(path(), arguments, ok);
     }
 
     void add(const QString& name, const QByteArray& text) const
@@ -177,17 +137,6 @@ class TestCliAlembic : public QObject
         QTest::newRow("postgresql") << Engine::Postgres;
     }
 
-    /// Debian's Alembic must be here; without it the tests skip on a workstation and fail under CI.
-    static bool haveAlembic()
-    {
-        if (QFileInfo(alembicProgram()).isExecutable())
-            return true;
-        if (qEnvironmentVariable("CI") == QLatin1String("true"))
-            qFatal("%s is not installed (apt install alembic python3-psycopg2)",
-                   qPrintable(alembicProgram()));
-        return false;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -199,7 +148,7 @@ private Q_SLOTS:
     void adoptThenMigrateTheRest()
     {
         QFETCH(Engine, engine);
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
@@ -270,7 +219,7 @@ private Q_SLOTS:
     {
         // A new database: Strata runs every revision through Alembic, then takes them back to v1.
         QFETCH(Engine, engine);
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
@@ -309,7 +258,7 @@ private Q_SLOTS:
     void failingRevision()
     {
         QFETCH(Engine, engine);
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
@@ -371,7 +320,7 @@ private Q_SLOTS:
         // strata-cli killed while Alembic runs a revision: Alembic dies with it, its transaction rolls back,
         // and the step stays recorded as started (dirty) for the operator to settle.
         QFETCH(Engine, engine);
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
@@ -423,7 +372,7 @@ private Q_SLOTS:
     {
         // --migrations at the script folder (env.py, versions/): the alembic.ini above it whose
         // script_location is that folder is the project's, and the team's alembic agrees afterwards.
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
         TestDatabase db(Engine::Sqlite, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);

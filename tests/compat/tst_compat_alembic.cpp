@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include "AlembicTestKit.h"
 #include "CliTestKit.h"
 #include "CompatCatalog.h"
 
@@ -17,24 +18,6 @@ using namespace strata::test::compat;
 
 namespace {
 
-QString alembicProgram()
-{
-    return QStringLiteral("/usr/bin/alembic");
-}
-
-bool copyFolder(const QString& from, const QString& to)
-{
-    QDir().mkpath(to);
-    for (const auto& info : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (info.fileName() == QLatin1String("__pycache__"))
-            continue;
-        const QString target = QDir(to).filePath(info.fileName());
-        if (info.isDir() ? !copyFolder(info.filePath(), target) : !QFile::copy(info.filePath(), target))
-            return false;
-    }
-    return true;
-}
-
 /// A copy of a corpus project whose alembic.ini points at `url` (for the real alembic; Strata hands Alembic
 /// its own connection). No password: libpq reads PGPASSWORD.
 class ProjectCopy
@@ -42,20 +25,8 @@ class ProjectCopy
 public:
     ProjectCopy(const QString& project, const QString& url)
     {
-        copyFolder(project, path());
-        QFile ini(QDir(path()).filePath(QStringLiteral("alembic.ini")));
-        ini.open(QIODevice::ReadOnly);
-        QString text = QString::fromUtf8(ini.readAll());
-        ini.close();
-        QString sqlalchemy = url;
-        if (sqlalchemy.startsWith(QLatin1String("sqlite:")))
-            sqlalchemy = QStringLiteral("sqlite:///") + sqlalchemy.mid(7);
-        sqlalchemy.replace(QRegularExpression(QStringLiteral("^postgres(ql)?://")),
-                           QStringLiteral("postgresql://"));
-        text.replace(QRegularExpression(QStringLiteral("(?m)^sqlalchemy\\.url = .*$")),
-                     QStringLiteral("sqlalchemy.url = ") + sqlalchemy);
-        ini.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        ini.write(text.toUtf8());
+        alembic::copyProject(project, path());
+        alembic::pointAt(path(), alembic::sqlalchemyUrl(url));
     }
 
     QString path() const { return m_dir.filePath(QStringLiteral("project")); }
@@ -63,16 +34,7 @@ public:
     /// The real alembic's stdout; `ok` says whether it succeeded, and its stderr is added when it did not.
     QString alembic(const QStringList& arguments, bool* ok = nullptr) const
     {
-        QProcess process;
-        process.setWorkingDirectory(path());
-        process.start(alembicProgram(), arguments);
-        const bool finished = process.waitForFinished(120000);
-        const QString out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-        const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
-        const bool good = finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-        if (ok)
-            *ok = good;
-        return good ? out : out + QLatin1Char('\n') + err;
+        return alembic::run(path(), arguments, ok);
     }
 
 private:
@@ -92,16 +54,6 @@ class TestCompatAlembic : public QObject
     Q_OBJECT
 
     QTemporaryDir m_work;
-
-    static bool haveAlembic()
-    {
-        if (QFileInfo(alembicProgram()).isExecutable())
-            return true;
-        if (qEnvironmentVariable("CI") == QLatin1String("true"))
-            qFatal("%s is not installed (apt install alembic python3-psycopg2)",
-                   qPrintable(alembicProgram()));
-        return false;
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -123,7 +75,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, project);
         QFETCH(Engine, engine);
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
         const QString source = QStringLiteral(STRATA_SOURCE_DIR "/tests/compat/alembic/") + project;
         TestDatabase byStrata(engine, Content::Empty);
@@ -179,7 +131,7 @@ private Q_SLOTS:
     void twoHeads()
     {
         QFETCH(Engine, engine);
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);

@@ -10,6 +10,7 @@
 
 #include <QtTest>
 
+#include "AlembicTestKit.h"
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
 #include "migrations/MigrationRunner.h"
@@ -51,30 +52,6 @@ def downgrade() -> None:
     op.drop_table('risk_limits')
 )PY";
 
-bool ci()
-{
-    return qEnvironmentVariable("CI") == QLatin1String("true");
-}
-
-/// Debian's alembic program (its #! line names /usr/bin/python3, which has python3-alembic).
-QString alembicProgram()
-{
-    return QStringLiteral("/usr/bin/alembic");
-}
-
-bool copyFolder(const QString& from, const QString& to)
-{
-    QDir().mkpath(to);
-    for (const auto& info : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (info.fileName() == QLatin1String("__pycache__"))
-            continue;
-        const QString target = QDir(to).filePath(info.fileName());
-        if (info.isDir() ? !copyFolder(info.filePath(), target) : !QFile::copy(info.filePath(), target))
-            return false;
-    }
-    return true;
-}
-
 /// One database of the engine, and the fixture project copied beside it with alembic.ini pointing at it
 /// (for the real alembic program; Strata's runs hand Alembic the URL themselves).
 class AlembicFixture
@@ -89,15 +66,8 @@ public:
             file.open(QIODevice::WriteOnly);
         }
         m_project = m_dir.filePath(QStringLiteral("project"));
-        copyFolder(QStringLiteral(STRATA_SOURCE_DIR "/tests/support/alembic-project"), m_project);
-        QFile ini(QDir(m_project).filePath(QStringLiteral("alembic.ini")));
-        ini.open(QIODevice::ReadOnly);
-        QString text = QString::fromUtf8(ini.readAll());
-        ini.close();
-        text.replace(QRegularExpression(QStringLiteral("(?m)^sqlalchemy\\.url = .*$")),
-                     QStringLiteral("sqlalchemy.url = ") + sqlalchemyUrl());
-        ini.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        ini.write(text.toUtf8());
+        alembic::copyProject(QStringLiteral(STRATA_SOURCE_DIR "/tests/support/alembic-project"), m_project);
+        alembic::pointAt(m_project, sqlalchemyUrl());
     }
 
     bool postgresMissing() const { return m_postgres && !m_postgres->ok(); }
@@ -119,21 +89,10 @@ public:
                          QStringLiteral("postgresql://"));
     }
 
-    /// Runs the real alembic in the project; its output (stdout then stderr), or the failure.
+    /// Runs the real alembic in the project; its output, or the failure.
     QString alembic(const QStringList& arguments, bool* ok = nullptr) const
     {
-        QProcess process;
-        process.setWorkingDirectory(m_project);
-        process.start(alembicProgram(), arguments);
-        const bool finished = process.waitForFinished(120000);
-        const QString out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-        const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
-        const bool good = finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-        if (ok)
-            *ok = good;
-        return good ? out
-                    : QStringLiteral("alembic %1 failed: %2 %3")
-                          .arg(arguments.join(QLatin1Char(' ')), out, err);
+        return alembic::run(m_project, arguments, ok);
     }
 
     /// The project as Strata reads it (AlembicSteps): one step per revision, layout "alembic", parents
@@ -203,17 +162,6 @@ class TestAlembicRunner : public QObject
     Q_OBJECT
 
     /// Debian's Alembic must be here; without it the tests skip on a workstation and fail under CI.
-    bool haveAlembic()
-    {
-        if (QFileInfo(alembicProgram()).isExecutable())
-            return true;
-        const QString why = QStringLiteral("%1 is not installed (apt install alembic python3-psycopg2)")
-                                .arg(alembicProgram());
-        if (ci())
-            qFatal("%s", qPrintable(why)); // under CI a missing Alembic is a failure, never a skip
-        return false;
-    }
-
 private Q_SLOTS:
     void initTestCase() { qputenv(AlembicPython::kVariable, QByteArray()); }
 
@@ -228,7 +176,7 @@ private Q_SLOTS:
     void appliesTheRestAndTakesItBack()
     {
         QFETCH(Engine, engine);
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed");
         AlembicFixture fixture(engine);
         if (fixture.postgresMissing())
@@ -288,7 +236,7 @@ private Q_SLOTS:
     void failingRevisionLeavesTheDatabaseAsBefore()
     {
         QFETCH(Engine, engine);
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed");
         AlembicFixture fixture(engine);
         if (fixture.postgresMissing())
@@ -330,7 +278,7 @@ private Q_SLOTS:
     void refusesARevisionWhoseParentsAreNotApplied()
     {
         QFETCH(Engine, engine);
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed");
         AlembicFixture fixture(engine);
         if (fixture.postgresMissing())
@@ -356,7 +304,7 @@ private Q_SLOTS:
     {
         // A second branch (its own label, no down revision) that depends_on the first branch's base:
         // Alembic applies it only after that base, and takes it back alone.
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed");
         AlembicFixture fixture(Engine::Sqlite);
         const QDir versions(QDir(fixture.project()).filePath(QStringLiteral("migrations/versions")));
@@ -450,7 +398,7 @@ private Q_SLOTS:
 
     void envThatConnectsElsewhereIsStopped()
     {
-        if (!haveAlembic())
+        if (!alembic::installed())
             QSKIP("Alembic is not installed");
         AlembicFixture fixture(Engine::Sqlite);
         // env.py reads its own URL instead of sqlalchemy.url: it would migrate a database Strata did not
