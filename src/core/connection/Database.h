@@ -54,6 +54,9 @@ public:
     /// Runs a script statement by statement with the database's own parser. `inTransaction` says that the
     /// caller wraps it in a transaction, so BEGIN/COMMIT inside the script are refused with a clear message.
     virtual Status runScript(const SqlScript& script, bool inTransaction) = 0;
+    /// Rows that the statements of runScript() inserted, updated or deleted on this connection since it
+    /// opened (their affected-row counts; DDL counts none). A rehearsal reads it around each step.
+    qint64 scriptRowsChanged() const { return m_scriptRowsChanged; }
 
     /// Starts a write transaction (SQLite: BEGIN IMMEDIATE, so a concurrent writer is seen before any work).
     virtual Status begin() = 0;
@@ -88,6 +91,7 @@ public:
 
 protected:
     Database() = default;
+    qint64 m_scriptRowsChanged = 0; ///< runScript() adds each statement's affected rows
     /// An error in a script, naming the file and line and carrying the database's own message.
     static Error scriptError(const SqlScript& script, qsizetype byteOffset, const QString& databaseMessage);
     static Error transactionControlError(const SqlScript& script, qsizetype byteOffset,

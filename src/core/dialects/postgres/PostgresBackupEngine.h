@@ -41,8 +41,11 @@ public:
     /// Whether this pg_restore can read the archive and this server can take it; says plainly when not.
     CheckResult versionsFit(const QString& backupPath);
 
-private:
+    /// Creates the database `database` (from template0) and restores the archive into it with pg_restore;
+    /// drops it again when pg_restore fails. The rehearsal's scratch copy is made this way.
     Status restoreInto(const QString& database, const QString& backupPath, const Progress& progress);
+
+private:
     Status dropDatabase(const QString& name);
     /// Whether this session holds Strata's run lock (the advisory lock of PostgresRunLock).
     bool holdsRunLock();

@@ -217,7 +217,10 @@ Error SqliteDatabase::stepError() const
 {
     const int code = sqlite3_extended_errcode(m_db);
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
-        const QString holder = SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(m_path));
+        // The run lock this process holds (a step's BEGIN IMMEDIATE waiting for the daemon) names no one.
+        QString holder = SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(m_path));
+        if (holder.contains(QStringLiteral("pid %1 ").arg(QCoreApplication::applicationPid())))
+            holder.clear();
         const QStringList others = holder.isEmpty() ? SqliteFileHolders::of(m_path, true) : QStringList();
         const QString who = !holder.isEmpty() ? QStringLiteral("a Strata run is writing it, %1").arg(holder)
                             : others.isEmpty()
@@ -330,12 +333,14 @@ Status SqliteDatabase::runScript(const SqlScript& script, bool inTransaction)
             sqlite3_finalize(stmt);
             return transactionControlError(script, start, leadingKeyword(QByteArrayView(tail, next - tail)));
         }
+        const sqlite3_int64 changesBefore = sqlite3_total_changes64(m_db);
         int step;
         while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
         }
         sqlite3_finalize(stmt);
         if (step != SQLITE_DONE)
             return failureOf(m_db, m_path, &script, start, inTransaction);
+        m_scriptRowsChanged += sqlite3_total_changes64(m_db) - changesBefore;
         tail = next;
     }
     return {};

@@ -1,0 +1,16 @@
+-- The table locks one session holds now (the rehearsal samples the session that runs the steps, from a
+-- second session, every few milliseconds). Tables only: indexes, sequences and the system catalogs are
+-- left out, and so are the history tables of Strata (schema_version*), which every step writes.
+-- A table created by the step itself is not visible to this session until its commit, and is not listed.
+SELECT CASE WHEN n.nspname = current_schema() THEN c.relname ELSE n.nspname || '.' || c.relname END,
+       l.mode
+FROM pg_catalog.pg_locks l
+JOIN pg_catalog.pg_class c ON c.oid = l.relation
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE l.pid = ?::int
+  AND l.locktype = 'relation'
+  AND l.granted
+  AND c.relkind IN ('r', 'p', 'm')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_toast%'
+  AND c.relname NOT LIKE 'schema\_version%'

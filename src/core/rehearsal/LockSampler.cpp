@@ -1,0 +1,135 @@
+#include "rehearsal/LockSampler.h"
+
+#include <algorithm>
+#include <future>
+#include <memory>
+
+#include <QElapsedTimer>
+
+#include "dialects/postgres/PostgresDatabase.h"
+
+namespace strata {
+
+namespace {
+
+const QStringList& modes()
+{
+    static const QStringList list{
+        QStringLiteral("AccessShareLock"),  QStringLiteral("RowShareLock"),
+        QStringLiteral("RowExclusiveLock"), QStringLiteral("ShareUpdateExclusiveLock"),
+        QStringLiteral("ShareLock"),        QStringLiteral("ShareRowExclusiveLock"),
+        QStringLiteral("ExclusiveLock"),    QStringLiteral("AccessExclusiveLock")};
+    return list;
+}
+
+} // namespace
+
+LockSampler::LockSampler(ConnectionUrl url, int watchedPid, std::chrono::milliseconds interval)
+    : m_url(std::move(url)), m_pid(watchedPid), m_interval(interval)
+{}
+
+LockSampler::~LockSampler()
+{
+    stop();
+}
+
+int LockSampler::rankOf(const QString& mode)
+{
+    return static_cast<int>(modes().indexOf(mode)) + 1;
+}
+
+QString LockSampler::modeName(const QString& mode)
+{
+    QString words = mode;
+    if (words.endsWith(QLatin1String("Lock")))
+        words.chop(4);
+    QString out;
+    for (const QChar c : words) {
+        if (c.isUpper() && !out.isEmpty())
+            out += QLatin1Char(' ');
+        out += c.toUpper();
+    }
+    return out;
+}
+
+Status LockSampler::start()
+{
+    auto ready = std::make_shared<std::promise<Status>>();
+    auto connected = ready->get_future();
+    m_thread = std::thread([this, ready]() {
+        // The session belongs to this thread: opened, used and closed here.
+        auto session = PostgresDatabase::open(m_url);
+        if (!session) {
+            ready->set_value(session.error().prefixed(
+                QStringLiteral("Cannot open the session that watches the rehearsal's locks")));
+            return;
+        }
+        ready->set_value(Status());
+        const QString sql = (*session)->catalogSql(QStringLiteral("rehearsal_locks"));
+        QElapsedTimer clock;
+        clock.start();
+        std::unique_lock<std::mutex> lock(m_mutex);
+        while (!m_stopping) {
+            const int before = m_step.load();
+            if (before >= 0) {
+                lock.unlock();
+                const qint64 at = clock.elapsed();
+                auto rows = (*session)->query(sql, {m_pid});
+                lock.lock();
+                // A sample taken while the step changed belongs to neither: dropped.
+                if (rows && m_step.load() == before) {
+                    m_samples.fetch_add(1);
+                    auto& seen = m_seen[before];
+                    for (const auto& row : rows->rows) {
+                        const QString relation = row.value(0).toString();
+                        const QString mode = row.value(1).toString();
+                        auto it = seen.find(relation);
+                        if (it == seen.end()) {
+                            seen.insert(relation, Seen{mode, at, at});
+                            continue;
+                        }
+                        if (rankOf(mode) > rankOf(it->mode))
+                            it->mode = mode;
+                        it->lastMs = at;
+                    }
+                }
+            }
+            m_wake.wait_for(lock, m_interval, [this] { return m_stopping; });
+        }
+    });
+    Status status = connected.get();
+    if (!status) {
+        m_thread.join();
+        return status;
+    }
+    return {};
+}
+
+void LockSampler::stop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+QList<RehearsedLock> LockSampler::locksOf(int id) const
+{
+    QList<RehearsedLock> locks;
+    const auto seen = m_seen.value(id);
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+        locks << RehearsedLock{it.key(), it->mode, it->lastMs - it->firstMs + m_interval.count()};
+    std::sort(locks.begin(), locks.end(), [](const RehearsedLock& a, const RehearsedLock& b) {
+        const int ra = rankOf(a.mode);
+        const int rb = rankOf(b.mode);
+        return ra != rb ? ra > rb : a.relation < b.relation;
+    });
+    for (auto& lock : locks)
+        lock.mode = modeName(lock.mode);
+    return locks;
+}
+
+} // namespace strata
