@@ -51,6 +51,10 @@ QString CliOptions::usage()
         "  demo risk-state --out FILE  create the demo v1 risk-state database\n"
         "  demo strategies [--count N] [--days D] [--seed S]\n"
         "                              fill a database that has the strategy set with a demo history\n"
+        "  blockers [--wait SECONDS] [--cancel PID | --terminate PID]\n"
+        "                              the sessions that would block the pending steps or be blocked by\n"
+        "                              them, as a blocking tree (SQLite: the processes that have the file\n"
+        "                              open); wait until they finish; cancel or end one (asks first)\n"
         "  strategies lineage          the strategies, their lineage edges and the problems found\n"
         "  strategies performance ID   one strategy's tearsheet: summary, monthly returns, regimes, "
         "series\n"
@@ -168,6 +172,14 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             options.to = *n;
         } else if (name == QLatin1String("version")) {
             auto n = number(0);
+        } else if (name == QLatin1String("cancel") || name == QLatin1String("terminate") ||
+                   name == QLatin1String("wait")) {
+            auto n = number(name == QLatin1String("wait") ? 0 : 1);
+            if (!n)
+                return n.error();
+            (name == QLatin1String("cancel")      ? options.cancelPid
+             : name == QLatin1String("terminate") ? options.terminatePid
+                                                  : options.waitSeconds) = *n;
             if (!n)
                 return n.error();
             options.baselineVersion = *n;

@@ -39,6 +39,9 @@ struct CliOptions
     bool restoreOnFailure = false;
     bool unverified = false; ///< restore --unverified: a backup with neither manifest nor catalog entry
     bool differentDatabase = false; ///< restore --different-database: a backup of another database or set
+    std::optional<qint64> cancelPid;    ///< blockers --cancel PID
+    std::optional<qint64> terminatePid; ///< blockers --terminate PID
+    std::optional<qint64> waitSeconds;  ///< blockers --wait SECONDS
     bool help = false;
 
     /// Unknown options, missing values and bad numbers are bad usage (exit 2).

@@ -50,6 +50,14 @@ void CliRunPrinter::stepFinished(const MigrationStep& step, qint64 elapsedMs)
     m_out.notice(QStringLiteral("  [ok]      %1 in %2 ms").arg(step.shortLabel()).arg(elapsedMs));
 }
 
+void CliRunPrinter::stepWaited(const MigrationStep& step, const LockWait& wait)
+{
+    m_out.notice(QStringLiteral("  [waited]  %1: %2; rolled back, %3")
+                     .arg(step.shortLabel(), wait.describe(),
+                          wait.backoffMs > 0 ? QStringLiteral("trying again in %1 ms").arg(wait.backoffMs)
+                                             : QStringLiteral("no tries left")));
+}
+
 void CliRunPrinter::stepFailed(const MigrationStep& step, const Error& error)
 {
     (void)error;

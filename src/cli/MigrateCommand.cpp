@@ -26,6 +26,8 @@ PhasedRun::Settings settingsFor(const CliContext& context, Database& db, const M
     settings.postHook = config && config->postHook.isSet() ? config->postHook : set.manifest.postHook;
     settings.lockTimeout = context.lockTimeout();
     settings.commandPrefix = QStringLiteral("strata-cli --db '%1'").arg(db.display());
+    if (config)
+        settings.stepTimeouts = config->timeouts;
     return settings;
 }
 

@@ -9,6 +9,7 @@
 #include "BaselineCommand.h"
 #include "CliContext.h"
 #include "DemoCommand.h"
+#include "BlockersCommand.h"
 #include "DriftCommand.h"
 #include "HistoryCommand.h"
 #include "IndexesCommand.h"
@@ -67,6 +68,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("drift"), &DriftCommand::run},
         {QStringLiteral("indexes"), &IndexesCommand::run},
     };
+        {QStringLiteral("blockers"), &BlockersCommand::run},
     for (const auto& [name, run] : commands)
         if (name == options->command)
             return run(context);

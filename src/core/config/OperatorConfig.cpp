@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "common/TextFile.h"
+#include "timeouts/DurationText.h"
 
 namespace strata {
 
@@ -58,6 +59,36 @@ Result<OperatorConfig> OperatorConfig::load(const QString& path)
         int hookTimeout = config.preHook.timeoutSeconds;
         number(db["migration"], "hook_timeout", hookTimeout);
         config.preHook.timeoutSeconds = config.postHook.timeoutSeconds = hookTimeout;
+        // Durations: "5s", "500ms", "10min", or a bare number of seconds as hook_timeout takes them.
+        auto duration = [&](const YAML::Node& node,
+                            const char* name) -> std::optional<std::chrono::milliseconds> {
+            key = QString::fromLatin1(name);
+            if (!node || !node[name])
+                return std::nullopt;
+            const QString written = QString::fromStdString(node[name].as<std::string>()).trimmed();
+            bool isNumber = false;
+            const qint64 seconds = written.toLongLong(&isNumber);
+            const auto parsed = isNumber && seconds >= 0 && seconds <= 2147483
+                                    ? std::optional(std::chrono::milliseconds(seconds * 1000))
+                                    : DurationText::parse(written);
+            if (!parsed)
+                throw YAML::TypedBadConversion<int>(node[name].Mark());
+            return parsed;
+        };
+        const YAML::Node migration = db["migration"];
+        if (const auto lock = duration(migration, "lock_timeout"))
+            config.timeouts.lockTimeout = *lock;
+        if (const auto statement = duration(migration, "statement_timeout"))
+            config.timeouts.statementTimeout = *statement;
+        if (const auto backoff = duration(migration, "lock_retry_backoff"))
+            config.timeouts.retryBackoff = *backoff;
+        number(migration, "lock_attempts", config.timeouts.lockAttempts);
+        if (config.timeouts.lockAttempts < 1)
+            return Error::badInput(
+                QStringLiteral("%1: migration.lock_attempts is %2; a step is tried at least once.")
+                    .arg(path)
+                    .arg(config.timeouts.lockAttempts),
+                QStringLiteral("Set lock_attempts to 1 (no retry) or more."));
         for (const auto& entry : db) {
             const std::string name = entry.first.as<std::string>();
             if (!entry.second.IsScalar() || name == "path" || name == "migrations")
@@ -67,12 +98,15 @@ Result<OperatorConfig> OperatorConfig::load(const QString& path)
                 config.switches.insert(QString::fromStdString(name), value);
         }
     } catch (const YAML::Exception& e) {
-        return Error::badInput(QStringLiteral("%1:%2: %3%4")
-                                   .arg(path)
-                                   .arg(e.mark.line + 1)
-                                   .arg(key.isEmpty() ? QString() : QStringLiteral("key %1: ").arg(key),
-                                        QString::fromStdString(e.msg)),
-                               QStringLiteral("Fix the value in the config file and try again."));
+        return Error::badInput(
+            QStringLiteral("%1:%2: %3%4")
+                .arg(path)
+                .arg(e.mark.line + 1)
+                .arg(key.isEmpty() ? QString() : QStringLiteral("key %1: ").arg(key),
+                     QString::fromStdString(e.msg)),
+            key.endsWith(QLatin1String("timeout")) || key.endsWith(QLatin1String("backoff"))
+                ? QStringLiteral("Write %1 as %2, or a number of seconds.").arg(key, DurationText::syntax())
+                : QStringLiteral("Fix the value in the config file and try again."));
     }
     return config;
 }

@@ -6,6 +6,7 @@
 
 #include "common/Result.h"
 #include "run/HookSpec.h"
+#include "timeouts/StepTimeouts.h"
 
 namespace strata {
 
@@ -24,6 +25,8 @@ struct OperatorConfig
     bool verifyAfter = true;
     HookSpec preHook;  ///< migration.pre_hook (Strata's own key): overrides the set's hooks.pre
     HookSpec postHook; ///< migration.post_hook
+    /// migration.lock_timeout, statement_timeout, lock_attempts, lock_retry_backoff (Strata's own keys).
+    StepTimeouts timeouts;
 
     /// The switches that are on, as option names for the planner.
     QStringList enabledSwitches() const;

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "migrations/MigrationStep.h"
+#include "timeouts/LockWait.h"
 
 namespace strata {
 
@@ -28,6 +29,13 @@ public:
     {
         (void)step;
         (void)line;
+    }
+    /// A try of the step waited for a lock past its timeout and was rolled back; `wait.backoffMs` later
+    /// the step is tried again (0: that was the last try, and stepFailed follows).
+    virtual void stepWaited(const MigrationStep& step, const LockWait& wait)
+    {
+        (void)step;
+        (void)wait;
     }
     virtual void stepFailed(const MigrationStep& step, const Error& error)
     {

@@ -2,10 +2,13 @@
 
 #include <QElapsedTimer>
 #include <QMap>
+#include <QThread>
 
 #include "common/Counted.h"
 #include "migrations/RepeatableHistory.h"
 #include "migrations/ScriptTransaction.h"
+#include "timeouts/LockWaitWatcher.h"
+#include "timeouts/StepTimeoutSession.h"
 #include "tools/alembic/AlembicStepRunner.h"
 
 namespace strata {
@@ -166,20 +169,19 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
     QElapsedTimer timer;
     // A no-op step (an empty or comment-only file) runs nothing: only its history row is written.
     const SqlScript script = scriptToRun(step, step.forwardScript(), m_db.dialect());
-    if (step.transactional()) {
-        timer.start();
-        return inTransaction(m_db, [&]() -> Status {
-            if (!step.noOp)
-                if (auto ran = m_db.runScript(script, true); !ran)
-                    return ran;
-            elapsedMs = timer.elapsed();
-            return record();
-        });
-    }
+    if (step.transactional())
+        return applyTransactionalStep(step, script, record, elapsedMs);
     if (auto started = inTransaction(m_db, [&] { return m_history.recordStarted(step, m_who); }); !started)
         return started;
+    // Without a transaction the limits are the session's while the step runs (none by default: a
+    // CREATE INDEX CONCURRENTLY stopped half-way leaves an invalid index), and it is not tried again.
+    const StepLimits limits = m_timeouts.limitsFor(step);
+    if (auto set = StepTimeoutSession::beforeBegin(m_db, limits); !set)
+        return set;
     timer.start();
-    if (auto ran = step.noOp ? Status() : m_db.runScript(script, false); !ran) {
+    Status ran = step.noOp ? Status() : m_db.runScript(script, false);
+    StepTimeoutSession::reset(m_db, limits);
+    if (!ran) {
         // A script that opened its own transaction and failed inside it leaves that transaction open (and,
         // on PostgreSQL, aborted): it ends here, as it would when the connection closed.
         (void)m_db.rollback();
@@ -188,6 +190,93 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
     }
     elapsedMs = timer.elapsed();
     return inTransaction(m_db, record);
+}
+
+Status MigrationRunner::applyTransactionalStep(const MigrationStep& step, const SqlScript& script,
+                                               const std::function<Status()>& record, qint64& elapsedMs)
+{
+    if (!m_timeoutsResolved) {
+        m_timeoutsResolved = true;
+        // The role's, database's or URL's own lock_timeout is the operator's choice; Strata's default
+        // applies where there is none.
+        if (!m_timeouts.lockTimeout && !StepTimeoutSession::sessionLockTimeout(m_db))
+            m_timeouts.lockTimeout = StepTimeouts::kDefaultLockTimeout;
+        m_watcher = LockWaitWatcher::forDatabase(m_db);
+    }
+    const StepLimits limits = m_timeouts.limitsFor(step);
+    const int attempts = std::max(1, m_timeouts.lockAttempts);
+    QList<LockWait> waits;
+    for (int attempt = 1;; ++attempt) {
+        if (m_watcher)
+            m_watcher->arm();
+        QElapsedTimer timer;
+        timer.start();
+        Status done = StepTimeoutSession::beforeBegin(m_db, limits);
+        if (done)
+            done = inTransaction(m_db, [&]() -> Status {
+                if (auto set = StepTimeoutSession::afterBegin(m_db, limits); !set)
+                    return set;
+                if (!step.noOp)
+                    if (auto ran = m_db.runScript(script, true); !ran)
+                        return ran;
+                elapsedMs = timer.elapsed();
+                return record();
+            });
+        std::optional<LockWait> seen = m_watcher ? m_watcher->disarm() : std::nullopt;
+        StepTimeoutSession::reset(m_db, limits);
+        // A lock another session held past the step's timeout (PostgreSQL 55P03, SQLite busy): the step's
+        // transaction was rolled back, so it can be tried again from its start.
+        if (done || done.error().code != ExitCode::Locked)
+            return done;
+        LockWait wait = seen.value_or(LockWait());
+        if (!seen)
+            wait.holders = LockWaitWatcher::fileHolders(m_db);
+        wait.attempt = attempt;
+        wait.timeoutMs = limits.lockTimeout ? limits.lockTimeout->count() : 0;
+        wait.engineMessage = done.error().what;
+        const bool last = attempt >= attempts || cancelled();
+        wait.backoffMs = last ? 0 : m_timeouts.backoffBefore(attempt + 1).count();
+        waits << wait;
+        if (m_observer)
+            m_observer->stepWaited(step, wait);
+        if (last)
+            return lockWaitsExhausted(done.error(), waits);
+        pauseUnlessCancelled(std::chrono::milliseconds(wait.backoffMs));
+    }
+}
+
+Error MigrationRunner::lockWaitsExhausted(const Error& cause, const QList<LockWait>& waits) const
+{
+    Error error = cause;
+    QStringList tries;
+    for (const auto& w : waits)
+        tries << w.describe();
+    error.what += QStringLiteral(" The step was tried %1 and waited each time; every try was rolled back, so "
+                                 "nothing is half-applied: %2.")
+                      .arg(counted(waits.size(), QStringLiteral("time"), QStringLiteral("times")),
+                           tries.join(QStringLiteral("; ")));
+    const LockWait& lastWait = waits.last();
+    if (!lastWait.holders.isEmpty()) {
+        QStringList pids;
+        for (const auto& h : lastWait.holders)
+            pids << QString::number(h.pid);
+        error.next =
+            QStringLiteral("Another session holds a lock on what this step changes: %1. Let it "
+                           "finish, or end it (strata-cli blockers --cancel PID, or --terminate PID "
+                           "for a session idle in a transaction; pid %2), then run migrate again; or "
+                           "give the step more time (-- strata:lock-timeout in its file, "
+                           "migration.lock_timeout in the config).")
+                .arg(lastWait.holdersText(), pids.join(QStringLiteral(", ")));
+    }
+    return error;
+}
+
+void MigrationRunner::pauseUnlessCancelled(std::chrono::milliseconds pause) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < pause.count() && !cancelled())
+        QThread::msleep(static_cast<unsigned long>(std::min<qint64>(50, pause.count() - timer.elapsed())));
 }
 
 Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& plan)

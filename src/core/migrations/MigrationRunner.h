@@ -13,10 +13,13 @@
 #include "migrations/MigrationPlan.h"
 #include "migrations/MigrationSet.h"
 #include "migrations/RunIdentity.h"
+#include "timeouts/LockWait.h"
+#include "timeouts/StepTimeouts.h"
 
 namespace strata {
 
 class AlembicStepRunner;
+class LockWaitWatcher;
 class RepeatableHistory;
 
 /// Runs a plan on a database: each step in its own transaction together with its history row (unless it is
@@ -37,6 +40,9 @@ public:
 
     /// Checked between steps: a cancelled run stops after the step that is running, never inside one.
     void setCancelFlag(const std::atomic_bool* cancel) { m_cancel = cancel; }
+    /// The lock and statement timeouts of the steps apply() runs, and how often a step that waited for a
+    /// lock past its timeout is tried (the operator config's; StepTimeouts' defaults otherwise).
+    void setTimeouts(const StepTimeouts& timeouts) { m_timeouts = timeouts; }
 
     /// Records the baseline if the plan recognised one, then applies its steps in order, then the repeatable
     /// scripts the plan runs (Flyway's `R__`, recorded in schema_version_repeatables). On a failed step, that
@@ -50,6 +56,15 @@ public:
 private:
     Status recordBaseline(const QList<MigrationStep>& steps, qint64 version);
     Status applyStep(const MigrationPlan& plan, qsizetype index, qint64 versionMsBefore, qint64& elapsedMs);
+    /// A step in its own transaction, under its limits, tried again after a lock timeout (with back-off)
+    /// until its tries are used up; each wait is reported to the observer with who held the lock.
+    Status applyTransactionalStep(const MigrationStep& step, const SqlScript& script,
+                                  const std::function<Status()>& record, qint64& elapsedMs);
+    /// The error of a step whose every try waited for a lock past its timeout: who held it, and that
+    /// nothing is half-applied.
+    Error lockWaitsExhausted(const Error& cause, const QList<LockWait>& waits) const;
+    /// Sleeps `pause`, waking early when the run is cancelled.
+    void pauseUnlessCancelled(std::chrono::milliseconds pause) const;
     /// An Alembic revision (layout "alembic"): the project's own Alembic applies it on its own connection,
     /// so its row cannot share its commit: recorded as started first, applied after (docs/decisions.md).
     Status applyAlembicStep(const MigrationStep& step, const std::function<Status()>& record,
@@ -74,6 +89,9 @@ private:
     const std::atomic_bool* m_cancel = nullptr;
     std::optional<AdoptedTools> m_adopted;        ///< read at the first step that needs it
     std::unique_ptr<AlembicStepRunner> m_alembic; ///< made at the first Alembic step
+    StepTimeouts m_timeouts;
+    bool m_timeoutsResolved = false;            ///< the session's own lock_timeout was looked up
+    std::unique_ptr<LockWaitWatcher> m_watcher; ///< PostgreSQL: who holds what a step waits for
     /// Set by applyStep when the failed step may have left changes (it stays recorded as started: dirty).
     bool m_stepLeftDirty = false;
 };

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include "timeouts/DurationText.h"
+
 namespace strata {
 
 QString StepRef::text() const
@@ -32,7 +34,8 @@ Result<StepHeader> StepHeader::parse(const QString& text, const QString& path, i
     static const QRegularExpression headerLine(
         QStringLiteral("^--\\s*(Migration|Description|Created)\\s*:\\s*(.*)$"),
         QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression directiveLine(QStringLiteral("^--\\s*strata:([A-Za-z-]+)\\s*(.*?)\\s*$"));
+    static const QRegularExpression directiveLine(
+        QStringLiteral("^--\\s*strata:([A-Za-z_-]+)\\s*(.*?)\\s*$"));
     static const QRegularExpression phaseName(QStringLiteral("^[A-Za-z][A-Za-z0-9_-]*$"));
 
     StepHeader header;
@@ -42,7 +45,8 @@ Result<StepHeader> StepHeader::parse(const QString& text, const QString& path, i
             QStringLiteral("%1:%2: %3").arg(path).arg(lineNumber).arg(what),
             QStringLiteral("Directives are: -- strata:phase NAME, -- strata:option NAME, "
                            "-- strata:no-transaction, -- strata:dialect sqlite|postgresql, "
-                           "-- strata:requires VERSION[.STEP]. See docs/migration-sets.md."));
+                           "-- strata:requires VERSION[.STEP], -- strata:lock-timeout DURATION, "
+                           "-- strata:statement-timeout DURATION. See docs/migration-sets.md."));
     };
     for (const QString& raw : text.split(QLatin1Char('\n'))) {
         const QString line = raw.trimmed();
@@ -93,6 +97,17 @@ Result<StepHeader> StepHeader::parse(const QString& text, const QString& path, i
                     return bad(QStringLiteral("\"%1\" is not a version or VERSION.STEP.").arg(part));
                 header.requirements << *ref;
             }
+        } else if (name == QLatin1String("lock-timeout") || name == QLatin1String("lock_timeout") ||
+                   name == QLatin1String("statement-timeout") || name == QLatin1String("statement_timeout")) {
+            const auto duration = DurationText::parse(value);
+            if (!duration)
+                return bad(QStringLiteral("\"%1\" is not a duration for strata:%2: write %3.")
+                               .arg(value, name, DurationText::syntax()));
+            (name.startsWith(QLatin1String("lock")) ? header.lockTimeout : header.statementTimeout) =
+                duration;
+        } else if (name == QLatin1String("allow")) {
+            // A review finding accepted for this step (`-- strata:allow RULE reason`): the review reads
+            // and checks these lines (StepSuppression); they change nothing in how the step runs.
         } else {
             return bad(QStringLiteral("unknown directive strata:%1.").arg(name));
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 
 #include <QList>
@@ -31,6 +32,10 @@ struct StepHeader
     bool noTransaction = false;
     std::optional<Dialect> dialect; ///< empty: any dialect
     QList<StepRef> requirements;
+    /// `-- strata:lock-timeout 5s`: how long the step waits for a lock (0: no limit); empty: the config's.
+    std::optional<std::chrono::milliseconds> lockTimeout;
+    /// `-- strata:statement-timeout 10min`: how long one statement may run (0: no limit).
+    std::optional<std::chrono::milliseconds> statementTimeout;
 
     /// Parses the comment lines at the top of `text`. An unknown `strata:` directive or a bad value is
     /// bad input naming `path` and the line, so a typo never silently changes how a step runs.

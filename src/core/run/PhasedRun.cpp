@@ -18,6 +18,8 @@
 #include "migrations/MigrationPlanner.h"
 #include "migrations/MigrationRunner.h"
 #include "migrations/RunJournal.h"
+#include "preflight/BlockerScan.h"
+#include "preflight/PlanTables.h"
 #include "run/HookRunner.h"
 #include "run/RunStepRelay.h"
 #include "run/WriterProbe.h"
@@ -191,6 +193,8 @@ Status PhasedRun::preflight()
             return ran.error().withUnchanged(
                 QStringLiteral("Nothing was changed: the migration did not start."));
     }
+    if (auto blocked = checkBlockers(phase); !blocked)
+        return blocked;
     const CheckResult writers = WriterProbe::probe(m_db);
     check(phase, writers);
     if (!writers.ok())
@@ -235,6 +239,44 @@ Status PhasedRun::preflight()
             QStringLiteral("Restore the last good backup (strata-cli backups, then restore), or repair the "
                            "database, before migrating."));
     return {};
+}
+
+Status PhasedRun::checkBlockers(const QString& phase)
+{
+    // Before the backup: a session that surely holds up the first step is named now, not after minutes of
+    // backup and a lock timeout. Sessions that only may get in the way are listed and the run goes on: the
+    // steps' lock timeouts protect the platform from them (docs/decisions.md, "Blockers").
+    auto scan = BlockerScan::scan(m_db, PlanTables::of(m_plan->steps));
+    if (!scan) {
+        check(phase, CheckResult::notRun(QStringLiteral("blockers"), scan.error().what));
+        return {};
+    }
+    m_report.blockers = *scan;
+    const auto blockers = scan->planBlockers();
+    if (blockers.isEmpty()) {
+        check(phase, CheckResult::passed(QStringLiteral("blockers"), scan->summary()));
+        return {};
+    }
+    check(phase, CheckResult::failed(QStringLiteral("blockers"), scan->summary()));
+    QStringList who;
+    QStringList pids;
+    for (const auto& b : blockers) {
+        who << QStringLiteral("%1: %2").arg(b.title(),
+                                            b.reasons(scan->longTransactionMs).join(QStringLiteral("; ")));
+        pids << QString::number(b.pid);
+    }
+    const bool sqlite = m_db.dialect() == Dialect::Sqlite;
+    return Error::failed(
+        QStringLiteral("%1 would hold up the migration: %2.")
+            .arg(blockers.size() == 1 ? QStringLiteral("A session")
+                                      : QStringLiteral("%1 sessions").arg(blockers.size()),
+                 who.join(QStringLiteral("; "))),
+        QStringLiteral("Nothing was changed: the migration did not start."),
+        sqlite ? QStringLiteral("Stop it (configure the pre hook to stop the daemon) and run migrate again.")
+               : QStringLiteral(
+                     "Let it finish, or end it (strata-cli blockers --terminate %1 asks first), and run "
+                     "migrate again; strata-cli blockers shows the blocking tree.")
+                     .arg(pids.join(QLatin1Char(' '))));
 }
 
 Status PhasedRun::takeBackup()
@@ -291,6 +333,7 @@ Status PhasedRun::applySteps(const std::atomic_bool* cancel)
     RunStepRelay relay(*this);
     MigrationRunner runner(m_db, m_set, who, &relay);
     runner.setCancelFlag(cancel ? cancel : m_settings.cancel);
+    runner.setTimeouts(m_settings.stepTimeouts);
     auto outcome = runner.apply(*m_plan);
     if (outcome)
         return {};

@@ -15,6 +15,7 @@
 #include "run/HookSpec.h"
 #include "run/RunObserver.h"
 #include "run/RunReport.h"
+#include "timeouts/StepTimeouts.h"
 
 namespace strata {
 
@@ -41,6 +42,8 @@ public:
         HookSpec preHook;
         HookSpec postHook;
         std::chrono::milliseconds lockTimeout{60000};
+        /// Each step's lock and statement timeouts and its tries after a lock timeout (operator config).
+        StepTimeouts stepTimeouts;
         /// How operators call Strata for this database, for the restore command the report names
         /// (e.g. "strata-cli --db sqlite:/data/state.db").
         QString commandPrefix;
@@ -94,6 +97,9 @@ private:
 
     Status preflight();
     Status takeBackup();
+    /// Pre-flight: the live blockers of the plan's tables (BlockerScan); refuses when one surely holds up
+    /// the first step.
+    Status checkBlockers(const QString& phase);
     Status applySteps(const std::atomic_bool* cancel);
     Status verifyResult();
     Status runHook(const QString& phase, const HookSpec& hook);

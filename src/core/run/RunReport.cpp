@@ -41,6 +41,18 @@ QJsonObject RunReport::toJson() const
             output.insert(it.key(), QJsonArray::fromStringList(it.value()));
         object.insert(QStringLiteral("step_output"), output);
     }
+    if (blockers)
+        object.insert(QStringLiteral("blockers"), blockers->toJson());
+    if (!lockWaits.isEmpty()) {
+        QJsonObject waits;
+        for (auto it = lockWaits.cbegin(); it != lockWaits.cend(); ++it) {
+            QJsonArray tries;
+            for (const auto& w : it.value())
+                tries.append(w.toJson());
+            waits.insert(it.key(), tries);
+        }
+        object.insert(QStringLiteral("lock_waits"), waits);
+    }
     if (backup)
         object.insert(QStringLiteral("backup"), backup->toJson());
     if (error)

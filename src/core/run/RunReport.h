@@ -11,6 +11,8 @@
 #include "backup/BackupRecord.h"
 #include "common/Error.h"
 #include "migrations/MigrationPlan.h"
+#include "preflight/BlockerReport.h"
+#include "timeouts/LockWait.h"
 #include "verify/CheckResult.h"
 
 namespace strata {
@@ -38,6 +40,11 @@ struct RunReport
     QStringList appliedSteps;
     /// What a step's own tool printed while it ran (Alembic's output), by step slot.
     QMap<QString, QStringList> stepOutput;
+    /// Each try of a step that waited for a lock past its timeout, by step slot: what it waited for, who
+    /// held it, the back-off before the next try.
+    QMap<QString, QList<LockWait>> lockWaits;
+    /// The live pre-flight's blocking tree, as it was before the first step.
+    std::optional<BlockerReport> blockers;
     QString outcome = QStringLiteral("running"); ///< succeeded, failed, refused, nothing-to-do, restored
     std::optional<Error> error;
     QString restoreCommand; ///< the exact command that restores the backup taken at phase 0

@@ -42,6 +42,20 @@ void RunStepRelay::stepOutput(const MigrationStep& step, const QString& line)
         m_run.m_observer->stepOutput(step, line);
 }
 
+void RunStepRelay::stepWaited(const MigrationStep& step, const LockWait& wait)
+{
+    m_run.m_report.lockWaits[step.reportKey()] << wait;
+    m_run.m_report.add(
+        m_phase, CheckResult::failed(
+                     step.shortLabel() + QStringLiteral(" lock wait"),
+                     wait.describe() +
+                         (wait.backoffMs > 0
+                              ? QStringLiteral("; rolled back, trying again in %1 ms").arg(wait.backoffMs)
+                              : QStringLiteral("; rolled back, no tries left"))));
+    if (m_run.m_observer)
+        m_run.m_observer->stepWaited(step, wait);
+}
+
 void RunStepRelay::stepFailed(const MigrationStep& step, const Error& error)
 {
     m_run.m_report.add(m_phase, CheckResult::failed(step.shortLabel(), error.what));

@@ -17,6 +17,7 @@ public:
     void stepStarted(const MigrationStep& step, qsizetype index, qsizetype count) override;
     void stepFinished(const MigrationStep& step, qint64 elapsedMs) override;
     void stepOutput(const MigrationStep& step, const QString& line) override;
+    void stepWaited(const MigrationStep& step, const LockWait& wait) override;
     void stepFailed(const MigrationStep& step, const Error& error) override;
 
 private:

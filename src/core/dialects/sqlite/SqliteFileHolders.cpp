@@ -9,11 +9,19 @@ namespace strata {
 
 QStringList SqliteFileHolders::of(const QString& databasePath, bool withStrata)
 {
+    QStringList found;
+    for (const auto& p : processes(databasePath, withStrata))
+        found << QStringLiteral("pid %1 (%2)").arg(p.pid).arg(p.name);
+    return found;
+}
+
+QList<SqliteFileHolders::Process> SqliteFileHolders::processes(const QString& databasePath, bool withStrata)
+{
     const QString path = QFileInfo(databasePath).canonicalFilePath();
     if (path.isEmpty())
         return {};
     const QStringList paths{path, path + QStringLiteral("-wal"), path + QStringLiteral("-journal")};
-    QStringList found;
+    QList<Process> found;
     const qint64 self = QCoreApplication::applicationPid();
     const QDir proc(QStringLiteral("/proc"));
     for (const QString& pid : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
@@ -29,7 +37,7 @@ QStringList SqliteFileHolders::of(const QString& databasePath, bool withStrata)
             const QString name =
                 comm.open(QIODevice::ReadOnly) ? QString::fromUtf8(comm.readAll()).trimmed() : QString();
             if (withStrata || !name.startsWith(QLatin1String("strata")))
-                found << QStringLiteral("pid %1 (%2)").arg(pid, name);
+                found << Process{number, name};
             break;
         }
     }

@@ -13,6 +13,15 @@ public:
     /// `withStrata`: also Strata's own processes (other runs and inspections), which only read or wait for
     /// the run lock and are not writers of the daemon's kind.
     static QStringList of(const QString& databasePath, bool withStrata);
+
+    /// One process that has the database open.
+    struct Process
+    {
+        qint64 pid = 0;
+        QString name; ///< /proc/PID/comm
+    };
+    /// The same processes, by pid and name.
+    static QList<Process> processes(const QString& databasePath, bool withStrata);
 };
 
 } // namespace strata
