@@ -1,12 +1,12 @@
 #include "review/SqliteReview.h"
 
+#include "review/sqlite/SqliteStepReviewer.h"
+
 namespace strata {
 
 Status SqliteReview::review(StepReview& review, ReviewContext& context)
 {
-    Q_UNUSED(review);
-    Q_UNUSED(context);
-    return {};
+    return SqliteStepReviewer(review, context).run();
 }
 
 } // namespace strata

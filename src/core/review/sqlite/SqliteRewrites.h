@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+
+#include "review/sqlite/SqliteStatement.h"
+
+namespace strata {
+
+/// The safe rewrites the SQLite review offers, as SQL that replaces the statement (or, for a rebuild, the
+/// step), built from the statement and, where it helps, the live table's CREATE TABLE.
+class SqliteRewrites
+{
+public:
+    /// Rows one batch of a batched UPDATE or DELETE changes: short enough that the write lock is released
+    /// between batches within milliseconds.
+    static constexpr int kBatchRows = 10'000;
+
+    /// SQLite's 12-step rebuild (lang_altertable.html, "other kinds of table schema changes") for `table`,
+    /// starting from its live CREATE TABLE `liveDdl` renamed to new_<table>: foreign keys off outside the
+    /// transaction, `dropFirst` (the views and other tables' triggers that name the table: since 3.26 the
+    /// rename checks them and fails while the table is gone), copy, drop, rename, `createAfter` (indexes,
+    /// triggers, those views), foreign_key_check, commit.
+    static QString rebuildRecipe(const QString& table, const QString& liveDdl, const QStringList& columns,
+                                 const QStringList& dropFirst, const QStringList& createAfter);
+    /// ADD COLUMN ... NOT NULL DEFAULT <a constant of the column's type>: SQLite stores the default in the
+    /// schema and rewrites no row.
+    static QString addColumnWithConstantDefault(const QString& table, const SqliteColumnDefinition& column);
+    /// ADD COLUMN without the UNIQUE/PRIMARY KEY, then CREATE UNIQUE INDEX on it.
+    static QString addColumnThenUniqueIndex(const QString& table, const SqliteColumnDefinition& column,
+                                            const QString& columnText);
+    /// ADD COLUMN without the default, then a batched UPDATE setting it.
+    static QString addColumnThenBackfill(const QString& table, const SqliteColumnDefinition& column,
+                                         const QString& columnText);
+    /// The UPDATE or DELETE limited to one batch of rows by rowid (repeat until it changes no row).
+    static QString batched(const QString& statement, const SqliteStatement& what);
+    /// The column without the named constraint words (UNIQUE, PRIMARY KEY, DEFAULT x), as written otherwise.
+    static QString columnWithout(const QString& columnText, const SqliteColumnDefinition& column,
+                                 bool withoutDefault);
+    /// `CREATE TABLE "x" (...)` with the table's name replaced by `newName`.
+    static QString renamedCreate(const QString& createTable, const QString& newName);
+};
+
+} // namespace strata

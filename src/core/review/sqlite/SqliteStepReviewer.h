@@ -1,0 +1,55 @@
+#pragma once
+
+#include "review/ReviewContext.h"
+#include "review/StepReview.h"
+#include "review/sqlite/SqliteRebuild.h"
+#include "review/sqlite/SqliteStepStatements.h"
+
+namespace strata {
+
+/// Applies the SQLite rules to one step: each statement classified, the hand-written rebuilds found, and
+/// every finding joined with the live table's size and users.
+class SqliteStepReviewer
+{
+public:
+    /// SQLite versions the rules depend on (sqlite3_libversion_number()).
+    static constexpr int kRenameColumnVersion = 3'025'000;
+    static constexpr int kDropColumnVersion = 3'035'000;
+    /// From this version on, a NOT NULL column without default, a non-constant default and a STORED column
+    /// are refused only when the table has rows (sqlite3ErrorIfNotEmpty); before, always.
+    static constexpr int kEmptyTableAddColumnVersion = 3'037'000;
+    /// An UPDATE or DELETE matching more rows than this holds the write lock long enough to matter.
+    static constexpr qint64 kLargeWriteRows = 10'000;
+
+    SqliteStepReviewer(StepReview& review, ReviewContext& context);
+    Status run();
+
+private:
+    void alterUnsupported(const SqliteStepStatement& s);
+    void addColumn(const SqliteStepStatement& s);
+    Status dropColumn(const SqliteStepStatement& s);
+    void renameColumn(const SqliteStepStatement& s);
+    void renameTable(const SqliteStepStatement& s);
+    void dropTable(const SqliteStepStatement& s);
+    void createIndex(const SqliteStepStatement& s);
+    Status write(const SqliteStepStatement& s);
+    void vacuum(const SqliteStepStatement& s);
+    Status rebuild(const SqliteRebuild& r);
+
+    ReviewFinding& add(const char* rule, ReviewSeverity severity, const SqliteStepStatement& s,
+                       const QString& table);
+    const TableLoad& load(const QString& table);
+    /// Info on a table the review knows to be empty or new; `severity` otherwise.
+    ReviewSeverity onRows(const QString& table, ReviewSeverity severity);
+    /// The 12-step recipe for `table` from its live CREATE TABLE (a generic one when the table is new).
+    QString recipe(const QString& table);
+    bool inRebuild(int index) const;
+    int version() const;
+
+    StepReview& m_review;
+    ReviewContext& m_context;
+    QList<SqliteStepStatement> m_statements;
+    QList<SqliteRebuild> m_rebuilds;
+};
+
+} // namespace strata

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+#include "connection/Database.h"
+#include "review/TableLoad.h"
+
+namespace strata {
+
+/// How big one SQLite table is and who has its database open, for the review: rows counted with count(*)
+/// up to a bound (SQLite keeps no estimate unless ANALYZE ran), bytes from dbstat when this SQLite has it
+/// (otherwise unknown, and the whole file's page_count x page_size is said instead), and the processes
+/// holding the file open (SqliteFileHolders). `sizeSource` says which.
+class SqliteTableLoad
+{
+public:
+    /// Counting stops here: "more than 10,000,000 rows" is enough to know a statement is long.
+    static constexpr qint64 kRowBound = 10'000'000;
+
+    /// A catalog error is written to `problem` (the first one only) and the load is returned unread.
+    static TableLoad read(Database& db, const QString& table, QString& problem);
+    /// The file's bytes (page_count x page_size); -1 when unreadable.
+    static qint64 fileBytes(Database& db);
+};
+
+} // namespace strata
