@@ -60,11 +60,18 @@ int DemoCommand::run(const CliContext& context)
         return strategies(context);
     if (o.arguments.value(0) != QLatin1String("risk-state") || o.out.isEmpty())
         return context.out().fail(
-            Error::badInput(QStringLiteral("demo takes a kind and its options: risk-state --out FILE, or "
-                                           "strategies [--count N] [--days D] [--seed S] with --db."),
-                            QStringLiteral("e.g. strata-cli demo risk-state --out demo/state.db")),
+            Error::badInput(
+                QStringLiteral("demo takes a kind and its options: risk-state --out FILE [--count N], or "
+                               "strategies [--count N] [--days D] [--seed S] with --db."),
+                QStringLiteral("e.g. strata-cli demo risk-state --out demo/state.db")),
             command);
-    if (auto created = RiskStateDemo::create(o.out); !created)
+    if (o.count.value_or(0) > 100000000)
+        return context.out().fail(
+            Error::badInput(
+                QStringLiteral("demo risk-state --count is at most 100000000 rows of history."),
+                QStringLiteral("e.g. strata-cli demo risk-state --out demo/state.db --count 1000000")),
+            command);
+    if (auto created = RiskStateDemo::create(o.out, o.count.value_or(0)); !created)
         return context.out().fail(created.error(), command);
     context.out().report(
         QStringLiteral("Created the demo risk-state database %1 (v1, not tracked yet).").arg(o.out));

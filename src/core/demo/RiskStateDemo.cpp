@@ -15,7 +15,7 @@ QString RiskStateDemo::bundledSet()
     return QStringLiteral(":/migrations/risk_state");
 }
 
-Status RiskStateDemo::create(const QString& path)
+Status RiskStateDemo::create(const QString& path, qint64 historyRows)
 {
     if (QFileInfo::exists(path))
         return Error::badInput(QStringLiteral("%1 already exists.").arg(path),
@@ -52,6 +52,15 @@ Status RiskStateDemo::create(const QString& path)
     }
     if (auto ran = (*db)->runScript({data->path, data->bytes, 1}, true); !ran)
         return fail(ran.error());
+    if (historyRows > 0) {
+        auto history = TextFile::read(QStringLiteral(":/resources/demo/risk_state_v1_history.sql"));
+        if (!history)
+            return fail(history.error());
+        QByteArray sql = history->bytes;
+        sql.replace(":rows", QByteArray::number(historyRows));
+        if (auto ran = (*db)->runScript({history->path, sql, 1}, true); !ran)
+            return fail(ran.error());
+    }
     if (auto committed = (*db)->commit(); !committed)
         return fail(committed.error());
     return {};

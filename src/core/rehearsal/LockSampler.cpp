@@ -12,6 +12,8 @@ namespace strata {
 
 namespace {
 
+constexpr qint64 kBurstMs = 50;
+
 const QStringList& modes()
 {
     static const QStringList list{
@@ -69,8 +71,14 @@ Status LockSampler::start()
         QElapsedTimer clock;
         clock.start();
         std::unique_lock<std::mutex> lock(m_mutex);
+        int current = -1;
+        qint64 stepStartedMs = 0;
         while (!m_stopping) {
             const int before = m_step.load();
+            if (before != current) {
+                current = before;
+                stepStartedMs = clock.elapsed();
+            }
             if (before >= 0) {
                 lock.unlock();
                 const qint64 at = clock.elapsed();
@@ -94,7 +102,11 @@ Status LockSampler::start()
                     }
                 }
             }
-            m_wake.wait_for(lock, m_interval, [this] { return m_stopping; });
+            // A step's first milliseconds are sampled every millisecond: ALTER TABLE ... ADD COLUMN holds
+            // its ACCESS EXCLUSIVE lock for a few of them only.
+            const bool burst = current >= 0 && clock.elapsed() - stepStartedMs < kBurstMs;
+            m_wake.wait_for(lock, burst ? std::chrono::milliseconds(1) : m_interval,
+                            [this] { return m_stopping; });
         }
     });
     Status status = connected.get();

@@ -16,7 +16,8 @@
 namespace strata {
 
 /// Watches which tables one PostgreSQL session holds locks on, from a second session of its own on a thread
-/// of its own: pg_locks every `interval` while a step is marked as running. Keeps, per step and table, the
+/// of its own: pg_locks every millisecond in a step's first 50 ms, then every `interval`, while a step is
+/// marked as running. Keeps, per step and table, the
 /// strongest mode seen and how long it was seen held (from the first sample that saw it to the last, plus
 /// one interval: the resolution of the sampling).
 class LockSampler

@@ -121,7 +121,8 @@ Result<std::unique_ptr<RehearsalCopy>> RehearsalCopy::makeSqlite(Database& live,
         const QDir folder(where.folder);
         const QString pattern = sqliteBase(live) + kMarker + QStringLiteral("*.db*");
         for (const QString& file : folder.entryList({pattern}, QDir::Files | QDir::Hidden))
-            if (QFile::remove(folder.filePath(file)))
+            if (!file.contains(QLatin1String("_backup")) && // the backup this rehearsal alone took
+                QFile::remove(folder.filePath(file)))
                 copy->m_leftovers << folder.filePath(file);
     }
     const QString path = sqliteCopyPath(live, where);

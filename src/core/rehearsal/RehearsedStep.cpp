@@ -29,7 +29,8 @@ QString RehearsedStep::summary() const
                      : QStringLiteral("%1 (%2) %3").arg(lock.relation, lock.mode, duration(lock.heldMs)));
     QString text = QStringLiteral("%1 %2: ").arg(slot, phase);
     if (held.isEmpty())
-        text += QStringLiteral("no table lock seen (held less than the sampling interval)");
+        text += QStringLiteral("no table lock seen by the sampler (its whole transaction took %1)")
+                    .arg(duration(transactionMs));
     else if (locks.first().relation == QLatin1String("database"))
         text += held.join(QStringLiteral(", "));
     else
