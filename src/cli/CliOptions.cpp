@@ -23,7 +23,13 @@ QString CliOptions::usage()
         "  status                      current version; applied; pending steps by phase; problems\n"
         "  history                     applied versions and steps, times, durations, checksums\n"
         "  plan [--to V] [--enable OPT]   dry run: the SQL migrate would run, in order; changes nothing\n"
-        "  migrate [--to V] [--enable OPT]... [--no-backup]   apply the pending steps\n"
+        "  migrate [--to V] [--enable OPT]... [--no-backup] [--rehearse [--rehearse-on URL]]\n"
+        "                              apply the pending steps; --rehearse: first on a copy of the backup,\n"
+        "                              and here only if that rehearsal succeeded\n"
+        "  rehearse [--to V] [--enable OPT]... [--rehearse-on URL]\n"
+        "                              apply the pending steps to a copy with the production data, timing\n"
+        "                              each (locks, rewrites, rows), then its rollback and the step again;\n"
+        "                              the database itself is only read\n"
         "  rollback --to V             rollback scripts in reverse order; refuses, naming the step, when one "
         "has "
         "none\n"
@@ -45,16 +51,17 @@ QString CliOptions::usage()
         "scans,\n"
         "                              validity) and advice: duplicate, prefix, unused, invalid, unindexed "
         "FKs\n"
-        "  drift                       replay the applied migrations into a scratch database and compare "
-        "its\n"
-        "                              catalog with the database's; exit 5 when they differ\n"
-        "  demo risk-state --out FILE  create the demo v1 risk-state database\n"
-        "  demo strategies [--count N] [--days D] [--seed S]\n"
-        "                              fill a database that has the strategy set with a demo history\n"
         "  blockers [--wait SECONDS] [--cancel PID | --terminate PID]\n"
         "                              the sessions that would block the pending steps or be blocked by\n"
         "                              them, as a blocking tree (SQLite: the processes that have the file\n"
         "                              open); wait until they finish; cancel or end one (asks first)\n"
+        "  drift                       replay the applied migrations into a scratch database and compare "
+        "its\n"
+        "                              catalog with the database's; exit 5 when they differ\n"
+        "  demo risk-state --out FILE [--count N]\n"
+        "                              create the demo v1 risk-state database (N more enforcement_log rows)\n"
+        "  demo strategies [--count N] [--days D] [--seed S]\n"
+        "                              fill a database that has the strategy set with a demo history\n"
         "  strategies lineage          the strategies, their lineage edges and the problems found\n"
         "  strategies performance ID   one strategy's tearsheet: summary, monthly returns, regimes, "
         "series\n"
@@ -165,13 +172,6 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             (name == QLatin1String("count")  ? options.count
              : name == QLatin1String("days") ? options.days
                                              : options.seed) = *n;
-        } else if (name == QLatin1String("to")) {
-            auto n = number(0);
-            if (!n)
-                return n.error();
-            options.to = *n;
-        } else if (name == QLatin1String("version")) {
-            auto n = number(0);
         } else if (name == QLatin1String("cancel") || name == QLatin1String("terminate") ||
                    name == QLatin1String("wait")) {
             auto n = number(name == QLatin1String("wait") ? 0 : 1);
@@ -180,6 +180,13 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             (name == QLatin1String("cancel")      ? options.cancelPid
              : name == QLatin1String("terminate") ? options.terminatePid
                                                   : options.waitSeconds) = *n;
+        } else if (name == QLatin1String("to")) {
+            auto n = number(0);
+            if (!n)
+                return n.error();
+            options.to = *n;
+        } else if (name == QLatin1String("version")) {
+            auto n = number(0);
             if (!n)
                 return n.error();
             options.baselineVersion = *n;
@@ -205,6 +212,13 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             status = flag(options.unverified);
         } else if (name == QLatin1String("different-database")) {
             status = flag(options.differentDatabase);
+        } else if (name == QLatin1String("rehearse")) {
+            status = flag(options.rehearse);
+        } else if (name == QLatin1String("rehearse-on")) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            options.rehearseOn = *v;
         } else if (name == QLatin1String("help")) {
             status = flag(options.help);
         } else {

@@ -39,6 +39,8 @@ struct CliOptions
     bool restoreOnFailure = false;
     bool unverified = false; ///< restore --unverified: a backup with neither manifest nor catalog entry
     bool differentDatabase = false; ///< restore --different-database: a backup of another database or set
+    bool rehearse = false;          ///< migrate --rehearse: rehearse on a copy of the backup before the steps
+    QString rehearseOn;             ///< rehearse / migrate --rehearse-on URL: where the copy goes
     std::optional<qint64> cancelPid;    ///< blockers --cancel PID
     std::optional<qint64> terminatePid; ///< blockers --terminate PID
     std::optional<qint64> waitSeconds;  ///< blockers --wait SECONDS

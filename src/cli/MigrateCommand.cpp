@@ -2,6 +2,7 @@
 
 #include "CliRunPrinter.h"
 #include "JsonReport.h"
+#include "RehearseCommand.h"
 #include "common/Counted.h"
 #include "run/PhasedRun.h"
 
@@ -25,9 +26,9 @@ PhasedRun::Settings settingsFor(const CliContext& context, Database& db, const M
     settings.preHook = config && config->preHook.isSet() ? config->preHook : set.manifest.preHook;
     settings.postHook = config && config->postHook.isSet() ? config->postHook : set.manifest.postHook;
     settings.lockTimeout = context.lockTimeout();
-    settings.commandPrefix = QStringLiteral("strata-cli --db '%1'").arg(db.display());
     if (config)
         settings.stepTimeouts = config->timeouts;
+    settings.commandPrefix = QStringLiteral("strata-cli --db '%1'").arg(db.display());
     return settings;
 }
 
@@ -36,11 +37,24 @@ PhasedRun::Settings settingsFor(const CliContext& context, Database& db, const M
 int MigrateCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("migrate");
+    auto rehearseOn = RehearseCommand::target(context);
+    if (!rehearseOn)
+        return context.out().fail(rehearseOn.error(), command);
+    if (rehearseOn->has_value() && !context.options().rehearse)
+        return context.out().fail(
+            Error::badInput(QStringLiteral("--rehearse-on names where a rehearsal runs, and this migrate "
+                                           "rehearses nothing."),
+                            QStringLiteral("Add --rehearse, or leave --rehearse-on out."),
+                            QStringLiteral("Nothing was changed.")),
+            command);
     auto session = context.openSession(DatabaseOpener::Mode::ReadWrite, false);
     if (!session)
         return context.out().fail(session.error(), command);
     CliRunPrinter printer(context.out());
-    PhasedRun run(*session->db, session->set, settingsFor(context, *session->db, session->set), &printer);
+    PhasedRun::Settings settings = settingsFor(context, *session->db, session->set);
+    settings.rehearse = context.options().rehearse;
+    settings.rehearseOn = *rehearseOn;
+    PhasedRun run(*session->db, session->set, settings, &printer);
     // Plan only under the lock: another run may have applied steps while this one waited.
     auto plan = run.prepare([&](const QString& holder) {
         context.out().notice(QStringLiteral("Waiting up to %1 s for the migration lock, held by %2.")

@@ -15,6 +15,7 @@
 #include "IndexesCommand.h"
 #include "MigrateCommand.h"
 #include "PlanCommand.h"
+#include "RehearseCommand.h"
 #include "ResolveCommand.h"
 #include "RestoreCommand.h"
 #include "RollbackCommand.h"
@@ -55,6 +56,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("history"), &HistoryCommand::run},
         {QStringLiteral("plan"), &PlanCommand::run},
         {QStringLiteral("migrate"), &MigrateCommand::run},
+        {QStringLiteral("rehearse"), &RehearseCommand::run},
         {QStringLiteral("rollback"), &RollbackCommand::run},
         {QStringLiteral("baseline"), &BaselineCommand::run},
         {QStringLiteral("adopt"), &AdoptCommand::run},
@@ -66,9 +68,9 @@ int main(int argc, char* argv[])
         {QStringLiteral("restore"), &RestoreCommand::run},
         {QStringLiteral("strategies"), &StrategiesCommand::run},
         {QStringLiteral("drift"), &DriftCommand::run},
+        {QStringLiteral("blockers"), &BlockersCommand::run},
         {QStringLiteral("indexes"), &IndexesCommand::run},
     };
-        {QStringLiteral("blockers"), &BlockersCommand::run},
     for (const auto& [name, run] : commands)
         if (name == options->command)
             return run(context);

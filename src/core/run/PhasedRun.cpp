@@ -20,6 +20,7 @@
 #include "migrations/RunJournal.h"
 #include "preflight/BlockerScan.h"
 #include "preflight/PlanTables.h"
+#include "rehearsal/Rehearsal.h"
 #include "run/HookRunner.h"
 #include "run/RunStepRelay.h"
 #include "run/WriterProbe.h"
@@ -214,12 +215,18 @@ Status PhasedRun::preflight()
     }
     if (m_settings.createBackup) {
         auto engine = BackupEngine::forDatabase(m_db);
-        const qint64 needed = engine->estimatedSize() * 11 / 10;
+        const qint64 estimated = engine->estimatedSize();
+        // --rehearse on SQLite copies the backup beside it (and the steps grow the copy): room for both.
+        const bool copyHere =
+            m_settings.rehearse && m_db.dialect() == Dialect::Sqlite && !m_settings.rehearseOn;
+        const qint64 needed = estimated * 11 / 10 + (copyHere ? estimated * 6 / 5 : 0);
         QDir().mkpath(m_settings.backupFolder);
         const QStorageInfo storage(m_settings.backupFolder);
-        const QString detail = QStringLiteral("%1 free in %2, about %3 needed")
-                                   .arg(QLocale::c().formattedDataSize(storage.bytesAvailable()),
-                                        m_settings.backupFolder, QLocale::c().formattedDataSize(needed));
+        const QString detail =
+            QStringLiteral("%1 free in %2, about %3 needed%4")
+                .arg(QLocale::c().formattedDataSize(storage.bytesAvailable()), m_settings.backupFolder,
+                     QLocale::c().formattedDataSize(needed),
+                     copyHere ? QStringLiteral(" (the backup and the rehearsal's copy)") : QString());
         const bool enough = !storage.isValid() || storage.bytesAvailable() >= needed;
         check(phase, enough ? CheckResult::passed(QStringLiteral("free disk"), detail)
                             : CheckResult::failed(QStringLiteral("free disk"), detail));
@@ -310,6 +317,39 @@ Status PhasedRun::takeBackup()
     m_report.backup = *record;
     m_report.restoreCommand =
         QStringLiteral("%1 restore '%2'").arg(m_settings.commandPrefix, record->path).trimmed();
+    return {};
+}
+
+Status PhasedRun::rehearse()
+{
+    const QString phase = QStringLiteral("rehearsal");
+    startPhase(phase, QStringLiteral("Rehearsal on a copy"));
+    Rehearsal rehearsal(m_db, m_set, RehearsalCopy::Where{m_settings.backupFolder, m_settings.rehearseOn});
+    auto rehearsed = m_report.backup
+                         ? rehearsal.run(*m_plan, m_report.backup->path, m_report.backup->size, progress())
+                         : rehearsal.runOnNewBackup(*m_plan, progress());
+    const QString untouched =
+        QStringLiteral("Nothing was changed: the migration did not start, and the live database was not "
+                       "touched.");
+    if (!rehearsed) {
+        check(phase, CheckResult::failed(QStringLiteral("rehearsal"), rehearsed.error().what));
+        return rehearsed.error().withUnchanged(untouched);
+    }
+    m_report.rehearsal = *rehearsed;
+    check(phase, CheckResult::passed(QStringLiteral("copy"), rehearsed->copy));
+    for (const auto& step : rehearsed->up)
+        check(phase, step.succeeded
+                         ? CheckResult::passed(QStringLiteral("step %1").arg(step.slot), step.summary())
+                         : CheckResult::failed(QStringLiteral("step %1").arg(step.slot), step.summary()));
+    if (rehearsed->failure)
+        return rehearsed->failure->withUnchanged(QStringLiteral(
+            "The live database was not touched: the rehearsal failed on a copy, so the migration "
+            "did not start."));
+    check(phase, CheckResult::passed(QStringLiteral("rollbacks"),
+                                     rehearsed->withoutRollback.isEmpty()
+                                         ? QStringLiteral("up, down, up: every rollback ran")
+                                         : QStringLiteral("up, down, up; without a rollback script: %1")
+                                               .arg(rehearsed->withoutRollback.join(QStringLiteral(", ")))));
     return {};
 }
 
@@ -458,6 +498,17 @@ Status PhasedRun::runBackup()
     return {};
 }
 
+Status PhasedRun::runRehearsal()
+{
+    if (!m_plan || !m_lock)
+        return notReady(QStringLiteral("rehearsal"));
+    if (!m_settings.rehearse)
+        return {};
+    if (auto ok = rehearse(); !ok)
+        return abandon(ok.error());
+    return {};
+}
+
 Status PhasedRun::runSteps(const std::atomic_bool* cancel)
 {
     if (!m_plan || !m_lock)
@@ -517,7 +568,7 @@ Status PhasedRun::withdraw()
 
 Status PhasedRun::execute(const std::atomic_bool* cancel)
 {
-    for (const auto& phase : {&PhasedRun::runPreflight, &PhasedRun::runBackup})
+    for (const auto& phase : {&PhasedRun::runPreflight, &PhasedRun::runBackup, &PhasedRun::runRehearsal})
         if (auto ok = (this->*phase)(); !ok)
             return ok;
     if (auto ok = runSteps(cancel); !ok)

@@ -50,6 +50,11 @@ public:
         /// When set, the backup and the checks stop at their next safe point and the steps between
         /// steps, never inside one.
         const std::atomic_bool* cancel = nullptr;
+        /// migrate --rehearse: after the backup, the plan is rehearsed on a copy of it (Rehearsal), and the
+        /// steps touch the database only when the rehearsal succeeded.
+        bool rehearse = false;
+        /// --rehearse-on: the server (PostgreSQL) or the file (SQLite) the copy goes to.
+        std::optional<ConnectionUrl> rehearseOn;
     };
 
     PhasedRun(Database& db, const MigrationSet& set, Settings settings, RunObserver* observer = nullptr);
@@ -71,6 +76,9 @@ public:
     Status runPreflight();
     /// Phase 0: the verified backup.
     Status runBackup();
+    /// With Settings::rehearse: the timed rehearsal on a copy of that backup (on a backup of its own when
+    /// the run takes none). A failed rehearsal ends the run before any step touched the database.
+    Status runRehearsal();
     /// Plans again with exactly these options on (the wizard's checkboxes), under the lock prepare() took.
     Result<MigrationPlan> choose(const QStringList& enable);
     /// Records the schema, then applies the steps phase by phase, each in its own commit. `cancel` stops
@@ -100,6 +108,7 @@ private:
     /// Pre-flight: the live blockers of the plan's tables (BlockerScan); refuses when one surely holds up
     /// the first step.
     Status checkBlockers(const QString& phase);
+    Status rehearse();
     Status applySteps(const std::atomic_bool* cancel);
     Status verifyResult();
     Status runHook(const QString& phase, const HookSpec& hook);

@@ -55,6 +55,8 @@ QJsonObject RunReport::toJson() const
     }
     if (backup)
         object.insert(QStringLiteral("backup"), backup->toJson());
+    if (rehearsal)
+        object.insert(QStringLiteral("rehearsal"), rehearsal->toJson());
     if (error)
         object.insert(QStringLiteral("error"),
                       QJsonObject{{QStringLiteral("exit_code"), static_cast<int>(error->code)},

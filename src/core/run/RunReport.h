@@ -12,6 +12,7 @@
 #include "common/Error.h"
 #include "migrations/MigrationPlan.h"
 #include "preflight/BlockerReport.h"
+#include "rehearsal/RehearsalReport.h"
 #include "timeouts/LockWait.h"
 #include "verify/CheckResult.h"
 
@@ -45,6 +46,8 @@ struct RunReport
     QMap<QString, QList<LockWait>> lockWaits;
     /// The live pre-flight's blocking tree, as it was before the first step.
     std::optional<BlockerReport> blockers;
+    /// migrate --rehearse: what the rehearsal on a copy of the backup measured, before any step ran here.
+    std::optional<RehearsalReport> rehearsal;
     QString outcome = QStringLiteral("running"); ///< succeeded, failed, refused, nothing-to-do, restored
     std::optional<Error> error;
     QString restoreCommand; ///< the exact command that restores the backup taken at phase 0

@@ -290,7 +290,11 @@ Status PostgresDatabase::runScript(const SqlScript& script, bool inTransaction)
             return transactionControlError(script, start, leadingKeyword(statement));
         ResultPtr result(PQexec(m_conn, statement.constData()));
         const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+        if (status == PGRES_COMMAND_OK) { // INSERT/UPDATE/DELETE/MERGE/COPY/CREATE TABLE AS: their rows
+            m_scriptRowsChanged += QByteArray(PQcmdTuples(result.get())).toLongLong();
+            continue;
+        }
+        if (status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
             continue;
         if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT)
             return Error::badInput(
