@@ -552,6 +552,9 @@ private Q_SLOTS:
         QVERIFY(f->suppressionReason.contains(QLatin1String("release 41")));
         QCOMPARE(f->line, 2);
         QVERIFY(!report->blocked());
+        // The plan's review measures the table as SqliteTableLoad does, and says how.
+        QCOMPARE(f->load.rows.value_or(-1), kOrders);
+        QVERIFY2(f->load.sizeSource.contains(QLatin1String("count(*)")), qPrintable(f->load.sizeSource));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "review/TableLoads.h"
 
+#include "review/sqlite/SqliteTableLoad.h"
 #include "schema/SqlIdentifier.h"
 
 namespace strata {
@@ -76,36 +77,7 @@ TableLoad TableLoads::readPostgres(const QString& schema, const QString& table)
 
 TableLoad TableLoads::readSqlite(const QString& table)
 {
-    TableLoad load;
-    load.table = table;
-    auto exists = m_db.query(m_db.catalogSql(QStringLiteral("review_table_size")), {table});
-    if (!exists) {
-        if (m_problem.isEmpty())
-            m_problem = exists.error().what;
-        return load;
-    }
-    load.read = true;
-    if (exists->isEmpty())
-        return load;
-    load.found = true;
-    auto rows =
-        m_db.query(QStringLiteral("SELECT count(*) FROM ") + SqlIdentifier::quote(table, Dialect::Sqlite));
-    if (rows && !rows->isEmpty()) {
-        load.rows = rows->value(0, 0).toLongLong();
-        load.rowsExact = true;
-    }
-    auto dbstat = m_db.query(m_db.catalogSql(QStringLiteral("schema_dbstat_available")));
-    if (dbstat && !dbstat->isEmpty() && dbstat->value(0, 0).toLongLong() > 0) {
-        auto size =
-            m_db.query(m_db.catalogSql(QStringLiteral("schema_table_size")), {QStringLiteral("main"), table});
-        if (size) {
-            qint64 bytes = 0;
-            for (const auto& row : size->rows)
-                bytes += row.value(2).toLongLong();
-            load.bytes = bytes;
-        }
-    }
-    return load;
+    return SqliteTableLoad::read(m_db, table, m_problem);
 }
 
 } // namespace strata
