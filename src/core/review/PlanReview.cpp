@@ -5,20 +5,22 @@
 
 namespace strata {
 
-Result<ReviewReport> PlanReview::review(const MigrationPlan& plan, Database& db)
+Result<ReviewReport> PlanReview::review(const MigrationPlan& plan, Database& db,
+                                        std::optional<std::chrono::milliseconds> runLockTimeout)
 {
     QList<MigrationStep> steps = plan.steps;
     if (plan.direction == MigrationPlan::Direction::Up)
         steps += plan.repeatablesToRun();
-    return review(steps, db);
+    return review(steps, db, runLockTimeout);
 }
 
-Result<ReviewReport> PlanReview::review(const QList<MigrationStep>& steps, Database& db)
+Result<ReviewReport> PlanReview::review(const QList<MigrationStep>& steps, Database& db,
+                                        std::optional<std::chrono::milliseconds> runLockTimeout)
 {
     ReviewReport report;
     report.dialect = db.dialect();
     TableLoads loads(db);
-    ReviewContext context{db, loads, 0, std::nullopt};
+    ReviewContext context{db, loads, 0, runLockTimeout};
     for (const auto& step : steps) {
         StepReview review;
         review.step = step;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <chrono>
+#include <optional>
+
 #include "connection/Database.h"
 #include "migrations/MigrationPlan.h"
 #include "review/ReviewReport.h"
@@ -13,8 +16,13 @@ class PlanReview
 {
 public:
     /// Bad input when a step's `strata:allow` names an unknown rule or gives no reason.
-    static Result<ReviewReport> review(const MigrationPlan& plan, Database& db);
-    static Result<ReviewReport> review(const QList<MigrationStep>& steps, Database& db);
+    /// `runLockTimeout`: the lock_timeout the run sets for every step (operator config), if any.
+    static Result<ReviewReport>
+    review(const MigrationPlan& plan, Database& db,
+           std::optional<std::chrono::milliseconds> runLockTimeout = std::nullopt);
+    static Result<ReviewReport>
+    review(const QList<MigrationStep>& steps, Database& db,
+           std::optional<std::chrono::milliseconds> runLockTimeout = std::nullopt);
 };
 
 } // namespace strata
