@@ -26,6 +26,11 @@ QString CliOptions::usage()
         "  migrate [--to V] [--enable OPT]... [--no-backup] [--rehearse [--rehearse-on URL]]\n"
         "                              apply the pending steps; --rehearse: first on a copy of the backup,\n"
         "                              and here only if that rehearsal succeeded\n"
+        "  review [--to V] [--enable OPT]... [--patch]\n"
+        "                              what each pending step would lock, rewrite or break on the live\n"
+        "                              database (table rows, bytes, who uses it now), with the safe rewrite;\n"
+        "                              --patch: the rewrites as a diff of the step files; exit 5 when a\n"
+        "                              \"block\" finding stands that no -- strata:allow RULE reason accepts\n"
         "  rehearse [--to V] [--enable OPT]... [--rehearse-on URL]\n"
         "                              apply the pending steps to a copy with the production data, timing\n"
         "                              each (locks, rewrites, rows), then its rollback and the step again;\n"
@@ -219,6 +224,8 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             if (!v)
                 return v.error();
             options.rehearseOn = *v;
+        } else if (name == QLatin1String("patch")) {
+            status = flag(options.patch);
         } else if (name == QLatin1String("help")) {
             status = flag(options.help);
         } else {

@@ -44,6 +44,7 @@ struct CliOptions
     std::optional<qint64> cancelPid;    ///< blockers --cancel PID
     std::optional<qint64> terminatePid; ///< blockers --terminate PID
     std::optional<qint64> waitSeconds;  ///< blockers --wait SECONDS
+    bool patch = false; ///< review --patch: the safe rewrites as a unified diff of the step files
     bool help = false;
 
     /// Unknown options, missing values and bad numbers are bad usage (exit 2).

@@ -18,6 +18,7 @@
 #include "RehearseCommand.h"
 #include "ResolveCommand.h"
 #include "RestoreCommand.h"
+#include "ReviewCommand.h"
 #include "RollbackCommand.h"
 #include "StatusCommand.h"
 #include "StrategiesCommand.h"
@@ -57,6 +58,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("plan"), &PlanCommand::run},
         {QStringLiteral("migrate"), &MigrateCommand::run},
         {QStringLiteral("rehearse"), &RehearseCommand::run},
+        {QStringLiteral("review"), &ReviewCommand::run},
         {QStringLiteral("rollback"), &RollbackCommand::run},
         {QStringLiteral("baseline"), &BaselineCommand::run},
         {QStringLiteral("adopt"), &AdoptCommand::run},

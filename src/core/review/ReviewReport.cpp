@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include "common/Counted.h"
+
 namespace strata {
 
 bool ReviewReport::blocked() const
@@ -29,6 +31,22 @@ int ReviewReport::suppressedCount() const
         for (const auto& f : s.findings)
             n += f.suppressed ? 1 : 0;
     return n;
+}
+
+QString ReviewReport::summary() const
+{
+    const int block = count(ReviewSeverity::Block);
+    const int warn = count(ReviewSeverity::Warn);
+    const int info = count(ReviewSeverity::Info);
+    const int allowed = suppressedCount();
+    QString text = QStringLiteral("%1 reviewed: %2 block, %3 warn, %4 info")
+                       .arg(counted(steps.size(), QStringLiteral("step"), QStringLiteral("steps")))
+                       .arg(block)
+                       .arg(warn)
+                       .arg(info);
+    if (allowed > 0)
+        text += QStringLiteral("; %1 allowed by the steps' -- strata:allow").arg(allowed);
+    return text;
 }
 
 QJsonObject ReviewReport::toJson() const

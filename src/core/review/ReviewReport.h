@@ -17,6 +17,8 @@ struct ReviewReport
     bool blocked() const;
     int count(ReviewSeverity severity, bool includeSuppressed = false) const;
     int suppressedCount() const;
+    /// "3 findings: 1 block, 1 warn, 1 info; 1 allowed", for a run log's check line.
+    QString summary() const;
     QJsonObject toJson() const;
 };
 

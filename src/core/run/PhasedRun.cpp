@@ -21,6 +21,7 @@
 #include "preflight/BlockerScan.h"
 #include "preflight/PlanTables.h"
 #include "rehearsal/Rehearsal.h"
+#include "review/PlanReview.h"
 #include "run/HookRunner.h"
 #include "run/RunStepRelay.h"
 #include "run/WriterProbe.h"
@@ -196,6 +197,16 @@ Status PhasedRun::preflight()
     }
     if (auto blocked = checkBlockers(phase); !blocked)
         return blocked;
+    // The review of the pending steps goes into the run log, with the findings a step's -- strata:allow
+    // accepts and their reasons; an allow line naming no known rule stops the run before anything changed.
+    auto review = PlanReview::review(*m_plan, m_db, m_settings.stepTimeouts.lockTimeout);
+    if (!review) {
+        check(phase, CheckResult::failed(QStringLiteral("review"), review.error().what));
+        return review.error().withUnchanged(
+            QStringLiteral("Nothing was changed: the migration did not start."));
+    }
+    m_report.review = *review;
+    check(phase, CheckResult::passed(QStringLiteral("review"), review->summary()));
     const CheckResult writers = WriterProbe::probe(m_db);
     check(phase, writers);
     if (!writers.ok())

@@ -57,6 +57,8 @@ QJsonObject RunReport::toJson() const
         object.insert(QStringLiteral("backup"), backup->toJson());
     if (rehearsal)
         object.insert(QStringLiteral("rehearsal"), rehearsal->toJson());
+    if (review)
+        object.insert(QStringLiteral("review"), review->toJson());
     if (error)
         object.insert(QStringLiteral("error"),
                       QJsonObject{{QStringLiteral("exit_code"), static_cast<int>(error->code)},

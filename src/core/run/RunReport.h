@@ -13,6 +13,7 @@
 #include "migrations/MigrationPlan.h"
 #include "preflight/BlockerReport.h"
 #include "rehearsal/RehearsalReport.h"
+#include "review/ReviewReport.h"
 #include "timeouts/LockWait.h"
 #include "verify/CheckResult.h"
 
@@ -48,6 +49,8 @@ struct RunReport
     std::optional<BlockerReport> blockers;
     /// migrate --rehearse: what the rehearsal on a copy of the backup measured, before any step ran here.
     std::optional<RehearsalReport> rehearsal;
+    /// The review of the pending steps before the first ran: findings, and those a step allows and why.
+    std::optional<ReviewReport> review;
     QString outcome = QStringLiteral("running"); ///< succeeded, failed, refused, nothing-to-do, restored
     std::optional<Error> error;
     QString restoreCommand; ///< the exact command that restores the backup taken at phase 0
