@@ -52,12 +52,17 @@ QString stamp(const Database& db)
 
 Result<HistoryState> HistoryStore::read()
 {
-    HistoryState state;
     auto tables = m_db.userTables();
     if (!tables)
         return tables.error();
-    const bool hasVersions = tables->contains(QStringLiteral("schema_version"));
-    const bool hasSteps = tables->contains(QStringLiteral("schema_version_steps"));
+    return read(*tables);
+}
+
+Result<HistoryState> HistoryStore::read(const QStringList& userTables)
+{
+    HistoryState state;
+    const bool hasVersions = userTables.contains(QStringLiteral("schema_version"));
+    const bool hasSteps = userTables.contains(QStringLiteral("schema_version_steps"));
     if (hasVersions) {
         auto rows = m_db.query(QStringLiteral(
             "SELECT version, applied_at, description, migration_script, rollback_script, execution_time_ms, "
@@ -107,13 +112,13 @@ Result<HistoryState> HistoryStore::read()
             state.steps << s;
         }
     }
-    auto repeatables = RepeatableHistory(m_db).read(*tables);
+    auto repeatables = RepeatableHistory(m_db).read(userTables);
     if (!repeatables)
         return repeatables.error();
     state.repeatables = *repeatables;
     state.tracked = !state.versions.isEmpty() || !state.steps.isEmpty() || !state.repeatables.isEmpty();
-    state.otherTools = ToolHistories::read(m_db, *tables);
-    if (tables->contains(QStringLiteral("schema_version_runs"))) {
+    state.otherTools = ToolHistories::read(m_db, userTables);
+    if (userTables.contains(QStringLiteral("schema_version_runs"))) {
         auto runs = RunJournal(m_db).readUnfinished();
         if (!runs)
             return runs.error();

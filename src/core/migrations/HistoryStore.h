@@ -80,6 +80,10 @@ public:
     explicit HistoryStore(Database& db) : m_db(db) {}
 
     Result<HistoryState> read();
+    /// The same, for a caller that has just listed the user's tables (`userTables()`): saves listing them
+    /// again, which on a PostgreSQL schema of thousands of tables is most of what `status` spends on the
+    /// server.
+    Result<HistoryState> read(const QStringList& userTables);
     /// Creates schema_version, schema_version_steps and schema_version_scripts if they are missing (DDL of
     /// the dialect's resources).
     Status ensureTables();

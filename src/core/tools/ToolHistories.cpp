@@ -1,6 +1,6 @@
 #include "tools/ToolHistories.h"
 
-#include <algorithm>
+#include <QHash>
 
 #include "tools/TableColumns.h"
 #include "tools/alembic/AlembicHistory.h"
@@ -38,6 +38,16 @@ const std::vector<std::unique_ptr<ToolHistory>>& ToolHistories::all()
 QList<ForeignHistory> ToolHistories::read(Database& db, const QStringList& userTables)
 {
     QList<ForeignHistory> found;
+    // Several tools name their table schema_migrations: its columns are read once, not once per tool.
+    // A table whose columns cannot be read is kept as having none: no tool recognises it.
+    QHash<QString, QSet<QString>> columnsOf;
+    // The user's tables by the name a candidate is looked up with (folded to lower case on SQLite): one
+    // look-up per candidate, not a pass over a schema of thousands of tables.
+    const bool foldCase = db.dialect() == Dialect::Sqlite;
+    QHash<QString, QString> tableNamed;
+    tableNamed.reserve(userTables.size());
+    for (const QString& name : userTables)
+        tableNamed.insert(foldCase ? name.toLower() : name, name);
     for (const auto& tool : all()) {
         QString table;
         for (QString candidate : tool->tablesIn(db.dialect())) {
@@ -45,17 +55,17 @@ QList<ForeignHistory> ToolHistories::read(Database& db, const QStringList& userT
             // SQLite's names are case-insensitive, and some tools write theirs in capitals there
             // (Liquibase's DATABASECHANGELOG): the table is read under the name it was created with.
             if (!candidate.contains(QLatin1Char('.'))) {
-                const Qt::CaseSensitivity cs =
-                    db.dialect() == Dialect::Sqlite ? Qt::CaseInsensitive : Qt::CaseSensitive;
-                const auto listed =
-                    std::find_if(userTables.cbegin(), userTables.cend(),
-                                 [&](const QString& name) { return name.compare(candidate, cs) == 0; });
-                if (listed == userTables.cend())
+                const auto listed = tableNamed.constFind(foldCase ? candidate.toLower() : candidate);
+                if (listed == tableNamed.cend())
                     continue;
                 candidate = *listed;
             }
-            auto columns = TableColumns::of(db, candidate);
-            if (columns && !columns->isEmpty() && tool->recognises(*columns)) {
+            auto cached = columnsOf.constFind(candidate);
+            if (cached == columnsOf.constEnd()) {
+                auto read = TableColumns::of(db, candidate);
+                cached = columnsOf.insert(candidate, read ? *read : QSet<QString>());
+            }
+            if (!cached->isEmpty() && tool->recognises(*cached)) {
                 table = candidate;
                 break;
             }

@@ -34,10 +34,14 @@ void ignoreNotice(void*, const char*) {}
 ///   server checks every second whether the client is still there, and ends the statement when it is not.
 void setUpSession(PGconn* conn)
 {
-    ResultPtr(PQexec(conn, "SELECT set_config('synchronous_commit', 'local', false) "
-                           "WHERE current_setting('synchronous_commit') = 'off'"));
-    if (PQserverVersion(conn) >= 140000)
-        ResultPtr(PQexec(conn, "SET client_connection_check_interval = '1s'"));
+    // One round trip for both: every command opens a session, and each round trip is paid by all of them.
+    const char* const commit = "SELECT set_config('synchronous_commit', 'local', false) "
+                               "WHERE current_setting('synchronous_commit') = 'off'";
+    if (PQserverVersion(conn) < 140000)
+        ResultPtr(PQexec(conn, commit));
+    else
+        ResultPtr(
+            PQexec(conn, (QByteArray(commit) + "; SET client_connection_check_interval = '1s'").constData()));
 }
 
 /// `?` placeholders (outside quotes) become `$1`, `$2`, ... as PostgreSQL wants them.
