@@ -1,6 +1,7 @@
 #include "CliContext.h"
 
 #include <cstdio>
+#include <future>
 
 #include <QFileInfo>
 #include <QTextStream>
@@ -14,13 +15,13 @@ namespace strata::cli {
 
 Status CliSession::refresh()
 {
-    auto read = HistoryStore(*db).read();
-    if (!read)
-        return read.error();
-    history = *read;
     auto userTables = db->userTables();
     if (!userTables)
         return userTables.error();
+    auto read = HistoryStore(*db).read(*userTables);
+    if (!read)
+        return read.error();
+    history = *read;
     tables = *userTables;
     return {};
 }
@@ -66,18 +67,41 @@ Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode, bool readH
     auto url = databaseUrl();
     if (!url)
         return url.error();
-    auto set = loadSet();
+    if (mode != DatabaseOpener::Mode::Inspect) {
+        // A command that may change the database opens nothing before its set has loaded.
+        auto set = loadSet();
+        if (!set)
+            return set.error();
+        auto db = DatabaseOpener::open(*url, mode);
+        if (!db)
+            return db.error();
+        CliSession session{std::move(*db), std::move(*set), {}, {}, {}};
+        if (readHistory)
+            if (auto refreshed = session.refresh(); !refreshed)
+                return refreshed.error();
+        return session;
+    }
+    // A read-only command reads the folder on a thread of its own while this one connects and reads the
+    // history: the server's round trips (or SQLite's parse of a large schema) and the files overlap. The
+    // errors are reported in the order they were before: the set's first.
+    auto loading = std::async(std::launch::async, [this] { return loadSet(); });
+    auto db = DatabaseOpener::open(*url, mode);
+    std::optional<CliSession> session;
+    Status refreshed;
+    if (db) {
+        session.emplace(CliSession{std::move(*db), MigrationSet{}, {}, {}, {}});
+        if (readHistory)
+            refreshed = session->refresh();
+    }
+    auto set = loading.get();
     if (!set)
         return set.error();
-    auto db = DatabaseOpener::open(*url, mode);
     if (!db)
         return db.error();
-    CliSession session{std::move(*db), std::move(*set), {}, {}, {}};
-    if (!readHistory)
-        return session;
-    if (auto refreshed = session.refresh(); !refreshed)
+    if (!refreshed)
         return refreshed.error();
-    return session;
+    session->set = std::move(*set);
+    return std::move(*session);
 }
 
 Result<std::unique_ptr<Database>> CliContext::openDatabase(DatabaseOpener::Mode mode) const

@@ -1,6 +1,7 @@
 #include "StatusCommand.h"
 
 #include <algorithm>
+#include <future>
 
 #include "IgnoredFilesReport.h"
 #include "JsonReport.h"
@@ -34,13 +35,17 @@ int StatusCommand::run(const CliContext& context)
     auto session = context.openSession(DatabaseOpener::Mode::Inspect);
     if (!session)
         return context.out().fail(session.error(), QStringLiteral("status"));
+    // Steps another tool applied, matched to its rows as `adopt` matches them: listed as applied by that
+    // tool, not as pending (migrate still refuses until the history is adopted). Matched while the plan is
+    // made: both only read the set and the history, and each costs milliseconds on a folder of 1,000 files.
+    auto matching = std::async(std::launch::async, [&session] {
+        return ForeignApplied::of(session->set, session->db->dialect(), session->history);
+    });
     auto plan = session->planner().planUp({std::nullopt, context.enabledOptions(session->set)});
+    const auto appliedBy = matching.get();
     if (!plan)
         return context.out().fail(plan.error(), QStringLiteral("status"));
 
-    // Steps another tool applied, matched to its rows as `adopt` matches them: listed as applied by that
-    // tool, not as pending (migrate still refuses until the history is adopted).
-    const auto appliedBy = ForeignApplied::of(session->set, session->db->dialect(), session->history);
     QList<MigrationStep> upcoming;
     for (const auto& s : plan->steps + plan->optionalOff)
         if (!appliedBy.contains(s.slot()))
