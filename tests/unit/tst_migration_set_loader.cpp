@@ -1,7 +1,10 @@
 #include <QCryptographicHash>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 #include "SetBuilder.h"
+#include "common/FolderEntries.h"
 #include "common/TextFile.h"
 #include "migrations/MigrationSetLoader.h"
 
@@ -222,6 +225,54 @@ private Q_SLOTS:
         QVERIFY(!loaded.ok());
         QVERIFY2(loaded.error().what.contains(QStringLiteral("strata.yaml:")),
                  qPrintable(loaded.error().what));
+    }
+
+    void folderIsListedAsQDirListsIt()
+    {
+        // The loader lists a folder with readdir: what it sees must be exactly what QDir shows (hidden files,
+        // links taken as what they point to, broken links and pipes left out, case-sensitive name order).
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.path();
+        for (const char* name : {"b_second.sql", "B_upper.sql", "a_first.sql", ".hidden.sql", "10_ten.sql"}) {
+            QFile file(root + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("SELECT 1;\n");
+        }
+        QVERIFY(QDir(root).mkdir(QStringLiteral("002_v2")));
+        QVERIFY(
+            QFile::link(root + QStringLiteral("/a_first.sql"), root + QStringLiteral("/link_to_file.sql")));
+        QVERIFY(QFile::link(root + QStringLiteral("/002_v2"), root + QStringLiteral("/link_to_folder")));
+        QVERIFY(QFile::link(root + QStringLiteral("/gone.sql"), root + QStringLiteral("/broken_link.sql")));
+        QVERIFY(::mkfifo(QFile::encodeName(root + QStringLiteral("/a_pipe")).constData(), 0600) == 0);
+
+        QStringList expected;
+        for (const QFileInfo& info : QDir(root).entryInfoList(
+                 QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name))
+            expected << info.fileName() + (info.isDir() ? QStringLiteral("/") : QString());
+        QStringList listed;
+        for (const auto& entry : FolderEntries::list(root))
+            listed << entry.name + (entry.isDir ? QStringLiteral("/") : QString());
+        QCOMPARE(listed, expected);
+        QCOMPARE(listed,
+                 (QStringList{QStringLiteral(".hidden.sql"), QStringLiteral("002_v2/"),
+                              QStringLiteral("10_ten.sql"), QStringLiteral("B_upper.sql"),
+                              QStringLiteral("a_first.sql"), QStringLiteral("b_second.sql"),
+                              QStringLiteral("link_to_file.sql"), QStringLiteral("link_to_folder/")}));
+    }
+
+    void aFolderWhereAFileShouldBeIsBadInput()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto read = TextFile::read(dir.path());
+        QVERIFY(!read.ok());
+        QCOMPARE(read.error().code, ExitCode::BadInput);
+        QVERIFY2(read.error().what.contains(dir.path()), qPrintable(read.error().what));
+        const auto missing = TextFile::read(dir.path() + QStringLiteral("/nothing.sql"));
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().what.contains(QStringLiteral("does not exist")),
+                 qPrintable(missing.error().what));
     }
 };
 

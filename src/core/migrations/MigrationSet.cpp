@@ -1,5 +1,7 @@
 #include "migrations/MigrationSet.h"
 
+#include <algorithm>
+
 #include <QFileInfo>
 
 namespace strata {
@@ -11,6 +13,11 @@ QString MigrationSet::name() const
 
 QList<MigrationStep> MigrationSet::stepsFor(Dialect dialect) const
 {
+    // Most sets are written for one engine: then the list is shared, not copied step by step (the planner,
+    // adoption and status each ask for it, and a folder can hold thousands of steps).
+    if (std::all_of(steps.cbegin(), steps.cend(),
+                    [dialect](const MigrationStep& s) { return s.appliesTo(dialect); }))
+        return steps;
     QList<MigrationStep> result;
     for (const auto& s : steps)
         if (s.appliesTo(dialect))

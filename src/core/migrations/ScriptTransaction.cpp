@@ -1,10 +1,11 @@
 #include "migrations/ScriptTransaction.h"
 
 #include <cctype>
+#include <cstring>
+#include <string_view>
 
 #include <QList>
 #include <QRegularExpression>
-#include <QSet>
 
 #include "dialects/postgres/PostgresScriptSplitter.h"
 #include "dialects/sqlite/SqliteScriptSplitter.h"
@@ -102,27 +103,36 @@ int lineOf(const SqlScript& script, qsizetype offset)
 /// of each.
 bool mayMatter(const QByteArray& script, Dialect dialect)
 {
-    static const QSet<QByteArray> anyEngine{"begin", "start", "commit", "end", "rollback", "abort"};
-    static const QSet<QByteArray> postgresOnly{"concurrently", "vacuum", "database", "tablespace",
-                                               "subscription", "system", "discard",  "reindex"};
+    // Compared by length first: most words of a script have a length none of these has, or differ from them
+    // in their first letter, so a word costs a few comparisons and no hashing.
+    static constexpr std::string_view anyEngine[] = {"begin", "start", "commit", "end", "rollback", "abort"};
+    static constexpr std::string_view postgresOnly[] = {"concurrently", "vacuum", "database", "tablespace",
+                                                        "subscription", "system", "discard",  "reindex"};
     constexpr qsizetype kLongestWord = 12; // "subscription"
     char word[kLongestWord];
+    auto isOneOf = [&word](qsizetype length, const auto& list) {
+        for (const std::string_view candidate : list)
+            if (static_cast<qsizetype>(candidate.size()) == length && candidate[0] == word[0] &&
+                std::memcmp(candidate.data(), word, static_cast<size_t>(length)) == 0)
+                return true;
+        return false;
+    };
+    const char* const text = script.constData();
     const qsizetype n = script.size();
     for (qsizetype i = 0; i < n;) {
-        if (!std::isalpha(static_cast<unsigned char>(script.at(i)))) {
+        if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
             ++i;
             continue;
         }
         const qsizetype start = i;
-        while (i < n && std::isalpha(static_cast<unsigned char>(script.at(i))))
+        while (i < n && std::isalpha(static_cast<unsigned char>(text[i])))
             ++i;
         const qsizetype length = i - start;
         if (length < 3 || length > kLongestWord)
             continue;
         for (qsizetype k = 0; k < length; ++k)
-            word[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(script.at(start + k))));
-        const QByteArray found = QByteArray::fromRawData(word, length);
-        if (anyEngine.contains(found) || (dialect == Dialect::Postgres && postgresOnly.contains(found)))
+            word[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[start + k])));
+        if (isOneOf(length, anyEngine) || (dialect == Dialect::Postgres && isOneOf(length, postgresOnly)))
             return true;
     }
     return false;
