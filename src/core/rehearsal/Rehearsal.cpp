@@ -196,6 +196,10 @@ Result<RehearsalReport> Rehearsal::run(const MigrationPlan& plan, const QString&
 Result<RehearsalReport> Rehearsal::runOnNewBackup(const MigrationPlan& plan, const Progress& progress)
 {
     auto engine = BackupEngine::forDatabase(m_live);
+    const qint64 estimated = engine->estimatedSize();
+    // A bad target, or no room for the copy: refused before anything is made.
+    if (auto checked = RehearsalCopy::check(m_live, estimated, m_where); !checked)
+        return checked.error();
     const QString folder = m_where.folder;
     if (!QDir().mkpath(folder))
         return Error::badInput(
@@ -207,7 +211,6 @@ Result<RehearsalReport> Rehearsal::runOnNewBackup(const MigrationPlan& plan, con
     const QString leftoverPattern = engine->baseName() + QStringLiteral("_strata_rehearsal_*_backup*");
     for (const QString& name : dir.entryList({leftoverPattern}, QDir::AllEntries | QDir::NoDotAndDotDot))
         removeAll(dir.filePath(name));
-    const qint64 estimated = engine->estimatedSize();
     // SQLite: the backup and then the copy of it in the same folder; PostgreSQL: the archive only.
     const bool sqlite = m_live.dialect() == Dialect::Sqlite;
     const qint64 needed =
@@ -224,8 +227,6 @@ Result<RehearsalReport> Rehearsal::runOnNewBackup(const MigrationPlan& plan, con
             QStringLiteral("Free disk space there, or point backup.directory at another disk."),
             QStringLiteral("Nothing was changed: the rehearsal did not start, and the live database was not "
                            "touched."));
-    if (auto checked = RehearsalCopy::check(m_live, 0, m_where); !checked)
-        return checked.error();
     const QString path =
         dir.filePath(engine->baseName() + QStringLiteral("_strata_rehearsal_") +
                      QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss")) +
