@@ -77,7 +77,7 @@ TableLoad TableLoads::readPostgres(const QString& schema, const QString& table)
 
 TableLoad TableLoads::readSqlite(const QString& table)
 {
-    return SqliteTableLoad::read(m_db, table, m_problem);
+    return SqliteTableLoad::read(m_db, table, m_problem, m_fileHolders);
 }
 
 } // namespace strata

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <optional>
+
 #include <QHash>
+#include <QStringList>
 
 #include "connection/Database.h"
 #include "review/TableLoad.h"
@@ -28,6 +31,8 @@ private:
     Database& m_db;
     QHash<QString, TableLoad> m_cache;
     QString m_problem;
+    /// SQLite: the processes holding the database file open, read once for all its tables.
+    std::optional<QStringList> m_fileHolders;
 };
 
 } // namespace strata

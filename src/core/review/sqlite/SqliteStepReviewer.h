@@ -20,6 +20,10 @@ public:
     static constexpr int kEmptyTableAddColumnVersion = 3'037'000;
     /// An UPDATE or DELETE matching more rows than this holds the write lock long enough to matter.
     static constexpr qint64 kLargeWriteRows = 10'000;
+    /// A WHERE no index serves makes an UPDATE or DELETE read every row; above this many rows the scan alone
+    /// holds the write lock long enough to matter (and the review does not count the matches: that would be
+    /// the same scan).
+    static constexpr qint64 kLargeScanRows = 100'000;
 
     SqliteStepReviewer(StepReview& review, ReviewContext& context);
     Status run();

@@ -24,7 +24,8 @@ qint64 SqliteTableLoad::fileBytes(Database& db)
     return pages && !pages->isEmpty() ? pages->value(0, 0).toLongLong() : -1;
 }
 
-TableLoad SqliteTableLoad::read(Database& db, const QString& table, QString& problem)
+TableLoad SqliteTableLoad::read(Database& db, const QString& table, QString& problem,
+                                std::optional<QStringList>& holders)
 {
     TableLoad load;
     load.table = table;
@@ -75,8 +76,10 @@ TableLoad SqliteTableLoad::read(Database& db, const QString& table, QString& pro
                 .arg(QLocale::c().toString(file));
     }
 
-    if (auto* sqlite = dynamic_cast<SqliteDatabase*>(&db))
-        load.sessions = SqliteFileHolders::of(sqlite->path(), false);
+    auto* sqlite = dynamic_cast<SqliteDatabase*>(&db);
+    if (!holders && sqlite)
+        holders = SqliteFileHolders::of(sqlite->path(), false);
+    load.sessions = holders.value_or(QStringList());
     return load;
 }
 

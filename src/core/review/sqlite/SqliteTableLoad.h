@@ -1,6 +1,9 @@
 #pragma once
 
+#include <optional>
+
 #include <QString>
+#include <QStringList>
 
 #include "connection/Database.h"
 #include "review/TableLoad.h"
@@ -18,7 +21,10 @@ public:
     static constexpr qint64 kRowBound = 10'000'000;
 
     /// A catalog error is written to `problem` (the first one only) and the load is returned unread.
-    static TableLoad read(Database& db, const QString& table, QString& problem);
+    /// `holders`: the processes holding the file open, the same for every table of the database: read from
+    /// /proc when empty (it takes milliseconds), then reused for the other tables of the review.
+    static TableLoad read(Database& db, const QString& table, QString& problem,
+                          std::optional<QStringList>& holders);
     /// The file's bytes (page_count x page_size); -1 when unreadable.
     static qint64 fileBytes(Database& db);
 };
