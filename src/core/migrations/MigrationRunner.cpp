@@ -223,11 +223,12 @@ Status MigrationRunner::applyTransactionalStep(const MigrationStep& step, const 
                 return record();
             });
         std::optional<LockWait> seen = m_watcher ? m_watcher->disarm() : std::nullopt;
-        StepTimeoutSession::reset(m_db, limits);
         // A lock another session held past the step's timeout (PostgreSQL 55P03, SQLite busy): the step's
         // transaction was rolled back, so it can be tried again from its start.
-        if (done || done.error().code != ExitCode::Locked)
+        if (done || done.error().code != ExitCode::Locked) {
+            StepTimeoutSession::reset(m_db, limits);
             return done;
+        }
         LockWait wait = seen.value_or(LockWait());
         if (!seen)
             wait.holders = LockWaitWatcher::fileHolders(m_db);
@@ -239,8 +240,12 @@ Status MigrationRunner::applyTransactionalStep(const MigrationStep& step, const 
         waits << wait;
         if (m_observer)
             m_observer->stepWaited(step, wait);
+        // After the last try the session keeps the step's limits while apply() records the failure: a SQLite
+        // writer that held the file through every try still holds it, and the run must not wait a minute more
+        // for it. apply() resets them.
         if (last)
             return lockWaitsExhausted(done.error(), waits);
+        StepTimeoutSession::reset(m_db, limits);
         pauseUnlessCancelled(std::chrono::milliseconds(wait.backoffMs));
     }
 }
@@ -281,6 +286,16 @@ void MigrationRunner::pauseUnlessCancelled(std::chrono::milliseconds pause) cons
 
 Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& plan)
 {
+    auto outcome = applyAll(plan);
+    // The watcher's session ends with the steps: a restore after a failed step renames the database, which
+    // PostgreSQL refuses while any other session is connected to it.
+    m_watcher.reset();
+    m_timeoutsResolved = false;
+    return outcome;
+}
+
+Result<MigrationRunner::Outcome> MigrationRunner::applyAll(const MigrationPlan& plan)
+{
     Outcome outcome;
     if (auto tables = m_history.ensureTables(); !tables)
         return tables.error().prefixed(QStringLiteral("Cannot create Strata's history tables"));
@@ -316,6 +331,7 @@ Result<MigrationRunner::Outcome> MigrationRunner::apply(const MigrationPlan& pla
                         versionRecord(step.version, versionMs.value(step.version), applied.error().what));
                 });
             }
+            StepTimeoutSession::reset(m_db, m_timeouts.limitsFor(step));
             if (m_observer)
                 m_observer->stepFailed(step, error);
             return error;

@@ -54,6 +54,7 @@ public:
     Status baseline(qint64 version);
 
 private:
+    Result<Outcome> applyAll(const MigrationPlan& plan);
     Status recordBaseline(const QList<MigrationStep>& steps, qint64 version);
     Status applyStep(const MigrationPlan& plan, qsizetype index, qint64 versionMsBefore, qint64& elapsedMs);
     /// A step in its own transaction, under its limits, tried again after a lock timeout (with back-off)

@@ -65,13 +65,15 @@ std::optional<LockWait> LockWaitWatcher::disarm()
 
 void LockWaitWatcher::loop()
 {
-    // The session belongs to this thread: opened here, used and closed here.
+    // The session belongs to this thread: opened here, at once (a step's first wait may last only as long as
+    // its lock_timeout), used and closed here. Without it (max_connections reached) holders go unnamed.
     std::unique_ptr<PostgresDatabase> session;
-    bool failedToOpen = false;
+    if (auto opened = PostgresDatabase::open(m_url))
+        session = std::move(opened).value();
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_quit || m_armed; });
-        if (m_quit)
+        if (m_quit || !session)
             return;
         // A step that ends within 50 ms never costs a query.
         if (m_wake.wait_for(lock, std::chrono::milliseconds(50), [this] { return m_quit || !m_armed; })) {
@@ -81,38 +83,29 @@ void LockWaitWatcher::loop()
         }
         while (m_armed && !m_quit) {
             lock.unlock();
-            if (!session && !failedToOpen) {
-                auto opened = PostgresDatabase::open(m_url);
-                if (opened)
-                    session = std::move(opened).value();
-                else
-                    failedToOpen = true; // no second session (max_connections): holders go unnamed
-            }
             std::optional<LockWait> wait;
-            if (session) {
-                auto rows = session->query(session->catalogSql(QStringLiteral("lock_wait")),
-                                           QVariantList{m_watchedPid});
-                if (rows && !rows->isEmpty()) {
-                    LockWait seen;
-                    seen.relation = rows->value(0, 0).toString();
-                    seen.mode = rows->value(0, 1).toString();
-                    for (const auto& row : rows->rows) {
-                        LockHolder holder;
-                        holder.pid = row.value(2).toInt();
-                        holder.applicationName = row.value(3).toString();
-                        holder.user = row.value(4).toString();
-                        holder.state = row.value(5).toString();
-                        holder.query = row.value(6).toString();
-                        holder.heldMs = row.value(7).toLongLong();
-                        seen.holders << holder;
-                    }
-                    wait = seen;
+            auto rows =
+                session->query(session->catalogSql(QStringLiteral("lock_wait")), QVariantList{m_watchedPid});
+            if (rows && !rows->isEmpty()) {
+                LockWait seen;
+                seen.relation = rows->value(0, 0).toString();
+                seen.mode = rows->value(0, 1).toString();
+                for (const auto& row : rows->rows) {
+                    LockHolder holder;
+                    holder.pid = row.value(2).toInt();
+                    holder.applicationName = row.value(3).toString();
+                    holder.user = row.value(4).toString();
+                    holder.state = row.value(5).toString();
+                    holder.query = row.value(6).toString();
+                    holder.heldMs = row.value(7).toLongLong();
+                    seen.holders << holder;
                 }
+                wait = seen;
             }
             lock.lock();
             if (wait && m_armed)
                 m_seen = wait;
-            m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_quit || !m_armed; });
+            m_wake.wait_for(lock, std::chrono::milliseconds(100), [this] { return m_quit || !m_armed; });
         }
         if (m_quit)
             return;

@@ -14,7 +14,7 @@ namespace strata {
 
 /// Watches, from a second PostgreSQL session of its own, what the run's session waits for while a step runs:
 /// once the step times out on a lock, its wait (and the holder's lock) is gone from pg_locks, so the holder
-/// is seen during the wait or never. Polls only while armed, every 200 ms, and calls pg_blocking_pids only
+/// is seen during the wait or never. Polls only while armed, every 100 ms, and calls pg_blocking_pids only
 /// while the run's session waits on a lock.
 class LockWaitWatcher
 {
