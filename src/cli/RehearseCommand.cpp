@@ -53,6 +53,8 @@ int RehearseCommand::run(const CliContext& context)
     }
     const QString folder = context.backupFolder(*session->db);
     Rehearsal rehearsal(*session->db, session->set, RehearsalCopy::Where{folder, *where});
+    if (context.config())
+        rehearsal.setTimeouts(context.config()->timeouts);
     auto report = rehearsal.runOnNewBackup(*plan, context.out().progress(QStringLiteral("Rehearsing")));
     if (!report)
         return context.out().fail(report.error(), command);

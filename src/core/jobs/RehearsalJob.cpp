@@ -25,7 +25,9 @@ Status RehearsalJob::run(Database& db, const Progress& progress)
         return plan.error();
     if (plan->blocked())
         return Problem::refusal(plan->problems, QStringLiteral("rehearse"));
-    auto report = Rehearsal(db, *set, m_where).runOnNewBackup(*plan, progress);
+    Rehearsal rehearsal(db, *set, m_where);
+    rehearsal.setTimeouts(m_timeouts);
+    auto report = rehearsal.runOnNewBackup(*plan, progress);
     if (!report)
         return report.error();
     m_report = *report;

@@ -7,6 +7,7 @@
 #include "migrations/MigrationPlanner.h"
 #include "rehearsal/RehearsalCopy.h"
 #include "rehearsal/RehearsalReport.h"
+#include "timeouts/StepTimeouts.h"
 
 namespace strata {
 
@@ -24,6 +25,8 @@ public:
           m_lockTimeout(lockTimeout)
     {}
 
+    /// The operator config's step timeouts, as the run will use them.
+    void setTimeouts(const StepTimeouts& timeouts) { m_timeouts = timeouts; }
     QString title() const override { return QStringLiteral("Rehearsing the migration on a copy"); }
     /// An error when the rehearsal could not start or failed (then report() still says how far it got).
     Status run(Database& db, const Progress& progress) override;
@@ -34,6 +37,7 @@ private:
     MigrationPlanner::Request m_request;
     RehearsalCopy::Where m_where;
     std::chrono::milliseconds m_lockTimeout;
+    StepTimeouts m_timeouts;
     std::optional<RehearsalReport> m_report;
 };
 

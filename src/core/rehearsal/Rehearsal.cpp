@@ -125,6 +125,7 @@ void Rehearsal::rehearse(const MigrationPlan& plan, RehearsalCopy& copy, Rehears
     auto pass = [&](const QString& name, StepMeter& meter, const MigrationPlan& steps, bool up) {
         MigrationRunner runner(db, m_set, who, &meter);
         runner.setCancelFlag(progress.cancelFlag());
+        runner.setTimeouts(m_timeouts);
         auto outcome = up ? runner.apply(steps) : runner.rollback(steps);
         if (!outcome && !report.failure) {
             report.failure = outcome.error();

@@ -9,6 +9,7 @@
 #include "migrations/MigrationSet.h"
 #include "rehearsal/RehearsalCopy.h"
 #include "rehearsal/RehearsalReport.h"
+#include "timeouts/StepTimeouts.h"
 
 namespace strata {
 
@@ -24,6 +25,8 @@ class Rehearsal
 {
 public:
     Rehearsal(Database& live, const MigrationSet& set, RehearsalCopy::Where where);
+    /// The live run's step timeouts: a step that would exceed its statement_timeout fails here first.
+    void setTimeouts(const StepTimeouts& timeouts) { m_timeouts = timeouts; }
 
     /// Rehearses on a copy of a verified backup (migrate --rehearse: the backup the run just took).
     /// An error when the copy cannot be made (said before starting: no space, a bad target); a report
@@ -44,6 +47,7 @@ private:
     Database& m_live;
     const MigrationSet& m_set;
     RehearsalCopy::Where m_where;
+    StepTimeouts m_timeouts;
 };
 
 } // namespace strata

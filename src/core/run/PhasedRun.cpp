@@ -336,6 +336,7 @@ Status PhasedRun::rehearse()
     const QString phase = QStringLiteral("rehearsal");
     startPhase(phase, QStringLiteral("Rehearsal on a copy"));
     Rehearsal rehearsal(m_db, m_set, RehearsalCopy::Where{m_settings.backupFolder, m_settings.rehearseOn});
+    rehearsal.setTimeouts(m_settings.stepTimeouts); // exactly as the steps will run here
     auto rehearsed = m_report.backup
                          ? rehearsal.run(*m_plan, m_report.backup->path, m_report.backup->size, progress())
                          : rehearsal.runOnNewBackup(*m_plan, progress());
