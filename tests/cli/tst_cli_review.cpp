@@ -143,6 +143,33 @@ private Q_SLOTS:
             QStringLiteral("allowed in the step's file: orders is written only by the nightly batch")));
     }
 
+    void theRunLogKeepsTheAllowedFindingAndItsReason()
+    {
+        const Fixture f = fixture(
+            "-- strata:allow pg-index-not-concurrent orders is written only by the nightly batch\n" + kIndex);
+        QVERIFY2(f.db->ok(), qPrintable(f.db->error()));
+        QTemporaryDir logs;
+        const auto run =
+            CliProcess::run({QStringLiteral("--db"), f.db->url(), QStringLiteral("--migrations"),
+                             f.set->path(), QStringLiteral("--out"), logs.path() + QStringLiteral("/"),
+                             QStringLiteral("migrate"), QStringLiteral("--yes")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("review: 1 step reviewed: 0 block")), qPrintable(run.err));
+        const QStringList found =
+            QDir(logs.path()).entryList({QStringLiteral("strata-run-*.json")}, QDir::Files);
+        QCOMPARE(found.size(), 1);
+        QFile log(QDir(logs.path()).filePath(found.first()));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QJsonObject review =
+            QJsonDocument::fromJson(log.readAll()).object().value(QStringLiteral("review")).toObject();
+        const QJsonObject finding = firstFinding(review, QStringLiteral("pg-index-not-concurrent"));
+        QCOMPARE(finding.value(QStringLiteral("suppressed")).toBool(), true);
+        QCOMPARE(finding.value(QStringLiteral("suppression_reason")).toString(),
+                 QStringLiteral("orders is written only by the nightly batch"));
+        QCOMPARE(finding.value(QStringLiteral("table_size")).toObject().value(QStringLiteral("rows")).toInt(),
+                 300);
+    }
+
     void aBadAllowLineIsBadInput_data()
     {
         QTest::addColumn<QByteArray>("allow");
