@@ -121,6 +121,33 @@ private Q_SLOTS:
         QCOMPARE(statements.size(), 30001);
         QVERIFY(statements.last().startsWith(QLatin1String("INSERT INTO fills (id,, note)")));
     }
+
+    void textTheScannerCannotBalanceStillReachesTheServer_data()
+    {
+        QTest::addColumn<QByteArray>("script");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("alone") << QByteArray("ALTER TABLE fills ADD COLUMN (;\n")
+                               << QStringList{QStringLiteral("ALTER TABLE fills ADD COLUMN (;")};
+        QTest::newRow("after a good statement")
+            << QByteArray("CREATE TABLE fills (id int);\nALTER TABLE fills ADD COLUMN (;\n-- the end\n")
+            << QStringList{QStringLiteral("CREATE TABLE fills (id int)"),
+                           QStringLiteral("ALTER TABLE fills ADD COLUMN (;\n-- the end")};
+    }
+
+    void textTheScannerCannotBalanceStillReachesTheServer()
+    {
+        // An unclosed parenthesis: the parser rejects the script and the scanner stops where it is. Nothing
+        // of the script may be left out of the split, or the step would run less than its file and be
+        // recorded as applied.
+        QFETCH(QByteArray, script);
+        QFETCH(QStringList, expected);
+        QCOMPARE(texts(script), expected);
+    }
+
+    void trailingCommentsAndSemicolonsAddNothing()
+    {
+        QCOMPARE(texts("SELECT 1;\n;\n-- done\n/* really */\n"), QStringList{QStringLiteral("SELECT 1")});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPostgresScriptSplitter)

@@ -4,6 +4,8 @@
 
 #include <pg_query.h>
 
+#include "connection/Database.h"
+
 namespace strata {
 
 namespace {
@@ -81,8 +83,23 @@ QList<PostgresScriptSplitter::Statement> PostgresScriptSplitter::split(const QBy
         return statements;
 
     statements.clear();
-    if (scan(script.constData(), statements))
+    if (scan(script.constData(), statements)) {
+        // The scanner stops at what it cannot balance (an unclosed parenthesis): what follows its last
+        // statement would silently not run. It goes to the server as one more statement, which then refuses
+        // it with its own message and position, and the step fails instead of being recorded as applied.
+        const qsizetype end = statements.isEmpty() ? 0 : statements.last().offset + statements.last().length;
+        qsizetype rest = end;
+        while (rest < script.size()) {
+            rest += Database::skipSpaceAndComments(QByteArrayView(script).sliced(rest));
+            if (rest < script.size() && script.at(rest) == ';')
+                ++rest;
+            else
+                break;
+        }
+        if (rest < script.size())
+            statements.append({rest, script.size() - rest});
         return statements;
+    }
 
     // Not even the scanner could read it (e.g. an unterminated quote): the server says where.
     return {Statement{0, script.size()}};
