@@ -1,5 +1,6 @@
 #include <optional>
 
+#include <QDir>
 #include <QFileInfo>
 #include <QLocale>
 #include <QProcess>
@@ -12,6 +13,7 @@
 #include "dialects/sqlite/SqliteDatabase.h"
 #include "migrations/MigrationSetLoader.h"
 #include "review/PlanReview.h"
+#include "review/ReviewPatch.h"
 #include "review/ReviewRules.h"
 #include "review/SqliteReview.h"
 #include "review/sqlite/SqliteTableLoad.h"
@@ -250,8 +252,9 @@ private Q_SLOTS:
         const auto f = findingOf(findings, QStringLiteral("sqlite-table-rebuild"));
         QVERIFY(f);
         QCOMPARE(f->severity, ReviewSeverity::Warn);
-        QCOMPARE(f->statementIndex, 1); // the copy
-        QCOMPARE(f->line, 2);
+        QCOMPARE(f->statementIndex, 0); // the rebuild from its CREATE TABLE to its RENAME, which the recipe
+        QCOMPARE(f->line, 1);           // replaces as a whole
+        QCOMPARE(f->statement, QString::fromUtf8(sql).trimmed());
         QVERIFY2(f->message.contains(QLatin1String("20,000 rows of orders")), qPrintable(f->message));
         QVERIFY2(f->message.contains(QLatin1String("account_id REFERENCES accounts")),
                  qPrintable(f->message));
@@ -270,6 +273,52 @@ private Q_SLOTS:
         auto fills = db().query(QStringLiteral("SELECT count(*) FROM fills"));
         QVERIFY(fills);
         QCOMPARE(fills->value(0, 0).toInt(), 0); // what the finding said: the cascade emptied fills
+    }
+
+    /// `strata-cli review --patch`: the hand-written rebuild is replaced by the recipe, which `patch` applies
+    /// to the step's file and SQLite runs, keeping every row.
+    void thePatchReplacesAHandWrittenRebuild()
+    {
+        QTemporaryDir folder;
+        QVERIFY(QDir(folder.path()).mkpath(QStringLiteral("002_v2")));
+        const QByteArray text =
+            "-- Widen orders.price to NOT NULL.\n"
+            "CREATE TABLE new_orders (id INTEGER PRIMARY KEY, account_id INTEGER, qty INTEGER "
+            "NOT NULL, price REAL NOT NULL DEFAULT 0, note TEXT, venue TEXT);\n"
+            "INSERT INTO new_orders SELECT id, account_id, qty, coalesce(price, 0), note, "
+            "venue FROM orders;\n"
+            "DROP TABLE orders;\n"
+            "ALTER TABLE new_orders RENAME TO orders;\n"
+            "CREATE INDEX orders_by_account ON orders (account_id);\n";
+        QFile file(folder.filePath(QStringLiteral("002_v2/01_change.sql")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+        StepReview step;
+        step.step.version = 2;
+        step.step.step = 1;
+        step.step.forwardPath = QStringLiteral("002_v2/01_change.sql");
+        step.step.forwardSql = text;
+        TableLoads loads(db());
+        ReviewContext context{db(), loads, sqlite3_libversion_number(), std::nullopt};
+        QVERIFY(SqliteReview::review(step, context));
+        const QString patch = ReviewPatch::forStep(step, QString::fromUtf8(text));
+        QVERIFY2(patch.contains(QLatin1String("+PRAGMA foreign_key_check")), qPrintable(patch));
+        QProcess apply;
+        apply.start(QStringLiteral("patch"), {QStringLiteral("-p1"), QStringLiteral("-d"), folder.path()});
+        QVERIFY(apply.waitForStarted());
+        apply.write(patch.toUtf8());
+        apply.closeWriteChannel();
+        QVERIFY(apply.waitForFinished(10'000));
+        QVERIFY2(apply.exitCode() == 0, apply.readAll().constData());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray patched = file.readAll();
+        QVERIFY(
+            !patched.contains("DROP TABLE orders;\nALTER TABLE new_orders RENAME TO orders;\nCREATE INDEX"));
+        QVERIFY(run(db(), patched));
+        auto count = db().query(QStringLiteral("SELECT count(*) FROM orders"));
+        QVERIFY(count);
+        QCOMPARE(count->value(0, 0).toInt(), kOrders);
     }
 
     void rebuildThatRenamesTheOldTableFirst()
@@ -513,13 +562,20 @@ private Q_SLOTS:
         QString refusal;
         QVERIFY(!sqliteAccepts(db(), "VACUUM;", &refusal));
         QVERIFY2(refusal.contains(QLatin1String("transaction")), qPrintable(refusal));
+        QVERIFY(f->rewrite.isEmpty()); // auto_vacuum is off: the note says how, no statement replaces it
+        QVERIFY(f->rewriteNote.contains(QLatin1String("-- strata:no-transaction")));
         // In a step of its own outside the transaction it runs; still worth a warning for its lock.
-        f = findingOf(review(db(), f->rewrite.toUtf8(), sqlite3_libversion_number(), false),
+        f = findingOf(review(db(), "VACUUM;", sqlite3_libversion_number(), false),
                       QStringLiteral("sqlite-vacuum"));
         QVERIFY(f);
         QCOMPARE(f->severity, ReviewSeverity::Warn);
-        QVERIFY(run(db(), "VACUUM;"));
-        QVERIFY(review(db(), "PRAGMA incremental_vacuum(100);").isEmpty());
+        QVERIFY(run(db(), "PRAGMA auto_vacuum = INCREMENTAL;\nVACUUM;"));
+        // With incremental auto_vacuum the rewrite frees pages without rewriting the file, and is silent.
+        f = findingOf(review(db(), "VACUUM;"), QStringLiteral("sqlite-vacuum"));
+        QVERIFY(f);
+        QVERIFY2(f->rewrite.startsWith(QLatin1String("PRAGMA incremental_vacuum")), qPrintable(f->rewrite));
+        QVERIFY(sqliteAccepts(db(), f->rewrite.toUtf8()));
+        QVERIFY(review(db(), f->rewrite.toUtf8()).isEmpty());
         QVERIFY(review(db(), "VACUUM INTO 'copy.db';").isEmpty());
     }
 

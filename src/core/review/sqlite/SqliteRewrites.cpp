@@ -158,8 +158,7 @@ QString SqliteRewrites::rebuildRecipe(const QString& table, const QString& liveD
     QStringList names;
     for (const QString& c : columns)
         names << quoted(c);
-    QString recipe = QStringLiteral("-- strata:no-transaction\n"
-                                    "PRAGMA foreign_keys = OFF;\n"
+    QString recipe = QStringLiteral("PRAGMA foreign_keys = OFF;\n"
                                     "BEGIN IMMEDIATE;\n");
     for (const QString& sql : dropFirst)
         recipe += sql + QStringLiteral(";\n");

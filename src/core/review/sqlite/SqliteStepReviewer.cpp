@@ -99,6 +99,15 @@ ReviewFinding& SqliteStepReviewer::add(const char* rule, ReviewSeverity severity
     return f;
 }
 
+void SqliteStepReviewer::spanRebuild(ReviewFinding& f, const SqliteRebuild& r) const
+{
+    const int last = std::max({r.copy, r.drop, r.rename});
+    const qsizetype from = m_statements.at(r.first).offset;
+    const QByteArray& script = m_review.step.forwardSql;
+    f.statement = QString::fromUtf8(script.mid(from, m_statements.at(last).end - from)).trimmed();
+    f.excerpt = ReviewFinding::excerptOf(f.statement);
+}
+
 QString SqliteStepReviewer::recipe(const QString& table)
 {
     const TableLoad l = load(table);
@@ -192,10 +201,12 @@ void SqliteStepReviewer::alterUnsupported(const SqliteStepStatement& s)
                        "rebuild of %2, which copies %3 under the write lock.")
             .arg(s.what.unsupported, s.what.table, sizeOf(load(s.what.table)));
     f.rewrite = recipe(s.what.table);
-    f.rewriteNote = QStringLiteral("A step of its own (the header keeps it out of Strata's transaction, so "
-                                   "that PRAGMA foreign_keys takes effect): edit the CREATE TABLE new_%1, "
-                                   "keep the column list of the INSERT to the columns both tables have.")
-                        .arg(s.what.table);
+    f.rewriteNote =
+        QStringLiteral("Edit the CREATE TABLE new_%1 and keep the INSERT to the columns both tables "
+                       "have. Strata runs a script with PRAGMAs outside its own BEGIN ... COMMIT as "
+                       "written, outside Strata's transaction, so PRAGMA foreign_keys takes effect; "
+                       "best in a step of its own.")
+            .arg(s.what.table);
 }
 
 void SqliteStepReviewer::addColumn(const SqliteStepStatement& s)
@@ -491,11 +502,20 @@ void SqliteStepReviewer::vacuum(const SqliteStepStatement& s)
         message += QStringLiteral(" It cannot run inside a transaction, and this step runs in one: SQLite "
                                   "refuses it (\"cannot VACUUM from within a transaction\").");
     f.message = message;
-    f.rewrite = QStringLiteral("-- strata:no-transaction\nVACUUM;");
-    f.rewriteNote =
-        QStringLiteral("A step of its own outside the transaction, with twice the file's size free; "
-                       "with PRAGMA auto_vacuum = INCREMENTAL, PRAGMA incremental_vacuum(N) frees "
-                       "pages a few at a time instead.");
+    auto mode = m_context.db.query(m_context.db.catalogSql(QStringLiteral("review_file_pages")));
+    const bool incremental = mode && mode->value(0, 2).toLongLong() == 2;
+    if (incremental) {
+        f.rewrite = QStringLiteral("PRAGMA incremental_vacuum(1000);");
+        f.rewriteNote =
+            QStringLiteral("This database has auto_vacuum = INCREMENTAL: free pages a thousand at a "
+                           "time, each a short write, instead of rewriting the file.");
+    } else {
+        f.rewriteNote =
+            QStringLiteral("Put VACUUM in a step of its own whose first line is "
+                           "`-- strata:no-transaction`, at a quiet time, with twice the file's size "
+                           "free (or set PRAGMA auto_vacuum = INCREMENTAL, itself applied by one "
+                           "VACUUM, and use PRAGMA incremental_vacuum from then on).");
+    }
 }
 
 Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
@@ -513,7 +533,6 @@ Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
             return p.error();
         parents = *p;
     }
-    const SqliteStepStatement& at = m_statements.at(r.copy >= 0 ? r.copy : r.first);
     if (r.renameFirst && !dependents.isEmpty()) {
         ReviewFinding& f =
             add("sqlite-rebuild-renames-old-table", S::Block, m_statements.at(r.first), r.table);
@@ -534,8 +553,9 @@ Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
         checked =
             checked || (s.what.kind == Kind::Pragma && s.what.pragma == QLatin1String("foreign_key_check"));
     const bool cascades = fkOn && !dependents.isEmpty() && !r.renameFirst;
-    ReviewFinding& f =
-        add("sqlite-table-rebuild", cascades ? S::Block : onRows(r.table, S::Warn), at, r.table);
+    ReviewFinding& f = add("sqlite-table-rebuild", cascades ? S::Block : onRows(r.table, S::Warn),
+                           m_statements.at(r.first), r.table);
+    spanRebuild(f, r);
     QString message =
         QStringLiteral("This step rebuilds %1 by hand (%2): it copies %3 under the write lock, and "
                        "every writer waits for the copy, the drop and the rename.")

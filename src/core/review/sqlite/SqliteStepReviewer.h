@@ -48,6 +48,9 @@ private:
     /// The 12-step recipe for `table` from its live CREATE TABLE (a generic one when the table is new).
     QString recipe(const QString& table);
     bool inRebuild(int index) const;
+    /// Makes `f` cover the rebuild's statements from its first to its last, so that the rewrite replaces
+    /// them.
+    void spanRebuild(ReviewFinding& f, const SqliteRebuild& r) const;
     int version() const;
 
     StepReview& m_review;

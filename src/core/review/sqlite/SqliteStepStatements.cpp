@@ -21,6 +21,8 @@ QList<SqliteStepStatement> SqliteStepStatements::read(const QByteArray& script, 
         SqliteStepStatement statement;
         statement.index = static_cast<int>(statements.size());
         statement.line = line;
+        statement.offset = start;
+        statement.end = piece.offset + piece.length;
         statement.text = QString::fromUtf8(bytes.sliced(skip)).trimmed();
         statement.what = SqliteStatement::classify(statement.text);
         statements.append(statement);

@@ -10,9 +10,11 @@ namespace strata {
 /// One statement of a step's script as the review sees it: where it is and what it does.
 struct SqliteStepStatement
 {
-    int index = 0; ///< 0-based among the script's statements
-    int line = 1;  ///< line of its first token in the file
-    QString text;  ///< exactly as in the file, from its first token to its semicolon
+    int index = 0;        ///< 0-based among the script's statements
+    int line = 1;         ///< line of its first token in the file
+    qsizetype offset = 0; ///< byte offset of its first token in the script
+    qsizetype end = 0;    ///< byte offset just after it (after its semicolon)
+    QString text;         ///< exactly as in the file, from its first token to its semicolon
     SqliteStatement what;
 };
 
