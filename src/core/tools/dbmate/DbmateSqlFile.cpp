@@ -29,7 +29,7 @@ QList<Marker> markersOf(const QByteArray& bytes)
     for (qsizetype lineStart = 0; lineStart < n;) {
         qsizetype next = bytes.indexOf('\n', lineStart);
         next = next < 0 ? n : next + 1;
-        if (bytes.sliced(lineStart).startsWith("--")) {
+        if (QByteArrayView(bytes).sliced(lineStart).startsWith("--")) {
             qsizetype i = lineStart + 2;
             while (i < n && isGoSpace(bytes[i]))
                 ++i;
@@ -93,7 +93,7 @@ bool DbmateSqlFile::recognises(const QByteArray& bytes)
     // markersOf() without collecting them: a "--" in a line's first column, Go blanks, "migrate:".
     const qsizetype n = bytes.size();
     for (qsizetype lineStart = 0; lineStart < n;) {
-        if (bytes.sliced(lineStart).startsWith("--")) {
+        if (QByteArrayView(bytes).sliced(lineStart).startsWith("--")) {
             qsizetype i = lineStart + 2;
             while (i < n && isGoSpace(bytes[i]))
                 ++i;
