@@ -41,7 +41,14 @@ int StatusCommand::run(const CliContext& context)
     auto matching = std::async(std::launch::async, [&session] {
         return ForeignApplied::of(session->set, session->db->dialect(), session->history);
     });
-    auto plan = session->planner().planUp({std::nullopt, context.enabledOptions(session->set)});
+    auto planning = std::async(std::launch::async, [&session, &context] {
+        return session->planner().planUp({std::nullopt, context.enabledOptions(session->set)});
+    });
+    // What killed runs left is only listed here; migrate and backup remove what is safe to remove. Looked
+    // for meanwhile: the only work of this command that waits on the database, which nothing else uses now.
+    const auto leftovers =
+        LeftoverSweep::sweep(*session->db, context.backupFolder(*session->db), LeftoverSweep::Mode::List);
+    auto plan = planning.get();
     const auto appliedBy = matching.get();
     if (!plan)
         return context.out().fail(plan.error(), QStringLiteral("status"));
@@ -147,9 +154,6 @@ int StatusCommand::run(const CliContext& context)
             QStringLiteral("Interrupted: %1 (reported until acknowledged)\n")
                 .arg(counted(plan->interruptedRuns.size(), QStringLiteral("run"), QStringLiteral("runs"))) +
             JsonReport::interruptedRunsText(plan->interruptedRuns, QStringLiteral("  "));
-    // What killed runs left is only listed here; migrate and backup remove what is safe to remove.
-    const auto leftovers =
-        LeftoverSweep::sweep(*session->db, context.backupFolder(*session->db), LeftoverSweep::Mode::List);
     if (!leftovers.isEmpty()) {
         text += QStringLiteral("Leftovers: %1 that killed runs left\n")
                     .arg(counted(leftovers.size(), QStringLiteral("item"), QStringLiteral("items")));
