@@ -299,9 +299,15 @@ private Q_SLOTS:
         step.step.step = 1;
         step.step.forwardPath = QStringLiteral("002_v2/01_change.sql");
         step.step.forwardSql = text;
+        QVERIFY(run(db(), "CREATE INDEX orders_by_qty ON orders (qty);"));
         TableLoads loads(db());
         ReviewContext context{db(), loads, sqlite3_libversion_number(), std::nullopt};
         QVERIFY(SqliteReview::review(step, context));
+        const auto f = findingOf(step.findings, QStringLiteral("sqlite-table-rebuild"));
+        QVERIFY(f);
+        QVERIFY2(
+            f->message.contains(QLatin1String("also drops index orders_by_qty, which this step does not")),
+            qPrintable(f->message));
         const QString patch = ReviewPatch::forStep(step, QString::fromUtf8(text));
         QVERIFY2(patch.contains(QLatin1String("+PRAGMA foreign_key_check")), qPrintable(patch));
         QProcess apply;
@@ -315,10 +321,16 @@ private Q_SLOTS:
         const QByteArray patched = file.readAll();
         QVERIFY(
             !patched.contains("DROP TABLE orders;\nALTER TABLE new_orders RENAME TO orders;\nCREATE INDEX"));
+        QVERIFY(patched.contains("price REAL NOT NULL DEFAULT 0")); // the step's own change is kept
         QVERIFY(run(db(), patched));
         auto count = db().query(QStringLiteral("SELECT count(*) FROM orders"));
         QVERIFY(count);
         QCOMPARE(count->value(0, 0).toInt(), kOrders);
+        auto price =
+            db().query(QStringLiteral("SELECT \"notnull\" FROM pragma_table_info('orders') WHERE name = "
+                                      "'price'"));
+        QVERIFY(price);
+        QCOMPARE(price->value(0, 0).toInt(), 1);
     }
 
     void rebuildThatRenamesTheOldTableFirst()

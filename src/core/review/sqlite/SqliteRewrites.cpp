@@ -150,26 +150,57 @@ QString SqliteRewrites::renamedCreate(const QString& createTable, const QString&
     return text;
 }
 
-QString SqliteRewrites::rebuildRecipe(const QString& table, const QString& liveDdl,
-                                      const QStringList& columns, const QStringList& dropFirst,
-                                      const QStringList& createAfter)
+QString SqliteRewrites::retargetedCopy(const QString& insertSelect, const QString& into, const QString& from)
 {
-    const QString scratch = QStringLiteral("new_") + table;
+    const SqliteTokens t(insertSelect);
+    QList<QPair<int, QString>> names; // token to replace, new text
+    int i = 0;
+    while (i < t.size() && !t.isWord(i, QLatin1StringView("INTO")))
+        ++i;
+    if (i + 1 < t.size())
+        names.append({t.isSymbol(i + 2, '.') ? i + 3 : i + 1, quoted(into)});
+    for (int k = i + 1; k < t.size(); ++k) {
+        if (t.at(k).depth == 0 && t.isWord(k, QLatin1StringView("FROM")) && k + 1 < t.size()) {
+            names.append({t.isSymbol(k + 2, '.') ? k + 3 : k + 1, quoted(from)});
+            break;
+        }
+    }
+    QString text = insertSelect;
+    for (auto it = names.crbegin(); it != names.crend(); ++it)
+        if (it->first < t.size())
+            text.replace(t.at(it->first).begin, t.at(it->first).end - t.at(it->first).begin, it->second);
+    return text;
+}
+
+QString SqliteRewrites::copyOf(const QString& table, const QString& scratch, const QStringList& columns)
+{
     QStringList names;
     for (const QString& c : columns)
         names << quoted(c);
-    QString recipe = QStringLiteral("PRAGMA foreign_keys = OFF;\n"
-                                    "BEGIN IMMEDIATE;\n");
+    return QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3")
+        .arg(quoted(scratch), names.join(QStringLiteral(", ")), quoted(table));
+}
+
+QString SqliteRewrites::rebuildRecipe(const QString& table, const QString& scratch, const QString& create,
+                                      const QString& copy, const QStringList& dropFirst,
+                                      const QStringList& createAfter)
+{
+    auto statement = [](const QString& sql) {
+        QString text = sql.trimmed();
+        while (text.endsWith(QLatin1Char(';')))
+            text.chop(1);
+        return text + QStringLiteral(";\n");
+    };
+    QString recipe = QStringLiteral("PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\n");
     for (const QString& sql : dropFirst)
-        recipe += sql + QStringLiteral(";\n");
-    recipe += QStringLiteral("-- the table as it is now: make the change here\n%1;\n"
-                             "INSERT INTO %2 (%3) SELECT %3 FROM %4;\n"
-                             "DROP TABLE %4;\n"
-                             "ALTER TABLE %2 RENAME TO %4;\n")
-                  .arg(renamedCreate(liveDdl, scratch), quoted(scratch), names.join(QStringLiteral(", ")),
-                       quoted(table));
+        recipe += statement(sql);
+    recipe += statement(create);
+    if (!copy.isEmpty())
+        recipe += statement(copy);
+    recipe +=
+        QStringLiteral("DROP TABLE %1;\nALTER TABLE %2 RENAME TO %1;\n").arg(quoted(table), quoted(scratch));
     for (const QString& sql : createAfter)
-        recipe += sql + QStringLiteral(";\n");
+        recipe += statement(sql);
     recipe += QStringLiteral("PRAGMA foreign_key_check(%1); -- must return no row before the commit\n"
                              "COMMIT;\n"
                              "PRAGMA foreign_keys = ON; -- only if it was on before\n")

@@ -15,13 +15,18 @@ public:
     /// between batches within milliseconds.
     static constexpr int kBatchRows = 10'000;
 
-    /// SQLite's 12-step rebuild (lang_altertable.html, "other kinds of table schema changes") for `table`,
-    /// starting from its live CREATE TABLE `liveDdl` renamed to new_<table>: foreign keys off outside the
-    /// transaction, `dropFirst` (the views and other tables' triggers that name the table: since 3.26 the
-    /// rename checks them and fails while the table is gone), copy, drop, rename, `createAfter` (indexes,
-    /// triggers, those views), foreign_key_check, commit.
-    static QString rebuildRecipe(const QString& table, const QString& liveDdl, const QStringList& columns,
-                                 const QStringList& dropFirst, const QStringList& createAfter);
+    /// SQLite's 12-step rebuild (lang_altertable.html, "other kinds of table schema changes") of `table`
+    /// through `scratch`: foreign keys off outside the transaction, `dropFirst` (the views and other tables'
+    /// triggers that name the table: since 3.26 the rename checks them and fails while the table is gone),
+    /// `create` (CREATE TABLE scratch ...), `copy` (INSERT INTO scratch ... SELECT ... FROM table; none when
+    /// empty), drop, rename, `createAfter` (indexes, triggers, those views), foreign_key_check, commit.
+    static QString rebuildRecipe(const QString& table, const QString& scratch, const QString& create,
+                                 const QString& copy, const QStringList& dropFirst,
+                                 const QStringList& createAfter);
+    /// INSERT INTO scratch (columns) SELECT columns FROM table.
+    static QString copyOf(const QString& table, const QString& scratch, const QStringList& columns);
+    /// An INSERT ... SELECT with its target table and its first FROM table replaced.
+    static QString retargetedCopy(const QString& insertSelect, const QString& into, const QString& from);
     /// ADD COLUMN ... NOT NULL DEFAULT <a constant of the column's type>: SQLite stores the default in the
     /// schema and rewrites no row.
     static QString addColumnWithConstantDefault(const QString& table, const SqliteColumnDefinition& column);

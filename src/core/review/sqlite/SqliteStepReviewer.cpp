@@ -108,41 +108,75 @@ void SqliteStepReviewer::spanRebuild(ReviewFinding& f, const SqliteRebuild& r) c
     f.excerpt = ReviewFinding::excerptOf(f.statement);
 }
 
+SqliteStepReviewer::AroundTable SqliteStepReviewer::around(const QString& table)
+{
+    AroundTable found;
+    auto objects = m_context.db.query(m_context.db.catalogSql(QStringLiteral("schema_objects")));
+    if (!objects)
+        return found;
+    for (const auto& row : objects->rows) {
+        const QString kind = row.value(0).toString();
+        const QString name = row.value(2).toString();
+        const bool onTable = row.value(3).toString().compare(table, Qt::CaseInsensitive) == 0;
+        if (kind == QLatin1String("trigger") && onTable) {
+            found.own.append({name, row.value(4).toString()}); // dropped with the table
+        } else if (SqliteLiveSchema::mentions(row.value(4).toString(), table)) {
+            found.dropFirst << QStringLiteral("DROP %1 %2").arg(kind.toUpper(), quoted(name));
+            found.createAfter << row.value(4).toString();
+        }
+    }
+    return found;
+}
+
 QString SqliteStepReviewer::recipe(const QString& table)
 {
-    const TableLoad l = load(table);
-    if (l.found) {
+    const QString scratch = QStringLiteral("new_") + table;
+    if (load(table).found) {
         auto info = SchemaReader(m_context.db).readTable(QStringLiteral("main"), table);
         if (info) {
             QStringList columns;
             for (const ColumnInfo& c : info->columns)
                 if (c.generated.isEmpty())
                     columns << c.name;
-            QStringList dropFirst;
+            const AroundTable a = around(table);
             QStringList again;
             for (const IndexInfo& index : info->indexes)
                 if (!index.definition.isEmpty())
                     again << index.definition;
-            auto objects = m_context.db.query(m_context.db.catalogSql(QStringLiteral("schema_objects")));
-            if (objects) {
-                for (const auto& row : objects->rows) {
-                    const QString kind = row.value(0).toString();
-                    const bool onTable = row.value(3).toString().compare(table, Qt::CaseInsensitive) == 0;
-                    const bool names = SqliteLiveSchema::mentions(row.value(4).toString(), table);
-                    if (kind == QLatin1String("trigger") && onTable) {
-                        again << row.value(4).toString(); // dropped with the table
-                    } else if (names) {
-                        dropFirst << QStringLiteral("DROP %1 %2")
-                                         .arg(kind.toUpper(), quoted(row.value(2).toString()));
-                        again << row.value(4).toString();
-                    }
-                }
-            }
-            return SqliteRewrites::rebuildRecipe(table, info->ddl, columns, dropFirst, again);
+            for (const auto& [name, sql] : a.own)
+                again << sql;
+            again += a.createAfter;
+            return SqliteRewrites::rebuildRecipe(
+                table, scratch,
+                QStringLiteral("-- the table as it is now: make the change here\n") +
+                    SqliteRewrites::renamedCreate(info->ddl, scratch),
+                SqliteRewrites::copyOf(table, scratch, columns), a.dropFirst, again);
         }
     }
-    return SqliteRewrites::rebuildRecipe(table, QStringLiteral("CREATE TABLE %1 (...)").arg(quoted(table)),
-                                         {QStringLiteral("...")}, {}, {});
+    return SqliteRewrites::rebuildRecipe(
+        table, scratch, QStringLiteral("CREATE TABLE %1 (...)").arg(quoted(scratch)),
+        SqliteRewrites::copyOf(table, scratch, {QStringLiteral("...")}), {}, {});
+}
+
+QString SqliteStepReviewer::stepRecipe(const SqliteRebuild& r, const AroundTable& a)
+{
+    const SqliteStepStatement& create = m_statements.at(r.renameFirst ? r.first + 0 : r.first);
+    QString createText;
+    QString copyText = r.copy >= 0 ? m_statements.at(r.copy).text : QString();
+    QString scratch = r.scratch;
+    if (r.renameFirst) {
+        // ALTER TABLE x RENAME TO x_old; CREATE TABLE x ...: build the new table as new_x instead.
+        scratch = QStringLiteral("new_") + r.table;
+        for (const SqliteStepStatement& s : m_statements)
+            if (s.index > r.first && s.index < r.drop && s.what.kind == SqliteStatement::Kind::CreateTable &&
+                s.what.table.compare(r.table, Qt::CaseInsensitive) == 0 && createText.isEmpty())
+                createText = SqliteRewrites::renamedCreate(s.text, scratch);
+        if (!copyText.isEmpty())
+            copyText = SqliteRewrites::retargetedCopy(copyText, scratch, r.table);
+    } else {
+        createText = create.text;
+    }
+    return SqliteRewrites::rebuildRecipe(r.table, scratch, createText, copyText, a.dropFirst, a.createAfter);
 }
 
 Status SqliteStepReviewer::run()
@@ -541,7 +575,8 @@ Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
                            "(%3), and the step then drops %2: they are left pointing at a table that no "
                            "longer exists.")
                 .arg(r.table, r.scratch, dependents.join(QStringLiteral(", ")));
-        f.rewrite = recipe(r.table);
+        f.rewrite = stepRecipe(r, around(r.table));
+        spanRebuild(f, r);
         f.rewriteNote =
             QStringLiteral("Copy into new_%1 first and rename the copy (SQLite's own recipe): the "
                            "references then keep pointing at %1.")
@@ -576,11 +611,34 @@ Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
             QStringLiteral(" This connection enforces foreign keys now, so DROP TABLE %1 deletes its rows "
                            "first and the child tables' ON DELETE actions run (or the drop fails).")
                 .arg(r.table);
+    // The table's indexes and triggers go with DROP TABLE: say which the step does not create again.
+    const AroundTable a = around(r.table);
+    QStringList lost;
+    if (l.found) {
+        auto indexes = m_context.db.query(m_context.db.catalogSql(QStringLiteral("schema_indexes")),
+                                          {QStringLiteral("main"), r.table});
+        if (indexes)
+            for (const auto& row : indexes->rows)
+                if (!row.value(5).isNull())
+                    lost << QStringLiteral("index ") + row.value(1).toString();
+        for (const auto& [name, sql] : a.own)
+            lost << QStringLiteral("trigger ") + name;
+        for (const SqliteStepStatement& s : m_statements)
+            if (s.index > r.first && (s.what.kind == Kind::CreateIndex || s.what.kind == Kind::CreateTrigger))
+                lost.removeIf([&s](const QString& what) {
+                    return what.section(QLatin1Char(' '), 1).compare(s.what.name, Qt::CaseInsensitive) == 0;
+                });
+    }
+    if (!lost.isEmpty())
+        message += QStringLiteral(" DROP TABLE %1 also drops %2, which this step does not create again.")
+                       .arg(r.table, lost.join(QStringLiteral(", ")));
     f.message = message;
-    f.rewrite = recipe(r.table);
-    f.rewriteNote =
-        QStringLiteral("SQLite's 12-step recipe, in a step of its own; the rehearsal measures how long "
-                       "the copy holds the lock.");
+    f.rewrite = stepRecipe(r, a);
+    f.rewriteNote = QStringLiteral(
+        "SQLite's 12-step recipe around this step's own CREATE TABLE and copy: foreign keys off "
+        "outside the transaction, the views that name the table dropped and created again, "
+        "foreign_key_check before the commit. The rehearsal measures how long the copy holds "
+        "the lock.");
     return {};
 }
 

@@ -45,8 +45,19 @@ private:
     const TableLoad& load(const QString& table);
     /// Info on a table the review knows to be empty or new; `severity` otherwise.
     ReviewSeverity onRows(const QString& table, ReviewSeverity severity);
+    /// What a rebuild of a table must put back: its own triggers (they go with DROP TABLE), and the views
+    /// and other tables' triggers that name it, dropped before and created after.
+    struct AroundTable
+    {
+        QList<QPair<QString, QString>> own; ///< (name, CREATE TRIGGER)
+        QStringList dropFirst;
+        QStringList createAfter;
+    };
+    AroundTable around(const QString& table);
     /// The 12-step recipe for `table` from its live CREATE TABLE (a generic one when the table is new).
     QString recipe(const QString& table);
+    /// The 12-step recipe around a step's own rebuild: its CREATE TABLE and copy kept as written.
+    QString stepRecipe(const SqliteRebuild& r, const AroundTable& a);
     bool inRebuild(int index) const;
     /// Makes `f` cover the rebuild's statements from its first to its last, so that the rewrite replaces
     /// them.
