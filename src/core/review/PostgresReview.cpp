@@ -148,12 +148,12 @@ private:
             return;
         }
         if (s.kind == QLatin1String("TransactionStmt")) {
+            // A script's own BEGIN / COMMIT end the transaction the rules look at, in any step (the planner
+            // runs a step that commits in its middle outside Strata's transaction).
             const QString kind = str(s.node, "kind");
-            if (!m_transactional) {
-                m_inExplicit =
-                    kind == QLatin1String("TRANS_STMT_BEGIN") || kind == QLatin1String("TRANS_STMT_START");
-                transactionBoundary();
-            }
+            m_inExplicit =
+                kind == QLatin1String("TRANS_STMT_BEGIN") || kind == QLatin1String("TRANS_STMT_START");
+            transactionBoundary();
             return;
         }
         if (s.kind == QLatin1String("VariableSetStmt")) {
@@ -259,6 +259,9 @@ private:
     void afterExclusive(const PgStatement& s)
     {
         if (m_exclusive.isEmpty() || m_exclusiveReported)
+            return;
+        // A comment or a grant only writes the catalog: over at once.
+        if (s.kind == QLatin1String("CommentStmt") || s.kind == QLatin1String("GrantStmt"))
             return;
         ++m_afterExclusive;
         ReviewFinding& f = add(QStringLiteral("pg-work-after-exclusive-lock"), s, m_exclusiveTable,

@@ -41,25 +41,37 @@ void takeNode(PgStatement& s, const QJsonObject& stmt)
     s.parsed = true;
 }
 
-/// The statements of a script the parser rejects: PostgreSQL's splitter first; what it leaves uncovered
-/// (its scanner stops at an unbalanced parenthesis) is cut at each semicolon that ends a line, so that the
-/// statements after a broken one are still reviewed.
+bool parses(const QByteArray& text)
+{
+    PgQueryParseResult result = pg_query_parse(text.constData());
+    const bool ok = !result.error;
+    pg_query_free_parse_result(result);
+    return ok;
+}
+
+/// The statements of a script the parser rejects: PostgreSQL's splitter first. A piece that does not parse
+/// and holds a semicolon at a line's end (the scanner runs on past an unbalanced parenthesis) is cut there,
+/// so that the statements after a broken one are still reviewed on their own.
 QList<PostgresScriptSplitter::Statement> pieces(const QByteArray& script)
 {
-    QList<PostgresScriptSplitter::Statement> parts = PostgresScriptSplitter::split(script);
-    qsizetype covered =
-        parts.isEmpty() ? 0 : std::min(script.size(), parts.last().offset + parts.last().length + 1);
-    while (covered < script.size()) {
-        const QByteArrayView rest = QByteArrayView(script).sliced(covered);
-        if (Database::skipSpaceAndComments(rest) >= rest.size())
-            break;
-        qsizetype end = script.indexOf(";\n", covered);
-        if (end < 0)
-            end = script.size();
-        parts.append({covered, end - covered});
-        covered = std::min(script.size(), end + 1);
+    QList<PostgresScriptSplitter::Statement> out;
+    QList<PostgresScriptSplitter::Statement> todo = PostgresScriptSplitter::split(script);
+    for (qsizetype i = 0; i < todo.size(); ++i) {
+        const auto part = todo.at(i);
+        const QByteArray text = script.mid(part.offset, part.length);
+        const qsizetype cut = text.indexOf(";\n");
+        if (cut < 0 || parses(text)) {
+            out.append(part);
+            continue;
+        }
+        out.append({part.offset, cut});
+        const qsizetype restAt = part.offset + cut + 1;
+        const QByteArray rest = script.mid(restAt, part.offset + part.length - restAt);
+        qsizetype at = i + 1;
+        for (const auto& p : PostgresScriptSplitter::split(rest))
+            todo.insert(at++, {restAt + p.offset, p.length});
     }
-    return parts;
+    return out;
 }
 
 } // namespace
