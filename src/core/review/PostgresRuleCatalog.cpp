@@ -47,7 +47,7 @@ QList<ReviewRule> PostgresRuleCatalog::rules()
         pg("pg-drop-column", "DROP COLUMN: the column's data is gone and clients reading it break", S::Block,
            "ban-drop-column", "remove_column", "DS103"),
         pg("pg-truncate", "TRUNCATE: every row is gone, under ACCESS EXCLUSIVE", S::Block,
-           "ban-truncate-cascade", "", ""),
+           "ban-truncate-cascade (CASCADE only)", "", ""),
         pg("pg-rename-table", "RENAME a table: running clients still use the old name", S::Warn,
            "renaming-table", "rename_table", "BC101"),
         pg("pg-rename-column", "RENAME a column: running clients still use the old name", S::Warn,
@@ -56,7 +56,7 @@ QList<ReviewRule> PostgresRuleCatalog::rules()
            "ALTER TYPE ... ADD VALUE whose value the same transaction uses: PostgreSQL refuses it", S::Block,
            "", "", ""),
         pg("pg-missing-lock-timeout", "a strong lock requested without lock_timeout set first", S::Warn,
-           "require-timeout-settings", "", ""),
+           "require-lock-timeout", "", ""),
         pg("pg-work-after-exclusive-lock",
            "more statements after an ACCESS EXCLUSIVE lock in the same transaction", S::Warn, "", "", ""),
     };
