@@ -203,7 +203,7 @@ QString SqliteRewrites::rebuildRecipe(const QString& table, const QString& scrat
         recipe += statement(sql);
     recipe += QStringLiteral("PRAGMA foreign_key_check(%1); -- must return no row before the commit\n"
                              "COMMIT;\n"
-                             "PRAGMA foreign_keys = ON; -- only if it was on before\n")
+                             "PRAGMA foreign_keys = ON; -- only if it was on before")
                   .arg(quoted(table));
     return recipe;
 }

@@ -155,7 +155,8 @@ QString SqliteStepReviewer::recipe(const QString& table)
     }
     return SqliteRewrites::rebuildRecipe(
         table, scratch, QStringLiteral("CREATE TABLE %1 (...)").arg(quoted(scratch)),
-        SqliteRewrites::copyOf(table, scratch, {QStringLiteral("...")}), {}, {});
+        QStringLiteral("INSERT INTO %1 (...) SELECT ... FROM %2").arg(quoted(scratch), quoted(table)), {},
+        {});
 }
 
 QString SqliteStepReviewer::stepRecipe(const SqliteRebuild& r, const AroundTable& a)
