@@ -27,6 +27,7 @@
 #include "wizard/ApplyPage.h"
 #include "wizard/MigrateAction.h"
 #include "wizard/MigrationWizard.h"
+#include "wizard/PlanPage.h"
 #include "wizard/RestoreOffer.h"
 
 using namespace strata;
@@ -64,12 +65,17 @@ public:
     int clicks = 0;
 };
 
-/// The page's phase has ended, one way or the other.
+/// The page's phase has ended, one way or the other (the plan page: its review has come back).
 bool phaseEnded(QWizard& wizard, int id, int timeoutMs = 30000)
 {
     auto* page = qobject_cast<RunPage*>(wizard.page(id));
     QElapsedTimer timer;
     timer.start();
+    for (auto* plan = qobject_cast<PlanPage*>(wizard.page(id)); plan && plan->isReviewing();) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(10);
+    }
     while (page && (page->state() == RunPage::State::Running || page->state() == RunPage::State::Waiting)) {
         if (timer.elapsed() > timeoutMs)
             return false;
@@ -356,6 +362,8 @@ private Q_SLOTS:
             wizard->button(QWizard::CommitButton)->click();
         }
         QCOMPARE(wizard->currentId(), int(MigrationWizard::Plan));
+        QVERIFY(phaseEnded(*wizard, MigrationWizard::Plan, 60000)); // the review has come back
+        QVERIFY(wizard->currentPage()->isComplete());
 
         // The server ends the wizard's session (a restart, a failover, an administrator) before Apply.
         auto admin = MigrationHarness::open(scratch.url());

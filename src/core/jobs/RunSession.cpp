@@ -7,7 +7,7 @@
 namespace strata {
 
 RunSession::RunSession(ConnectionUrl url, QString setFolder, PhasedRun::Settings settings, QObject* parent)
-    : QObject(parent)
+    : QObject(parent), m_url(url)
 {
     qRegisterMetaType<strata::Error>("strata::Error");
     qRegisterMetaType<strata::CheckResult>("strata::CheckResult");
@@ -63,6 +63,16 @@ void RunSession::preflight()
 void RunSession::backup()
 {
     post([](RunSessionWorker& w) { w.run(QStringLiteral("backup"), &PhasedRun::runBackup); });
+}
+
+void RunSession::review()
+{
+    post([](RunSessionWorker& w) { w.review(); });
+}
+
+void RunSession::rehearse()
+{
+    post([](RunSessionWorker& w) { w.rehearse(); });
 }
 
 void RunSession::choose(const QStringList& enable)

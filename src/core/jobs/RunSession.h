@@ -9,6 +9,7 @@
 #include "common/Error.h"
 #include "connection/ConnectionUrl.h"
 #include "migrations/MigrationPlan.h"
+#include "review/ReviewReport.h"
 #include "run/PhasedRun.h"
 #include "run/RunReport.h"
 
@@ -34,6 +35,13 @@ public:
     void prepare();
     void preflight();
     void backup();
+    /// Reviews the pending steps of the current plan on the session's connection (PlanReview, with the
+    /// run's lock_timeout): reviewed(); review() then holds it.
+    void review();
+    /// The timed rehearsal of the plan on a copy of the backup this run took (PhasedRun::runRehearsal):
+    /// phaseDone("rehearsal"); report().rehearsal then holds what it measured. A failed rehearsal ends the
+    /// run before any step touched the database.
+    void rehearse();
     /// Plans again with these options on: planned().
     void choose(const QStringList& enable);
     void apply();
@@ -51,9 +59,14 @@ public:
     /// The run's report as of the last phase that ended.
     const RunReport& report() const { return m_report; }
     QString logPath() const { return m_logPath; }
+    /// The last review of the plan's pending steps (review()).
+    const std::optional<ReviewReport>& lastReview() const { return m_review; }
+    /// The database of the run, for the jobs a page runs on connections of their own.
+    const ConnectionUrl& url() const { return m_url; }
 
 Q_SIGNALS:
     void planned(bool ok, const strata::Error& error);
+    void reviewed(bool ok, const strata::Error& error);
     void phaseStarted(const QString& phase, const QString& title);
     void checkDone(const QString& phase, const strata::CheckResult& check);
     void stepStarted(const QString& slot, const QString& description, int index, int count);
@@ -76,6 +89,8 @@ private:
     QObject* m_context = nullptr; ///< lives on the worker thread: calls are queued to it
     QThread m_thread;
     std::optional<MigrationPlan> m_plan;
+    std::optional<ReviewReport> m_review;
+    ConnectionUrl m_url;
     RunReport m_report;
     QString m_logPath;
 };

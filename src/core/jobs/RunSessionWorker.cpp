@@ -6,6 +6,7 @@
 #include "connection/DatabaseOpener.h"
 #include "jobs/RunSession.h"
 #include "migrations/MigrationSetLoader.h"
+#include "review/PlanReview.h"
 
 namespace strata {
 
@@ -71,6 +72,31 @@ void RunSessionWorker::run(const QString& phase, Status (PhasedRun::*call)())
 void RunSessionWorker::apply()
 {
     ended(QStringLiteral("apply"), m_run ? m_run->runSteps() : notPrepared());
+}
+
+void RunSessionWorker::review()
+{
+    std::optional<ReviewReport> report;
+    Error error = notPrepared();
+    if (m_run && m_run->plan()) {
+        auto reviewed = PlanReview::review(*m_run->plan(), *m_db, m_settings.stepTimeouts.lockTimeout);
+        if (reviewed)
+            report = *reviewed;
+        else
+            error = reviewed.error();
+    }
+    notify([report, error](RunSession& s) {
+        s.m_review = report;
+        s.m_busy = false;
+        Q_EMIT s.reviewed(report.has_value(), report ? Error{} : error);
+    });
+}
+
+void RunSessionWorker::rehearse()
+{
+    if (m_run)
+        m_run->setRehearse(true);
+    run(QStringLiteral("rehearsal"), &PhasedRun::runRehearsal);
 }
 
 Error RunSessionWorker::notPrepared()

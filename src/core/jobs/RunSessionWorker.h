@@ -27,6 +27,8 @@ public:
     /// Runs one phase of the prepared run and reports its end as `phase`.
     void run(const QString& phase, Status (PhasedRun::*call)());
     void apply();
+    void review();
+    void rehearse();
 
     void phaseStarted(const QString& phase, const QString& title) override;
     void checkDone(const QString& phase, const CheckResult& check) override;

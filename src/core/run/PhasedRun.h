@@ -79,6 +79,8 @@ public:
     /// With Settings::rehearse: the timed rehearsal on a copy of that backup (on a backup of its own when
     /// the run takes none). A failed rehearsal ends the run before any step touched the database.
     Status runRehearsal();
+    /// The wizard's "Rehearse on a copy first", ticked on its plan page after the run was prepared.
+    void setRehearse(bool rehearse) { m_settings.rehearse = rehearse; }
     /// Plans again with exactly these options on (the wizard's checkboxes), under the lock prepare() took.
     Result<MigrationPlan> choose(const QStringList& enable);
     /// Records the schema, then applies the steps phase by phase, each in its own commit. `cancel` stops

@@ -1,13 +1,34 @@
 #include "wizard/PlanPage.h"
 
 #include <QCheckBox>
+#include <QHeaderView>
+#include <QPushButton>
 
 #include "common/Counted.h"
 #include "common/SqlHighlighter.h"
 #include "jobs/RunSession.h"
+#include "review/FindingDetails.h"
+#include "review/FindingItems.h"
 #include "ui_PlanPage.h"
 
 namespace strata {
+
+namespace {
+
+enum Column { StepColumn, ReviewColumn, CopyColumn, ScriptColumn };
+enum Role { SqlRole = Qt::UserRole, SlotRole = Qt::UserRole + 2, RehearsalRole = Qt::UserRole + 3 };
+
+const StepReview* reviewOf(const std::optional<ReviewReport>& report, const QString& slot)
+{
+    if (!report)
+        return nullptr;
+    for (const auto& s : report->steps)
+        if (s.step.slot() == slot)
+            return &s;
+    return nullptr;
+}
+
+} // namespace
 
 PlanPage::PlanPage(RunSession& session, QWidget* parent)
     : QWizardPage(parent), m_session(session), m_ui(std::make_unique<Ui::PlanPage>())
@@ -15,15 +36,33 @@ PlanPage::PlanPage(RunSession& session, QWidget* parent)
     m_ui->setupUi(this);
     setTitle(tr("Plan"));
     setSubTitle(
-        tr("The steps that will run, in this order, each in its own transaction with its history row. "
-           "Tick the optional phases you want."));
+        tr("The steps that will run, in this order, each in its own transaction with its history row, "
+           "and what the review found in each. Tick the optional phases you want."));
     setCommitPage(true);
     setButtonText(QWizard::CommitButton, tr("&Apply >"));
     new SqlHighlighter(m_ui->sql->document());
-    m_ui->splitter->setSizes({360, 520});
+    m_ui->splitter->setSizes({520, 360});
+    m_ui->detailsSplitter->setSizes({160, 240});
+    m_ui->steps->header()->setStretchLastSection(true);
+    m_ui->rehearsalProgress->hide();
+    m_ui->cancelRehearsal->hide();
     connect(&m_session, &RunSession::planned, this, &PlanPage::onPlanned);
-    connect(m_ui->steps, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        m_ui->sql->setPlainText(item ? item->data(0, Qt::UserRole).toString() : QString());
+    connect(&m_session, &RunSession::reviewed, this, &PlanPage::onReviewed);
+    connect(&m_session, &RunSession::progressed, this, &PlanPage::onRehearsalProgress);
+    connect(&m_session, &RunSession::phaseDone, this,
+            [this](const QString& phase, bool ok, const Error& error) {
+                if (phase == QLatin1String("rehearsal") && m_rehearsing)
+                    onRehearsalDone(ok, error);
+            });
+    connect(m_ui->steps, &QTreeWidget::currentItemChanged, this, &PlanPage::showDetails);
+    connect(m_ui->rehearse, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            startRehearsal();
+    });
+    connect(m_ui->cancelRehearsal, &QPushButton::clicked, this, [this] {
+        m_ui->cancelRehearsal->setEnabled(false);
+        m_ui->cancelRehearsal->setText(tr("Cancelling…"));
+        m_session.cancel();
     });
 }
 
@@ -31,13 +70,16 @@ PlanPage::~PlanPage() = default;
 
 bool PlanPage::isComplete() const
 {
-    return !m_replanning && m_session.plan() && !m_session.plan()->steps.isEmpty();
+    return !m_replanning && !m_reviewing && m_reviewed && !m_blocked && !m_rehearsing && !m_rehearsalFailed &&
+           m_session.plan() && !m_session.plan()->steps.isEmpty();
 }
 
 void PlanPage::initializePage()
 {
-    if (m_session.plan())
-        showPlan(*m_session.plan());
+    if (!m_session.plan())
+        return;
+    showPlan(*m_session.plan());
+    startReview();
 }
 
 QStringList PlanPage::enabledOptions() const
@@ -47,6 +89,17 @@ QStringList PlanPage::enabledOptions() const
         if (box->isChecked())
             enabled << box->objectName();
     return enabled;
+}
+
+QTreeWidgetItem* PlanPage::stepItem(const QString& slot) const
+{
+    for (int p = 0; p < m_ui->steps->topLevelItemCount(); ++p) {
+        QTreeWidgetItem* phase = m_ui->steps->topLevelItem(p);
+        for (int i = 0; i < phase->childCount(); ++i)
+            if (phase->child(i)->data(StepColumn, SlotRole).toString() == slot)
+                return phase->child(i);
+    }
+    return nullptr;
 }
 
 void PlanPage::fillOptions(const MigrationPlan& plan)
@@ -86,12 +139,15 @@ void PlanPage::showPlan(const MigrationPlan& plan)
             phaseItem = new QTreeWidgetItem(m_ui->steps, {tr("Phase %1").arg(phase)});
             phaseItem->setExpanded(true);
         }
-        auto* item = new QTreeWidgetItem(phaseItem, {step.label(), step.forwardPath});
-        item->setData(0, Qt::UserRole, QString::fromUtf8(step.forwardSql));
+        auto* item = new QTreeWidgetItem(phaseItem, {step.label(), QString(), QString(), step.forwardPath});
+        item->setData(StepColumn, SqlRole, QString::fromUtf8(step.forwardSql));
+        item->setData(StepColumn, SlotRole, step.slot());
         if (!m_ui->steps->currentItem())
             m_ui->steps->setCurrentItem(item);
     }
-    m_ui->steps->resizeColumnToContents(0);
+    m_ui->steps->resizeColumnToContents(StepColumn);
+    m_ui->steps->setColumnWidth(ReviewColumn, 150);
+    m_ui->steps->setColumnWidth(CopyColumn, 90);
     m_ui->summary->setText(tr("%1 → v%2: %3 in %4.")
                                .arg(plan.versionLabel())
                                .arg(plan.targetVersion)
@@ -103,6 +159,7 @@ void PlanPage::onOptionToggled()
 {
     m_replanning = true;
     m_ui->optionsBox->setEnabled(false);
+    m_ui->rehearse->setEnabled(false);
     Q_EMIT completeChanged();
     m_session.choose(enabledOptions());
 }
@@ -113,13 +170,161 @@ void PlanPage::onPlanned(bool ok, const Error& error)
         return;
     m_replanning = false;
     m_ui->optionsBox->setEnabled(true);
+    m_ui->rehearse->setEnabled(true);
     if (ok) {
         m_ui->banner->clear();
         showPlan(*m_session.plan());
+        startReview();
     } else {
         m_ui->banner->showError(error);
     }
     Q_EMIT completeChanged();
+}
+
+void PlanPage::startReview()
+{
+    m_reviewing = true;
+    m_reviewed = false;
+    m_blocked = false;
+    m_ui->optionsBox->setEnabled(false);
+    m_ui->rehearse->setEnabled(false);
+    m_ui->reviewStatus->setText(
+        tr("Reviewing the pending steps against the live database (locks, table sizes, sessions)…"));
+    Q_EMIT completeChanged();
+    m_session.review();
+}
+
+void PlanPage::onReviewed(bool ok, const Error& error)
+{
+    if (!m_reviewing)
+        return;
+    m_reviewing = false;
+    m_ui->optionsBox->setEnabled(!m_rehearsing && !m_ui->rehearse->isChecked());
+    m_ui->rehearse->setEnabled(!m_ui->rehearse->isChecked());
+    if (ok) {
+        m_reviewed = true;
+        showReview(*m_session.lastReview());
+    } else {
+        m_ui->reviewStatus->setText(tr("The review could not run: Apply stays off."));
+        m_ui->banner->showError(error);
+    }
+    Q_EMIT completeChanged();
+}
+
+void PlanPage::showReview(const ReviewReport& report)
+{
+    for (const auto& step : report.steps)
+        if (QTreeWidgetItem* item = stepItem(step.step.slot())) {
+            FindingItems::add(item, step, ReviewColumn);
+            item->setExpanded(!step.findings.isEmpty());
+        }
+    QString status = tr("Review: %1.").arg(report.summary());
+    if (!report.catalogProblem.isEmpty())
+        status += tr(" The live sizes could not be read (%1): the review judged from the SQL alone.")
+                      .arg(report.catalogProblem);
+    m_ui->reviewStatus->setText(status);
+    m_blocked = report.blocked();
+    if (m_blocked)
+        m_ui->banner->showError(Error::failed(
+            FindingDetails::blockMessage(report),
+            tr("No step has run: the database is as it was when the backup was taken."),
+            tr("Change the step to the safe rewrite shown in its review, or accept the finding with "
+               "\"-- strata:allow RULE reason\" in the step's file, then start the migration again.")));
+    else
+        m_ui->banner->clear();
+    showDetails(m_ui->steps->currentItem());
+}
+
+void PlanPage::showDetails(QTreeWidgetItem* item)
+{
+    while (item && !item->data(StepColumn, SlotRole).isValid())
+        item = item->parent();
+    if (!item) {
+        m_ui->sql->clear();
+        m_ui->findings->clear();
+        return;
+    }
+    m_ui->sql->setPlainText(item->data(StepColumn, SqlRole).toString());
+    const StepReview* review = reviewOf(m_session.lastReview(), item->data(StepColumn, SlotRole).toString());
+    if (m_reviewing || !review)
+        m_ui->findings->setPlainText(m_reviewing ? tr("Reviewing…") : QString());
+    else
+        m_ui->findings->setHtml(FindingDetails::html(*review));
+}
+
+void PlanPage::startRehearsal()
+{
+    m_rehearsing = true;
+    m_ui->rehearse->setEnabled(false);
+    m_ui->optionsBox->setEnabled(false);
+    m_ui->rehearsalStatus->hide();
+    m_ui->rehearsalProgress->setRange(0, 0);
+    m_ui->rehearsalProgress->setFormat(tr("rehearsal: starting"));
+    m_ui->rehearsalProgress->show();
+    m_ui->cancelRehearsal->setText(tr("Cancel rehearsal"));
+    m_ui->cancelRehearsal->setEnabled(true);
+    m_ui->cancelRehearsal->show();
+    Q_EMIT completeChanged();
+    m_session.rehearse();
+}
+
+void PlanPage::onRehearsalProgress(qint64 done, qint64 total, const QString& stage)
+{
+    if (!m_rehearsing)
+        return;
+    if (total > 0) {
+        m_ui->rehearsalProgress->setRange(0, 1000);
+        m_ui->rehearsalProgress->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
+    } else {
+        m_ui->rehearsalProgress->setRange(0, 0);
+    }
+    m_ui->rehearsalProgress->setFormat(stage);
+}
+
+void PlanPage::onRehearsalDone(bool ok, const Error& error)
+{
+    m_rehearsing = false;
+    m_ui->rehearsalProgress->hide();
+    m_ui->cancelRehearsal->hide();
+    m_ui->rehearsalStatus->show();
+    const auto& report = m_session.report().rehearsal;
+    if (report)
+        showRehearsal(*report);
+    if (ok && report) {
+        m_ui->rehearsalStatus->setText(tr("Rehearsed on %1: the steps took %2 there (%3 rows on the copy); "
+                                          "the rollbacks ran and the steps "
+                                          "again.")
+                                           .arg(report->copy, RehearsedStep::duration(report->stepsMs()),
+                                                RehearsedStep::rowCount(report->copyRows)));
+    } else {
+        m_rehearsalFailed = true;
+        m_ui->rehearsalStatus->setText(tr("The rehearsal failed: the live database was not touched."));
+        m_ui->banner->showError(error);
+    }
+    Q_EMIT completeChanged();
+}
+
+void PlanPage::showRehearsal(const RehearsalReport& report)
+{
+    for (const auto& step : report.up) {
+        QTreeWidgetItem* item = stepItem(step.slot);
+        if (!item)
+            continue;
+        item->setText(CopyColumn, step.ran ? RehearsedStep::duration(step.durationMs) : tr("not run"));
+        item->setToolTip(CopyColumn, step.summary());
+        for (int i = item->childCount() - 1; i >= 0; --i)
+            if (item->child(i)->data(StepColumn, RehearsalRole).toBool())
+                delete item->takeChild(i);
+        auto* row = new QTreeWidgetItem(
+            {step.succeeded ? tr("ON THE COPY  %1").arg(step.summary())
+                            : tr("FAILED ON THE COPY  %1: %2").arg(step.summary(), step.error)});
+        row->setData(StepColumn, RehearsalRole, true);
+        row->setToolTip(StepColumn, step.summary());
+        row->setForeground(StepColumn, step.succeeded ? QColor(0x1b, 0x5e, 0x20) : QColor(0xb7, 0x1c, 0x1c));
+        item->insertChild(0, row);
+        row->setFirstColumnSpanned(true);
+        item->setExpanded(true);
+    }
 }
 
 } // namespace strata

@@ -2,7 +2,9 @@
 
 #include "common/Counted.h"
 #include "jobs/RunSession.h"
+#include "preflight/PlanTables.h"
 #include "ui_PreflightPage.h"
+#include "wizard/BlockerPanel.h"
 
 namespace strata {
 
@@ -13,6 +15,9 @@ PreflightPage::PreflightPage(RunSession& session, QWidget* parent)
     setTitle(tr("Pre-flight checks"));
     setSubTitle(tr("Nothing is changed on this page: Strata checks that the migration can start safely."));
     setButtonText(QWizard::CommitButton, tr("&Back up >"));
+    m_ui->blockers->hide();
+    m_ui->splitter->setSizes({260, 300});
+    connect(m_ui->blockers, &BlockerPanel::cleared, this, &PreflightPage::onBlockersCleared);
     connect(&m_session, &RunSession::planned, this, &PreflightPage::onPlanned);
     connect(&m_session, &RunSession::hookOutput, this, [this](const QString& line) {
         if (state() == State::Running)
@@ -21,6 +26,32 @@ PreflightPage::PreflightPage(RunSession& session, QWidget* parent)
 }
 
 PreflightPage::~PreflightPage() = default;
+
+BlockerPanel* PreflightPage::blockerPanel() const
+{
+    return m_ui->blockers;
+}
+
+void PreflightPage::onBlockersCleared()
+{
+    const auto& scan = m_session.report().blockers;
+    if (state() == State::Failed && scan && !scan->planBlockers().isEmpty())
+        m_ui->banner->showNotice(
+            tr("No session is in the way any more. This run stopped at its pre-flight and changed nothing: "
+               "close the wizard and start the migration again."));
+}
+
+void PreflightPage::showBlockers(bool failed)
+{
+    const auto& scan = m_session.report().blockers;
+    if (!scan || (scan->isEmpty() && !failed))
+        return;
+    m_ui->blockers->setDatabase(m_session.url(), scan->tables.isEmpty() && m_session.plan()
+                                                     ? PlanTables::of(m_session.plan()->steps)
+                                                     : scan->tables);
+    m_ui->blockers->showReport(*scan);
+    m_ui->blockers->show();
+}
 
 void PreflightPage::begin()
 {
@@ -64,6 +95,7 @@ void PreflightPage::onCheck(const QString&, const CheckResult& check)
 
 void PreflightPage::onDone(bool ok, const Error& error)
 {
+    showBlockers(!ok);
     if (ok) {
         m_ui->banner->showNotice(
             tr("Every check passed in %1 s. Next, a backup is taken and verified before anything changes.")

@@ -24,6 +24,7 @@ Result<PhasedRun::Settings> RunSettings::forTarget(const ConnectionTarget& targe
     settings.retention = {config->retentionDays, config->maxBackups};
     settings.preHook = config->preHook;
     settings.postHook = config->postHook;
+    settings.stepTimeouts = config->timeouts;
     return settings;
 }
 

@@ -8,7 +8,8 @@ namespace strata {
 
 /// The settings of a phased run started from the desktop app: the backups go where the Backup menu lists
 /// them, and the operator config of the database (when it has one) gives the optional features'
-/// defaults, the retention, the hooks and whether to back up and verify.
+/// defaults, the retention, the hooks, the steps' lock and statement timeouts and whether to back up and
+/// verify.
 class RunSettings
 {
 public:

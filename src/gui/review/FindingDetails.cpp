@@ -1,0 +1,68 @@
+#include "review/FindingDetails.h"
+
+#include "review/FindingStyle.h"
+
+namespace strata {
+
+namespace {
+
+QString escaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString findingHtml(const ReviewFinding& f)
+{
+    QString html = QStringLiteral("<p style='margin-top:8px'><b style='color:%1'>%2</b> <code>%3</code>")
+                       .arg(FindingStyle::colour(f).name(), FindingStyle::label(f), escaped(f.rule));
+    if (f.line > 0)
+        html += QStringLiteral(" line %1").arg(f.line);
+    html += QStringLiteral("<br/>%1</p>").arg(escaped(f.message));
+    if (!f.excerpt.isEmpty())
+        html += QStringLiteral("<p style='margin-left:12px'>Statement: <code>%1</code></p>")
+                    .arg(escaped(f.excerpt));
+    if (!f.lockMode.isEmpty())
+        html += QStringLiteral("<p style='margin-left:12px'>Locks <b>%1</b> (%2)</p>")
+                    .arg(escaped(f.table), escaped(f.lockMode));
+    if (!f.table.isEmpty())
+        html += QStringLiteral("<p style='margin-left:12px'>Table: %1</p>").arg(escaped(f.load.text()));
+    if (!f.rewrite.isEmpty())
+        html += QStringLiteral(
+                    "<p style='margin-left:12px'>Safe rewrite:</p><pre style='margin-left:24px'>%1</pre>")
+                    .arg(escaped(f.rewrite));
+    if (!f.rewriteNote.isEmpty())
+        html += QStringLiteral("<p style='margin-left:12px'>How: %1</p>").arg(escaped(f.rewriteNote));
+    if (f.suppressed)
+        html += QStringLiteral("<p style='margin-left:12px'>Allowed in the step's file: <i>%1</i></p>")
+                    .arg(escaped(f.suppressionReason));
+    return html;
+}
+
+} // namespace
+
+QString FindingDetails::html(const StepReview& review)
+{
+    if (review.findings.isEmpty())
+        return QStringLiteral("<p>The review found nothing to say about %1.</p>")
+            .arg(escaped(review.step.label()));
+    QString html = QStringLiteral("<p><b>%1</b> — review</p>").arg(escaped(review.step.label()));
+    for (const auto& f : review.findings)
+        html += findingHtml(f);
+    return html;
+}
+
+QString FindingDetails::blockMessage(const ReviewReport& report)
+{
+    QStringList blocks;
+    for (const auto& step : report.steps)
+        for (const auto& f : step.findings)
+            if (f.blocks())
+                blocks << QStringLiteral("%1 [%2]%3")
+                              .arg(step.step.label(), f.rule,
+                                   f.table.isEmpty() ? QString() : QStringLiteral(" on ") + f.table);
+    if (blocks.isEmpty())
+        return {};
+    return QStringLiteral("The review blocks the migration: %1.").arg(blocks.join(QStringLiteral("; ")));
+}
+
+} // namespace strata
