@@ -44,14 +44,8 @@ void RunStepRelay::stepOutput(const MigrationStep& step, const QString& line)
 
 void RunStepRelay::stepWaited(const MigrationStep& step, const LockWait& wait)
 {
+    // Kept apart from the phase's checks: a wait the next try got past is no failed check.
     m_run.m_report.lockWaits[step.reportKey()] << wait;
-    m_run.m_report.add(
-        m_phase, CheckResult::failed(
-                     step.shortLabel() + QStringLiteral(" lock wait"),
-                     wait.describe() +
-                         (wait.backoffMs > 0
-                              ? QStringLiteral("; rolled back, trying again in %1 ms").arg(wait.backoffMs)
-                              : QStringLiteral("; rolled back, no tries left"))));
     if (m_run.m_observer)
         m_run.m_observer->stepWaited(step, wait);
 }
