@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QLocale>
 #include <QProcess>
 #include <QtTest>
@@ -645,6 +646,12 @@ private Q_SLOTS:
         // The plan's review measures the table as SqliteTableLoad does, and says how.
         QCOMPARE(f->load.rows.value_or(-1), kOrders);
         QVERIFY2(f->load.sizeSource.contains(QLatin1String("count(*)")), qPrintable(f->load.sizeSource));
+        const QString measured = f->toJson()
+                                     .value(QStringLiteral("table_size"))
+                                     .toObject()
+                                     .value(QStringLiteral("measured_by"))
+                                     .toString();
+        QVERIFY2(measured.contains(QLatin1String("dbstat")), qPrintable(measured));
     }
 
     /// The SQLite folders of the compatibility corpus (tests/compat), reviewed step by step on a database

@@ -26,6 +26,8 @@ QJsonObject ReviewFinding::toJson() const
         size.insert(QStringLiteral("rows_exact"), load.rowsExact);
         size.insert(QStringLiteral("bytes"), load.bytes ? QJsonValue(double(*load.bytes)) : QJsonValue());
         size.insert(QStringLiteral("used_by"), QJsonArray::fromStringList(load.sessions));
+        if (!load.sizeSource.isEmpty())
+            size.insert(QStringLiteral("measured_by"), load.sizeSource);
         o.insert(QStringLiteral("table_size"), size);
     }
     o.insert(QStringLiteral("rewrite"), rewrite.isEmpty() ? QJsonValue() : QJsonValue(rewrite));
