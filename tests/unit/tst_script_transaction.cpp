@@ -132,6 +132,46 @@ private Q_SLOTS:
         QVERIFY(sql.mid(statements.at(2).offset, statements.at(2).length).contains("SELECT 2; END;"));
         QVERIFY(sql.mid(statements.at(3).offset, statements.at(3).length).trimmed().endsWith("SELECT 3"));
     }
+
+    void sqliteSplitterReadsEveryQuotingAsSqliteDoes_data()
+    {
+        QTest::addColumn<QByteArray>("sql");
+        QTest::addColumn<int>("statements");
+        QTest::newRow("doubled quote") << QByteArray("INSERT INTO a VALUES ('it''s; fine');\nSELECT 1;") << 2;
+        QTest::newRow("double quotes")
+            << QByteArray("CREATE TABLE \"x;y\" (\"a\"\"b;\" INT);\nSELECT 1;") << 2;
+        QTest::newRow("backticks") << QByteArray("CREATE TABLE `x;y` (a INT);\nSELECT 1;") << 2;
+        QTest::newRow("brackets") << QByteArray("CREATE TABLE [x;y] (a INT);\nSELECT 1;") << 2;
+        QTest::newRow("line comment") << QByteArray("SELECT 1; -- a; b\nSELECT 2;") << 2;
+        QTest::newRow("unterminated quote") << QByteArray("SELECT 1;\nINSERT INTO a VALUES ('x; y);\n") << 2;
+        QTest::newRow("unterminated comment") << QByteArray("SELECT 1;\n/* x; y;\n") << 1;
+    }
+
+    void sqliteSplitterReadsEveryQuotingAsSqliteDoes()
+    {
+        QFETCH(QByteArray, sql);
+        QFETCH(int, statements);
+        const auto split = SqliteScriptSplitter::split(sql);
+        QCOMPARE(split.size(), statements);
+        // Every statement the splitter gives is one sqlite3_complete() also calls complete, and they cover
+        // the script in order.
+        qsizetype next = 0;
+        for (const auto& s : split) {
+            QVERIFY(s.offset >= next);
+            next = s.offset + s.length;
+        }
+        QVERIFY(next <= sql.size());
+    }
+
+    void sqliteSplitterIsLinearInTheSemicolonsOfAString()
+    {
+        // A data migration whose string holds 200,000 semicolons is one statement, split in one pass (it
+        // took minutes when each semicolon rescanned the statement so far).
+        const QByteArray sql = "INSERT INTO a VALUES ('" + QByteArray(200000, ';') + "');\nSELECT 1;\n";
+        const auto split = SqliteScriptSplitter::split(sql);
+        QCOMPARE(split.size(), 2);
+        QCOMPARE(split.first().length, qsizetype(200000 + 26)); // INSERT INTO a VALUES (' ... ');
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScriptTransaction)
