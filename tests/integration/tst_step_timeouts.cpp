@@ -537,6 +537,84 @@ private Q_SLOTS:
         QCOMPARE(firstValue(*db, QStringLiteral("SELECT count(*) FROM book")), QStringLiteral("3"));
     }
 
+    // strata-cli migrate with the operator config's timeouts: the platform's session takes its lock while the
+    // step sleeps; both tries wait 400 ms, the printout and --json's lock_waits name the session, exit 4.
+    void migrateTakesItsTimeoutsFromTheOperatorConfig()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        SetBuilder files;
+        bookSet(files, "SELECT pg_sleep(1);\nALTER TABLE book ADD COLUMN note TEXT;\n");
+        {
+            auto db = openUrl(scratch.url());
+            QVERIFY(db);
+            auto set = MigrationHarness::load(files.path());
+            QVERIFY(set);
+            QVERIFY(MigrationHarness::migrate(*db, *set, 1));
+        }
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("database.yaml"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "database:\n  backup:\n    directory: \"" + dir.path().toUtf8() +
+            "\"\n  migration:\n    create_backup: false\n    lock_timeout: 400ms\n    lock_attempts: 2\n"
+            "    lock_retry_backoff: 100ms\n");
+        file.close();
+        auto process =
+            CliProcess::start({QStringLiteral("--config"), config, QStringLiteral("--db"), scratch.url(),
+                               QStringLiteral("--migrations"), files.path(), QStringLiteral("--json"),
+                               QStringLiteral("--yes"), QStringLiteral("migrate")});
+        // The pre-flight is over once the step sleeps: only then does the platform's session connect.
+        auto server = openUrl(postgresServerUrl());
+        QVERIFY(server);
+        QElapsedTimer timer;
+        timer.start();
+        bool sleeping = false;
+        while (!sleeping && timer.elapsed() < 30000) {
+            auto rows =
+                server->query(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND "
+                                             "query LIKE 'SELECT pg_sleep(1)%' AND state = 'active'"),
+                              {scratch.name()});
+            sleeping = rows && rows->value(0, 0).toInt() > 0;
+            if (!sleeping)
+                QThread::msleep(10);
+        }
+        QVERIFY(sleeping);
+        PlatformSession daemon;
+        QVERIFY(daemon.open(scratch.url(), QStringLiteral("risk-daemon")));
+        QVERIFY(daemon.hold(QStringLiteral("book"), QStringLiteral("ACCESS SHARE")));
+        const auto outcome = CliProcess::finish(*process, 60000);
+        daemon.release();
+        QCOMPARE(outcome.exitCode, 4);
+        QVERIFY2(outcome.err.contains(
+                     QStringLiteral("[waited]  step 2.1: try 1 waited 400ms for AccessExclusiveLock "
+                                    "on book, held by pid %1 (risk-daemon")
+                         .arg(daemon.pid)),
+                 qPrintable(outcome.err));
+        QVERIFY2(outcome.err.contains(QStringLiteral("trying again in 100 ms")), qPrintable(outcome.err));
+        const QJsonArray tries = outcome.json()
+                                     .value(QStringLiteral("lock_waits"))
+                                     .toObject()
+                                     .value(QStringLiteral("2.1"))
+                                     .toArray();
+        QCOMPARE(tries.size(), 2);
+        for (const auto& attempt : tries) {
+            QCOMPARE(attempt.toObject().value(QStringLiteral("timeout_ms")).toInt(), 400);
+            QCOMPARE(attempt.toObject()
+                         .value(QStringLiteral("holders"))
+                         .toArray()
+                         .first()
+                         .toObject()
+                         .value(QStringLiteral("pid"))
+                         .toInt(),
+                     daemon.pid);
+        }
+        auto db = openUrl(scratch.url());
+        QVERIFY(db);
+        QVERIFY(!hasColumn(*db, QStringLiteral("book"), QStringLiteral("note")));
+    }
+
     // The migration lock waits by trying again, never inside a transaction: while a run waits for it, its
     // session holds no snapshot (backend_xmin) and no open transaction.
     void runLockWaitHoldsNoSnapshot()
