@@ -15,6 +15,7 @@
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
 #include "SetBuilder.h"
+#include "jobs/BlockersJob.h"
 #include "preflight/BlockerScan.h"
 #include "preflight/BlockerWait.h"
 #include "preflight/PlanTables.h"
@@ -356,6 +357,49 @@ private Q_SLOTS:
                                                  QStringLiteral("--wait"), QStringLiteral("5")});
         QCOMPARE(clear.exitCode, 0);
         QCOMPARE(clear.json().value(QStringLiteral("clear")).toBool(), true);
+    }
+
+    // The wizard's job: scan, end a session by pid and scan again, wait (cancellable) until they finish.
+    void blockersJobScansEndsAndWaits()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        auto db = openUrl(scratch.url());
+        QVERIFY(db);
+        QVERIFY(db->execute(QStringLiteral("CREATE TABLE book (id INTEGER)")));
+        auto daemon = openUrl(scratch.url() + QStringLiteral("?application_name=risk-daemon"));
+        QVERIFY(daemon);
+        const int daemonPid = backendPid(*daemon);
+        QVERIFY(daemon->execute(QStringLiteral("BEGIN")));
+        QVERIFY(daemon->execute(QStringLiteral("LOCK TABLE book IN SHARE MODE")));
+
+        BlockersJob scan({QStringLiteral("book")});
+        QVERIFY(scan.run(*db, Progress()));
+        QVERIFY(scan.report() && scan.report()->find(daemonPid));
+        QVERIFY(!scan.clear());
+
+        std::atomic_bool cancel{false};
+        QList<qint64> reported;
+        BlockersJob wait({QStringLiteral("book")}, BlockersJob::Action::Wait, 0, 10s);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(wait.run(*db, Progress(
+                                  [&](qint64 done, qint64, const QString& stage) {
+                                      reported << done;
+                                      QCOMPARE(stage, QStringLiteral("Waiting for 1 session to finish"));
+                                      cancel = reported.size() >= 2;
+                                  },
+                                  &cancel)));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!wait.clear());
+
+        BlockersJob end({QStringLiteral("book")}, BlockersJob::Action::Terminate, daemonPid);
+        QVERIFY(end.run(*db, Progress()));
+        QVERIFY(!daemon->execute(QStringLiteral("SELECT 1")));
+        QVERIFY(end.report());
+        BlockersJob after({QStringLiteral("book")}, BlockersJob::Action::Wait, 0, 5s);
+        QVERIFY(after.run(*db, Progress()));
+        QVERIFY(after.clear());
     }
 
     // SQLite: the processes that have the file open, by pid and name.
