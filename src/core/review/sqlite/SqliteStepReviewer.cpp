@@ -76,9 +76,10 @@ const TableLoad& SqliteStepReviewer::load(const QString& table)
     return m_context.loads.of(QString(), table);
 }
 
-ReviewSeverity SqliteStepReviewer::onRows(const QString& table, ReviewSeverity severity)
+ReviewSeverity SqliteStepReviewer::onRows(const QString& table, ReviewSeverity severity,
+                                          ReviewSeverity otherwise)
 {
-    return load(table).mayHaveRows() ? severity : S::Info;
+    return load(table).mayHaveRows() ? severity : otherwise;
 }
 
 bool SqliteStepReviewer::inRebuild(int index) const
@@ -351,7 +352,7 @@ Status SqliteStepReviewer::dropColumn(const SqliteStepStatement& s)
                                "trigger), or rebuild the table without it in a step of its own.");
         }
     }
-    ReviewFinding& f = add("sqlite-drop-column", onRows(w.table, S::Block), s, w.table);
+    ReviewFinding& f = add("sqlite-drop-column", onRows(w.table, S::Block, S::Warn), s, w.table);
     f.message =
         QStringLiteral("DROP COLUMN %1 deletes its data in %2, and SQLite rewrites every row to do it, "
                        "under the write lock; clients that still read %1 fail.")
@@ -377,7 +378,7 @@ void SqliteStepReviewer::renameColumn(const SqliteStepStatement& s)
             QStringLiteral("Rebuild the table with the column named %1 in a step of its own.").arg(w.newName);
         return;
     }
-    ReviewFinding& f = add("sqlite-rename-column", onRows(w.table, S::Warn), s, w.table);
+    ReviewFinding& f = add("sqlite-rename-column", S::Warn, s, w.table);
     f.message = QStringLiteral("RENAME COLUMN %1 TO %2: clients that still use %1 fail from this step on.")
                     .arg(w.column, w.newName);
     f.rewriteNote =
@@ -391,7 +392,7 @@ void SqliteStepReviewer::renameTable(const SqliteStepStatement& s)
     if (inRebuild(s.index))
         return;
     const SqliteStatement& w = s.what;
-    ReviewFinding& f = add("sqlite-rename-table", onRows(w.table, S::Warn), s, w.table);
+    ReviewFinding& f = add("sqlite-rename-table", S::Warn, s, w.table);
     f.message = QStringLiteral("RENAME TO %1: clients that still use %2 fail from this step on.")
                     .arg(w.newName, w.table);
     f.rewrite = QStringLiteral("CREATE VIEW %1 AS SELECT * FROM %2;").arg(quoted(w.table), quoted(w.newName));
@@ -408,7 +409,7 @@ void SqliteStepReviewer::dropTable(const SqliteStepStatement& s)
     const TableLoad l = load(w.table);
     if (l.read && !l.found)
         return; // a table this plan creates and drops again, or DROP TABLE IF EXISTS of nothing
-    ReviewFinding& f = add("sqlite-drop-table", onRows(w.table, S::Block), s, w.table);
+    ReviewFinding& f = add("sqlite-drop-table", onRows(w.table, S::Block, S::Warn), s, w.table);
     f.message = QStringLiteral("DROP TABLE deletes %1 for good.").arg(sizeOf(l));
     f.rewrite = QStringLiteral("ALTER TABLE %1 RENAME TO %2;")
                     .arg(quoted(w.table), quoted(w.table + QStringLiteral("_retired")));

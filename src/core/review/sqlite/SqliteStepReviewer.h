@@ -43,8 +43,10 @@ private:
     ReviewFinding& add(const char* rule, ReviewSeverity severity, const SqliteStepStatement& s,
                        const QString& table);
     const TableLoad& load(const QString& table);
-    /// Info on a table the review knows to be empty or new; `severity` otherwise.
-    ReviewSeverity onRows(const QString& table, ReviewSeverity severity);
+    /// `severity` on a table that has rows (or whose size is unknown); `otherwise` on one the review knows to
+    /// be empty or new (info: the lock is over at once; warn for what destroys: clients still break).
+    ReviewSeverity onRows(const QString& table, ReviewSeverity severity,
+                          ReviewSeverity otherwise = ReviewSeverity::Info);
     /// What a rebuild of a table must put back: its own triggers (they go with DROP TABLE), and the views
     /// and other tables' triggers that name it, dropped before and created after.
     struct AroundTable
