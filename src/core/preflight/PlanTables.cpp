@@ -37,7 +37,12 @@ QStringList PlanTables::ofScript(const QByteArray& sql)
             QStringLiteral("\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|REFERENCES)\\s+(?:ONLY\\s+)?") + name,
             QRegularExpression::CaseInsensitiveOption),
     };
-    static const QStringList notNames = {QStringLiteral("SET"), QStringLiteral("ON"), QStringLiteral("ONLY")};
+    // Words the patterns can meet where a table would be: ON UPDATE CASCADE, ON DELETE SET NULL,
+    // NO ACTION, FOR UPDATE OF t / NOWAIT / SKIP LOCKED, DO UPDATE SET, BEFORE UPDATE OF col ON t.
+    static const QStringList notNames = {
+        QStringLiteral("SET"),     QStringLiteral("ON"),       QStringLiteral("ONLY"),
+        QStringLiteral("CASCADE"), QStringLiteral("RESTRICT"), QStringLiteral("NO"),
+        QStringLiteral("OF"),      QStringLiteral("NOWAIT"),   QStringLiteral("SKIP")};
     const QString text = withoutComments(QString::fromUtf8(sql));
     QStringList found;
     for (const auto& pattern : patterns)
