@@ -293,6 +293,51 @@ private Q_SLOTS:
         QVERIFY(f->toText(QString()).contains(QStringLiteral("2,000 rows")));
     }
 
+    void aLargeTableIsSizedFromThePlannersEstimate()
+    {
+        // Past 8 MB the rows come from reltuples (ANALYZE's estimate), not from a count.
+        QVERIFY(m_db->runScript(
+            {QStringLiteral("big.sql"),
+             "CREATE TABLE fills_history (id bigint PRIMARY KEY, memo text);\n"
+             "INSERT INTO fills_history SELECT g, repeat('x', 80) FROM generate_series(1, 120000) g;\n"
+             "ANALYZE fills_history;\n",
+             1},
+            false));
+        const auto report =
+            review(QStringLiteral("CREATE INDEX fills_history_memo ON fills_history (memo);"));
+        QVERIFY(report);
+        const ReviewFinding* f = findRule(findingsOf(report), QStringLiteral("pg-index-not-concurrent"));
+        QVERIFY(f);
+        QVERIFY(!f->load.rowsExact);
+        const auto truth = m_db->query(QStringLiteral(
+            "SELECT reltuples::bigint, pg_total_relation_size('fills_history') FROM pg_class WHERE relname = "
+            "'fills_history'"));
+        QVERIFY(truth);
+        QCOMPARE(f->load.rows.value_or(-1), truth->value(0, 0).toLongLong());
+        QVERIFY(qAbs(*f->load.rows - 120000) < 12000);
+        QVERIFY(*f->load.bytes > 8 * 1024 * 1024);
+        QCOMPARE(f->load.bytes.value_or(-1), truth->value(0, 1).toLongLong());
+        QVERIFY(f->message.contains(QStringLiteral("(estimate)")));
+        QCOMPARE(f->severity, ReviewSeverity::Block);
+        QVERIFY(m_db->execute(QStringLiteral("DROP TABLE fills_history")));
+    }
+
+    void aRollbackIsReviewedFromItsRollbackScript()
+    {
+        MigrationStep s = step(QStringLiteral("CREATE TABLE desk_notes (id int);"));
+        s.rollbackPath = QStringLiteral("007_v7/01_change.down.sql");
+        s.rollbackSql = "TRUNCATE orders;\n";
+        MigrationPlan plan;
+        plan.direction = MigrationPlan::Direction::Down;
+        plan.steps = {s};
+        const auto report = PlanReview::review(plan, *m_db, std::chrono::milliseconds(1000));
+        QVERIFY(report);
+        const ReviewFinding* f = findRule(findingsOf(report), QStringLiteral("pg-truncate"));
+        QVERIFY(f);
+        QCOMPARE(f->file, QStringLiteral("007_v7/01_change.down.sql"));
+        QVERIFY(report->blocked());
+    }
+
     void anAllowedFindingStaysButNoLongerBlocks()
     {
         const auto report = review(QStringLiteral(

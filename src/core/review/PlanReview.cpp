@@ -9,8 +9,16 @@ Result<ReviewReport> PlanReview::review(const MigrationPlan& plan, Database& db,
                                         std::optional<std::chrono::milliseconds> runLockTimeout)
 {
     QList<MigrationStep> steps = plan.steps;
-    if (plan.direction == MigrationPlan::Direction::Up)
+    if (plan.direction == MigrationPlan::Direction::Up) {
         steps += plan.repeatablesToRun();
+    } else {
+        // A rollback runs the rollback scripts: those are what is reviewed, under the step's name.
+        for (auto& step : steps) {
+            step.forwardPath = step.rollbackPath;
+            step.forwardSql = step.rollbackSql;
+            step.forwardFirstLine = step.rollbackFirstLine;
+        }
+    }
     return review(steps, db, runLockTimeout);
 }
 
