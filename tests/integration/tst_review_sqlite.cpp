@@ -393,6 +393,26 @@ private Q_SLOTS:
         QCOMPARE(done->value(0, 0).toInt(), 0); // the batches converge
     }
 
+    /// A WITHOUT ROWID table has no rowid to batch by: the batches go by its primary key.
+    void batchesOfAWithoutRowidTable()
+    {
+        QVERIFY(run(
+            db(), "CREATE TABLE positions (desk TEXT, symbol TEXT, qty INTEGER, PRIMARY KEY (desk, symbol)) "
+                  "WITHOUT ROWID;\n"
+                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000)\n"
+                  "INSERT INTO positions SELECT 'd' || (i % 7), 's' || i, i FROM n;"));
+        const auto f = findingOf(review(db(), "UPDATE positions SET qty = 0;"),
+                                 QStringLiteral("sqlite-update-all-rows"));
+        QVERIFY(f);
+        QVERIFY2(f->rewrite.contains(QLatin1String("(desk, symbol) IN (SELECT desk, symbol FROM positions")),
+                 qPrintable(f->rewrite));
+        for (int batch = 0; batch < 3; ++batch)
+            QVERIFY(run(db(), f->rewrite.toUtf8()));
+        auto left = db().query(QStringLiteral("SELECT count(*) FROM positions WHERE qty IS NOT 0"));
+        QVERIFY(left);
+        QCOMPARE(left->value(0, 0).toInt(), 0);
+    }
+
     void largeWriteCountedOnTheLiveTable()
     {
         const auto f = findingOf(review(db(), "UPDATE orders AS o SET note = NULL WHERE o.qty > 5000;"),

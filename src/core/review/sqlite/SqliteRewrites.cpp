@@ -111,8 +111,21 @@ QString SqliteRewrites::addColumnThenBackfill(const QString& table, const Sqlite
              QString::number(kBatchRows));
 }
 
-QString SqliteRewrites::batched(const QString& statement, const SqliteStatement& what)
+QString SqliteRewrites::rowKey(const QStringList& key)
 {
+    if (key.isEmpty())
+        return QStringLiteral("rowid");
+    QStringList names;
+    for (const QString& k : key)
+        names << quoted(k);
+    return names.size() == 1 ? names.first()
+                             : QLatin1Char('(') + names.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+QString SqliteRewrites::batched(const QString& statement, const SqliteStatement& what, const QStringList& key)
+{
+    const QString row = rowKey(key);
+    const QString selected = key.size() > 1 ? row.mid(1, row.size() - 2) : row;
     const QString head = statement.left(what.whereAt >= 0 ? what.whereAt : what.bodyEnd).trimmed();
     const QString from =
         quoted(what.table) + (what.alias.isEmpty() ? QString() : QStringLiteral(" AS ") + quoted(what.alias));
@@ -126,10 +139,10 @@ QString SqliteRewrites::batched(const QString& statement, const SqliteStatement&
     }
     const QString inner =
         condition.isEmpty()
-            ? QStringLiteral("SELECT rowid FROM %1 LIMIT %2").arg(from, QString::number(kBatchRows))
-            : QStringLiteral("SELECT rowid FROM %1 WHERE %2 LIMIT %3")
-                  .arg(from, condition, QString::number(kBatchRows));
-    return QStringLiteral("%1 WHERE rowid IN (%2);").arg(head, inner);
+            ? QStringLiteral("SELECT %1 FROM %2 LIMIT %3").arg(selected, from, QString::number(kBatchRows))
+            : QStringLiteral("SELECT %1 FROM %2 WHERE %3 LIMIT %4")
+                  .arg(selected, from, condition, QString::number(kBatchRows));
+    return QStringLiteral("%1 WHERE %2 IN (%3);").arg(head, row, inner);
 }
 
 QString SqliteRewrites::renamedCreate(const QString& createTable, const QString& newName)

@@ -36,8 +36,11 @@ public:
     /// ADD COLUMN without the default, then a batched UPDATE setting it.
     static QString addColumnThenBackfill(const QString& table, const SqliteColumnDefinition& column,
                                          const QString& columnText);
-    /// The UPDATE or DELETE limited to one batch of rows by rowid (repeat until it changes no row).
-    static QString batched(const QString& statement, const SqliteStatement& what);
+    /// The UPDATE or DELETE limited to one batch of rows by rowid, or by `key` (the primary key of a WITHOUT
+    /// ROWID table) when given (repeat until it changes no row).
+    static QString batched(const QString& statement, const SqliteStatement& what, const QStringList& key);
+    /// "rowid", "\"id\"", or "(\"a\", \"b\")" for a row value.
+    static QString rowKey(const QStringList& key);
     /// The column without the named constraint words (UNIQUE, PRIMARY KEY, DEFAULT x), as written otherwise.
     static QString columnWithout(const QString& columnText, const SqliteColumnDefinition& column,
                                  bool withoutDefault);

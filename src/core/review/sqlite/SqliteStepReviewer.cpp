@@ -12,6 +12,7 @@
 #include "review/sqlite/SqliteTableLoad.h"
 #include "schema/SchemaReader.h"
 #include "schema/SqlIdentifier.h"
+#include "schema/SqliteSchemaQueries.h"
 
 namespace strata {
 
@@ -127,6 +128,14 @@ SqliteStepReviewer::AroundTable SqliteStepReviewer::around(const QString& table)
         }
     }
     return found;
+}
+
+QStringList SqliteStepReviewer::rowKey(const QString& table)
+{
+    auto read = SqliteSchemaQueries(m_context.db).read(table, {});
+    if (!read || read->tables.isEmpty() || !read->tables.first().withoutRowid)
+        return {};
+    return read->tables.first().primaryKey();
 }
 
 QString SqliteStepReviewer::recipe(const QString& table)
@@ -461,11 +470,10 @@ Status SqliteStepReviewer::write(const SqliteStepStatement& s)
                 : QStringLiteral("UPDATE without WHERE rewrites %1 in one transaction under the write "
                                  "lock: every writer waits until it commits.")
                       .arg(sizeOf(l));
-        f.rewrite = SqliteRewrites::batched(s.text, w);
+        f.rewrite = SqliteRewrites::batched(s.text, w, rowKey(w.table));
         f.rewriteNote =
             QStringLiteral("One batch of %1 rows per run, the lock released in between: run it until "
-                           "it changes no row (a step of its own, or from the application). WITHOUT "
-                           "ROWID tables: select the primary key instead of rowid.")
+                           "it changes no row (a step of its own, or from the application).")
                 .arg(SqliteRewrites::kBatchRows);
         return {};
     }
@@ -507,7 +515,7 @@ Status SqliteStepReviewer::write(const SqliteStepStatement& s)
     }
     ReviewFinding& f = add("sqlite-large-write", S::Warn, s, w.table);
     f.message = message;
-    f.rewrite = SqliteRewrites::batched(s.text, w);
+    f.rewrite = SqliteRewrites::batched(s.text, w, rowKey(w.table));
     f.rewriteNote =
         QStringLiteral("One batch of %1 rows per run, the lock released in between: run it until it "
                        "changes no row.")

@@ -57,6 +57,8 @@ private:
         QStringList createAfter;
     };
     AroundTable around(const QString& table);
+    /// The primary key's columns of a WITHOUT ROWID table, which has no rowid to batch by; empty otherwise.
+    QStringList rowKey(const QString& table);
     /// The 12-step recipe for `table` from its live CREATE TABLE (a generic one when the table is new).
     QString recipe(const QString& table);
     /// The 12-step recipe around a step's own rebuild: its CREATE TABLE and copy kept as written.
