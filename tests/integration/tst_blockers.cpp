@@ -440,6 +440,44 @@ private Q_SLOTS:
         QVERIFY(!terminated);
         QCOMPARE(terminated.error().code, ExitCode::BadInput);
     }
+
+    // SQLite: migrate refuses before its backup while another process has the file open, naming it.
+    void sqliteMigrateRefusesWhileAProcessHasTheFileOpen()
+    {
+        ScratchSqlite file;
+        SetBuilder files;
+        files.file(QStringLiteral("001_book/01_book.sql"), "CREATE TABLE book (id INTEGER PRIMARY KEY);\n");
+        files.file(QStringLiteral("002_notes/01_notes.sql"), "ALTER TABLE book ADD COLUMN note TEXT;\n");
+        auto db = openUrl(file.url());
+        QVERIFY(db);
+        auto set = MigrationHarness::load(files.path());
+        QVERIFY(set);
+        QVERIFY(MigrationHarness::migrate(*db, *set, 1));
+        QProcess shell;
+        shell.start(QStringLiteral("sqlite3"), {file.path()});
+        QVERIFY(shell.waitForStarted());
+        shell.write("SELECT count(*) FROM book;\n");
+        QVERIFY(shell.waitForReadyRead(5000));
+        const qint64 pid = shell.processId();
+
+        QTemporaryDir logs;
+        PhasedRun::Settings settings;
+        settings.backupFolder = logs.path();
+        PhasedRun run(*db, *set, settings);
+        QVERIFY(run.prepare());
+        const Status done = run.execute();
+        shell.write(".quit\n");
+        shell.closeWriteChannel();
+        QVERIFY(shell.waitForFinished(5000));
+        QVERIFY(!done);
+        const QString text = done.error().toText();
+        QVERIFY2(text.startsWith(
+                     QStringLiteral("A process would hold up the migration: pid %1 (sqlite3").arg(pid)),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("the migration did not start")), qPrintable(text));
+        QVERIFY(!run.report().backup);
+        QVERIFY(!MigrationHarness::stepStatuses(*db).contains(QStringLiteral("2.1=applied")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBlockers)

@@ -286,8 +286,11 @@ Status PhasedRun::checkBlockers(const QString& phase)
     const bool sqlite = m_db.dialect() == Dialect::Sqlite;
     return Error::failed(
         QStringLiteral("%1 would hold up the migration: %2.")
-            .arg(blockers.size() == 1 ? QStringLiteral("A session")
-                                      : QStringLiteral("%1 sessions").arg(blockers.size()),
+            .arg(blockers.size() == 1
+                     ? (sqlite ? QStringLiteral("A process") : QStringLiteral("A session"))
+                     : QStringLiteral("%1 %2")
+                           .arg(blockers.size())
+                           .arg(sqlite ? QStringLiteral("processes") : QStringLiteral("sessions")),
                  who.join(QStringLiteral("; "))),
         QStringLiteral("Nothing was changed: the migration did not start."),
         sqlite ? QStringLiteral("Stop it (configure the pre hook to stop the daemon) and run migrate again.")
