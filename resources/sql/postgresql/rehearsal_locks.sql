@@ -1,7 +1,9 @@
--- The table locks one session holds now (the rehearsal samples the session that runs the steps, from a
--- second session, every few milliseconds). Tables only: indexes, sequences and the system catalogs are
--- left out, and so are the history tables of Strata (schema_version*), which every step writes.
--- A table created by the step itself is not visible to this session until its commit, and is not listed.
+-- The table locks one session holds now: the rehearsal samples the session that runs the steps from a
+-- second session every few milliseconds, and reads them once more in that session itself when the
+-- statements of a step have run (inside its transaction). Tables only: indexes, sequences and the system
+-- catalogs are left out, and so are the history tables of Strata (schema_version*), which every step
+-- writes. A table the step creates is seen by that last read only (the second session sees it at commit).
+-- No apostrophe in these comments: the placeholder below is numbered outside quotes.
 SELECT CASE WHEN n.nspname = current_schema() THEN c.relname ELSE n.nspname || '.' || c.relname END,
        l.mode
 FROM pg_catalog.pg_locks l

@@ -24,6 +24,11 @@ public:
         (void)step;
         (void)elapsedMs;
     }
+    /// The step's statements ran inside its transaction, which is still open (transactional steps and
+    /// rollbacks only): every lock they took is held until the COMMIT that follows. Called on the runner's
+    /// thread; the observer may read (never write) through the run's connection here. The rehearsal reads
+    /// pg_locks of its copy's session at this point.
+    virtual void stepScriptRan(const MigrationStep& step) { (void)step; }
     /// A line the step's own tool printed while it ran (Alembic's output, for an Alembic revision).
     virtual void stepOutput(const MigrationStep& step, const QString& line)
     {

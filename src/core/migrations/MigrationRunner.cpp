@@ -180,14 +180,16 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
         return set;
     timer.start();
     Status ran = step.noOp ? Status() : m_db.runScript(script, false);
-    StepTimeoutSession::reset(m_db, limits);
     if (!ran) {
         // A script that opened its own transaction and failed inside it leaves that transaction open (and,
-        // on PostgreSQL, aborted): it ends here, as it would when the connection closed.
+        // on PostgreSQL, aborted): it ends here, as it would when the connection closed. Only then can the
+        // session's settings be reset.
         (void)m_db.rollback();
+        StepTimeoutSession::reset(m_db, limits);
         (void)m_history.recordDirtyFailure(step, ran.error().what);
         return ran;
     }
+    StepTimeoutSession::reset(m_db, limits);
     elapsedMs = timer.elapsed();
     return inTransaction(m_db, record);
 }
@@ -220,6 +222,8 @@ Status MigrationRunner::applyTransactionalStep(const MigrationStep& step, const 
                     if (auto ran = m_db.runScript(script, true); !ran)
                         return ran;
                 elapsedMs = timer.elapsed();
+                if (m_observer)
+                    m_observer->stepScriptRan(step);
                 return record();
             });
         std::optional<LockWait> seen = m_watcher ? m_watcher->disarm() : std::nullopt;
@@ -517,6 +521,8 @@ Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedM
             if (auto ran = m_db.runScript(script, true); !ran)
                 return ran;
         elapsedMs = timer.elapsed();
+        if (m_observer)
+            m_observer->stepScriptRan(step);
         if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
             return r;
         if (auto kept = keepAdoptedToolsCurrent(step, elapsedMs, false); !kept)

@@ -128,6 +128,36 @@ void LockSampler::stop()
         m_thread.join();
 }
 
+QList<RehearsedLock> LockSampler::merged(QList<RehearsedLock> sampled, const QHash<QString, QString>& atEnd,
+                                         qint64 unsampledMs)
+{
+    for (auto it = atEnd.cbegin(); it != atEnd.cend(); ++it) {
+        const QString name = modeName(*it);
+        auto found = std::find_if(sampled.begin(), sampled.end(),
+                                  [&](const RehearsedLock& lock) { return lock.relation == it.key(); });
+        if (found == sampled.end()) {
+            sampled << RehearsedLock{it.key(), name, unsampledMs};
+            continue;
+        }
+        if (rankOf(*it) > nameRank(found->mode))
+            found->mode = name;
+    }
+    std::sort(sampled.begin(), sampled.end(), [](const RehearsedLock& a, const RehearsedLock& b) {
+        const int ra = nameRank(a.mode);
+        const int rb = nameRank(b.mode);
+        return ra != rb ? ra > rb : a.relation < b.relation;
+    });
+    return sampled;
+}
+
+int LockSampler::nameRank(const QString& name)
+{
+    for (qsizetype i = 0; i < modes().size(); ++i)
+        if (modeName(modes().at(i)) == name)
+            return static_cast<int>(i) + 1;
+    return 0;
+}
+
 QList<RehearsedLock> LockSampler::locksOf(int id) const
 {
     QList<RehearsedLock> locks;

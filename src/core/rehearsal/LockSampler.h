@@ -38,11 +38,18 @@ public:
     /// The locks seen during step `id`, strongest first (after stop()).
     QList<RehearsedLock> locksOf(int id) const;
     qint64 sampleCount() const { return m_samples.load(); }
+    int watchedPid() const { return m_pid; }
+    /// The sampled locks with those read at the end of the step's statements (relation -> raw pg_locks
+    /// mode): a lock no sample saw is added as held `unsampledMs`, a stronger mode seen at the end wins.
+    static QList<RehearsedLock> merged(QList<RehearsedLock> sampled, const QHash<QString, QString>& atEnd,
+                                       qint64 unsampledMs);
     std::chrono::milliseconds interval() const { return m_interval; }
     /// The rank of a pg_locks mode, weakest (AccessShareLock, 1) to strongest (AccessExclusiveLock, 8).
     static int rankOf(const QString& mode);
     /// "ShareRowExclusiveLock" -> "SHARE ROW EXCLUSIVE".
     static QString modeName(const QString& mode);
+    /// The rank of a mode's name ("SHARE" -> 5); 0 for an unknown one.
+    static int nameRank(const QString& name);
 
 private:
     struct Seen

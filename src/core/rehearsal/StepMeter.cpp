@@ -24,6 +24,25 @@ void StepMeter::stepStarted(const MigrationStep& step, qsizetype index, qsizetyp
     m_transaction.start();
 }
 
+void StepMeter::stepScriptRan(const MigrationStep& step)
+{
+    (void)step;
+    if (!m_sampler)
+        return;
+    // Read inside the step's transaction: what it holds now it holds until its COMMIT, however briefly
+    // the step ran (ADD COLUMN takes ACCESS EXCLUSIVE for a millisecond, between two samples).
+    auto rows = m_copy.query(m_copy.catalogSql(QStringLiteral("rehearsal_locks")), {m_sampler->watchedPid()});
+    if (!rows)
+        return;
+    auto& held = m_heldAtEnd[nextId()];
+    for (const auto& row : rows->rows) {
+        const QString relation = row.value(0).toString();
+        const QString mode = row.value(1).toString();
+        if (LockSampler::rankOf(mode) > LockSampler::rankOf(held.value(relation)))
+            held.insert(relation, mode);
+    }
+}
+
 void StepMeter::stepFinished(const MigrationStep& step, qint64 elapsedMs)
 {
     finish(step, true, elapsedMs, QString());
@@ -94,7 +113,10 @@ QList<RehearsedStep> StepMeter::steps() const
     for (qsizetype i = 0; i < steps.size(); ++i) {
         RehearsedStep& step = steps[i];
         if (m_sampler && step.ran) {
-            step.locks = m_sampler->locksOf(m_firstId + static_cast<int>(i));
+            const int id = m_firstId + static_cast<int>(i);
+            step.locks =
+                LockSampler::merged(m_sampler->locksOf(id), m_heldAtEnd.value(id),
+                                    std::min<qint64>(step.transactionMs, m_sampler->interval().count()));
             for (auto& lock : step.locks) {
                 lock.heldMs = std::min(lock.heldMs, step.transactionMs);
                 if (!step.tables.contains(lock.relation))

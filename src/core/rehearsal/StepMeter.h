@@ -27,6 +27,7 @@ public:
               QString pass, const Progress& progress);
 
     void stepStarted(const MigrationStep& step, qsizetype index, qsizetype count) override;
+    void stepScriptRan(const MigrationStep& step) override;
     void stepFinished(const MigrationStep& step, qint64 elapsedMs) override;
     void stepFailed(const MigrationStep& step, const Error& error) override;
 
@@ -49,6 +50,9 @@ private:
     TableFiles::Snapshot m_filesBefore;
     qint64 m_rowsBefore = 0;
     QElapsedTimer m_transaction;
+    /// PostgreSQL: the locks the copy's session held when the step's statements had run (until its
+    /// COMMIT), by the sampler id of the step; raw pg_locks modes.
+    QHash<int, QHash<QString, QString>> m_heldAtEnd;
     bool m_running = false;
 };
 
