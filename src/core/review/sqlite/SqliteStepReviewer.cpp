@@ -10,9 +10,7 @@
 #include "review/sqlite/SqliteLiveSchema.h"
 #include "review/sqlite/SqliteRewrites.h"
 #include "review/sqlite/SqliteTableLoad.h"
-#include "schema/SchemaReader.h"
 #include "schema/SqlIdentifier.h"
-#include "schema/SqliteSchemaQueries.h"
 
 namespace strata {
 
@@ -64,7 +62,7 @@ QString quoted(const QString& name)
 } // namespace
 
 SqliteStepReviewer::SqliteStepReviewer(StepReview& review, ReviewContext& context)
-    : m_review(review), m_context(context)
+    : m_review(review), m_context(context), m_recipes(context.db, context.loads)
 {}
 
 int SqliteStepReviewer::version() const
@@ -108,86 +106,6 @@ void SqliteStepReviewer::spanRebuild(ReviewFinding& f, const SqliteRebuild& r) c
     const QByteArray& script = m_review.step.forwardSql;
     f.statement = QString::fromUtf8(script.mid(from, m_statements.at(last).end - from)).trimmed();
     f.excerpt = ReviewFinding::excerptOf(f.statement);
-}
-
-SqliteStepReviewer::AroundTable SqliteStepReviewer::around(const QString& table)
-{
-    AroundTable found;
-    auto objects = m_context.db.query(m_context.db.catalogSql(QStringLiteral("schema_objects")));
-    if (!objects)
-        return found;
-    for (const auto& row : objects->rows) {
-        const QString kind = row.value(0).toString();
-        const QString name = row.value(2).toString();
-        const bool onTable = row.value(3).toString().compare(table, Qt::CaseInsensitive) == 0;
-        if (kind == QLatin1String("trigger") && onTable) {
-            found.own.append({name, row.value(4).toString()}); // dropped with the table
-        } else if (SqliteLiveSchema::mentions(row.value(4).toString(), table)) {
-            found.dropFirst << QStringLiteral("DROP %1 %2").arg(kind.toUpper(), quoted(name));
-            found.createAfter << row.value(4).toString();
-        }
-    }
-    return found;
-}
-
-QStringList SqliteStepReviewer::rowKey(const QString& table)
-{
-    auto read = SqliteSchemaQueries(m_context.db).read(table, {});
-    if (!read || read->tables.isEmpty() || !read->tables.first().withoutRowid)
-        return {};
-    return read->tables.first().primaryKey();
-}
-
-QString SqliteStepReviewer::recipe(const QString& table)
-{
-    const QString scratch = QStringLiteral("new_") + table;
-    if (load(table).found) {
-        auto info = SchemaReader(m_context.db).readTable(QStringLiteral("main"), table);
-        if (info) {
-            QStringList columns;
-            for (const ColumnInfo& c : info->columns)
-                if (c.generated.isEmpty())
-                    columns << c.name;
-            const AroundTable a = around(table);
-            QStringList again;
-            for (const IndexInfo& index : info->indexes)
-                if (!index.definition.isEmpty())
-                    again << index.definition;
-            for (const auto& [name, sql] : a.own)
-                again << sql;
-            again += a.createAfter;
-            return SqliteRewrites::rebuildRecipe(
-                table, scratch,
-                QStringLiteral("-- the table as it is now: make the change here\n") +
-                    SqliteRewrites::renamedCreate(info->ddl, scratch),
-                SqliteRewrites::copyOf(table, scratch, columns), a.dropFirst, again);
-        }
-    }
-    return SqliteRewrites::rebuildRecipe(
-        table, scratch, QStringLiteral("CREATE TABLE %1 (...)").arg(quoted(scratch)),
-        QStringLiteral("INSERT INTO %1 (...) SELECT ... FROM %2").arg(quoted(scratch), quoted(table)), {},
-        {});
-}
-
-QString SqliteStepReviewer::stepRecipe(const SqliteRebuild& r, const AroundTable& a)
-{
-    const SqliteStepStatement& create = m_statements.at(r.renameFirst ? r.first + 0 : r.first);
-    QString createText;
-    QString copyText = r.copy >= 0 ? m_statements.at(r.copy).text : QString();
-    QString scratch = r.scratch;
-    if (r.renameFirst) {
-        // ALTER TABLE x RENAME TO x_old; CREATE TABLE x ...: build the new table as new_x instead.
-        scratch = QStringLiteral("new_") + r.table;
-        for (const SqliteStepStatement& s : m_statements)
-            if (s.index > r.first && s.index < r.drop && s.what.kind == SqliteStatement::Kind::CreateTable &&
-                s.what.table.compare(r.table, Qt::CaseInsensitive) == 0 && createText.isEmpty())
-                createText = SqliteRewrites::renamedCreate(s.text, scratch);
-        if (!copyText.isEmpty())
-            copyText = SqliteRewrites::retargetedCopy(copyText, scratch, r.table);
-    } else {
-        createText = create.text;
-    }
-    return SqliteRewrites::rebuildRecipe(r.table, scratch, createText, copyText, a.dropFirst, a.createAfter);
 }
 
 Status SqliteStepReviewer::run()
@@ -245,7 +163,7 @@ void SqliteStepReviewer::alterUnsupported(const SqliteStepStatement& s)
                        "renames, adds and drops columns and renames tables). The change needs a "
                        "rebuild of %2, which copies %3 under the write lock.")
             .arg(s.what.unsupported, s.what.table, sizeOf(load(s.what.table)));
-    f.rewrite = recipe(s.what.table);
+    f.rewrite = m_recipes.recipe(s.what.table);
     f.rewriteNote =
         QStringLiteral("Edit the CREATE TABLE new_%1 and keep the INSERT to the columns both tables "
                        "have. Strata runs a script with PRAGMAs outside its own BEGIN ... COMMIT as "
@@ -278,7 +196,7 @@ void SqliteStepReviewer::addColumn(const SqliteStepStatement& s)
                            "table holds.")
                 .arg(c.name, what);
         if (c.primaryKey) {
-            f.rewrite = recipe(w.table);
+            f.rewrite = m_recipes.recipe(w.table);
             f.rewriteNote =
                 QStringLiteral("A primary key can only be declared in CREATE TABLE: rebuild the table "
                                "in a step of its own with the key in the new definition.");
@@ -345,7 +263,7 @@ Status SqliteStepReviewer::dropColumn(const SqliteStepStatement& s)
             QStringLiteral("ALTER TABLE ... DROP COLUMN needs SQLite 3.35.0; the SQLite that opens this "
                            "database is %1 and refuses it as a syntax error.")
                 .arg(versionText(version()));
-        f.rewrite = recipe(w.table);
+        f.rewrite = m_recipes.recipe(w.table);
         f.rewriteNote = QStringLiteral("Rebuild the table without %1 in a step of its own.").arg(w.column);
     } else if (l.found) {
         auto refusals = SqliteLiveSchema::dropColumnRefusals(m_context.db, w.table, w.column);
@@ -355,7 +273,7 @@ Status SqliteStepReviewer::dropColumn(const SqliteStepStatement& s)
             ReviewFinding& f = add("sqlite-drop-column-refused", S::Block, s, w.table);
             f.message = QStringLiteral("SQLite will refuse to drop %1.%2: %3.")
                             .arg(w.table, w.column, refusals->join(QStringLiteral("; ")));
-            f.rewrite = recipe(w.table);
+            f.rewrite = m_recipes.recipe(w.table);
             f.rewriteNote =
                 QStringLiteral("Drop or change what uses the column first (DROP INDEX, the view or "
                                "trigger), or rebuild the table without it in a step of its own.");
@@ -382,7 +300,7 @@ void SqliteStepReviewer::renameColumn(const SqliteStepStatement& s)
             QStringLiteral("ALTER TABLE ... RENAME COLUMN needs SQLite 3.25.0; the SQLite that opens this "
                            "database is %1 and refuses it as a syntax error.")
                 .arg(versionText(version()));
-        f.rewrite = recipe(w.table);
+        f.rewrite = m_recipes.recipe(w.table);
         f.rewriteNote =
             QStringLiteral("Rebuild the table with the column named %1 in a step of its own.").arg(w.newName);
         return;
@@ -470,7 +388,7 @@ Status SqliteStepReviewer::write(const SqliteStepStatement& s)
                 : QStringLiteral("UPDATE without WHERE rewrites %1 in one transaction under the write "
                                  "lock: every writer waits until it commits.")
                       .arg(sizeOf(l));
-        f.rewrite = SqliteRewrites::batched(s.text, w, rowKey(w.table));
+        f.rewrite = SqliteRewrites::batched(s.text, w, m_recipes.rowKey(w.table));
         f.rewriteNote =
             QStringLiteral("One batch of %1 rows per run, the lock released in between: run it until "
                            "it changes no row (a step of its own, or from the application).")
@@ -515,7 +433,7 @@ Status SqliteStepReviewer::write(const SqliteStepStatement& s)
     }
     ReviewFinding& f = add("sqlite-large-write", S::Warn, s, w.table);
     f.message = message;
-    f.rewrite = SqliteRewrites::batched(s.text, w, rowKey(w.table));
+    f.rewrite = SqliteRewrites::batched(s.text, w, m_recipes.rowKey(w.table));
     f.rewriteNote =
         QStringLiteral("One batch of %1 rows per run, the lock released in between: run it until it "
                        "changes no row.")
@@ -585,7 +503,7 @@ Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
                            "(%3), and the step then drops %2: they are left pointing at a table that no "
                            "longer exists.")
                 .arg(r.table, r.scratch, dependents.join(QStringLiteral(", ")));
-        f.rewrite = stepRecipe(r, around(r.table));
+        f.rewrite = m_recipes.stepRecipe(r, m_statements, m_recipes.around(r.table));
         spanRebuild(f, r);
         f.rewriteNote =
             QStringLiteral("Copy into new_%1 first and rename the copy (SQLite's own recipe): the "
@@ -622,7 +540,7 @@ Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
                            "first and the child tables' ON DELETE actions run (or the drop fails).")
                 .arg(r.table);
     // The table's indexes and triggers go with DROP TABLE: say which the step does not create again.
-    const AroundTable a = around(r.table);
+    const SqliteRecipes::AroundTable a = m_recipes.around(r.table);
     QStringList lost;
     if (l.found) {
         auto indexes = m_context.db.query(m_context.db.catalogSql(QStringLiteral("schema_indexes")),
@@ -643,7 +561,7 @@ Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
         message += QStringLiteral(" DROP TABLE %1 also drops %2, which this step does not create again.")
                        .arg(r.table, lost.join(QStringLiteral(", ")));
     f.message = message;
-    f.rewrite = stepRecipe(r, a);
+    f.rewrite = m_recipes.stepRecipe(r, m_statements, a);
     f.rewriteNote = QStringLiteral(
         "SQLite's 12-step recipe around this step's own CREATE TABLE and copy: foreign keys off "
         "outside the transaction, the views that name the table dropped and created again, "

@@ -3,6 +3,7 @@
 #include "review/ReviewContext.h"
 #include "review/StepReview.h"
 #include "review/sqlite/SqliteRebuild.h"
+#include "review/sqlite/SqliteRecipes.h"
 #include "review/sqlite/SqliteStepStatements.h"
 
 namespace strata {
@@ -48,21 +49,6 @@ private:
     /// be empty or new (info: the lock is over at once; warn for what destroys: clients still break).
     ReviewSeverity onRows(const QString& table, ReviewSeverity severity,
                           ReviewSeverity otherwise = ReviewSeverity::Info);
-    /// What a rebuild of a table must put back: its own triggers (they go with DROP TABLE), and the views
-    /// and other tables' triggers that name it, dropped before and created after.
-    struct AroundTable
-    {
-        QList<QPair<QString, QString>> own; ///< (name, CREATE TRIGGER)
-        QStringList dropFirst;
-        QStringList createAfter;
-    };
-    AroundTable around(const QString& table);
-    /// The primary key's columns of a WITHOUT ROWID table, which has no rowid to batch by; empty otherwise.
-    QStringList rowKey(const QString& table);
-    /// The 12-step recipe for `table` from its live CREATE TABLE (a generic one when the table is new).
-    QString recipe(const QString& table);
-    /// The 12-step recipe around a step's own rebuild: its CREATE TABLE and copy kept as written.
-    QString stepRecipe(const SqliteRebuild& r, const AroundTable& a);
     bool inRebuild(int index) const;
     /// Makes `f` cover the rebuild's statements from its first to its last, so that the rewrite replaces
     /// them.
@@ -73,6 +59,7 @@ private:
     ReviewContext& m_context;
     QList<SqliteStepStatement> m_statements;
     QList<SqliteRebuild> m_rebuilds;
+    SqliteRecipes m_recipes;
 };
 
 } // namespace strata
