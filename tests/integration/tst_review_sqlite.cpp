@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "CliProcess.h"
 #include "ScratchDatabases.h"
 #include "connection/DatabaseOpener.h"
 #include "dialects/sqlite/SqliteDatabase.h"
@@ -672,6 +673,56 @@ private Q_SLOTS:
                                      .value(QStringLiteral("measured_by"))
                                      .toString();
         QVERIFY2(measured.contains(QLatin1String("dbstat")), qPrintable(measured));
+    }
+
+    /// strata-cli end to end on a SQLite file: review exits 5 on the block finding, --patch's diff applied
+    /// to the folder makes it exit 0, and migrate then runs the patched step on the table with rows.
+    void theCommandLineBlocksThenThePatchRuns()
+    {
+        QTemporaryDir folder;
+        QVERIFY(QDir(folder.path()).mkpath(QStringLiteral("001_v1")));
+        QFile file(folder.filePath(QStringLiteral("001_v1/01_side.sql")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("-- strata:allow sqlite-index-build orders_by_side is built once, before the open\n"
+                   "ALTER TABLE orders ADD COLUMN side TEXT NOT NULL;\n"
+                   "CREATE INDEX orders_by_side ON orders (side);\n");
+        file.close();
+        m_db.reset(); // the command line opens the file itself
+        const QStringList common{QStringLiteral("--db"), m_file->url(), QStringLiteral("--migrations"),
+                                 folder.path()};
+        auto reviewed =
+            CliProcess::run(common + QStringList{QStringLiteral("--json"), QStringLiteral("review")});
+        QCOMPARE(reviewed.exitCode, 5);
+        const QJsonObject json = reviewed.json();
+        QVERIFY2(json.value(QStringLiteral("blocked")).toBool(), qPrintable(reviewed.out));
+        QCOMPARE(json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("block")).toInt(), 1);
+        QCOMPARE(json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("suppressed")).toInt(),
+                 1);
+        QVERIFY2(reviewed.out.contains(QLatin1String("sqlite-add-column-not-null")),
+                 qPrintable(reviewed.out));
+
+        auto patch =
+            CliProcess::run(common + QStringList{QStringLiteral("review"), QStringLiteral("--patch")});
+        QCOMPARE(patch.exitCode, 5);
+        QProcess apply;
+        apply.start(QStringLiteral("patch"), {QStringLiteral("-p1"), QStringLiteral("-d"), folder.path()});
+        QVERIFY(apply.waitForStarted());
+        apply.write(patch.out.toUtf8());
+        apply.closeWriteChannel();
+        QVERIFY(apply.waitForFinished(10'000));
+        QVERIFY2(apply.exitCode() == 0, qPrintable(patch.out));
+
+        reviewed = CliProcess::run(common + QStringList{QStringLiteral("review")});
+        QVERIFY2(reviewed.exitCode == 0, qPrintable(reviewed.err));
+        auto migrated =
+            CliProcess::run(common + QStringList{QStringLiteral("--yes"), QStringLiteral("migrate"),
+                                                 QStringLiteral("--no-backup")});
+        QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
+        m_db = openFile(m_file->path());
+        QVERIFY(m_db);
+        auto sides = db().query(QStringLiteral("SELECT count(*) FROM orders WHERE side = ''"));
+        QVERIFY(sides);
+        QCOMPARE(sides->value(0, 0).toInt(), kOrders);
     }
 
     /// The SQLite folders of the compatibility corpus (tests/compat), reviewed step by step on a database
