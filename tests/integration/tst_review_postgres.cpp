@@ -176,9 +176,18 @@ private Q_SLOTS:
                                     << "block"
                                     << "ALTER TYPE order_side ADD VALUE 'short';\nCOMMIT;\nBEGIN;\nSELECT "
                                        "'short'::order_side;\nCOMMIT;";
-        QTest::newRow("lock timeout") << "pg-missing-lock-timeout"
-                                      << "ALTER TABLE orders ADD COLUMN memo text;"
-                                      << "warn" << lt + "ALTER TABLE orders ADD COLUMN memo text;";
+        // A step without a transaction gets no lock_timeout from the run (and SET LOCAL does nothing there).
+        QTest::newRow("lock timeout")
+            << "pg-missing-lock-timeout"
+            << "-- strata:no-transaction\nSET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN memo "
+               "text;"
+            << "warn"
+            << "-- strata:no-transaction\nSET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN memo text;";
+        QTest::newRow("lock timeout 0 in the step")
+            << "pg-missing-lock-timeout"
+            << "-- strata:lock-timeout 0\nALTER TABLE orders ADD COLUMN memo text;"
+            << "warn"
+            << "-- strata:lock-timeout 3s\nALTER TABLE orders ADD COLUMN memo text;";
         QTest::newRow("work after exclusive")
             << "pg-work-after-exclusive-lock"
             << lt + "ALTER TABLE orders ADD COLUMN memo text;\nCOMMENT ON COLUMN orders.memo IS 'desk "
@@ -395,15 +404,25 @@ private Q_SLOTS:
                      ->rows.size());
     }
 
-    void aRunLockTimeoutFromTheConfigSilencesTheTimeoutRule()
+    void theRunsOwnLockTimeoutSilencesTheTimeoutRule()
     {
+        // The run sets a lock_timeout for every step in a transaction: the config's, else the session's, else
+        // 5 s. Only a config that says 0 (no limit) leaves the step to wait for ever.
         const QList<MigrationStep> steps{step(QStringLiteral("ALTER TABLE orders ADD COLUMN memo text;"))};
-        const auto without = PlanReview::review(steps, *m_db);
-        QVERIFY(findRule(findingsOf(without), QStringLiteral("pg-missing-lock-timeout")));
-        const auto with = PlanReview::review(steps, *m_db, std::chrono::milliseconds(3000));
-        QVERIFY(with);
-        QVERIFY(!findRule(findingsOf(with), QStringLiteral("pg-missing-lock-timeout")));
-        QVERIFY(findRule(findingsOf(with), QStringLiteral("pg-lock")));
+        const auto unlimited = PlanReview::review(steps, *m_db, std::chrono::milliseconds(0));
+        const ReviewFinding* f = findRule(findingsOf(unlimited), QStringLiteral("pg-missing-lock-timeout"));
+        QVERIFY(f);
+        QVERIFY2(f->message.contains(QStringLiteral("migration.lock_timeout is 0")), qPrintable(f->message));
+        QCOMPARE(f->rewrite,
+                 QStringLiteral("SET LOCAL lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN memo text;"));
+        for (const auto& config :
+             {std::optional<std::chrono::milliseconds>(),
+              std::optional<std::chrono::milliseconds>(std::chrono::milliseconds(3000))}) {
+            const auto with = PlanReview::review(steps, *m_db, config);
+            QVERIFY(with);
+            QVERIFY(!findRule(findingsOf(with), QStringLiteral("pg-missing-lock-timeout")));
+            QVERIFY(findRule(findingsOf(with), QStringLiteral("pg-lock")));
+        }
     }
 
     /// The adopt issue's corpus (tests/compat, every tool's PostgreSQL folder): each step reviewed on a

@@ -16,8 +16,9 @@ struct ReviewContext
     TableLoads& loads;
     /// SQLite: sqlite3_libversion_number() of the library that opened `db` (tests pass an older one).
     int sqliteVersion = 0;
-    /// The lock_timeout the run itself sets for every step (`SET LOCAL`, from the operator config); empty
-    /// or zero: none, so a step that takes a strong lock without its own waits without limit.
+    /// The operator config's migration.lock_timeout, which the run sets for each step in a transaction
+    /// (StepTimeouts::limitsFor): empty: Strata's default (the session's own, else 5 s); 0: no limit. A step
+    /// without a transaction runs without one unless its -- strata:lock-timeout gives one.
     std::optional<std::chrono::milliseconds> runLockTimeout;
 };
 

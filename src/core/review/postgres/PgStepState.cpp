@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include "review/ReviewRules.h"
+#include "timeouts/StepTimeouts.h"
 
 namespace strata {
 
@@ -11,8 +12,20 @@ PgStepState::PgStepState(StepReview& stepReview, ReviewContext& reviewContext)
 {
     const auto& step = review.step;
     transactional = step.transactional();
-    lockTimeoutSet = (context.runLockTimeout && context.runLockTimeout->count() > 0) ||
-                     (step.header.lockTimeout && step.header.lockTimeout->count() > 0);
+    // The lock_timeout the run sets for this step, as the runner decides it.
+    StepTimeouts run;
+    run.lockTimeout = context.runLockTimeout;
+    const StepLimits limits = run.limitsFor(step);
+    lockTimeoutSet = !limits.lockTimeout || limits.lockTimeout->count() > 0;
+    if (lockTimeoutSet)
+        return;
+    if (step.header.lockTimeout)
+        noLockTimeoutWhy = QStringLiteral("the step's -- strata:lock-timeout 0 sets none");
+    else if (!step.transactional())
+        noLockTimeoutWhy = QStringLiteral("the step runs without a transaction, where Strata sets none (a "
+                                          "CONCURRENTLY build stopped half-way leaves an invalid index)");
+    else
+        noLockTimeoutWhy = QStringLiteral("the operator config's migration.lock_timeout is 0");
 }
 
 const TableLoad& PgStepState::load(const PgTableRef& table)

@@ -39,6 +39,7 @@ public:
     bool transactional = true; ///< the step runs in Strata's transaction
     bool inExplicit = false;   ///< inside the script's own BEGIN ... COMMIT
     bool lockTimeoutSet = false;
+    QString noLockTimeoutWhy; ///< why the run sets no lock_timeout for this step, when it does not
     bool lockTimeoutReported = false;
     QHash<QString, QString> enumValues; ///< value -> enum type, added in this transaction
     PgTableRef exclusiveTable;          ///< the table this transaction holds ACCESS EXCLUSIVE on

@@ -23,6 +23,10 @@ void PgTransactionRules::lockTimeoutSetting(PgStepState& state, const PgStatemen
     const QJsonArray args = s.node.value(QStringLiteral("args")).toArray();
     const bool zero = values.contains(QStringLiteral("0")) ||
                       (!args.isEmpty() && values.isEmpty() && PgTree::intConstant(args.first()) == 0);
+    // SET LOCAL outside a transaction does nothing (PostgreSQL only warns).
+    const bool local = s.node.value(QStringLiteral("is_local")).toBool();
+    if (local && !state.transactional && !state.inExplicit)
+        return;
     state.lockTimeoutSet = PgTree::str(s.node, "kind") == QLatin1String("VAR_SET_VALUE") && !zero;
 }
 
@@ -87,10 +91,10 @@ void PgTransactionRules::missingLockTimeout(PgStepState& state, const PgStatemen
             continue;
         ReviewFinding& f = state.add(QStringLiteral("pg-missing-lock-timeout"), s, lock.table, lock.mode);
         f.message =
-            QStringLiteral("asks for %1 on %2 with no lock_timeout: if a long query or an idle "
+            QStringLiteral("asks for %1 on %2 with no lock_timeout (%3): if a long query or an idle "
                            "transaction holds %2, this statement waits without limit, and every reader "
                            "and writer of %2 queues behind it.")
-                .arg(lockModeName(lock.mode), lock.table.sql());
+                .arg(lockModeName(lock.mode), lock.table.sql(), state.noLockTimeoutWhy);
         f.rewrite = PgSafeRewrite::withLockTimeout(s, state.transactional || state.inExplicit);
         f.rewriteNote =
             QStringLiteral("Or give the step -- strata:lock-timeout 5s, or set migration.lock_timeout "
