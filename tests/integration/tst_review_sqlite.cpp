@@ -104,29 +104,40 @@ class TestReviewSqlite : public QObject
     Q_OBJECT
 
 private:
+    std::unique_ptr<ScratchSqlite> m_template;
     std::unique_ptr<ScratchSqlite> m_file;
     std::unique_ptr<Database> m_db;
     Database& db() { return *m_db; }
 
 private Q_SLOTS:
+    /// The trading fixture is built once; each test gets a copy of the file.
+    void initTestCase()
+    {
+        m_template = std::make_unique<ScratchSqlite>(QStringLiteral("template.db"));
+        sqlite3* raw = nullptr;
+        QCOMPARE(sqlite3_open(m_template->path().toUtf8().constData(), &raw), SQLITE_OK);
+        const int rc =
+            sqlite3_exec(raw,
+                         "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+                         "INSERT INTO accounts (name) VALUES ('desk-1'), ('desk-2');\n"
+                         "CREATE TABLE orders (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES "
+                         "accounts(id), qty INTEGER NOT NULL, price REAL, note TEXT, venue TEXT);\n"
+                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)\n"
+                         "INSERT INTO orders (account_id, qty, price, note) SELECT 1 + i % 2, i, i * 0.5, "
+                         "'n' || i FROM n;\n"
+                         "CREATE TABLE staging (id INTEGER PRIMARY KEY, payload TEXT);",
+                         nullptr, nullptr, nullptr);
+        sqlite3_close(raw);
+        QCOMPARE(rc, SQLITE_OK);
+    }
     void init()
     {
         m_file = std::make_unique<ScratchSqlite>();
-        {
-            sqlite3* raw = nullptr;
-            QCOMPARE(sqlite3_open(m_file->path().toUtf8().constData(), &raw), SQLITE_OK);
-            sqlite3_close(raw);
-        }
+        QFile::remove(m_file->path());
+        QVERIFY(QFile::copy(m_template->path(), m_file->path()));
+        QVERIFY(QFile(m_file->path()).setPermissions(QFile::ReadOwner | QFile::WriteOwner));
         m_db = openFile(m_file->path());
         QVERIFY(m_db);
-        QVERIFY(run(db(), "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
-                          "INSERT INTO accounts (name) VALUES ('desk-1'), ('desk-2');\n"
-                          "CREATE TABLE orders (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES "
-                          "accounts(id), qty INTEGER NOT NULL, price REAL, note TEXT, venue TEXT);\n"
-                          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)\n"
-                          "INSERT INTO orders (account_id, qty, price, note) SELECT 1 + i % 2, i, i * 0.5, "
-                          "'n' || i FROM n;\n"
-                          "CREATE TABLE staging (id INTEGER PRIMARY KEY, payload TEXT);"));
     }
     void cleanup()
     {
