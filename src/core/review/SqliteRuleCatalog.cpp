@@ -50,8 +50,9 @@ QList<ReviewRule> SqliteRuleCatalog::rules()
         sqlite("sqlite-update-all-rows", "UPDATE without WHERE on a table with rows: one long write lock",
                S::Warn, "", "backfill (batch it)", ""),
         sqlite("sqlite-large-write",
-               "UPDATE/DELETE whose WHERE matches more than 10,000 live rows: one long write lock", S::Warn,
-               "", "backfill (batch it)", ""),
+               "UPDATE/DELETE whose WHERE matches more than 10,000 live rows, or that no index serves on a "
+               "table of more than 100,000: one long write lock",
+               S::Warn, "", "backfill (batch it)", ""),
         sqlite("sqlite-delete-all-rows", "DELETE without WHERE on a table with rows: every row gone",
                S::Block, "", "", ""),
         sqlite("sqlite-drop-table", "DROP TABLE: the table and its rows are gone", S::Block, "ban-drop-table",
