@@ -80,7 +80,7 @@ QStringList RehearsalReport::lines() const
                .arg(RehearsedStep::duration(upPassMs), RehearsedStep::duration(stepsMs()))
                .arg(overhead(), 0, 'f', 2);
     if (failure)
-        out << QStringLiteral("  FAILED in the %1 pass: %2").arg(failedPass, failure->what);
+        out << QStringLiteral("  FAILED: %1").arg(failure->what);
     return out;
 }
 
