@@ -5,6 +5,7 @@
 
 #include "common/Counted.h"
 #include "common/JobProgressDialog.h"
+#include "config/OperatorConfig.h"
 #include "jobs/AcknowledgeRunJob.h"
 #include "jobs/BaselineJob.h"
 #include "jobs/JobRunner.h"
@@ -156,10 +157,18 @@ void MigrationActions::baseline()
 
 void MigrationActions::showPlan()
 {
-    if (!m_status)
+    if (!m_status || !m_target)
         return;
     auto* dialog = new PlanPreviewDialog(*m_status, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The review runs on a connection of its own, with the lock_timeout the operator config gives the run.
+    if (auto url = m_target->connectionUrl()) {
+        std::optional<std::chrono::milliseconds> lockTimeout;
+        if (!m_target->config.isEmpty())
+            if (auto config = OperatorConfig::load(m_target->config))
+                lockTimeout = config->timeouts.lockTimeout;
+        dialog->reviewOn(*url, lockTimeout);
+    }
     dialog->open();
 }
 

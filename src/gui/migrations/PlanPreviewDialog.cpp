@@ -7,14 +7,19 @@
 
 #include "common/Counted.h"
 #include "common/SqlHighlighter.h"
+#include "jobs/JobRunner.h"
+#include "jobs/ReviewJob.h"
 #include "migrations/MigrationPlanner.h"
+#include "review/FindingDetails.h"
+#include "review/FindingItems.h"
 #include "ui_PlanPreviewDialog.h"
 
 namespace strata {
 
 namespace {
 
-enum Role { SlotRole = Qt::UserRole, RunsRole, PhaseRole };
+enum Role { SlotRole = Qt::UserRole, RunsRole = Qt::UserRole + 4, PhaseRole };
+constexpr int ReviewColumn = 2;
 
 QString stepSql(const MigrationStep& step, bool runs)
 {
@@ -41,7 +46,10 @@ PlanPreviewDialog::PlanPreviewDialog(const DatabaseStatus& status, QWidget* pare
     m_ui->sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     new SqlHighlighter(m_ui->sql->document());
     m_ui->steps->header()->setStretchLastSection(true);
-    m_ui->splitter->setSizes({420, 480});
+    m_ui->splitter->setSizes({520, 420});
+    m_ui->detailsSplitter->setSizes({260, 240});
+    m_ui->reviewStatus->hide();
+    m_ui->findings->hide();
     addOptions();
     connect(m_ui->steps, &QTreeWidget::currentItemChanged, this, &PlanPreviewDialog::showSql);
     connect(m_ui->allSteps, &QCheckBox::toggled, this, &PlanPreviewDialog::showSql);
@@ -135,13 +143,14 @@ void PlanPreviewDialog::replan()
             if (s.phase() != phase)
                 continue;
             const bool runs = i < m_plan.steps.size();
-            auto* item = new QTreeWidgetItem(
-                phaseItem, {QStringLiteral("%1  %2").arg(s.slot(), s.name),
-                            runs ? tr("yes") : tr("off (%1)").arg(s.header.option), s.forwardPath});
+            auto* item =
+                new QTreeWidgetItem(phaseItem, {QStringLiteral("%1  %2").arg(s.slot(), s.name),
+                                                runs ? tr("yes") : tr("off (%1)").arg(s.header.option),
+                                                QString(), s.forwardPath});
             item->setData(0, SlotRole, s.slot());
             item->setData(0, RunsRole, runs);
             if (!runs)
-                for (int c = 0; c < 3; ++c)
+                for (int c = 0; c < 4; ++c)
                     item->setForeground(c, QColor(0x75, 0x75, 0x75));
             if (s.slot() == selected)
                 m_ui->steps->setCurrentItem(item);
@@ -150,7 +159,9 @@ void PlanPreviewDialog::replan()
     m_ui->steps->expandAll();
     m_ui->steps->setColumnWidth(0, 170);
     m_ui->steps->setColumnWidth(1, 110);
+    m_ui->steps->setColumnWidth(ReviewColumn, 130);
     showSql();
+    startReview();
 }
 
 void PlanPreviewDialog::showSql()
@@ -166,12 +177,108 @@ void PlanPreviewDialog::showSql()
         for (const auto& s : m_plan.optionalOff)
             parts << QStringLiteral("-- skipped: %1 (option %2 is off)\n").arg(s.label(), s.header.option);
     } else if (const QTreeWidgetItem* item = m_ui->steps->currentItem()) {
+        if (!item->data(0, SlotRole).isValid() && item->parent()) // a finding's row: its step
+            item = item->parent();
         const QString slot = item->data(0, SlotRole).toString();
         for (const auto& s : m_plan.steps + m_plan.optionalOff)
             if (s.slot() == slot)
                 parts << stepSql(s, item->data(0, RunsRole).toBool());
     }
     m_ui->sql->setPlainText(parts.join(QLatin1Char('\n')));
+    const QTreeWidgetItem* item = m_ui->steps->currentItem();
+    if (item && !item->data(0, SlotRole).isValid() && item->parent())
+        item = item->parent();
+    const QString slot = item ? item->data(0, SlotRole).toString() : QString();
+    m_ui->findings->clear();
+    if (m_review)
+        for (const auto& step : m_review->steps)
+            if (step.step.slot() == slot)
+                m_ui->findings->setHtml(FindingDetails::html(step));
+}
+
+void PlanPreviewDialog::reviewOn(const ConnectionUrl& url,
+                                 std::optional<std::chrono::milliseconds> lockTimeout)
+{
+    m_url = url;
+    m_lockTimeout = lockTimeout;
+    m_ui->reviewStatus->show();
+    m_ui->findings->show();
+    startReview();
+}
+
+bool PlanPreviewDialog::isReviewing() const
+{
+    return m_reviewer && m_reviewer->isRunning();
+}
+
+void PlanPreviewDialog::startReview()
+{
+    if (!m_url)
+        return;
+    m_review.reset();
+    if (m_plan.steps.isEmpty()) {
+        m_ui->reviewStatus->setText(tr("Nothing to review: no step would run."));
+        return;
+    }
+    if (isReviewing()) { // one review at a time; the newest plan is reviewed when it ends
+        m_reviewAgain = true;
+        return;
+    }
+    if (m_reviewer)
+        m_reviewer.release()->deleteLater();
+    auto job = std::make_unique<ReviewJob>(m_plan, m_lockTimeout);
+    ReviewJob* review = job.get();
+    m_reviewer = std::make_unique<JobRunner>(*m_url, std::move(job), this);
+    m_ui->reviewStatus->setText(
+        tr("Reviewing the steps against the live database (locks, table sizes, sessions)…"));
+    connect(m_reviewer.get(), &JobRunner::finished, this, [this, review](bool ok, const Error& error) {
+        if (m_reviewAgain) {
+            m_reviewAgain = false;
+            startReview();
+            return;
+        }
+        if (ok)
+            m_review = review->report();
+        if (ok)
+            showReview();
+        else
+            m_ui->reviewStatus->setText(tr("The review could not run: %1").arg(error.toText()));
+        Q_EMIT reviewed(ok);
+    });
+    m_reviewer->start();
+}
+
+QTreeWidgetItem* PlanPreviewDialog::stepItem(const QString& slot) const
+{
+    for (QTreeWidgetItemIterator it(m_ui->steps); *it; ++it)
+        if ((*it)->data(0, SlotRole).toString() == slot)
+            return *it;
+    return nullptr;
+}
+
+void PlanPreviewDialog::showReview()
+{
+    for (const auto& step : m_review->steps)
+        if (QTreeWidgetItem* item = stepItem(step.step.slot())) {
+            FindingItems::add(item, step, ReviewColumn);
+            item->setExpanded(true);
+        }
+    QString status = tr("Review: %1.").arg(m_review->summary());
+    if (const QString blocks = FindingDetails::blockMessage(*m_review); !blocks.isEmpty())
+        status +=
+            QLatin1Char(' ') + blocks +
+            tr(" The migration wizard keeps Apply off (and strata-cli review exits 5) until the step is "
+               "changed to its safe rewrite or the finding is allowed with \"-- strata:allow RULE "
+               "reason\" in the step's file.");
+    m_ui->reviewStatus->setText(status);
+    m_ui->reviewStatus->setStyleSheet(m_review->blocked() ? QStringLiteral("color: #b71c1c;") : QString());
+    showSql();
+}
+
+QString PlanPreviewDialog::reviewVerdict(const QString& slot) const
+{
+    const QTreeWidgetItem* item = stepItem(slot);
+    return item ? item->text(ReviewColumn) : QString();
 }
 
 QStringList PlanPreviewDialog::plannedSteps() const

@@ -27,8 +27,8 @@ QString findingHtml(const ReviewFinding& f)
     if (!f.table.isEmpty())
         html += QStringLiteral("<p style='margin-left:12px'>Table: %1</p>").arg(escaped(f.load.text()));
     if (!f.rewrite.isEmpty())
-        html += QStringLiteral(
-                    "<p style='margin-left:12px'>Safe rewrite:</p><pre style='margin-left:24px'>%1</pre>")
+        html += QStringLiteral("<p style='margin-left:12px'>Safe rewrite:</p><p style='margin-left:24px; "
+                               "white-space:pre-wrap; font-family:monospace'>%1</p>")
                     .arg(escaped(f.rewrite));
     if (!f.rewriteNote.isEmpty())
         html += QStringLiteral("<p style='margin-left:12px'>How: %1</p>").arg(escaped(f.rewriteNote));

@@ -54,11 +54,13 @@ void FindingItems::add(QTreeWidgetItem* stepItem, const StepReview& review, int 
 
     int at = 0;
     for (const auto& f : review.findings) {
-        QString text = QStringLiteral("%1  %2: %3").arg(FindingStyle::label(f), f.rule, f.message);
+        // The size first: the message is long and the row may be cut; the details pane has it all.
+        QString text = QStringLiteral("%1  %2").arg(FindingStyle::label(f), f.rule);
         if (!f.table.isEmpty())
-            text += QStringLiteral(" — ") + f.load.text();
+            text += QStringLiteral("  [") + f.load.text() + QLatin1Char(']');
         if (f.suppressed)
-            text += QStringLiteral(" — allowed: ") + f.suppressionReason;
+            text += QStringLiteral("  allowed: ") + f.suppressionReason;
+        text += QStringLiteral(" — ") + f.message;
         auto* row = new QTreeWidgetItem({text});
         row->setData(0, RuleRole, f.rule);
         row->setIcon(0, FindingStyle::icon(f));

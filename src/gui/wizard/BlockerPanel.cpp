@@ -5,6 +5,7 @@
 #include <QMessageBox>
 #include <QTime>
 
+#include "common/Counted.h"
 #include "jobs/BlockerScanJob.h"
 #include "jobs/BlockerWaitJob.h"
 #include "jobs/JobRunner.h"
@@ -25,6 +26,7 @@ BlockerPanel::BlockerPanel(QWidget* parent) : QGroupBox(parent), m_ui(std::make_
 {
     m_ui->setupUi(this);
     m_ui->progress->hide();
+    m_ui->status->hide();
     connect(m_ui->refresh, &QPushButton::clicked, this, &BlockerPanel::refresh);
     connect(m_ui->cancelQuery, &QPushButton::clicked, this,
             [this] { cancelQuery(m_ui->tree->selectedPid()); });
@@ -67,8 +69,25 @@ void BlockerPanel::showReport(const BlockerReport& report)
     m_ui->tree->showReport(report);
     const QString tables =
         report.tables.isEmpty() ? tr("the database") : report.tables.join(QStringLiteral(", "));
-    m_ui->summary->setText(report.isEmpty() ? tr("Nothing is in the way: %1.").arg(report.summary())
-                                            : tr("On %1: %2.").arg(tables, report.summary()));
+    const qsizetype surely = report.planBlockers().size();
+    const bool sqlite = m_url.dialect() == Dialect::Sqlite;
+    QString text;
+    if (report.isEmpty())
+        text = tr("Nothing is in the way: %1.").arg(report.summary());
+    else if (surely == 0)
+        text = tr("%1 may get in the way of the steps on %2; none surely holds them up (the steps' lock "
+                  "timeouts protect the platform from these).")
+                   .arg(counted(report.sessions.size(), tr("session"), tr("sessions")), tables);
+    else if (sqlite)
+        text = tr("%1 the database file open and may take its write lock at any moment: stop them (the pre "
+                  "hook can stop the daemon), or wait for them to finish.")
+                   .arg(surely == 1 ? tr("Another process has") : tr("%1 other processes have").arg(surely));
+    else
+        text =
+            tr("%1 a lock on %2 that the first step must wait for: select it and Cancel query… or Terminate "
+               "session…, or wait for it to finish. A session it blocks is listed under it.")
+                .arg(surely == 1 ? tr("A session holds") : tr("%1 sessions hold").arg(surely), tables);
+    m_ui->summary->setText(text);
     updateButtons();
     if (report.isEmpty())
         Q_EMIT cleared();
@@ -88,6 +107,7 @@ void BlockerPanel::updateButtons()
 void BlockerPanel::showStatus(const QString& text, bool problem)
 {
     m_ui->status->setText(text);
+    m_ui->status->setVisible(!text.isEmpty());
     m_ui->status->setStyleSheet(problem ? QStringLiteral("color: #b71c1c;") : QString());
 }
 
@@ -208,8 +228,8 @@ void BlockerPanel::toggleWait()
         if (outcome.clear)
             showStatus(tr("They finished: no session is in the way any more."));
         else if (outcome.cancelled)
-            showStatus(tr("Stopped waiting; %n session(s) still listed.", nullptr,
-                          int(outcome.report.sessions.size())));
+            showStatus(tr("Stopped waiting; %1 still listed.")
+                           .arg(counted(outcome.report.sessions.size(), tr("session"), tr("sessions"))));
         else
             showStatus(tr("Still there after %1 minutes: end them or let them finish, then Refresh.")
                            .arg(kWaitLimit.count()),

@@ -75,9 +75,12 @@ void BlockerTree::showReport(const BlockerReport& report)
         addSession(report, root, nullptr, path);
     for (int c = 0; c < QueryColumn; ++c)
         resizeColumnToContents(c);
-    setColumnWidth(WhyColumn, std::min(columnWidth(WhyColumn), 360));
-    if (selected != 0)
-        selectPid(selected);
+    setColumnWidth(WhyColumn, std::min(columnWidth(WhyColumn), 330));
+    // The session to act on first: the one selected before, else the first that surely holds up the plan.
+    if (selected == 0 || !selectPid(selected))
+        for (const auto& s : report.planBlockers())
+            if (selectPid(s.pid))
+                break;
 }
 
 int BlockerTree::selectedPid() const

@@ -15,7 +15,7 @@ namespace strata {
 
 namespace {
 
-enum Column { StepColumn, ReviewColumn, CopyColumn, ScriptColumn };
+enum Column { StepColumn, ReviewColumn, CopyColumn }; // the step's label names its file
 enum Role { SqlRole = Qt::UserRole, SlotRole = Qt::UserRole + 2, RehearsalRole = Qt::UserRole + 3 };
 
 const StepReview* reviewOf(const std::optional<ReviewReport>& report, const QString& slot)
@@ -41,8 +41,8 @@ PlanPage::PlanPage(RunSession& session, QWidget* parent)
     setCommitPage(true);
     setButtonText(QWizard::CommitButton, tr("&Apply >"));
     new SqlHighlighter(m_ui->sql->document());
-    m_ui->splitter->setSizes({520, 360});
-    m_ui->detailsSplitter->setSizes({160, 240});
+    m_ui->splitter->setSizes({680, 320});
+    m_ui->detailsSplitter->setSizes({200, 300});
     m_ui->steps->header()->setStretchLastSection(true);
     m_ui->rehearsalProgress->hide();
     m_ui->cancelRehearsal->hide();
@@ -139,7 +139,7 @@ void PlanPage::showPlan(const MigrationPlan& plan)
             phaseItem = new QTreeWidgetItem(m_ui->steps, {tr("Phase %1").arg(phase)});
             phaseItem->setExpanded(true);
         }
-        auto* item = new QTreeWidgetItem(phaseItem, {step.label(), QString(), QString(), step.forwardPath});
+        auto* item = new QTreeWidgetItem(phaseItem, {step.label(), QString(), QString()});
         item->setData(StepColumn, SqlRole, QString::fromUtf8(step.forwardSql));
         item->setData(StepColumn, SlotRole, step.slot());
         if (!m_ui->steps->currentItem())

@@ -16,7 +16,7 @@ PreflightPage::PreflightPage(RunSession& session, QWidget* parent)
     setSubTitle(tr("Nothing is changed on this page: Strata checks that the migration can start safely."));
     setButtonText(QWizard::CommitButton, tr("&Back up >"));
     m_ui->blockers->hide();
-    m_ui->splitter->setSizes({260, 300});
+    m_ui->splitter->setSizes({170, 400});
     connect(m_ui->blockers, &BlockerPanel::cleared, this, &PreflightPage::onBlockersCleared);
     connect(&m_session, &RunSession::planned, this, &PreflightPage::onPlanned);
     connect(&m_session, &RunSession::hookOutput, this, [this](const QString& line) {
