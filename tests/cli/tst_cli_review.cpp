@@ -101,9 +101,19 @@ private Q_SLOTS:
         QCOMPARE(stateOf(f.db->url()), before);
     }
 
+    void thePatchAppliesAndTheReviewThenPasses_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::newRow("newline at the end") << kIndex;
+        QTest::newRow("no newline at the end") << kIndex.chopped(1);
+        QTest::newRow("statement in the middle") << QByteArray("SET LOCAL lock_timeout = '2s';\n") + kIndex +
+                                                        "UPDATE orders SET amount = amount WHERE id = 1;\n";
+    }
+
     void thePatchAppliesAndTheReviewThenPasses()
     {
-        const Fixture f = fixture(kIndex);
+        QFETCH(QByteArray, file);
+        const Fixture f = fixture(file);
         QVERIFY2(f.db->ok(), qPrintable(f.db->error()));
         const auto patch = review(f, {QStringLiteral("--patch")});
         QCOMPARE(patch.exitCode, 5);
@@ -118,14 +128,16 @@ private Q_SLOTS:
         apply.closeWriteChannel();
         QVERIFY(apply.waitForFinished());
         QCOMPARE(apply.exitCode(), 0);
-        QFile file(QDir(f.set->path()).filePath(QStringLiteral("002_v2/01_indexes.sql")));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(
-            file.readAll().contains("CREATE INDEX CONCURRENTLY orders_by_account ON orders (account_id);"));
+        QFile patched(QDir(f.set->path()).filePath(QStringLiteral("002_v2/01_indexes.sql")));
+        QVERIFY(patched.open(QIODevice::ReadOnly));
+        const QByteArray after = patched.readAll();
+        QVERIFY(after.contains("CREATE INDEX CONCURRENTLY orders_by_account ON orders (account_id);"));
+        QCOMPARE(after.endsWith('\n'), file.endsWith('\n'));
+        QCOMPARE(after.count('\n'), file.count('\n') + 1); // the rewrite's note above it
 
-        const auto after = review(f, {QStringLiteral("--json")});
-        QCOMPARE(after.exitCode, 0);
-        QVERIFY(firstFinding(after.json(), QStringLiteral("pg-index-not-concurrent")).isEmpty());
+        const auto again = review(f, {QStringLiteral("--json")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(firstFinding(again.json(), QStringLiteral("pg-index-not-concurrent")).isEmpty());
     }
 
     void anAllowedFindingIsShownAndExitsZero()

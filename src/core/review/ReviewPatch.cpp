@@ -87,19 +87,26 @@ QString ReviewPatch::forStep(const StepReview& review, const QString& fileText)
         int oldCount = 0;
         int newCount = 0;
         int line = start;
+        // A file without a newline at its end: the diff says so after its last line, old and new.
+        const int lastLine = int(lines.size()) - 1;
+        const QString noNewline = QStringLiteral("\\ No newline at end of file\n");
+        auto emit = [&](QChar mark, const QString& text, bool atEnd) {
+            body += mark + text + QLatin1Char('\n');
+            if (atEnd && !endsWithNewline)
+                body += noNewline;
+        };
         for (qsizetype k = i; k <= j; ++k) {
             const Change& c = changes.at(k);
             for (; line < c.first; ++line, ++oldCount, ++newCount)
-                body += QLatin1Char(' ') + lines.at(line) + QLatin1Char('\n');
+                emit(QLatin1Char(' '), lines.at(line), line == lastLine);
             for (; line <= c.last; ++line, ++oldCount)
-                body += QLatin1Char('-') + lines.at(line) + QLatin1Char('\n');
-            for (const QString& l : c.replacement) {
-                body += QLatin1Char('+') + l + QLatin1Char('\n');
-                ++newCount;
-            }
+                emit(QLatin1Char('-'), lines.at(line), line == lastLine);
+            for (qsizetype r = 0; r < c.replacement.size(); ++r, ++newCount)
+                emit(QLatin1Char('+'), c.replacement.at(r),
+                     c.last == lastLine && r == c.replacement.size() - 1);
         }
         for (; line <= end; ++line, ++oldCount, ++newCount)
-            body += QLatin1Char(' ') + lines.at(line) + QLatin1Char('\n');
+            emit(QLatin1Char(' '), lines.at(line), line == lastLine);
         patch += QStringLiteral("@@ -%1 +%2 @@\n")
                      .arg(hunkRange(start, oldCount), hunkRange(start + offset, newCount));
         patch += body;
