@@ -26,4 +26,12 @@ void CliProgress::stepFailed(const MigrationStep& step, const Error& error)
     m_out.notice(QStringLiteral("        %1 FAILED").arg(step.slot()));
 }
 
+void CliProgress::stepWaited(const MigrationStep& step, const LockWait& wait)
+{
+    m_out.notice(QStringLiteral("  [waited]  %1: %2; rolled back, %3")
+                     .arg(step.shortLabel(), wait.describe(),
+                          wait.backoffMs > 0 ? QStringLiteral("trying again in %1 ms").arg(wait.backoffMs)
+                                             : QStringLiteral("no tries left")));
+}
+
 } // namespace strata::cli

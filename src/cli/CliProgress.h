@@ -14,6 +14,7 @@ public:
     void baselineRecorded(qint64 version) override;
     void stepStarted(const MigrationStep& step, qsizetype index, qsizetype count) override;
     void stepFinished(const MigrationStep& step, qint64 elapsedMs) override;
+    void stepWaited(const MigrationStep& step, const LockWait& wait) override;
     void stepFailed(const MigrationStep& step, const Error& error) override;
 
 private:

@@ -45,6 +45,8 @@ int RollbackCommand::run(const CliContext& context)
 
     CliProgress progress(context.out(), QStringLiteral("roll back"));
     MigrationRunner runner(*session->db, session->set, RunIdentity::current(), &progress);
+    if (context.config())
+        runner.setTimeouts(context.config()->timeouts);
     auto outcome = runner.rollback(*plan);
     if (!outcome)
         return context.out().fail(outcome.error(), command);

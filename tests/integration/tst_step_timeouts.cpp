@@ -537,6 +537,45 @@ private Q_SLOTS:
         QCOMPARE(firstValue(*db, QStringLiteral("SELECT count(*) FROM book")), QStringLiteral("3"));
     }
 
+    // A rollback script waits, is rolled back and tried again the same way.
+    void rollbackBehindALockRetriesAndSucceeds()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        SetBuilder files;
+        bookSet(files, "ALTER TABLE book ADD COLUMN note TEXT;\n");
+        files.file(QStringLiteral("002_notes/01_notes.down.sql"), "ALTER TABLE book DROP COLUMN note;\n");
+        auto db = openUrl(scratch.url());
+        QVERIFY(db);
+        auto set = MigrationHarness::load(files.path());
+        QVERIFY2(set, qPrintable(set ? QString() : set.error().toText()));
+        QVERIFY(MigrationHarness::migrate(*db, *set));
+        QVERIFY(hasColumn(*db, QStringLiteral("book"), QStringLiteral("note")));
+        auto plan = MigrationHarness::planDown(*db, *set, 1);
+        QVERIFY(plan);
+        QCOMPARE(plan->steps.size(), 1);
+
+        PlatformSession daemon;
+        RunScript script;
+        script.onStart = [&](const MigrationStep&) {
+            QVERIFY(daemon.open(scratch.url(), QStringLiteral("risk-daemon")) &&
+                    daemon.hold(QStringLiteral("book"), QStringLiteral("ACCESS SHARE")));
+        };
+        script.onWait = [&](const LockWait&) { daemon.release(); };
+        MigrationRunner runner(*db, *set, RunIdentity::current(), &script);
+        StepTimeouts timeouts;
+        timeouts.lockTimeout = 400ms;
+        timeouts.retryBackoff = 50ms;
+        runner.setTimeouts(timeouts);
+        auto rolledBack = runner.rollback(*plan);
+        QVERIFY2(rolledBack, qPrintable(rolledBack ? QString() : rolledBack.error().toText()));
+        QCOMPARE(script.waits.size(), 1);
+        QCOMPARE(script.waits.first().holders.size(), 1);
+        QCOMPARE(script.waits.first().holders.first().pid, daemon.pid);
+        QVERIFY(!hasColumn(*db, QStringLiteral("book"), QStringLiteral("note")));
+        QVERIFY(!MigrationHarness::stepStatuses(*db).contains(QStringLiteral("2.1=applied")));
+    }
+
     // strata-cli migrate with the operator config's timeouts: the platform's session takes its lock while the
     // step sleeps; both tries wait 400 ms, the printout and --json's lock_waits name the session, exit 4.
     void migrateTakesItsTimeoutsFromTheOperatorConfig()
@@ -637,15 +676,19 @@ private Q_SLOTS:
         // is active for a moment, inside the statement's own implicit transaction.)
         int idleSamples = 0;
         QStringList bad;
+        // Sample for 1.5 s from the moment the run's session shows (a loaded machine may start it late).
         QElapsedTimer timer;
         timer.start();
-        while (timer.elapsed() < 1500) {
+        QElapsedTimer sampling;
+        while (timer.elapsed() < 30000 && !(sampling.isValid() && sampling.elapsed() > 1500)) {
             auto rows = watcher->query(
                 QStringLiteral(
                     "SELECT pid, state, backend_xmin IS NULL AND xact_start IS NULL FROM pg_stat_activity "
                     "WHERE datname = ? AND pid <> ? AND backend_type = 'client backend'"),
                 {scratch.name(), otherRun.pid});
             QVERIFY(rows);
+            if (!rows->isEmpty() && !sampling.isValid())
+                sampling.start();
             for (const auto& row : rows->rows) {
                 const QString state = row.value(1).toString();
                 if (state.startsWith(QLatin1String("idle in transaction")))

@@ -170,7 +170,7 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
     // A no-op step (an empty or comment-only file) runs nothing: only its history row is written.
     const SqlScript script = scriptToRun(step, step.forwardScript(), m_db.dialect());
     if (step.transactional())
-        return applyTransactionalStep(step, script, record, elapsedMs);
+        return runTransactionalStep(step, script, !step.noOp, record, elapsedMs);
     if (auto started = inTransaction(m_db, [&] { return m_history.recordStarted(step, m_who); }); !started)
         return started;
     // Without a transaction the limits are the session's while the step runs (none by default: a
@@ -194,8 +194,9 @@ Status MigrationRunner::applyStep(const MigrationPlan& plan, qsizetype index, qi
     return inTransaction(m_db, record);
 }
 
-Status MigrationRunner::applyTransactionalStep(const MigrationStep& step, const SqlScript& script,
-                                               const std::function<Status()>& record, qint64& elapsedMs)
+Status MigrationRunner::runTransactionalStep(const MigrationStep& step, const SqlScript& script,
+                                             bool runsScript, const std::function<Status()>& record,
+                                             qint64& elapsedMs)
 {
     if (!m_timeoutsResolved) {
         m_timeoutsResolved = true;
@@ -218,7 +219,7 @@ Status MigrationRunner::applyTransactionalStep(const MigrationStep& step, const 
             done = inTransaction(m_db, [&]() -> Status {
                 if (auto set = StepTimeoutSession::afterBegin(m_db, limits); !set)
                     return set;
-                if (!step.noOp)
+                if (runsScript)
                     if (auto ran = m_db.runScript(script, true); !ran)
                         return ran;
                 elapsedMs = timer.elapsed();
@@ -503,10 +504,15 @@ Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedM
     const bool runs = step.hasRollback();
     const SqlScript script = scriptToRun(step, step.rollbackScript(), m_db.dialect());
     if (!step.transactional()) {
+        const StepLimits limits = m_timeouts.limitsFor(step);
+        if (auto set = StepTimeoutSession::beforeBegin(m_db, limits); !set)
+            return set;
         if (auto ran = runs ? m_db.runScript(script, false) : Status(); !ran) {
             (void)m_db.rollback(); // the script's own transaction, left open by its failure
+            StepTimeoutSession::reset(m_db, limits);
             return ran;
         }
+        StepTimeoutSession::reset(m_db, limits);
         elapsedMs = timer.elapsed();
         return inTransaction(m_db, [&]() -> Status {
             if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
@@ -516,22 +522,28 @@ Status MigrationRunner::rollbackStep(const MigrationStep& step, qint64& elapsedM
             return m_history.removeVersion(step.version);
         });
     }
-    return inTransaction(m_db, [&]() -> Status {
-        if (runs)
-            if (auto ran = m_db.runScript(script, true); !ran)
-                return ran;
-        elapsedMs = timer.elapsed();
-        if (m_observer)
-            m_observer->stepScriptRan(step);
-        if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
-            return r;
-        if (auto kept = keepAdoptedToolsCurrent(step, elapsedMs, false); !kept)
-            return kept;
-        return m_history.removeVersion(step.version);
-    });
+    // Under the step's limits, tried again after a lock timeout, as when it was applied.
+    return runTransactionalStep(
+        step, script, runs,
+        [&]() -> Status {
+            if (auto r = m_history.recordRolledBack(step, elapsedMs, m_who); !r)
+                return r;
+            if (auto kept = keepAdoptedToolsCurrent(step, elapsedMs, false); !kept)
+                return kept;
+            return m_history.removeVersion(step.version);
+        },
+        elapsedMs);
 }
 
 Result<MigrationRunner::Outcome> MigrationRunner::rollback(const MigrationPlan& plan)
+{
+    auto outcome = rollbackAll(plan);
+    m_watcher.reset(); // as after apply(): no session of the run is left behind
+    m_timeoutsResolved = false;
+    return outcome;
+}
+
+Result<MigrationRunner::Outcome> MigrationRunner::rollbackAll(const MigrationPlan& plan)
 {
     Outcome outcome;
     if (auto tables = m_history.ensureTables(); !tables)
@@ -565,6 +577,7 @@ Result<MigrationRunner::Outcome> MigrationRunner::rollback(const MigrationPlan& 
                     ? QStringLiteral("Fix %1 and run rollback again.").arg(step.rollbackPath)
                     : QString(done.error().next)
                           .replace(QLatin1String("run migrate again"), QLatin1String("run rollback again"));
+            StepTimeoutSession::reset(m_db, m_timeouts.limitsFor(step));
             if (m_observer)
                 m_observer->stepFailed(step, error);
             return error;

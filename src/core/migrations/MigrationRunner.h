@@ -40,8 +40,8 @@ public:
 
     /// Checked between steps: a cancelled run stops after the step that is running, never inside one.
     void setCancelFlag(const std::atomic_bool* cancel) { m_cancel = cancel; }
-    /// The lock and statement timeouts of the steps apply() runs, and how often a step that waited for a
-    /// lock past its timeout is tried (the operator config's; StepTimeouts' defaults otherwise).
+    /// The lock and statement timeouts of the steps apply() and rollback() run, and how often a step that
+    /// waited for a lock past its timeout is tried (the operator config's; StepTimeouts' defaults otherwise).
     void setTimeouts(const StepTimeouts& timeouts) { m_timeouts = timeouts; }
 
     /// Records the baseline if the plan recognised one, then applies its steps in order, then the repeatable
@@ -55,12 +55,15 @@ public:
 
 private:
     Result<Outcome> applyAll(const MigrationPlan& plan);
+    Result<Outcome> rollbackAll(const MigrationPlan& plan);
     Status recordBaseline(const QList<MigrationStep>& steps, qint64 version);
     Status applyStep(const MigrationPlan& plan, qsizetype index, qint64 versionMsBefore, qint64& elapsedMs);
-    /// A step in its own transaction, under its limits, tried again after a lock timeout (with back-off)
-    /// until its tries are used up; each wait is reported to the observer with who held the lock.
-    Status applyTransactionalStep(const MigrationStep& step, const SqlScript& script,
-                                  const std::function<Status()>& record, qint64& elapsedMs);
+    /// A step's forward or rollback script (`runsScript`: false for a no-op or a step without a rollback
+    /// script) and its history rows in one transaction, under the step's limits, tried again after a lock
+    /// timeout (with back-off) until its tries are used up; each wait is reported to the observer with who
+    /// held the lock.
+    Status runTransactionalStep(const MigrationStep& step, const SqlScript& script, bool runsScript,
+                                const std::function<Status()>& record, qint64& elapsedMs);
     /// The error of a step whose every try waited for a lock past its timeout: who held it, and that
     /// nothing is half-applied.
     Error lockWaitsExhausted(const Error& cause, const QList<LockWait>& waits) const;
