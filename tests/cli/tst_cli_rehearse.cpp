@@ -242,6 +242,17 @@ private Q_SLOTS:
             }
         } dropLeftover{engine == Engine::Postgres ? leftover : QString()};
         QCOMPARE(rehearsalCopies(db, backupFolder(db)), QStringList{leftover});
+        if (engine == Engine::Postgres) { // status lists it meanwhile, with the command that drops it
+            auto status =
+                CliProcess::run(cliArgs(db.url(), set, {QStringLiteral("--json"), QStringLiteral("status")}));
+            QStringList listed;
+            for (const auto& value : singleJsonObject(status.out)
+                                         .value_or(QJsonObject())
+                                         .value(QStringLiteral("leftovers"))
+                                         .toArray())
+                listed << value.toObject().value(QStringLiteral("where")).toString();
+            QVERIFY2(listed.contains(leftover), qPrintable(describe(status)));
+        }
 
         const QStringList before = databaseStateOf(db.url());
         auto run = CliProcess::run(cliArgs(

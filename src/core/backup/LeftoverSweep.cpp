@@ -129,14 +129,16 @@ void sweepRestoreCopies(Database& db, LeftoverSweep::Mode mode, bool runLockHeld
     }
 }
 
-/// The scratch databases Strata makes on a server: a drift check's, a test restore's, a restore's.
+/// The scratch databases Strata makes on a server: a drift check's, a test restore's, a restore's, a
+/// rehearsal's.
 void listScratchDatabases(Database& db, QList<LeftoverSweep::Leftover>& found)
 {
     if (db.dialect() != Dialect::Postgres)
         return;
     auto rows = db.query(QStringLiteral(
         "SELECT d.datname FROM pg_database d WHERE (d.datname LIKE 'strata\\_drift\\_%' OR d.datname LIKE "
-        "'%\\_strata\\_check\\_%' OR d.datname LIKE '%\\_strata\\_restore') AND NOT EXISTS (SELECT 1 FROM "
+        "'%\\_strata\\_check\\_%' OR d.datname LIKE '%\\_strata\\_restore' OR d.datname LIKE "
+        "'%\\_strata\\_rehearsal\\_%') AND NOT EXISTS (SELECT 1 FROM "
         "pg_stat_activity a WHERE a.datname = d.datname) ORDER BY d.datname"));
     if (!rows)
         return;
@@ -144,14 +146,16 @@ void listScratchDatabases(Database& db, QList<LeftoverSweep::Leftover>& found)
         LeftoverSweep::Leftover item;
         item.kind = LeftoverSweep::Leftover::Kind::ScratchDatabase;
         item.where = row.value(0).toString();
-        const QString left = item.where.startsWith(QLatin1String("strata_drift_"))
-                                 ? QStringLiteral("a drift check")
-                             : item.where.endsWith(QLatin1String("_strata_restore"))
-                                 ? QStringLiteral("a restore")
-                                 : QStringLiteral("a test restore (verify --test-restore)");
+        const QString left =
+            item.where.startsWith(QLatin1String("strata_drift_"))   ? QStringLiteral("a drift check")
+            : item.where.endsWith(QLatin1String("_strata_restore")) ? QStringLiteral("a restore")
+            : item.where.contains(QLatin1String("_strata_rehearsal_"))
+                ? QStringLiteral("a rehearsal (the next rehearsal of its database drops it)")
+                : QStringLiteral("a test restore (verify --test-restore)");
         item.text =
-            QStringLiteral("A scratch database of %1 that did not finish is on the server: %2. When no "
-                           "drift check, verify or restore is running, drop it: DROP DATABASE \"%3\";")
+            QStringLiteral(
+                "A scratch database of %1 that did not finish is on the server: %2. When no "
+                "drift check, verify, restore or rehearsal is running, drop it: DROP DATABASE \"%3\";")
                 .arg(left, item.where, QString(item.where).replace(QLatin1Char('"'), QLatin1String("\"\"")));
         found << item;
     }
