@@ -11,12 +11,13 @@ namespace strata::cli {
 
 namespace {
 
-QString text(const BlockerReport& report)
+QString text(const BlockerReport& report, bool withSet)
 {
     QString out = QStringLiteral("Database:  %1\n").arg(report.database);
     out += QStringLiteral("Tables:    %1\n")
-               .arg(report.tables.isEmpty() ? QStringLiteral("(no pending step names a table)")
-                                            : report.tables.join(QStringLiteral(", ")));
+               .arg(!withSet ? QStringLiteral("(no migration set given: locks on tables are not looked at)")
+                    : report.tables.isEmpty() ? QStringLiteral("(no pending step names a table)")
+                                              : report.tables.join(QStringLiteral(", ")));
     if (report.isEmpty())
         return out + QStringLiteral("Blockers:  none\n");
     out += QStringLiteral("Blockers:\n");
@@ -34,12 +35,16 @@ QString text(const BlockerReport& report)
     return out;
 }
 
+bool withSet(const CliContext& context)
+{
+    return !context.options().migrations.isEmpty() ||
+           (context.config() && !context.config()->migrations.isEmpty());
+}
+
 /// The tables the pending steps name, when a migration set is given; none otherwise.
 Result<QStringList> planTables(const CliContext& context, Database& db)
 {
-    const bool haveSet = !context.options().migrations.isEmpty() ||
-                         (context.config() && !context.config()->migrations.isEmpty());
-    if (!haveSet)
+    if (!withSet(context))
         return QStringList();
     auto set = context.loadSet();
     if (!set)
@@ -125,7 +130,7 @@ int BlockersCommand::run(const CliContext& context)
             return context.out().fail(scanned.error(), command);
         report = *scanned;
     }
-    context.out().report(text(report));
+    context.out().report(text(report, withSet(context)));
     const QJsonObject json = report.toJson();
     for (auto it = json.begin(); it != json.end(); ++it)
         doc.insert(it.key(), it.value());
