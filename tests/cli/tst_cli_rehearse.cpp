@@ -599,6 +599,58 @@ private Q_SLOTS:
         QCOMPARE(rehearsalCopies(postgres, backupFolder(postgres)), QStringList());
     }
 
+    void aRoleWithoutCreatedbIsToldWhatToDo()
+    {
+        // A database of a role that may not create databases: its own tables, backed up with its rights.
+        auto server = openDatabase(postgresServerUrl());
+        QVERIFY(server);
+        const QString role = QStringLiteral("strata_rehearsal_nocreatedb");
+        const QString name = QStringLiteral("strata_rehearsal_nocreatedb_live");
+        struct Cleanup
+        {
+            Database& server;
+            QString role, name;
+            ~Cleanup()
+            {
+                (void)server.execute(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+                (void)server.execute(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
+            }
+        } cleanup{*server, role, name};
+        (void)server->execute(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+        (void)server->execute(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
+        QVERIFY(server
+                    ->execute(QStringLiteral("CREATE ROLE %1 LOGIN NOCREATEDB PASSWORD '%2'")
+                                  .arg(role, qEnvironmentVariable("PGPASSWORD")))
+                    .ok());
+        QVERIFY(server->execute(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(name, role)).ok());
+        auto parsed = ConnectionUrl::parse(postgresServerUrl());
+        QVERIFY(parsed);
+        const QString url = QStringLiteral("postgresql://%1@%2:%3/%4")
+                                .arg(role, parsed->postgresParameter(QStringLiteral("host")),
+                                     parsed->postgresParameter(QStringLiteral("port")), name);
+        {
+            auto live = openDatabase(url);
+            QVERIFY(live);
+            QVERIFY(live->execute(QStringLiteral("CREATE TABLE accounts (id INTEGER PRIMARY KEY, desk TEXT)"))
+                        .ok());
+        }
+        SetBuilder set;
+        set.file(QStringLiteral("001_accounts/01_accounts.sql"),
+                 "CREATE TABLE accounts (id INTEGER PRIMARY KEY, desk TEXT);\n")
+            .file(QStringLiteral("002_note/01_note.sql"), "ALTER TABLE accounts ADD COLUMN note TEXT;\n");
+        auto baseline = CliProcess::run(cliArgs(url, set.path(),
+                                                {QStringLiteral("--yes"), QStringLiteral("baseline"),
+                                                 QStringLiteral("--version"), QStringLiteral("1")}));
+        QVERIFY2(baseline.exitCode == 0, qPrintable(describe(baseline)));
+        const QStringList before = databaseStateOf(url);
+        auto run = CliProcess::run(cliArgs(url, set.path(), {QStringLiteral("rehearse")}));
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("This role may not create databases")),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("--rehearse-on")), qPrintable(describe(run)));
+        QCOMPARE(databaseStateOf(url), before);
+    }
+
     void noRoomForTheCopyIsSaidBeforeStarting()
     {
         // The database on a small disk, its backups beside it.

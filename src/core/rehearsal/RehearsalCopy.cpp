@@ -76,7 +76,9 @@ Status RehearsalCopy::check(Database& live, qint64 backupSize, const Where& wher
     if (where.target && QFileInfo::exists(path))
         return Error::badInput(
             QStringLiteral("%1 already exists, and the rehearsal's copy would replace it.").arg(path),
-            QStringLiteral("Name a file that does not exist yet; the rehearsal removes it when it ends."),
+            QStringLiteral(
+                "Name a file that does not exist yet; the rehearsal removes it when it ends (a file "
+                "left there by an interrupted rehearsal can be removed)."),
             QStringLiteral("Nothing was changed: the rehearsal did not start."));
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
@@ -181,6 +183,20 @@ Result<std::unique_ptr<RehearsalCopy>> RehearsalCopy::makePostgres(Database& liv
     if (auto restored = PostgresBackupEngine(server).restoreInto(copy->m_name, backupPath, progress);
         !restored) {
         copy->m_dropped = true; // restoreInto dropped it
+        if (restored.error().what.contains(QLatin1String("42501")) ||
+            restored.error().what.contains(QLatin1String("permission denied to create database")))
+            return Error::failed(
+                QStringLiteral(
+                    "This role may not create databases, and the rehearsal restores the backup into "
+                    "one (%1).")
+                    .arg(restored.error().what),
+                QStringLiteral(
+                    "Nothing was changed: the rehearsal did not start, and the live database was not "
+                    "touched."),
+                QStringLiteral(
+                    "Rehearse as a role with CREATEDB (ALTER ROLE <role> CREATEDB), or on a server "
+                    "where you may create databases: --rehearse-on "
+                    "postgresql://user@host:port/postgres."));
         return restored.error().withUnchanged(
             QStringLiteral("The live database was not touched; the scratch database %1 was dropped.")
                 .arg(copy->m_name));
