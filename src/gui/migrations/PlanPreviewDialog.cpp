@@ -49,6 +49,8 @@ PlanPreviewDialog::PlanPreviewDialog(const DatabaseStatus& status, QWidget* pare
     m_ui->splitter->setSizes({520, 420});
     m_ui->detailsSplitter->setSizes({260, 240});
     m_ui->reviewStatus->hide();
+    resize(1100, 700); // the review column and the details beside the steps
+    resize(1100, 700); // the review column and the details beside the steps
     m_ui->findings->hide();
     addOptions();
     connect(m_ui->steps, &QTreeWidget::currentItemChanged, this, &PlanPreviewDialog::showSql);
@@ -264,12 +266,11 @@ void PlanPreviewDialog::showReview()
             item->setExpanded(true);
         }
     QString status = tr("Review: %1.").arg(m_review->summary());
-    if (const QString blocks = FindingDetails::blockMessage(*m_review); !blocks.isEmpty())
-        status +=
-            QLatin1Char(' ') + blocks +
-            tr(" The migration wizard keeps Apply off (and strata-cli review exits 5) until the step is "
-               "changed to its safe rewrite or the finding is allowed with \"-- strata:allow RULE "
-               "reason\" in the step's file.");
+    const QString blocks = FindingDetails::blockMessage(*m_review);
+    if (!blocks.isEmpty())
+        status += QLatin1Char('\n') + blocks +
+                  tr(" The migration wizard keeps Apply off until the step is changed to its safe rewrite or "
+                     "the finding is allowed with \"-- strata:allow RULE reason\" in the step's file.");
     m_ui->reviewStatus->setText(status);
     m_ui->reviewStatus->setStyleSheet(m_review->blocked() ? QStringLiteral("color: #b71c1c;") : QString());
     showSql();

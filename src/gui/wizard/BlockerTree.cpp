@@ -50,7 +50,8 @@ QTreeWidgetItem* BlockerTree::addSession(const BlockerReport& report, const Bloc
                                                                         : QStyle::SP_MessageBoxWarning));
     if (blocks)
         item->setForeground(WhyColumn, QColor(0xb7, 0x1c, 0x1c));
-    QString tip = session.title();
+    QString tip = session.title() + QLatin1Char('\n') +
+                  session.reasons(report.longTransactionMs).join(QStringLiteral("; "));
     if (!session.client.isEmpty())
         tip += tr("\nfrom %1").arg(session.client);
     if (!session.query.isEmpty())
@@ -75,7 +76,7 @@ void BlockerTree::showReport(const BlockerReport& report)
         addSession(report, root, nullptr, path);
     for (int c = 0; c < QueryColumn; ++c)
         resizeColumnToContents(c);
-    setColumnWidth(WhyColumn, std::min(columnWidth(WhyColumn), 330));
+    setColumnWidth(WhyColumn, std::min(columnWidth(WhyColumn), 380));
     // The session to act on first: the one selected before, else the first that surely holds up the plan.
     if (selected == 0 || !selectPid(selected))
         for (const auto& s : report.planBlockers())

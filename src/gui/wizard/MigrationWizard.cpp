@@ -34,7 +34,7 @@ MigrationWizard::MigrationWizard(const ConnectionUrl& url, const QString& setFol
     setPage(Verification, m_verification);
     setPage(Finish, m_finish);
     setStartId(Preflight);
-    resize(1040, 720); // the plan's review and the blocking tree need the room
+    resize(1100, 720); // the plan's review and the blocking tree need the room
     connect(m_session, &RunSession::phaseDone, this,
             [this](const QString& phase, bool ok, const Error&) { onPhaseDone(phase, ok); });
     connect(m_session, &RunSession::stepStarted, this, [this] { m_changed = true; });

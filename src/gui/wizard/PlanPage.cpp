@@ -41,8 +41,8 @@ PlanPage::PlanPage(RunSession& session, QWidget* parent)
     setCommitPage(true);
     setButtonText(QWizard::CommitButton, tr("&Apply >"));
     new SqlHighlighter(m_ui->sql->document());
-    m_ui->splitter->setSizes({680, 320});
-    m_ui->detailsSplitter->setSizes({200, 300});
+    m_ui->splitter->setSizes({700, 380});
+    m_ui->detailsSplitter->setSizes({150, 350});
     m_ui->steps->header()->setStretchLastSection(true);
     m_ui->rehearsalProgress->hide();
     m_ui->cancelRehearsal->hide();
@@ -291,11 +291,17 @@ void PlanPage::onRehearsalDone(bool ok, const Error& error)
     if (report)
         showRehearsal(*report);
     if (ok && report) {
-        m_ui->rehearsalStatus->setText(tr("Rehearsed on %1: the steps took %2 there (%3 rows on the copy); "
-                                          "the rollbacks ran and the steps "
-                                          "again.")
-                                           .arg(report->copy, RehearsedStep::duration(report->stepsMs()),
-                                                RehearsedStep::rowCount(report->copyRows)));
+        qint64 heldMs = 0;
+        for (const auto& step : report->up)
+            heldMs += std::max(step.transactionMs, step.durationMs);
+        const QString rollbacks =
+            report->withoutRollback.isEmpty()
+                ? tr("every rollback ran, then the steps again")
+                : tr("the rollbacks ran back to %1, which has no rollback script, then the steps again")
+                      .arg(report->withoutRollback.join(QStringLiteral(", ")));
+        m_ui->rehearsalStatus->setText(tr("Rehearsed on %1 (%2 rows): the steps held it for %3 in all; %4.")
+                                           .arg(report->copy, RehearsedStep::rowCount(report->copyRows),
+                                                RehearsedStep::duration(heldMs), rollbacks));
     } else {
         m_rehearsalFailed = true;
         m_ui->rehearsalStatus->setText(tr("The rehearsal failed: the live database was not touched."));
@@ -310,8 +316,13 @@ void PlanPage::showRehearsal(const RehearsalReport& report)
         QTreeWidgetItem* item = stepItem(step.slot);
         if (!item)
             continue;
-        item->setText(CopyColumn, step.ran ? RehearsedStep::duration(step.durationMs) : tr("not run"));
-        item->setToolTip(CopyColumn, step.summary());
+        // The time it holds the copy, from BEGIN to COMMIT: its locks last that long (its own statements'
+        // time alone is in the tooltip).
+        const qint64 heldMs = std::max(step.transactionMs, step.durationMs);
+        item->setText(CopyColumn, step.ran ? RehearsedStep::duration(heldMs) : tr("not run"));
+        item->setToolTip(CopyColumn, tr("%1\nits statements: %2; from BEGIN to COMMIT: %3")
+                                         .arg(step.summary(), RehearsedStep::duration(step.durationMs),
+                                              RehearsedStep::duration(step.transactionMs)));
         for (int i = item->childCount() - 1; i >= 0; --i)
             if (item->child(i)->data(StepColumn, RehearsalRole).toBool())
                 delete item->takeChild(i);
