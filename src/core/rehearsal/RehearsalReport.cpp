@@ -57,7 +57,7 @@ QJsonObject RehearsalReport::toJson() const
 QStringList RehearsalReport::lines() const
 {
     QStringList out;
-    out << QStringLiteral("Rehearsal on %1 (%2 rows, made in %3):")
+    out << QStringLiteral("Rehearsal on %1 (%2 rows in the tables the steps name, made in %3):")
                .arg(copy, RehearsedStep::rowCount(copyRows), RehearsedStep::duration(copyMs));
     for (const auto& step : up)
         out << QStringLiteral("  ") + step.summary();

@@ -18,7 +18,7 @@ struct RehearsalReport
 {
     QString copy;       ///< where it ran: "a copy of /backups/state-pre_v2.db", "the scratch database x on y"
     QString backupPath; ///< the verified backup the copy was made from
-    qint64 copyRows = 0;
+    qint64 copyRows = 0;          ///< rows the copy holds in the tables the plan's steps and rollbacks name
     qint64 copyMs = 0;            ///< making the copy (file copy, or pg_restore)
     QStringList leftoversDropped; ///< copies that killed rehearsals had left, removed first
     QList<RehearsedStep> up;

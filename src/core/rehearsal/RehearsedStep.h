@@ -26,7 +26,8 @@ struct RehearsedStep
     QStringList rewrittenTables; ///< tables that got a new data file (relfilenode, SQLite root page)
     QStringList tables;          ///< the tables it involved: locked, rewritten or named by its SQL
     qint64 rowsTouched = 0;      ///< its statements' affected-row counts
-    qint64 rowsInTables = 0; ///< rows the copy held in `tables` before the pass (the whole copy's if none)
+    /// Rows the copy held in `tables` before the pass (in all the tables the plan names, if none).
+    qint64 rowsInTables = 0;
 
     /// "2.2 indexes: locks enforcement_log (SHARE) 1.8 s, measured on a copy of 3.1 M rows"
     QString summary() const;

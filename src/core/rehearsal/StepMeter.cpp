@@ -62,19 +62,24 @@ void StepMeter::stepFailed(const MigrationStep& step, const Error& error)
     finish(step, false, m_transaction.elapsed(), error.what);
 }
 
-QStringList StepMeter::tablesNamedIn(const MigrationStep& step) const
+QStringList StepMeter::namedIn(const QString& sql, const QStringList& tables)
 {
-    const QString sql = QString::fromUtf8(m_pass == QLatin1String("down") ? step.rollbackScript().utf8
-                                                                          : step.forwardScript().utf8);
     QStringList named;
-    for (auto it = m_tableRows.cbegin(); it != m_tableRows.cend(); ++it) {
+    for (const QString& table : tables) {
         const QRegularExpression word(
-            QStringLiteral("(?<![\\w.\"])\"?%1\"?(?![\\w\"])").arg(QRegularExpression::escape(it.key())),
+            QStringLiteral("(?<![\\w.\"])\"?%1\"?(?![\\w\"])").arg(QRegularExpression::escape(table)),
             QRegularExpression::CaseInsensitiveOption);
         if (word.match(sql).hasMatch())
-            named << it.key();
+            named << table;
     }
     return named;
+}
+
+QStringList StepMeter::tablesNamedIn(const MigrationStep& step) const
+{
+    return namedIn(QString::fromUtf8(m_pass == QLatin1String("down") ? step.rollbackScript().utf8
+                                                                     : step.forwardScript().utf8),
+                   m_tableRows.keys());
 }
 
 void StepMeter::finish(const MigrationStep& step, bool succeeded, qint64 elapsedMs, const QString& error)

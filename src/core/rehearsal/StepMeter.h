@@ -21,8 +21,8 @@ class LockSampler;
 class StepMeter final : public MigrationObserver
 {
 public:
-    /// `tableRows`: the copy's rows per table, counted before the passes. `firstId`: the sampler's id of
-    /// this pass's first step (ids must not repeat across passes).
+    /// `tableRows`: the copy's rows per table the plan names, counted before the passes. `firstId`: the
+    /// sampler's id of this pass's first step (ids must not repeat across passes).
     StepMeter(Database& copy, LockSampler* sampler, const QHash<QString, qint64>& tableRows, int firstId,
               QString pass, const Progress& progress);
 
@@ -33,6 +33,8 @@ public:
 
     /// The steps measured, in the order they ran; call after the sampler stopped to get its locks.
     QList<RehearsedStep> steps() const;
+    /// The tables of `tables` that `sql` names as a word (quoted or not, any case).
+    static QStringList namedIn(const QString& sql, const QStringList& tables);
     /// The sampler id after this pass's last step.
     int nextId() const { return m_firstId + static_cast<int>(m_steps.size()); }
 
