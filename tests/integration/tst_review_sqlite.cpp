@@ -282,6 +282,17 @@ private Q_SLOTS:
         const auto enforced = findingOf(review(db(), sql), QStringLiteral("sqlite-table-rebuild"));
         QVERIFY(enforced);
         QCOMPARE(enforced->severity, ReviewSeverity::Block);
+        // Turning them off in the step works only outside its transaction.
+        const QByteArray off = "PRAGMA foreign_keys = OFF;\n" + sql;
+        auto inside = findingOf(review(db(), off), QStringLiteral("sqlite-table-rebuild"));
+        QVERIFY(inside);
+        QCOMPARE(inside->severity, ReviewSeverity::Block);
+        QVERIFY2(inside->message.contains(QLatin1String("(line 1) runs inside the step's transaction")),
+                 qPrintable(inside->message));
+        auto outside = findingOf(review(db(), off, sqlite3_libversion_number(), false),
+                                 QStringLiteral("sqlite-table-rebuild"));
+        QVERIFY(outside);
+        QCOMPARE(outside->severity, ReviewSeverity::Warn);
         QVERIFY(run(db(), sql));
         auto fills = db().query(QStringLiteral("SELECT count(*) FROM fills"));
         QVERIFY(fills);

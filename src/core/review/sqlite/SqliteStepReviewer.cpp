@@ -515,7 +515,20 @@ Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
     for (const SqliteStepStatement& s : m_statements)
         checked =
             checked || (s.what.kind == Kind::Pragma && s.what.pragma == QLatin1String("foreign_key_check"));
-    const bool cascades = fkOn && !dependents.isEmpty() && !r.renameFirst;
+    // PRAGMA foreign_keys = OFF before the drop takes effect only outside a transaction: SQLite ignores it
+    // inside one, and a step runs in Strata's unless its header says -- strata:no-transaction.
+    const SqliteStepStatement* turnsOff = nullptr;
+    for (const SqliteStepStatement& s : m_statements) {
+        const QString value = s.what.pragmaValue.trimmed().toLower();
+        if (s.index < r.drop && s.what.kind == Kind::Pragma &&
+            s.what.pragma == QLatin1String("foreign_keys") &&
+            (value == QLatin1String("off") || value == QLatin1String("0") ||
+             value == QLatin1String("false") || value == QLatin1String("no")))
+            turnsOff = &s;
+    }
+    const bool inTransaction = m_review.step.transactional();
+    const bool turnedOff = turnsOff && !inTransaction;
+    const bool cascades = fkOn && !turnedOff && !dependents.isEmpty() && !r.renameFirst;
     ReviewFinding& f = add("sqlite-table-rebuild", cascades ? S::Block : onRows(r.table, S::Warn),
                            m_statements.at(r.first), r.table);
     spanRebuild(f, r);
@@ -534,6 +547,11 @@ Status SqliteStepReviewer::rebuild(const SqliteRebuild& r)
                 .arg(QStringList(dependents + parents).join(QStringLiteral(", ")),
                      checked ? QString() : QStringLiteral(" (this step never does)"));
     }
+    if (turnsOff && inTransaction)
+        message +=
+            QStringLiteral(" Its PRAGMA foreign_keys = OFF (line %1) runs inside the step's transaction, "
+                           "where SQLite ignores it: the step needs -- strata:no-transaction.")
+                .arg(turnsOff->line);
     if (cascades)
         message +=
             QStringLiteral(" This connection enforces foreign keys now, so DROP TABLE %1 deletes its rows "
