@@ -444,6 +444,70 @@ private Q_SLOTS:
         QVERIFY2(run.banner().contains(QStringLiteral("No session is in the way any more")),
                  qPrintable(run.banner()));
     }
+
+    void thePreflightListsTheProcessesHoldingTheSqliteFile()
+    {
+        ScratchSqlite scratch;
+        SetBuilder set;
+        QVERIFY(migrateToV1(scratch.url(), set, kSqliteOrders));
+        set.file(QStringLiteral("002_v2/01_note.sql"), "ALTER TABLE orders ADD COLUMN note TEXT;\n");
+        QProcess shell; // an operator's sqlite3 shell left open on the file
+        shell.start(QStringLiteral("sqlite3"), {scratch.path()});
+        QVERIFY(shell.waitForStarted());
+        shell.write("SELECT count(*) FROM orders;\n");
+        QVERIFY(shell.waitForReadyRead(5000));
+        const int pid = int(shell.processId());
+
+        WizardRun run(scratch.url(), set.path());
+        auto* preflight = run.wizard->preflightPage();
+        QVERIFY(waitUntil([&] { return ended(preflight); }));
+        QVERIFY(!preflight->isComplete());
+        BlockerPanel* panel = preflight->blockerPanel();
+        QVERIFY(panel->isVisible());
+        QCOMPARE(panel->title(), QStringLiteral("Processes that have the database file open (live)"));
+        QCOMPARE(panel->tree()->shownPids(), QList<int>{pid});
+        QTreeWidgetItem* row = panel->tree()->topLevelItem(0);
+        QCOMPARE(row->text(BlockerTree::PidColumn), QStringLiteral("pid %1").arg(pid));
+        QCOMPARE(row->text(BlockerTree::ApplicationColumn), QStringLiteral("sqlite3"));
+        // Nothing to cancel or terminate from here: the process's owner stops it.
+        QVERIFY(!panel->findChild<QPushButton*>(QStringLiteral("terminate"))->isVisible());
+        QVERIFY(!panel->findChild<QPushButton*>(QStringLiteral("cancelQuery"))->isVisible());
+
+        shell.write(".quit\n");
+        shell.closeWriteChannel();
+        QVERIFY(shell.waitForFinished(5000));
+        QSignalSpy cleared(panel, &BlockerPanel::cleared);
+        panel->findChild<QPushButton*>(QStringLiteral("refresh"))->click();
+        QVERIFY(cleared.wait(20000));
+        QVERIFY(panel->tree()->shownPids().isEmpty());
+        QVERIFY2(run.banner().contains(QStringLiteral("No session is in the way any more")),
+                 qPrintable(run.banner()));
+    }
+
+    void aCancelledRehearsalLeavesApplyOffAndTheDatabaseUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path, 200000).ok());
+        WizardRun run(QStringLiteral("sqlite:") + path, RiskStateDemo::bundledSet());
+        QVERIFY(run.toThePlan());
+        PlanPage& page = *run.wizard->planPage();
+        page.findChild<QCheckBox*>(QStringLiteral("rehearse"))->click();
+        QVERIFY(page.isRehearsing());
+        auto* cancel = page.findChild<QPushButton*>(QStringLiteral("cancelRehearsal"));
+        QVERIFY(cancel->isVisible() && cancel->isEnabled());
+        cancel->click();
+        QVERIFY(waitUntil([&] { return !page.isRehearsing(); }));
+        QVERIFY(!page.isComplete());
+        QVERIFY(!run.wizard->button(QWizard::CommitButton)->isEnabled());
+        QVERIFY2(run.banner().contains(QStringLiteral("was cancelled")) &&
+                     run.banner().contains(QStringLiteral("live database was not touched")),
+                 qPrintable(run.banner()));
+        auto db = MigrationHarness::open(QStringLiteral("sqlite:") + path);
+        QVERIFY(db.ok());
+        for (const QString& status : MigrationHarness::stepStatuses(**db))
+            QVERIFY2(!status.startsWith(QStringLiteral("2.")), qPrintable(status));
+    }
 };
 
 QTEST_MAIN(TestWizardReview)
