@@ -59,7 +59,16 @@ PlanPreviewDialog::PlanPreviewDialog(const DatabaseStatus& status, QWidget* pare
     replan();
 }
 
-PlanPreviewDialog::~PlanPreviewDialog() = default;
+PlanPreviewDialog::~PlanPreviewDialog()
+{
+    // Closing never waits on the database: a review still running ends on its own, then goes.
+    if (m_reviewer && m_reviewer->isRunning()) {
+        JobRunner* running = m_reviewer.release();
+        running->setParent(nullptr);
+        running->cancel();
+        connect(running, &JobRunner::finished, running, &QObject::deleteLater);
+    }
+}
 
 void PlanPreviewDialog::addOptions()
 {

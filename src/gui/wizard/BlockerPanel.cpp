@@ -36,7 +36,17 @@ BlockerPanel::BlockerPanel(QWidget* parent) : QGroupBox(parent), m_ui(std::make_
     updateButtons();
 }
 
-BlockerPanel::~BlockerPanel() = default;
+BlockerPanel::~BlockerPanel()
+{
+    // Closing the wizard never waits on the database: a scan or a wait still running is told to stop and
+    // goes once it has.
+    if (m_runner && m_runner->isRunning()) {
+        JobRunner* running = m_runner.release();
+        running->setParent(nullptr);
+        running->cancel();
+        connect(running, &JobRunner::finished, running, &QObject::deleteLater);
+    }
+}
 
 BlockerTree* BlockerPanel::tree() const
 {

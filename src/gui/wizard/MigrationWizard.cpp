@@ -76,6 +76,9 @@ QString MigrationWizard::closingQuestion() const
     if (currentId() == Backup)
         return tr("The backup is running. Stop it and close?\n\nNothing has been changed: the partial "
                   "backup is discarded and the migration does not start.");
+    if (currentId() == Plan && m_plan->isRehearsing())
+        return tr("The rehearsal on a copy is running. Stop it and close?\n\nThe live database has not been "
+                  "touched by the steps: the copy is removed, and the backup stays in the Backup menu.");
     return tr("A check is running. Stop it and close?\n\nNothing has been changed by the migration.");
 }
 
