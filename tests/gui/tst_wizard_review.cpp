@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProcess>
@@ -320,6 +321,44 @@ private Q_SLOTS:
                  qPrintable(indexes->child(0)->text(0)));
         page.findChild<QTreeWidget*>(QStringLiteral("steps"))->setCurrentItem(indexes);
         keepScreenshot(*run.wizard, QStringLiteral("rehearsal-plan"));
+    }
+
+    void thePostgresRehearsalShowsTheLocksEachStepHeld()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        const QString set = QStringLiteral(STRATA_SOURCE_DIR "/tests/support/risk_state_postgresql");
+        {
+            // The platform's v1 tables with 200,000 rows of enforcement history (fill.sql), not tracked yet.
+            auto db = MigrationHarness::open(scratch.url());
+            QVERIFY(db.ok());
+            QFile tables(set + QStringLiteral("/001_baseline/01_tables.sql"));
+            QFile fill(set + QStringLiteral("/fill.sql"));
+            QVERIFY(tables.open(QIODevice::ReadOnly) && fill.open(QIODevice::ReadOnly));
+            QVERIFY((*db)->runScript({tables.fileName(), tables.readAll(), 1}, false).ok());
+            QVERIFY((*db)
+                        ->runScript({fill.fileName(), fill.readAll().replace(":rows", "200000"), 1}, false)
+                        .ok());
+        }
+        WizardRun run(scratch.url(), set);
+        QVERIFY(run.toThePlan());
+        PlanPage& page = *run.wizard->planPage();
+        page.findChild<QCheckBox*>(QStringLiteral("rehearse"))->click();
+        QVERIFY(page.isRehearsing());
+        QVERIFY(waitUntil([&] { return !page.isRehearsing(); }, 120000));
+        const auto& report = run.wizard->session().report().rehearsal;
+        QVERIFY2(report && report->succeeded, qPrintable(run.banner()));
+        QTreeWidgetItem* indexes = page.stepItem(QStringLiteral("2.2"));
+        QVERIFY(indexes);
+        QString shown;
+        for (int i = 0; i < indexes->childCount(); ++i)
+            if (indexes->child(i)->text(0).startsWith(QStringLiteral("ON THE COPY")))
+                shown = indexes->child(i)->text(0);
+        QVERIFY2(shown.contains(QStringLiteral("locks enforcement_log (SHARE")) &&
+                     shown.contains(QStringLiteral("measured on a copy of")),
+                 qPrintable(shown));
+        page.findChild<QTreeWidget*>(QStringLiteral("steps"))->setCurrentItem(indexes);
+        keepScreenshot(*run.wizard, QStringLiteral("rehearsal-plan-postgresql"));
     }
 
     void thePreflightTreeNamesTheSessionHoldingALock()

@@ -1,5 +1,7 @@
 #include "review/FindingDetails.h"
 
+#include <QHash>
+
 #include "review/FindingStyle.h"
 
 namespace strata {
@@ -53,16 +55,32 @@ QString FindingDetails::html(const StepReview& review)
 
 QString FindingDetails::blockMessage(const ReviewReport& report)
 {
-    QStringList blocks;
-    for (const auto& step : report.steps)
-        for (const auto& f : step.findings)
-            if (f.blocks())
-                blocks << QStringLiteral("%1 [%2]%3")
-                              .arg(step.step.label(), f.rule,
-                                   f.table.isEmpty() ? QString() : QStringLiteral(" on ") + f.table);
-    if (blocks.isEmpty())
+    // One entry per step, each rule once with the tables it blocks on: "2.2 indexes (...):
+    // pg-index-not-concurrent on enforcement_log, positions, orders".
+    QStringList steps;
+    for (const auto& step : report.steps) {
+        QStringList rules;
+        QHash<QString, QStringList> tables;
+        for (const auto& f : step.findings) {
+            if (!f.blocks())
+                continue;
+            if (!rules.contains(f.rule))
+                rules << f.rule;
+            if (!f.table.isEmpty() && !tables[f.rule].contains(f.table))
+                tables[f.rule] << f.table;
+        }
+        QStringList parts;
+        for (const QString& rule : rules)
+            parts << (tables.value(rule).isEmpty()
+                          ? rule
+                          : QStringLiteral("%1 on %2")
+                                .arg(rule, tables.value(rule).join(QStringLiteral(", "))));
+        if (!parts.isEmpty())
+            steps << QStringLiteral("%1: %2").arg(step.step.label(), parts.join(QStringLiteral("; ")));
+    }
+    if (steps.isEmpty())
         return {};
-    return QStringLiteral("The review blocks the migration: %1.").arg(blocks.join(QStringLiteral("; ")));
+    return QStringLiteral("The review blocks the migration: %1.").arg(steps.join(QStringLiteral("; ")));
 }
 
 } // namespace strata

@@ -13,8 +13,8 @@ class FindingDetails
 {
 public:
     static QString html(const StepReview& review);
-    /// "The review blocks the migration: 2.2 indexes [pg-index-not-concurrent] on enforcement_log.", naming
-    /// each block finding that stands; empty when none.
+    /// "The review blocks the migration: 2.2 indexes (002_v2/02_indexes.sql): pg-index-not-concurrent on
+    /// enforcement_log, orders.", naming each block finding that stands, by step and rule; empty when none.
     static QString blockMessage(const ReviewReport& report);
 };
 

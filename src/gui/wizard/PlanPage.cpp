@@ -246,10 +246,16 @@ void PlanPage::showDetails(QTreeWidgetItem* item)
     }
     m_ui->sql->setPlainText(item->data(StepColumn, SqlRole).toString());
     const StepReview* review = reviewOf(m_session.lastReview(), item->data(StepColumn, SlotRole).toString());
-    if (m_reviewing || !review)
-        m_ui->findings->setPlainText(m_reviewing ? tr("Reviewing…") : QString());
-    else
-        m_ui->findings->setHtml(FindingDetails::html(*review));
+    QString html;
+    if (const auto& rehearsal = m_session.report().rehearsal)
+        for (const auto& step : rehearsal->up)
+            if (step.slot == item->data(StepColumn, SlotRole).toString())
+                html += tr("<p><b>On the copy</b>: %1</p>").arg(step.summary().toHtmlEscaped());
+    if (m_reviewing)
+        html += tr("<p>Reviewing…</p>");
+    else if (review)
+        html += FindingDetails::html(*review);
+    m_ui->findings->setHtml(html);
 }
 
 void PlanPage::startRehearsal()
@@ -290,6 +296,7 @@ void PlanPage::onRehearsalDone(bool ok, const Error& error)
     const auto& report = m_session.report().rehearsal;
     if (report)
         showRehearsal(*report);
+    showDetails(m_ui->steps->currentItem());
     if (ok && report) {
         qint64 heldMs = 0;
         for (const auto& step : report->up)
