@@ -93,7 +93,7 @@ source "$PG_DIR/env"
 export STRATA_TEST_PG_URL PGPASSWORD
 # The plan page with the review's findings (a block on PostgreSQL) and with a rehearsal's timings, Migrations >
 # Plan… with the review, and the pre-flight's blocking tree (a real idle transaction holding orders): review-plan,
-# review-plan-dialog, rehearsal-plan, preflight-blockers from tst_wizard_review.
+# review-plan-dialog, rehearsal-plan, rehearsal-plan-postgresql, preflight-blockers from tst_wizard_review.
 for test in tst_schema_browser tst_index_map tst_er_diagram tst_drift_page tst_tearsheet tst_lineage_view \
     tst_wizard_review; do
     STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
