@@ -19,11 +19,10 @@
 #   TMPDIR            where the scratch folder goes
 #
 # On a machine that is busy with other work (a build), both tools wait for a core and the figures say more
-# about the machine than about them. Run the bench, and the PostgreSQL server's processes, at a real-time
-# priority so that both get the cores as on an idle machine:
-#   for p in $(pgrep -f "postgres -D $PGDATA") $(pgrep -P "$(pgrep -f "postgres -D $PGDATA" | head -1)"); do
-#       chrt -f -p 40 "$p"; done
-#   chrt -f 40 tests/bench/dbmate-status-bench.sh
+# about the machine than about them. Run the bench at a real-time priority so that both get the cores as on an
+# idle machine:  chrt -f 40 tests/bench/dbmate-status-bench.sh
+# Never raise the PostgreSQL server's own priority that way: every backend it forks inherits it, and a
+# parallel index build at real-time priority can starve the whole machine.
 set -euo pipefail
 export LC_ALL=C
 
