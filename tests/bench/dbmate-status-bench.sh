@@ -57,7 +57,8 @@ trap cleanup EXIT
 
 if [[ $ENGINES == *postgresql* && -z ${STRATA_TEST_PG_URL:-} ]]; then
     PG_STARTED=$WORK/pg
-    bash "$REPO/tests/support/pg-test-server.sh" start "$PG_STARTED" >/dev/null
+    # At the normal priority whatever the bench runs at: its backends inherit the server's.
+    chrt --other 0 bash "$REPO/tests/support/pg-test-server.sh" start "$PG_STARTED" >/dev/null
     # shellcheck disable=SC1091
     source "$PG_STARTED/env"
 fi
