@@ -6,6 +6,7 @@
 // failed. A rehearsal that fails stops migrate --rehearse before the live database is touched. Bad targets
 // and a disk without room for the copy are refused before anything starts.
 
+#include <QScopeGuard>
 #include <QtTest>
 
 #include <sys/statvfs.h>
@@ -142,6 +143,13 @@ public:
             QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), m_point.path()});
     }
     QString path() const { return m_point.path(); }
+    /// Shrinks (or grows) the mounted disk to `bytes`.
+    bool resize(qint64 bytes)
+    {
+        return QProcess::execute(QStringLiteral("mount"),
+                                 {QStringLiteral("-o"), QStringLiteral("remount,size=%1k").arg(bytes / 1024),
+                                  m_point.path()}) == 0;
+    }
     qint64 freeBytes() const
     {
         struct statvfs info;
@@ -686,6 +694,72 @@ private Q_SLOTS:
         QVERIFY(QDir(disk.path() + QStringLiteral("/backups"))
                     .entryList({QStringLiteral("*.db"), QStringLiteral("*.db*")}, QDir::Files)
                     .isEmpty());
+    }
+
+    void noRoomOnTheServerForTheCopyIsSaidBeforeStarting()
+    {
+        // A PostgreSQL server of its own whose data directory is on a small disk: the copy of the database
+        // that the rehearsal restores there would not fit.
+        SmallDisk disk;
+        STRATA_MOUNT_SMALL_DISK(disk, qint64(160) << 20)
+        const QString folder = disk.path() + QStringLiteral("/pg");
+        const QString script = QStringLiteral(STRATA_SOURCE_DIR "/tests/support/pg-test-server.sh");
+        QCOMPARE(QProcess::execute(QStringLiteral("bash"), {script, QStringLiteral("start"), folder}), 0);
+        auto stop = qScopeGuard([&] {
+            QProcess::execute(QStringLiteral("bash"), {script, QStringLiteral("stop"), folder});
+        });
+        QFile envFile(folder + QStringLiteral("/env"));
+        QVERIFY(envFile.open(QIODevice::ReadOnly));
+        QString serverUrl;
+        QString password;
+        for (const QByteArray& line : envFile.readAll().split('\n')) {
+            const QString text = QString::fromUtf8(line).remove(QStringLiteral("export ")).trimmed();
+            if (text.startsWith(QStringLiteral("STRATA_TEST_PG_URL=")))
+                serverUrl = text.section(QLatin1Char('='), 1);
+            else if (text.startsWith(QStringLiteral("PGPASSWORD=")))
+                password = text.section(QLatin1Char('='), 1);
+        }
+        QVERIFY(!serverUrl.isEmpty() && !password.isEmpty());
+        QProcessEnvironment env = CliProcess::defaultEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), password);
+        auto psql = [&](const QString& url, const QString& sql) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                                             QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), url,
+                                             QStringLiteral("-c"), sql});
+            return p.waitForFinished(120000) && p.exitCode() == 0;
+        };
+        QVERIFY(psql(serverUrl, QStringLiteral("CREATE DATABASE book")));
+        const QString url = serverUrl.section(QLatin1Char('/'), 0, -2) + QStringLiteral("/book");
+        QVERIFY(psql(url, QStringLiteral("CREATE TABLE fills AS SELECT g AS id, repeat('x', 200) AS note "
+                                         "FROM generate_series(1, 120000) AS g; CHECKPOINT")));
+        // Leave the disk 12 MB free: less than the 35 MB database and its room for the steps.
+        const qint64 used = disk.freeBytes() >= 0 ? (qint64(160) << 20) - disk.freeBytes() : -1;
+        QVERIFY(used > 0);
+        QVERIFY(disk.resize(used + (qint64(12) << 20)));
+        QVERIFY(disk.freeBytes() < (qint64(20) << 20));
+
+        SetBuilder set;
+        set.file(QStringLiteral("001_fills_by_id.sql"), "CREATE INDEX fills_by_id ON fills (id);\n");
+        const auto run = CliProcess::run(cliArgs(url, set.path(), {QStringLiteral("rehearse")}), env);
+        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
+        QVERIFY2(
+            run.err.contains(QStringLiteral("Not enough free disk on the server for the rehearsal's copy")),
+            qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("the rehearsal did not start")), qPrintable(describe(run)));
+        // No copy was made on the server, and the database still has no index.
+        QProcess list;
+        list.setProcessEnvironment(env);
+        list.start(QStringLiteral("psql"),
+                   {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-d"), serverUrl,
+                    QStringLiteral("-c"),
+                    QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE 'book%rehearsal%'")});
+        QVERIFY(list.waitForFinished(60000));
+        QCOMPARE(QString::fromUtf8(list.readAllStandardOutput()).trimmed(), QStringLiteral("0"));
+        QVERIFY(!psql(url, QStringLiteral("DO $$ BEGIN IF to_regclass('fills_by_id') IS NULL THEN RAISE "
+                                          "EXCEPTION 'no index'; END IF; END $$")));
+        QVERIFY(disk.resize(qint64(160) << 20)); // room for the server to stop cleanly
     }
 };
 

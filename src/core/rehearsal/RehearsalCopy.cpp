@@ -54,6 +54,26 @@ QString serverOf(const ConnectionUrl& url)
            (port.isEmpty() ? QString() : QLatin1Char(':') + port);
 }
 
+/// Where the server keeps its files, when it runs on this machine and the role may read the setting: the
+/// disk a copy restored on it fills. Empty when that cannot be known from here.
+QString localDataDirectory(PostgresDatabase& server)
+{
+    const QString host = server.url().postgresParameter(QStringLiteral("host"));
+    const bool local = host.isEmpty() || host.startsWith(QLatin1Char('/')) ||
+                       host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") ||
+                       host == QLatin1String("::1");
+    if (!local)
+        return {};
+    // data_directory is readable by superusers and pg_read_all_settings only: anyone else gets no row.
+    auto rows = server.query(QStringLiteral(
+        "SELECT current_setting('data_directory') WHERE (SELECT rolsuper FROM pg_roles WHERE rolname = "
+        "current_user) OR pg_has_role(current_user, 'pg_read_all_settings', 'MEMBER')"));
+    if (!rows || rows->rows.isEmpty())
+        return {};
+    const QString folder = rows->value(0, 0).toString();
+    return QFileInfo::exists(folder) ? folder : QString();
+}
+
 } // namespace
 
 Status RehearsalCopy::check(Database& live, qint64 backupSize, const Where& where)
@@ -70,8 +90,33 @@ Status RehearsalCopy::check(Database& live, qint64 backupSize, const Where& wher
                       "Name a PostgreSQL server (--rehearse-on postgresql://user@host:port/postgres), "
                       "or leave --rehearse-on out to rehearse on the live database's server."),
             QStringLiteral("Nothing was changed: the rehearsal did not start."));
-    if (live.dialect() != Dialect::Sqlite)
-        return {}; // pg_restore fills the server's disk: the server says so if it runs out
+    if (live.dialect() != Dialect::Sqlite) {
+        // The copy is restored on the live database's server: its disk must hold a second copy of the
+        // database. Checked when the server runs on this machine and says where its files are; elsewhere
+        // pg_restore fills the server's disk and the server's own error says so.
+        if (where.target)
+            return {};
+        auto& server = static_cast<PostgresDatabase&>(live);
+        const QString folder = localDataDirectory(server);
+        auto size = live.query(QStringLiteral("SELECT pg_database_size(current_database())"));
+        if (folder.isEmpty() || !size)
+            return {};
+        const qint64 databaseSize = size->value(0, 0).toLongLong();
+        const qint64 needed = databaseSize + databaseSize / 5;
+        const QStorageInfo storage(folder);
+        if (storage.isValid() && storage.bytesAvailable() < needed)
+            return Error::badInput(
+                QStringLiteral("Not enough free disk on the server for the rehearsal's copy: %1 free in %2, "
+                               "about %3 needed (a copy of the %4 database and room for the steps).")
+                    .arg(QLocale::c().formattedDataSize(storage.bytesAvailable()), folder,
+                         QLocale::c().formattedDataSize(needed),
+                         QLocale::c().formattedDataSize(databaseSize)),
+                QStringLiteral("Free disk space on the server, or rehearse on another server with "
+                               "--rehearse-on postgresql://user@host:port/postgres."),
+                QStringLiteral("Nothing was changed: the rehearsal did not start, and the live database was "
+                               "not touched."));
+        return {};
+    }
     const QString path = sqliteCopyPath(live, where);
     if (where.target && QFileInfo::exists(path))
         return Error::badInput(
