@@ -15,7 +15,7 @@ namespace strata::cli {
 
 Status CliSession::refresh()
 {
-    auto userTables = db->userTables();
+    auto userTables = db->tablesNamed(HistoryStore::tablesRead(db->dialect()) + set.manifest.baseline.tables);
     if (!userTables)
         return userTables.error();
     auto read = HistoryStore(*db).read(*userTables);
@@ -100,6 +100,13 @@ Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode, bool readH
         return db.error();
     if (!refreshed)
         return refreshed.error();
+    // The history was read before the set was known: the tables its baseline names are looked for now.
+    if (readHistory && !set->manifest.baseline.tables.isEmpty()) {
+        auto baseline = session->db->tablesNamed(set->manifest.baseline.tables);
+        if (!baseline)
+            return baseline.error();
+        session->tables += *baseline;
+    }
     session->set = std::move(*set);
     return std::move(*session);
 }

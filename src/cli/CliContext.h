@@ -21,6 +21,7 @@ struct CliSession
     std::unique_ptr<Database> db;
     MigrationSet set;
     HistoryState history;
+    /// The user's tables that the history and the set's baseline name (not every table of the schema).
     QStringList tables;
     std::unique_ptr<RunLock> lock; ///< held by commands that change the database; released before `db` closes
 

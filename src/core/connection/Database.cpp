@@ -3,6 +3,8 @@
 #include <cctype>
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include "connection/StatementFailure.h"
 
@@ -38,12 +40,26 @@ Result<QStringList> Database::userTables()
     return names;
 }
 
+Result<QStringList> Database::tablesNamed(const QStringList& names)
+{
+    if (names.isEmpty())
+        return QStringList();
+    const QByteArray array = QJsonDocument(QJsonArray::fromStringList(names)).toJson(QJsonDocument::Compact);
+    auto rows = query(catalogSql(QStringLiteral("user_tables_named")), {QString::fromUtf8(array)});
+    if (!rows)
+        return rows.error();
+    QStringList found;
+    for (const auto& row : rows->rows)
+        found << row.value(0).toString();
+    return found;
+}
+
 Result<bool> Database::tableExists(const QString& name)
 {
-    auto tables = userTables();
+    auto tables = tablesNamed({name});
     if (!tables)
         return tables.error();
-    return tables->contains(name);
+    return !tables->isEmpty();
 }
 
 Result<QString> Database::engineVersion()

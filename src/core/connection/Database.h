@@ -76,6 +76,9 @@ public:
     QString catalogSql(const QString& name) const;
     /// The user's tables (SQLite's own sqlite_* tables are not the user's).
     Result<QStringList> userTables();
+    /// The user's tables among `names` (on SQLite without regard to case), each as it was created: what a
+    /// caller that needs only a few tables asks instead of listing a schema of thousands.
+    Result<QStringList> tablesNamed(const QStringList& names);
     Result<bool> tableExists(const QString& name);
     /// "SQLite 3.40.1", "PostgreSQL 15.18".
     Result<QString> engineVersion();

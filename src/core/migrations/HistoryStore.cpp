@@ -50,9 +50,16 @@ QString stamp(const Database& db)
 
 } // namespace
 
+QStringList HistoryStore::tablesRead(Dialect dialect)
+{
+    return QStringList{QStringLiteral("schema_version"), QStringLiteral("schema_version_steps"),
+                       QStringLiteral("schema_version_runs"), RepeatableHistory::table()} +
+           ToolHistories::tablesRead(dialect);
+}
+
 Result<HistoryState> HistoryStore::read()
 {
-    auto tables = m_db.userTables();
+    auto tables = m_db.tablesNamed(tablesRead(m_db.dialect()));
     if (!tables)
         return tables.error();
     return read(*tables);

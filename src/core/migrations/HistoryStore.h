@@ -84,6 +84,9 @@ public:
     /// again, which on a PostgreSQL schema of thousands of tables is most of what `status` spends on the
     /// server.
     Result<HistoryState> read(const QStringList& userTables);
+    /// The tables read() looks for: Strata's history tables and every other tool's. A caller passes
+    /// `Database::tablesNamed(tablesRead(dialect))` as `userTables`, not the whole schema's list.
+    static QStringList tablesRead(Dialect dialect);
     /// Creates schema_version, schema_version_steps and schema_version_scripts if they are missing (DDL of
     /// the dialect's resources).
     Status ensureTables();

@@ -18,6 +18,11 @@ QString stamp(const Database& db)
 
 } // namespace
 
+QString RepeatableHistory::table()
+{
+    return kTable;
+}
+
 QString RepeatableHistory::checksumOf(const MigrationStep& script)
 {
     return TextFile::sha256(script.forwardSql);

@@ -34,6 +34,8 @@ public:
 
     /// What decides whether a repeatable script runs again: the SHA-256 of the text it runs.
     static QString checksumOf(const MigrationStep& script);
+    /// The table it keeps them in (schema_version_repeatables).
+    static QString table();
 
 private:
     Status upsert(const MigrationStep& script, const QString& status, qint64 elapsedMs, const QString& error,

@@ -35,6 +35,16 @@ const std::vector<std::unique_ptr<ToolHistory>>& ToolHistories::all()
     return tools;
 }
 
+QStringList ToolHistories::tablesRead(Dialect dialect)
+{
+    QStringList tables;
+    for (const auto& tool : all())
+        for (const QString& candidate : tool->tablesIn(dialect))
+            if (!candidate.contains(QLatin1Char('.')) && !tables.contains(candidate))
+                tables << candidate;
+    return tables;
+}
+
 QList<ForeignHistory> ToolHistories::read(Database& db, const QStringList& userTables)
 {
     QList<ForeignHistory> found;

@@ -24,6 +24,9 @@ public:
     /// that cannot be read is returned with its error, so that reading Strata's own history never fails on
     /// it.
     static QList<ForeignHistory> read(Database& db, const QStringList& userTables);
+    /// The tables of the current schema that read() looks for in `userTables` (a schema-qualified one, such
+    /// as Atlas's on PostgreSQL, is looked for by read() itself).
+    static QStringList tablesRead(Dialect dialect);
 };
 
 } // namespace strata
