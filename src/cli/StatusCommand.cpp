@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <future>
 
+#include "ExitWithoutFreeing.h"
 #include "IgnoredFilesReport.h"
 #include "JsonReport.h"
 #include "adoption/ForeignApplied.h"
@@ -53,17 +54,20 @@ int StatusCommand::run(const CliContext& context)
     if (!plan)
         return context.out().fail(plan.error(), QStringLiteral("status"));
 
-    QList<MigrationStep> upcoming;
-    for (const auto& s : plan->steps + plan->optionalOff)
-        if (!appliedBy.contains(s.slot()))
-            upcoming << s;
-    std::stable_sort(upcoming.begin(), upcoming.end(), [](const MigrationStep& a, const MigrationStep& b) {
-        return a.version != b.version ? a.version < b.version : a.step < b.step;
+    // The steps still to run, pointed at in the plan: on a database another tool migrated, the plan holds
+    // every step of the set, and copying a thousand of them cost more than reading that tool's table.
+    QList<const MigrationStep*> upcoming;
+    for (const auto* steps : {&plan->steps, &plan->optionalOff})
+        for (const auto& s : *steps)
+            if (appliedBy.isEmpty() || !appliedBy.contains(s.slot()))
+                upcoming << &s;
+    std::stable_sort(upcoming.begin(), upcoming.end(), [](const MigrationStep* a, const MigrationStep* b) {
+        return a->version != b->version ? a->version < b->version : a->step < b->step;
     });
     QStringList phases;
-    for (const auto& s : upcoming)
-        if (!phases.contains(s.phase()))
-            phases << s.phase();
+    for (const auto* s : upcoming)
+        if (!phases.contains(s->phase()))
+            phases << s->phase();
 
     QString text;
     text += QStringLiteral("Database:  %1\n").arg(session->db->display());
@@ -102,13 +106,14 @@ int StatusCommand::run(const CliContext& context)
         text += QStringLiteral("Pending:   %1 in %2, up to v%3%4\n")
                     .arg(counted(upcoming.size(), QStringLiteral("step"), QStringLiteral("steps")))
                     .arg(counted(phases.size(), QStringLiteral("phase"), QStringLiteral("phases")))
-                    .arg(upcoming.last().version)
+                    .arg(upcoming.last()->version)
                     .arg(plan->optionalOff.isEmpty()
                              ? QString()
                              : QStringLiteral(" (%1 optional, off)").arg(plan->optionalOff.size()));
         for (const QString& phase : phases) {
             text += QStringLiteral("  phase %1\n").arg(phase);
-            for (const auto& s : upcoming) {
+            for (const auto* step : upcoming) {
+                const MigrationStep& s = *step;
                 if (s.phase() != phase)
                     continue;
                 const bool off = std::any_of(plan->optionalOff.begin(), plan->optionalOff.end(),
@@ -161,9 +166,16 @@ int StatusCommand::run(const CliContext& context)
             text += QStringLiteral("  %1\n").arg(item.text);
     }
     context.out().report(text);
+    // What was read is left to the process's exit (ExitWithoutFreeing says why).
+    const auto leave = [&session, &plan] {
+        ExitWithoutFreeing::keep(
+            std::make_shared<std::pair<CliSession, MigrationPlan>>(std::move(*session), std::move(*plan)));
+    };
     // The document is built only when asked for: for a set of 1,000 steps it cost as much as loading the set.
-    if (!context.out().json())
+    if (!context.out().json()) {
+        leave();
         return 0;
+    }
 
     QJsonArray applied;
     for (const auto& v : session->history.versions)
@@ -184,6 +196,7 @@ int StatusCommand::run(const CliContext& context)
         leftoverJson.append(item.toJson());
     doc.insert(QStringLiteral("leftovers"), leftoverJson);
     context.out().document(doc);
+    leave();
     return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "CliContext.h"
 #include "DemoCommand.h"
 #include "DriftCommand.h"
+#include "ExitWithoutFreeing.h"
 #include "HistoryCommand.h"
 #include "IndexesCommand.h"
 #include "MigrateCommand.h"
@@ -75,7 +76,7 @@ int main(int argc, char* argv[])
     };
     for (const auto& [name, run] : commands)
         if (name == options->command)
-            return run(context);
+            return ExitWithoutFreeing::finish(run(context));
     return context.out().fail(
         Error::badInput(options->command.isEmpty()
                             ? QStringLiteral("No command given.")
