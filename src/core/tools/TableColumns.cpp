@@ -1,5 +1,8 @@
 #include "tools/TableColumns.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace strata {
 
 Result<QSet<QString>> TableColumns::of(Database& db, const QString& table)
@@ -24,6 +27,28 @@ Result<QSet<QString>> TableColumns::of(Database& db, const QString& table)
     QSet<QString> columns;
     for (const auto& row : rows->rows)
         columns.insert(row.value(0).toString().toLower());
+    return columns;
+}
+
+Result<QHash<QString, QSet<QString>>> TableColumns::ofEach(Database& db, const QStringList& tables)
+{
+    QHash<QString, QSet<QString>> columns;
+    if (tables.isEmpty())
+        return columns;
+    if (db.dialect() == Dialect::Sqlite) {
+        // No round trips to save: one pragma per table, and a table that cannot be read is left out.
+        for (const QString& table : tables)
+            if (auto read = of(db, table); read && !read->isEmpty())
+                columns.insert(table, *read);
+        return columns;
+    }
+    const QByteArray names = QJsonDocument(QJsonArray::fromStringList(tables)).toJson(QJsonDocument::Compact);
+    auto rows = db.query(db.catalogSql(QStringLiteral("columns_of_tables")), {QString::fromUtf8(names)});
+    if (!rows)
+        return rows.error().prefixed(
+            QStringLiteral("Cannot read the columns of %1").arg(tables.join(QStringLiteral(", "))));
+    for (const auto& row : rows->rows)
+        columns[row.value(0).toString()].insert(row.value(1).toString().toLower());
     return columns;
 }
 

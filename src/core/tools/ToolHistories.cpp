@@ -48,9 +48,6 @@ QStringList ToolHistories::tablesRead(Dialect dialect)
 QList<ForeignHistory> ToolHistories::read(Database& db, const QStringList& userTables)
 {
     QList<ForeignHistory> found;
-    // Several tools name their table schema_migrations: its columns are read once, not once per tool.
-    // A table whose columns cannot be read is kept as having none: no tool recognises it.
-    QHash<QString, QSet<QString>> columnsOf;
     // The user's tables by the name a candidate is looked up with (folded to lower case on SQLite): one
     // look-up per candidate, not a pass over a schema of thousands of tables.
     const bool foldCase = db.dialect() == Dialect::Sqlite;
@@ -58,28 +55,42 @@ QList<ForeignHistory> ToolHistories::read(Database& db, const QStringList& userT
     tableNamed.reserve(userTables.size());
     for (const QString& name : userTables)
         tableNamed.insert(foldCase ? name.toLower() : name, name);
+    // Each tool's candidate tables that exist, under the name they were created with. A schema-qualified
+    // table (Atlas on PostgreSQL) is not among the current schema's tables: it is looked for as it is.
+    // SQLite's names are case-insensitive, and some tools write theirs in capitals there (Liquibase's
+    // DATABASECHANGELOG): the table is read under the name it was created with.
+    std::vector<QStringList> candidatesOf;
+    QStringList candidates;
+    for (const auto& tool : all()) {
+        QStringList mine;
+        for (const QString& candidate : tool->tablesIn(db.dialect())) {
+            if (candidate.contains(QLatin1Char('.'))) {
+                mine << candidate;
+                continue;
+            }
+            const auto listed = tableNamed.constFind(foldCase ? candidate.toLower() : candidate);
+            if (listed != tableNamed.cend())
+                mine << *listed;
+        }
+        for (const QString& table : std::as_const(mine))
+            if (!candidates.contains(table))
+                candidates << table;
+        candidatesOf.push_back(mine);
+    }
+    // Their columns in one read (several tools name their table schema_migrations). When they cannot be
+    // read, no table is recognised: reading Strata's own history never fails on another tool's table.
+    auto columns = TableColumns::ofEach(db, candidates);
+    const QHash<QString, QSet<QString>> columnsOf = columns ? *columns : QHash<QString, QSet<QString>>();
+    size_t index = 0;
     for (const auto& tool : all()) {
         QString table;
-        for (QString candidate : tool->tablesIn(db.dialect())) {
-            // A schema-qualified table (Atlas on PostgreSQL) is not among the current schema's tables.
-            // SQLite's names are case-insensitive, and some tools write theirs in capitals there
-            // (Liquibase's DATABASECHANGELOG): the table is read under the name it was created with.
-            if (!candidate.contains(QLatin1Char('.'))) {
-                const auto listed = tableNamed.constFind(foldCase ? candidate.toLower() : candidate);
-                if (listed == tableNamed.cend())
-                    continue;
-                candidate = *listed;
-            }
-            auto cached = columnsOf.constFind(candidate);
-            if (cached == columnsOf.constEnd()) {
-                auto read = TableColumns::of(db, candidate);
-                cached = columnsOf.insert(candidate, read ? *read : QSet<QString>());
-            }
-            if (!cached->isEmpty() && tool->recognises(*cached)) {
+        for (const QString& candidate : candidatesOf[index])
+            if (const auto cols = columnsOf.constFind(candidate);
+                cols != columnsOf.cend() && !cols->isEmpty() && tool->recognises(*cols)) {
                 table = candidate;
                 break;
             }
-        }
+        ++index;
         if (table.isEmpty())
             continue;
         ForeignHistory history;
