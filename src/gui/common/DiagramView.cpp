@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QMouseEvent>
+#include <QResizeEvent>
 #include <QWheelEvent>
 
 namespace strata {
@@ -49,16 +51,19 @@ void DiagramView::zoomAroundCentre(double factor)
 
 void DiagramView::zoomIn()
 {
+    m_opening = {};
     zoomAroundCentre(step);
 }
 
 void DiagramView::zoomOut()
 {
+    m_opening = {};
     zoomAroundCentre(1 / step);
 }
 
 void DiagramView::resetZoom()
 {
+    m_opening = {};
     zoomAroundCentre(1.0 / zoom());
 }
 
@@ -70,6 +75,7 @@ void DiagramView::fitAll()
 
 void DiagramView::fitRect(const QRectF& rect)
 {
+    m_opening = {};
     const QSizeF room = viewport()->size();
     if (rect.isEmpty() || room.isEmpty())
         return;
@@ -78,8 +84,33 @@ void DiagramView::fitRect(const QRectF& rect)
     centerOn(padded.center());
 }
 
+void DiagramView::openAt(const QRectF& rect)
+{
+    m_opening = rect;
+    applyOpening();
+}
+
+void DiagramView::applyOpening()
+{
+    const QSizeF room = viewport()->size();
+    if (m_opening.isEmpty() || room.isEmpty())
+        return;
+    const QRectF padded = m_opening.adjusted(-fitPadding, -fitPadding, fitPadding, fitPadding);
+    const double fits = std::min({room.width() / padded.width(), room.height() / padded.height(), 1.0});
+    setZoom(std::max(fits, legibleZoom));
+    if (fits >= legibleZoom) {
+        centerOn(padded.center());
+        return;
+    }
+    // Too big to read whole: its top-left corner, where the operator starts reading, then scrolls.
+    const QSizeF shown(room.width() / zoom(), room.height() / zoom());
+    centerOn(QPointF(padded.left() + std::min(shown.width(), padded.width()) / 2,
+                     padded.top() + std::min(shown.height(), padded.height()) / 2));
+}
+
 void DiagramView::reveal(const QRectF& rect)
 {
+    m_opening = {};
     const QSizeF room = viewport()->size();
     if (rect.width() * zoom() > room.width() || rect.height() * zoom() > room.height())
         setZoom(std::min(room.width() / rect.width(), room.height() / rect.height()) * 0.9);
@@ -90,6 +121,7 @@ void DiagramView::reveal(const QRectF& rect)
 
 void DiagramView::wheelEvent(QWheelEvent* event)
 {
+    m_opening = {}; // the operator zooms or scrolls: a resize no longer moves what they look at
     const double notches = event->angleDelta().y() / 120.0;
     const bool zooms = m_wheel == Wheel::Zooms ? !(event->modifiers() & Qt::ShiftModifier)
                                                : bool(event->modifiers() & Qt::ControlModifier);
@@ -99,6 +131,18 @@ void DiagramView::wheelEvent(QWheelEvent* event)
     }
     setZoom(zoom() * std::pow(step, notches));
     event->accept();
+}
+
+void DiagramView::mousePressEvent(QMouseEvent* event)
+{
+    m_opening = {}; // the operator pans or clicks: a resize no longer moves what they look at
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DiagramView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    applyOpening();
 }
 
 } // namespace strata

@@ -37,7 +37,7 @@ ErDiagramPage::ErDiagramPage(QWidget* parent)
         m_status->setText(tables == 1 ? tr("Laying out 1 table…") : tr("Laying out %1 tables…").arg(tables));
     });
     connect(m_scene, &ErDiagramScene::laidOut, this, [this](int tables, int, qint64 milliseconds) {
-        m_view->fitAll();
+        m_view->openAt(m_scene->sceneRect());
         m_status->setText(tables == 0
                               ? tr("No tables.")
                               : tr("%1; laid out in %2 ms. Click a table to open it; Ctrl+wheel zooms, "

@@ -10,7 +10,7 @@ namespace strata {
 class LineageView : public DiagramView
 {
 public:
-    explicit LineageView(QWidget* parent = nullptr) : DiagramView(Wheel::Zooms, 0.02, 0.6, parent) {}
+    explicit LineageView(QWidget* parent = nullptr) : DiagramView(Wheel::Zooms, 0.02, legibleZoom, parent) {}
 };
 
 } // namespace strata

@@ -87,7 +87,11 @@ StrategiesPage::StrategiesPage(QWidget* parent)
     clear();
 }
 
-StrategiesPage::~StrategiesPage() = default;
+StrategiesPage::~StrategiesPage()
+{
+    // The scene goes after the page's own parts: a selection it drops on the way out must not reach them.
+    disconnect(m_scene, nullptr, this, nullptr);
+}
 
 void StrategiesPage::load(const ConnectionUrl& url)
 {
@@ -163,7 +167,7 @@ void StrategiesPage::showEmpty(const QString& title, const QString& text, bool o
 
 void StrategiesPage::onLaidOut(int strategies, int, qint64 milliseconds)
 {
-    m_ui->view->fitAll();
+    m_ui->view->openAt(m_scene->shownRect());
     m_ui->status->setText(
         strategies == 0
             ? tr("No strategies.")
