@@ -4,12 +4,16 @@
 
 namespace strata {
 
-/// Date ticks in UTC whose format follows the visible span: "2019" over several years, "Mar 2024" over
-/// months, "12 Mar" over weeks. Period ends are stored as seconds since the epoch (UTC).
+/// Date ticks in UTC whose format follows the step between ticks: "2019" when they step by years,
+/// "Mar 2024" by months, "12 Mar 24" by days, so no two ticks carry the same label at any zoom. Period
+/// ends are stored as seconds since the epoch (UTC).
 class DateTicker : public QCPAxisTickerDateTime
 {
 public:
     DateTicker();
+
+    /// The label format for ticks `step` seconds apart.
+    static QString formatForStep(double step);
 
 protected:
     double getTickStep(const QCPRange& range) override;
