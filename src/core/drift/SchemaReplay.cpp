@@ -4,6 +4,7 @@
 
 #include "migrations/RepeatableHistory.h"
 #include "migrations/ScriptTransaction.h"
+#include "migrations/SetLocation.h"
 
 namespace strata {
 
@@ -77,7 +78,7 @@ Result<ReplayPlan> SchemaReplay::plan(const MigrationSet& set, Dialect dialect, 
                 QStringLiteral(
                     "The history says step %1 (%2) is applied, but the set %3 has no file for it: it "
                     "is not the set this database was migrated with.")
-                    .arg(record.slot(), record.script, set.root),
+                    .arg(record.slot(), record.script, setLocation(set.root)),
                 QStringLiteral(
                     "Point --migrations at the set this database was migrated with (or restore the "
                     "missing file)."),

@@ -7,6 +7,7 @@
 #include "common/ParallelEach.h"
 #include "migrations/RepeatableHistory.h"
 #include "migrations/ScriptTransaction.h"
+#include "migrations/SetLocation.h"
 #include "tools/alembic/AlembicHeads.h"
 
 namespace strata {
@@ -175,7 +176,7 @@ QList<Problem> MigrationPlanner::findProblems(bool forRollback) const
             QStringLiteral("The database is at version %1, but the files in %2 only go to version "
                            "%3: a newer release has migrated it.")
                 .arg(applied)
-                .arg(m_set.root)
+                .arg(setLocation(m_set.root))
                 .arg(head),
             QStringLiteral("Use the migration files of the release that migrated this database (or "
                            "a newer one). Strata will not run older files against it.")};

@@ -1,6 +1,7 @@
 #include "migrations/StepResolution.h"
 
 #include "migrations/HistoryStore.h"
+#include "migrations/SetLocation.h"
 
 namespace strata {
 
@@ -81,7 +82,7 @@ Result<QString> StepResolution::apply(const StepRef& step, Action action)
     const MigrationStep* file = fileOf(step);
     if (action == Action::AcceptChecksum && !file)
         return Error::badInput(
-            QStringLiteral("Step %1 has no file in %2 to accept.").arg(step.text(), m_set.root),
+            QStringLiteral("Step %1 has no file in %2 to accept.").arg(step.text(), setLocation(m_set.root)),
             QStringLiteral("Restore the file first."));
     if (action != Action::AcceptChecksum && !record->isDirty())
         return Error::refused(QStringLiteral("Step %1 is %2, not dirty: there is nothing to settle.")

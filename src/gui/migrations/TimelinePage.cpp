@@ -10,6 +10,7 @@
 #include "migrations/AlembicGraphView.h"
 #include "migrations/ProblemPanel.h"
 #include "migrations/ProblemRow.h"
+#include "migrations/SetLocation.h"
 #include "migrations/TimelineTree.h"
 #include "ui_TimelinePage.h"
 
@@ -86,7 +87,7 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
     m_ui->summary->setText(status.summary());
     QString details =
         tr("%1 · %2 · set %3 (%4) · migration lock %5")
-            .arg(status.database, status.engine, status.set.name(), status.set.root,
+            .arg(status.database, status.engine, status.set.name(), setLocation(status.set.root),
                  status.lockHolder.isEmpty() ? tr("free") : tr("held by %1").arg(status.lockHolder));
     // Another tool's history (dbmate, Flyway, ...) is shown as that tool's, one line per table.
     for (const auto& other : status.history.otherTools)

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QDir>
+#include <QFileInfo>
+#include <QString>
+
+namespace strata {
+
+/// Where a migration set lives, as the operator knows it: "bundled demo set risk_state" for a set built
+/// into the app (a ":/migrations/..." Qt resource, which is no folder they could open), else the folder's
+/// path in the platform's own notation.
+inline QString setLocation(const QString& folder)
+{
+    if (folder.startsWith(QLatin1String(":/")))
+        return QStringLiteral("bundled demo set %1").arg(QFileInfo(folder).fileName());
+    return QDir::toNativeSeparators(folder);
+}
+
+} // namespace strata
