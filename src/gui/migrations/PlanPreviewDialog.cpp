@@ -6,6 +6,7 @@
 #include <QTreeWidgetItemIterator>
 
 #include "common/Counted.h"
+#include "common/LiteralText.h"
 #include "common/SqlHighlighter.h"
 #include "jobs/JobRunner.h"
 #include "jobs/ReviewJob.h"
@@ -80,9 +81,10 @@ void PlanPreviewDialog::addOptions()
             names << s.header.option;
     for (const QString& name : names) {
         const SetManifest::Option* option = m_status.set.manifest.option(name);
-        auto* box = new QCheckBox(
-            option && !option->description.isEmpty() ? tr("%1 — %2").arg(name, option->description) : name,
-            m_ui->options);
+        auto* box = new QCheckBox(literalText(option && !option->description.isEmpty()
+                                                  ? tr("%1 — %2").arg(name, option->description)
+                                                  : name),
+                                  m_ui->options);
         box->setObjectName(QStringLiteral("option_") + name);
         box->setProperty("option", name);
         box->setChecked(m_status.plan.enabledOptions.contains(name));

@@ -5,6 +5,7 @@
 #include <QPushButton>
 
 #include "common/Counted.h"
+#include "common/LiteralText.h"
 #include "common/SqlHighlighter.h"
 #include "jobs/RunSession.h"
 #include "review/FindingDetails.h"
@@ -116,7 +117,7 @@ void PlanPage::fillOptions(const MigrationPlan& plan)
                 steps << s.label();
         if (!steps.isEmpty())
             text += QStringLiteral(" — ") + steps.join(QStringLiteral(", "));
-        auto* box = new QCheckBox(text, m_ui->optionsBox);
+        auto* box = new QCheckBox(literalText(text), m_ui->optionsBox);
         box->setObjectName(name);
         box->setChecked(plan.enabledOptions.contains(name));
         m_ui->optionsLayout->addWidget(box);
