@@ -3,6 +3,8 @@
 #include <QHeaderView>
 #include <QStyle>
 
+#include "common/MenuRemedy.h"
+
 namespace strata {
 
 CheckList::CheckList(QWidget* parent) : QTreeWidget(parent)
@@ -21,7 +23,7 @@ void CheckList::add(const CheckResult& check)
 {
     auto* item = new QTreeWidgetItem(this);
     item->setText(0, check.name);
-    const QString& detail = check.detail;
+    const QString detail = MenuRemedy::wording(check.detail);
     switch (check.state) {
     case CheckResult::State::Passed:
         ++m_passed;
@@ -60,7 +62,8 @@ void CheckList::annotateLastFailure(const QString& whatToDo)
         QTreeWidgetItem* item = topLevelItem(i);
         if (item->text(1) != tr("FAILED"))
             continue;
-        const QString detail = item->text(2) + QStringLiteral("\n") + tr("What to do: %1").arg(whatToDo);
+        const QString detail =
+            item->text(2) + QStringLiteral("\n") + tr("What to do: %1").arg(MenuRemedy::wording(whatToDo));
         item->setText(2, detail);
         item->setToolTip(2, detail);
         return;

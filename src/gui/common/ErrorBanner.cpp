@@ -2,24 +2,77 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "common/MenuRemedy.h"
 
 namespace strata {
 
-ErrorBanner::ErrorBanner(QWidget* parent) : QFrame(parent), m_label(new QLabel(this))
+namespace {
+
+/// The banner keeps its light background in the dark theme too, so its text stays dark.
+const QString kDarkText =
+    QStringLiteral(" strata--ErrorBanner QLabel, strata--ErrorBanner QToolButton { color: #1d1d1d; }");
+
+} // namespace
+
+ErrorBanner::ErrorBanner(QWidget* parent)
+    : QFrame(parent), m_label(new QLabel(this)), m_showDetails(new QToolButton(this)),
+      m_details(new QLabel(this))
 {
     setFrameShape(QFrame::StyledPanel);
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* layout = new QHBoxLayout(this);
+    m_showDetails->setObjectName(QStringLiteral("showDetails"));
+    m_showDetails->setText(tr("Details"));
+    m_showDetails->setCheckable(true);
+    m_showDetails->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_showDetails->setArrowType(Qt::RightArrow);
+    m_showDetails->setAutoRaise(true);
+    m_showDetails->hide();
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::PlainText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->hide();
+    connect(m_showDetails, &QToolButton::toggled, this, [this](bool on) {
+        m_showDetails->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        m_details->setVisible(on);
+    });
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(2);
     layout->addWidget(m_label);
+    auto* more = new QHBoxLayout;
+    more->addWidget(m_showDetails);
+    more->addStretch();
+    layout->addLayout(more);
+    layout->addWidget(m_details);
     hide();
 }
 
-void ErrorBanner::showError(const Error& error)
+void ErrorBanner::showError(const Error& raw)
 {
-    setStyleSheet(QStringLiteral(
-        "strata--ErrorBanner { background: #fdecea; border: 1px solid #e0a39c; border-radius: 4px; }"));
+    Error error = MenuRemedy::of(raw);
+    // What a library said beyond its first line (libpq's indented hints, a tool's output) is for Details:
+    // the banner keeps what happened and what to do.
+    QStringList shown;
+    QStringList more;
+    const QStringList lines = error.what.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        (i > 0 && (lines.at(i).startsWith(QLatin1Char('\t')) || lines.at(i).startsWith(QLatin1String("  ")))
+             ? more
+             : shown)
+            << lines.at(i);
+    error.what = shown.join(QLatin1Char('\n'));
+    m_details->setText(more.join(QLatin1Char('\n')).trimmed());
+    m_showDetails->setChecked(false);
+    m_showDetails->setVisible(!more.isEmpty());
+    m_details->hide();
+    setStyleSheet(QStringLiteral("strata--ErrorBanner { background: #fdecea; border: 1px "
+                                 "solid #e0a39c; border-radius: 4px; }") +
+                  kDarkText);
     QString html = QStringLiteral("<b>%1</b>")
                        .arg(error.what.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
     if (!error.unchanged.isEmpty())
@@ -33,21 +86,33 @@ void ErrorBanner::showError(const Error& error)
 
 void ErrorBanner::showNotice(const QString& text)
 {
-    setStyleSheet(QStringLiteral(
-        "strata--ErrorBanner { background: #e8f1fb; border: 1px solid #9dbde0; border-radius: 4px; }"));
-    m_label->setText(text.toHtmlEscaped());
+    setStyleSheet(QStringLiteral("strata--ErrorBanner { background: #e8f1fb; border: 1px "
+                                 "solid #9dbde0; border-radius: 4px; }") +
+                  kDarkText);
+    m_label->setText(MenuRemedy::wording(text).toHtmlEscaped());
+    m_details->clear();
+    m_details->hide();
+    m_showDetails->hide();
     show();
 }
 
 void ErrorBanner::clear()
 {
     m_label->clear();
+    m_details->clear();
+    m_details->hide();
+    m_showDetails->hide();
     hide();
 }
 
 QString ErrorBanner::text() const
 {
     return m_label->text();
+}
+
+QString ErrorBanner::details() const
+{
+    return m_details->text();
 }
 
 } // namespace strata

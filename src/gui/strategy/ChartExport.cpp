@@ -1,5 +1,6 @@
 #include "strategy/ChartExport.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -106,14 +107,32 @@ Status savePdf(const QString& title, const QStringList& summary, const QList<QCu
     y += headingMetrics.height() * 1.6;
     const QFont body = chartstyle::tickFont();
     painter.setFont(body);
-    const double line = QFontMetricsF(body, &pdf).height() * 1.3;
-    const int perColumn = int((summary.size() + 1) / 2);
-    for (qsizetype i = 0; i < summary.size(); ++i) {
-        const double x = i < perColumn ? 0 : pageWidth / 2;
-        const double rowY = y + line * double(i < perColumn ? i : i - perColumn);
-        painter.drawText(QRectF(x, rowY, pageWidth / 2, line), Qt::AlignLeft | Qt::AlignVCenter, summary[i]);
+    const QFontMetricsF bodyMetrics(body, &pdf);
+    const double line = bodyMetrics.height() * 1.3;
+    // Two columns when every line fits half the page; else one, each line wrapped to the page's width, so
+    // that no line runs into another.
+    constexpr double gutter = 16;
+    const bool twoColumns = std::all_of(summary.cbegin(), summary.cend(), [&](const QString& text) {
+        return bodyMetrics.horizontalAdvance(text) <= pageWidth / 2 - gutter;
+    });
+    if (twoColumns) {
+        const int perColumn = int((summary.size() + 1) / 2);
+        for (qsizetype i = 0; i < summary.size(); ++i) {
+            const double x = i < perColumn ? 0 : pageWidth / 2;
+            const double rowY = y + line * double(i < perColumn ? i : i - perColumn);
+            painter.drawText(QRectF(x, rowY, pageWidth / 2 - gutter, line), Qt::AlignLeft | Qt::AlignVCenter,
+                             summary[i]);
+        }
+        y += line * perColumn + 12;
+    } else {
+        for (const QString& text : summary) {
+            const QRectF room(0, y, pageWidth, pageHeight);
+            const QRectF used = bodyMetrics.boundingRect(room, Qt::AlignLeft | Qt::TextWordWrap, text);
+            painter.drawText(QRectF(0, y, pageWidth, used.height()), Qt::AlignLeft | Qt::TextWordWrap, text);
+            y += std::max(used.height(), bodyMetrics.height()) + line - bodyMetrics.height();
+        }
+        y += 12;
     }
-    y += line * perColumn + 12;
 
     for (QCustomPlot* chart : charts) {
         const int width = chart->width() > 50 ? chart->width() : 900;

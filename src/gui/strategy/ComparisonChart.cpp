@@ -1,37 +1,106 @@
 #include "strategy/ComparisonChart.h"
 
+#include <QDateTime>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QMenu>
+#include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include "common/ErrorBanner.h"
 #include "strategy/ChartExport.h"
 #include "strategy/ChartStyle.h"
+#include "strategy/RegimeComparison.h"
+#include "strategy/RollingMean.h"
 #include "strategy/TimeSeriesChart.h"
 
 namespace strata {
 
+namespace {
+
+/// The middle of a month (seconds since the epoch, UTC): where its return is drawn on a time axis.
+double midMonth(const Tearsheet::Month& month)
+{
+    const QDate first(month.year, month.month, 1);
+    return double(QDateTime(first, QTime(0, 0), Qt::UTC).toSecsSinceEpoch()) + 86400.0 * 14;
+}
+
+} // namespace
+
 ComparisonChart::ComparisonChart(QWidget* parent)
     : QWidget(parent), m_period(new PeriodSelector(this)), m_export(new QToolButton(this)),
-      m_banner(new ErrorBanner(this)),
-      m_chart(
-          new TimeSeriesChart(tr("Cumulative return compared"), TimeSeriesChart::ValueFormat::Percent, this))
+      m_banner(new ErrorBanner(this)), m_scroll(new QScrollArea(this)), m_report(new QWidget),
+      m_cumulative(new TimeSeriesChart(tr("Cumulative return compared"),
+                                       TimeSeriesChart::ValueFormat::Percent, m_report)),
+      m_drawdown(new TimeSeriesChart(tr("Drawdown (underwater) compared"),
+                                     TimeSeriesChart::ValueFormat::Percent, m_report)),
+      m_sharpe(
+          new TimeSeriesChart(tr("Rolling Sharpe compared"), TimeSeriesChart::ValueFormat::Ratio, m_report)),
+      m_winRate(new TimeSeriesChart(tr("Win rate, rolling mean (%1 periods) compared").arg(winRateWindow),
+                                    TimeSeriesChart::ValueFormat::Percent, m_report)),
+      m_monthly(new TimeSeriesChart(tr("Monthly returns compared"), TimeSeriesChart::ValueFormat::Percent,
+                                    m_report)),
+      m_regimes(new RegimeComparison(m_report))
 {
-    m_chart->setIncludeZero(true);
-    m_chart->addLayer(QStringLiteral("focus"), m_chart->layer(QStringLiteral("main")), QCustomPlot::limAbove);
-    m_chart->setMinimumHeight(320);
-    m_chart->legend->setVisible(true);
-    m_chart->legend->setFont(chartstyle::tickFont());
-    m_chart->legend->setBrush(QColor(255, 255, 255, 225));
-    m_chart->legend->setBorderPen(QPen(chartstyle::gridColour()));
-    m_chart->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_report->setObjectName(QStringLiteral("comparisonReport"));
+    m_report->setStyleSheet(QStringLiteral("#comparisonReport { background: white; }"));
+    for (TimeSeriesChart* chart : timeCharts())
+        chart->addLayer(QStringLiteral("focus"), chart->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_cumulative->setIncludeZero(true);
+    m_drawdown->setIncludeZero(true);
+    m_monthly->setIncludeZero(true);
+    m_cumulative->setMinimumHeight(280);
+    m_drawdown->setMinimumHeight(180);
+    m_sharpe->setMinimumHeight(180);
+    m_winRate->setMinimumHeight(180);
+    m_monthly->setMinimumHeight(200);
+    m_regimes->setMinimumHeight(240);
+    m_cumulative->legend->setVisible(true);
+    m_cumulative->legend->setFont(chartstyle::tickFont());
+    m_cumulative->legend->setBrush(QColor(255, 255, 255, 225));
+    m_cumulative->legend->setBorderPen(QPen(chartstyle::gridColour()));
+    m_cumulative->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 
-    auto* bar = new QHBoxLayout;
-    bar->setContentsMargins(10, 6, 10, 6);
-    bar->addWidget(m_period);
-    bar->addStretch(1);
+    auto* report = new QVBoxLayout(m_report);
+    report->setContentsMargins(10, 10, 10, 10);
+    report->setSpacing(6);
+    report->addWidget(m_cumulative, 5);
+    report->addWidget(m_drawdown, 3);
+    report->addWidget(m_sharpe, 3);
+    report->addWidget(m_winRate, 3);
+    report->addWidget(m_monthly, 3);
+    report->addWidget(m_regimes, 4);
+    m_scroll->setWidget(m_report);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildToolbar());
+    layout->addWidget(m_banner);
+    layout->addWidget(m_scroll, 1);
+
+    connect(m_period, &PeriodSelector::presetChosen, this, &ComparisonChart::choosePeriod);
+    for (TimeSeriesChart* chart : timeCharts()) {
+        connect(chart->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+                [this, chart](const QCPRange& range) { onTimeRangeChanged(chart, range); });
+        connect(chart, &TimeSeriesChart::periodDragged, this, [this](double from, double to) {
+            m_cumulative->setTimeRange(from, to);
+            onTimeRangeChanged(m_cumulative, m_cumulative->xAxis->range());
+        });
+        connect(chart, &TimeSeriesChart::showAllRequested, this, [this] { choosePeriod(PeriodPreset::All); });
+    }
+}
+
+QWidget* ComparisonChart::buildToolbar()
+{
+    auto* bar = new QWidget(this);
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->addWidget(m_period);
+    layout->addStretch(1);
     m_export->setText(tr("Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto* menu = new QMenu(m_export);
@@ -40,33 +109,31 @@ ComparisonChart::ComparisonChart(QWidget* parent)
     menu->addAction(tr("CSV, one column per strategy…"), this,
                     [this] { exportWithDialog(QStringLiteral("csv")); });
     m_export->setMenu(menu);
-    bar->addWidget(m_export);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addLayout(bar);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_chart, 1);
+    layout->addWidget(m_export);
+    return bar;
+}
 
-    connect(m_period, &PeriodSelector::presetChosen, this, &ComparisonChart::choosePeriod);
-    connect(
-        m_chart->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-        [this](const QCPRange& range) { m_period->showRange(range.lower, range.upper, m_applyingPreset); });
-    connect(m_chart, &TimeSeriesChart::periodDragged, this, [this](double from, double to) {
-        m_chart->setTimeRange(from, to);
-        m_chart->replot(QCustomPlot::rpQueuedReplot);
-    });
-    connect(m_chart, &TimeSeriesChart::showAllRequested, this, [this] { choosePeriod(PeriodPreset::All); });
+QList<TimeSeriesChart*> ComparisonChart::timeCharts() const
+{
+    return {m_cumulative, m_drawdown, m_sharpe, m_winRate, m_monthly};
+}
+
+QList<QCustomPlot*> ComparisonChart::charts() const
+{
+    return {m_cumulative, m_drawdown, m_sharpe, m_winRate, m_monthly, m_regimes};
 }
 
 void ComparisonChart::setStrategies(const QList<Tearsheet>& sheets, const QString& focusedStrategyId)
 {
     m_sheets = sheets;
     m_graphs.clear();
-    m_chart->clearGraphs();
-    m_chart->clearItems();
+    for (TimeSeriesChart* chart : timeCharts()) {
+        chart->clearGraphs();
+        chart->clearItems();
+    }
     m_banner->clear();
-    QCPGraph* focused = nullptr;
+    QStringList names;
+    QList<QColor> colours;
     for (qsizetype i = 0; i < sheets.size(); ++i) {
         const Tearsheet& sheet = sheets[i];
         const bool isFocus = !focusedStrategyId.isEmpty() && sheet.strategyId == focusedStrategyId;
@@ -75,21 +142,41 @@ void ComparisonChart::setStrategies(const QList<Tearsheet>& sheets, const QStrin
             label += QStringLiteral(" v%1").arg(sheet.version);
         if (isFocus)
             label += tr(" (focus)");
-        QPen pen(chartstyle::seriesColour(int(i)), isFocus ? 3.0 : 1.4);
+        names.append(label);
+        colours.append(chartstyle::seriesColour(int(i)));
+        QPen pen(colours.last(), isFocus ? 3.0 : 1.4);
         pen.setJoinStyle(Qt::RoundJoin);
-        QCPGraph* graph = m_chart->addSeries(label, sheet.time, sheet.cumulativeReturn, pen);
-        m_graphs.append(graph);
-        if (isFocus)
-            focused = graph;
+
+        QList<double> monthTimes;
+        QList<double> monthReturns;
+        for (const Tearsheet::Month& month : sheet.monthlyReturns) {
+            monthTimes.append(midMonth(month));
+            monthReturns.append(month.monthReturn);
+        }
+        const QList<QCPGraph*> drawn{
+            m_cumulative->addSeries(label, sheet.time, sheet.cumulativeReturn, pen),
+            m_drawdown->addSeries(label, sheet.time, sheet.drawdown, pen),
+            m_sharpe->addSeries(label, sheet.time, sheet.rollingSharpe, pen),
+            m_winRate->addSeries(label, sheet.time, rollingMean(sheet.winRate, winRateWindow), pen),
+            m_monthly->addSeries(label, monthTimes, monthReturns, pen),
+        };
+        drawn.last()->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colours.last(), 4));
+        m_graphs.append(drawn.first());
+        if (isFocus) {
+            // Drawn last, so the focused line is never hidden under the others.
+            for (QCPGraph* graph : drawn)
+                graph->setLayer(QStringLiteral("focus"));
+        }
     }
-    if (focused) {
-        // Drawn last, so the focused line is never hidden under the others.
-        focused->setLayer(QStringLiteral("focus"));
-    }
-    m_chart->addReferenceLine(0, QPen(chartstyle::referenceColour(), 1));
+    const QPen reference(chartstyle::referenceColour(), 1);
+    m_cumulative->addReferenceLine(0, reference);
+    m_sharpe->addReferenceLine(0, reference);
+    m_winRate->addReferenceLine(0.5, QPen(chartstyle::referenceColour(), 1, Qt::DashLine));
+    m_monthly->addReferenceLine(0, reference);
+    m_regimes->setStrategies(sheets, names, colours);
     choosePeriod(PeriodPreset::All);
     if (isVisible())
-        m_chart->replot(QCustomPlot::rpQueuedReplot);
+        m_regimes->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QCPGraph* ComparisonChart::graphOf(const QString& strategyId) const
@@ -103,19 +190,34 @@ QCPGraph* ComparisonChart::graphOf(const QString& strategyId) const
 
 void ComparisonChart::choosePeriod(PeriodPreset preset)
 {
-    const QCPRange all = m_chart->fullTimeRange();
+    const QCPRange all = m_cumulative->fullTimeRange();
     const auto [from, to] = presetRange(preset, all.lower, all.upper);
     m_applyingPreset = preset;
-    m_chart->setTimeRange(from, to);
-    m_period->showRange(from, to, preset);
+    m_cumulative->setTimeRange(from, to);
+    onTimeRangeChanged(m_cumulative, m_cumulative->xAxis->range());
     m_applyingPreset.reset();
-    if (isVisible())
-        m_chart->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ComparisonChart::onTimeRangeChanged(TimeSeriesChart* source, const QCPRange& range)
+{
+    if (m_linking)
+        return;
+    m_linking = true;
+    for (TimeSeriesChart* chart : timeCharts()) {
+        if (chart != source)
+            chart->setTimeRange(range.lower, range.upper);
+    }
+    m_linking = false;
+    m_period->showRange(range.lower, range.upper, m_applyingPreset);
+    if (isVisible()) {
+        for (TimeSeriesChart* chart : timeCharts())
+            chart->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 Status ComparisonChart::exportPng(const QString& path)
 {
-    return chartexport::savePng(*m_chart, path);
+    return chartexport::savePng(*m_report, path);
 }
 
 Status ComparisonChart::exportPdf(const QString& path)
@@ -127,7 +229,7 @@ Status ComparisonChart::exportPdf(const QString& path)
                               chartstyle::percent(sheet.totalReturn), chartstyle::ratio(sheet.sharpe),
                               chartstyle::percent(sheet.maxDrawdown)));
     lines.append(tr("Period shown: %1").arg(m_period->rangeText()));
-    return chartexport::savePdf(tr("Strategies compared"), lines, {m_chart}, path);
+    return chartexport::savePdf(tr("Strategies compared"), lines, charts(), path);
 }
 
 Status ComparisonChart::exportCsv(const QString& path) const

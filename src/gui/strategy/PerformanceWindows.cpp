@@ -1,5 +1,10 @@
 #include "strategy/PerformanceWindows.h"
 
+#include <algorithm>
+
+#include <QScreen>
+#include <QWidget>
+
 #include "strategy/ComparisonChart.h"
 #include "strategy/TearsheetView.h"
 
@@ -7,12 +12,29 @@ namespace strata {
 
 PerformanceWindows::PerformanceWindows(QWidget& owner) : QObject(&owner), m_owner(owner) {}
 
+QSize PerformanceWindows::windowSize(const QSize& available)
+{
+    // Room for the window's frame and the desktop's panels; on a large screen no wider than the charts
+    // read well, and as tall as the screen allows (the report scrolls inside).
+    constexpr int frame = 48;
+    return {std::clamp(available.width() - frame, 320, 1400), std::max(available.height() - frame, 240)};
+}
+
+void PerformanceWindows::place(QWidget& window) const
+{
+    const QScreen* screen = m_owner.screen();
+    const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1024, 700);
+    window.resize(windowSize(available.size()));
+    window.move(available.topLeft() +
+                QPoint((available.width() - window.width()) / 2, (available.height() - window.height()) / 2));
+}
+
 void PerformanceWindows::showTearsheet(const Tearsheet& sheet)
 {
     if (!m_tearsheet) {
         m_tearsheet = new TearsheetView(&m_owner);
         m_tearsheet->setWindowFlag(Qt::Window);
-        m_tearsheet->resize(1100, 820);
+        place(*m_tearsheet);
     }
     m_tearsheet->setTearsheet(sheet);
     m_tearsheet->setWindowTitle(
@@ -26,7 +48,7 @@ void PerformanceWindows::showComparison(const QList<Tearsheet>& sheets, const QS
     if (!m_comparison) {
         m_comparison = new ComparisonChart(&m_owner);
         m_comparison->setWindowFlag(Qt::Window);
-        m_comparison->resize(1100, 640);
+        place(*m_comparison);
     }
     m_comparison->setStrategies(sheets, focusedStrategyId);
     QString focusName = focusedStrategyId;

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSize>
 
 #include "strategy/Tearsheet.h"
 
@@ -26,11 +27,18 @@ public:
     /// `focusedStrategyId` is drawn thicker and on top.
     void showComparison(const QList<Tearsheet>& sheets, const QString& focusedStrategyId);
 
+    /// The size of either window on a screen with `available` room: it fits a 1024x700 screen with its
+    /// frame and uses a 1600x1000 one; what does not fit scrolls inside.
+    static QSize windowSize(const QSize& available);
+
     /// nullptr until first shown.
     TearsheetView* tearsheet() const { return m_tearsheet; }
     ComparisonChart* comparison() const { return m_comparison; }
 
 private:
+    /// Sized to the owner's screen and centred on it.
+    void place(QWidget& window) const;
+
     QWidget& m_owner;
     TearsheetView* m_tearsheet = nullptr; ///< a child of the owner: lives as long as it
     ComparisonChart* m_comparison = nullptr;

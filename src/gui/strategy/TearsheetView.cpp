@@ -14,6 +14,7 @@
 #include "strategy/ChartStyle.h"
 #include "strategy/MonthlyHeatmap.h"
 #include "strategy/RegimeBars.h"
+#include "strategy/RollingMean.h"
 #include "strategy/TearsheetProblems.h"
 #include "strategy/TearsheetSummary.h"
 #include "strategy/TimeSeriesChart.h"
@@ -21,31 +22,6 @@
 namespace strata {
 
 namespace {
-
-constexpr int winRateWindow = 21; ///< about a month of trading days
-
-/// The mean of the last `window` known values at each period; NaN until one is known.
-QList<double> rollingMean(const QList<double>& values, int window)
-{
-    QList<double> result(values.size(), std::nan(""));
-    double sum = 0;
-    int count = 0;
-    QList<double> recent; // the known values in the window, oldest first
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        if (!std::isnan(values[i])) {
-            recent.append(values[i]);
-            sum += values[i];
-            ++count;
-            if (count > window) {
-                sum -= recent.takeFirst();
-                --count;
-            }
-        }
-        if (count > 0)
-            result[i] = sum / count;
-    }
-    return result;
-}
 
 QPen linePen(const QColor& colour, double width = 1.6)
 {
@@ -67,7 +43,8 @@ TearsheetView::TearsheetView(QWidget* parent)
       m_sharpe(new TimeSeriesChart(tr("Rolling Sharpe"), TimeSeriesChart::ValueFormat::Ratio, m_report)),
       m_winRate(
           new TimeSeriesChart(tr("Win rate per period"), TimeSeriesChart::ValueFormat::Percent, m_report)),
-      m_heatmap(new MonthlyHeatmap(m_report)), m_regimes(new RegimeBars(m_report))
+      m_heatmap(new MonthlyHeatmap(m_report)), m_regimes(new RegimeBars(m_report)),
+      m_bottom(new QBoxLayout(QBoxLayout::LeftToRight))
 {
     m_report->setObjectName(QStringLiteral("tearsheetReport"));
     m_report->setStyleSheet(QStringLiteral("#tearsheetReport { background: white; }"));
@@ -89,10 +66,9 @@ TearsheetView::TearsheetView(QWidget* parent)
     report->addWidget(m_drawdown, 3);
     report->addWidget(m_sharpe, 3);
     report->addWidget(m_winRate, 3);
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(m_heatmap, 3);
-    bottom->addWidget(m_regimes, 2);
-    report->addLayout(bottom, 6);
+    m_bottom->addWidget(m_heatmap, 3);
+    m_bottom->addWidget(m_regimes, 2);
+    report->addLayout(m_bottom, 6);
 
     m_scroll->setWidget(m_report);
     m_scroll->setWidgetResizable(true);
@@ -113,6 +89,19 @@ TearsheetView::TearsheetView(QWidget* parent)
     connect(m_period, &PeriodSelector::presetChosen, this, &TearsheetView::choosePeriod);
 }
 
+void TearsheetView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // Side by side the heatmap's twelve months and the regimes' labels each need about half of a wide
+    // window; in a narrower one they go one under the other, so no label runs into the next.
+    const QBoxLayout::Direction wanted =
+        width() >= sideBySideWidth ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_bottom->direction() != wanted) {
+        m_bottom->setDirection(wanted);
+        m_bottom->setSpacing(wanted == QBoxLayout::TopToBottom ? 6 : -1);
+    }
+}
+
 QWidget* TearsheetView::buildToolbar()
 {
     auto* bar = new QWidget(this);
@@ -130,6 +119,11 @@ QWidget* TearsheetView::buildToolbar()
     m_export->setMenu(menu);
     layout->addWidget(m_export);
     return bar;
+}
+
+bool TearsheetView::bottomSideBySide() const
+{
+    return m_bottom->direction() == QBoxLayout::LeftToRight;
 }
 
 QList<TimeSeriesChart*> TearsheetView::timeCharts() const

@@ -8,6 +8,7 @@
 #include "strategy/QCustomPlotInclude.h"
 #include "strategy/Tearsheet.h"
 
+class QBoxLayout;
 class QScrollArea;
 class QToolButton;
 
@@ -31,6 +32,9 @@ class TearsheetView : public QWidget
     Q_OBJECT
 
 public:
+    /// The narrowest window in which the monthly heatmap and the regimes are drawn side by side.
+    static constexpr int sideBySideWidth = 1200;
+
     explicit TearsheetView(QWidget* parent = nullptr);
 
     void setTearsheet(const Tearsheet& sheet);
@@ -60,9 +64,15 @@ public:
     /// Every series, one row per period (see chartexport::writeTearsheetCsv).
     Status exportCsv(const QString& path) const;
 
+    /// Whether the heatmap and the regimes are side by side (a wide window) or one under the other.
+    bool bottomSideBySide() const;
+
 Q_SIGNALS:
     /// The visible period changed (a preset, a drag, a zoom or a pan).
     void periodChanged(double from, double to);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QWidget* buildToolbar();
@@ -84,6 +94,7 @@ private:
     TimeSeriesChart* m_winRate;
     MonthlyHeatmap* m_heatmap;
     RegimeBars* m_regimes;
+    QBoxLayout* m_bottom; ///< the heatmap and the regimes
     bool m_linking = false;
     std::optional<PeriodPreset> m_applyingPreset;
 };

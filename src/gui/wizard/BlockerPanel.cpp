@@ -89,9 +89,12 @@ void BlockerPanel::showReport(const BlockerReport& report)
                   "timeouts protect the platform from these).")
                    .arg(counted(report.sessions.size(), tr("session"), tr("sessions")), tables);
     else if (sqlite)
-        text = tr("%1 the database file open and may take its write lock at any moment: stop them (the pre "
-                  "hook can stop the daemon), or wait for them to finish.")
-                   .arg(surely == 1 ? tr("Another process has") : tr("%1 other processes have").arg(surely));
+        text =
+            (m_hooks ? tr("%1 the database file open and may take its write lock at any moment: stop them "
+                          "(the pre hook can stop the daemon), or wait for them to finish.")
+                     : tr("%1 the database file open and may take its write lock at any moment: stop them, "
+                          "or wait for them to finish."))
+                .arg(surely == 1 ? tr("Another process has") : tr("%1 other processes have").arg(surely));
     else
         text =
             tr("%1 a lock on %2 that the first step must wait for: select it and Cancel query… or Terminate "

@@ -36,6 +36,8 @@ public:
     /// The database whose sessions are shown, and the plan's tables.
     void setDatabase(const ConnectionUrl& url, const QStringList& tables);
     void showReport(const BlockerReport& report);
+    /// Whether the run has a pre hook (which stops the daemon): the advice for a SQLite file names it then.
+    void setHooks(bool hooks) { m_hooks = hooks; }
     const std::optional<BlockerReport>& report() const { return m_report; }
     BlockerTree* tree() const;
     bool isBusy() const;
@@ -67,6 +69,7 @@ private:
     std::optional<BlockerReport> m_report;
     std::unique_ptr<JobRunner> m_runner;
     bool m_waiting = false;
+    bool m_hooks = false;
 };
 
 } // namespace strata

@@ -12,7 +12,7 @@ FinishPage::FinishPage(RunSession& session, QWidget* parent)
 {
     m_ui->setupUi(this);
     setTitle(tr("Finish"));
-    setSubTitle(tr("The post hook starts the daemon again, and the run is recorded."));
+    setHooks(false);
     setFinalPage(true);
     connect(&m_session, &RunSession::hookOutput, this, [this](const QString& line) {
         if (state() == State::Running)
@@ -21,6 +21,12 @@ FinishPage::FinishPage(RunSession& session, QWidget* parent)
 }
 
 FinishPage::~FinishPage() = default;
+
+void FinishPage::setHooks(bool hooks)
+{
+    setSubTitle(hooks ? tr("The post hook starts the daemon again, and the run is recorded.")
+                      : tr("The run is recorded. No post hook is configured for this database."));
+}
 
 void FinishPage::begin()
 {

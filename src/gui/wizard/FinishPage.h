@@ -10,8 +10,8 @@ class FinishPage;
 
 namespace strata {
 
-/// The end of the run: the post hook (the daemon starts again), the outcome, and where the backup and the
-/// run log are.
+/// The end of the run: the post hook (the daemon starts again, when the run has hooks), the outcome, and
+/// where the backup and the run log are.
 class FinishPage : public RunPage
 {
     Q_OBJECT
@@ -19,6 +19,8 @@ class FinishPage : public RunPage
 public:
     explicit FinishPage(RunSession& session, QWidget* parent = nullptr);
     ~FinishPage() override;
+    /// Says what the post hook does when the run has hooks, and only that the run is recorded otherwise.
+    void setHooks(bool hooks);
 
     /// The run is over either way once the post hook ended: Finish closes the wizard.
     bool isComplete() const override { return state() == State::Passed || state() == State::Failed; }

@@ -10,6 +10,7 @@
 #include "wizard/PlanPage.h"
 #include "wizard/PreflightPage.h"
 #include "wizard/RestoreOffer.h"
+#include "wizard/RunSettings.h"
 #include "wizard/VerificationPage.h"
 
 namespace strata {
@@ -34,6 +35,10 @@ MigrationWizard::MigrationWizard(const ConnectionUrl& url, const QString& setFol
     setPage(Verification, m_verification);
     setPage(Finish, m_finish);
     setStartId(Preflight);
+    const bool hooks = RunSettings::hasHooks(settings, setFolder);
+    m_preflight->setHooks(hooks);
+    m_verification->setHooks(hooks);
+    m_finish->setHooks(hooks);
     resize(1100, 720); // the plan's review and the blocking tree need the room
     connect(m_session, &RunSession::phaseDone, this,
             [this](const QString& phase, bool ok, const Error&) { onPhaseDone(phase, ok); });

@@ -27,6 +27,11 @@ PreflightPage::PreflightPage(RunSession& session, QWidget* parent)
 
 PreflightPage::~PreflightPage() = default;
 
+void PreflightPage::setHooks(bool hooks)
+{
+    m_ui->blockers->setHooks(hooks);
+}
+
 BlockerPanel* PreflightPage::blockerPanel() const
 {
     return m_ui->blockers;

@@ -26,6 +26,8 @@ public:
     ~PreflightPage() override;
 
     BlockerPanel* blockerPanel() const;
+    /// Whether the run has a pre hook to stop what uses the database: the advice names it only then.
+    void setHooks(bool hooks);
 
 protected:
     void begin() override;

@@ -1,6 +1,9 @@
 #include "wizard/RunSettings.h"
 
+#include <QDir>
+
 #include "config/OperatorConfig.h"
+#include "migrations/SetManifest.h"
 
 namespace strata {
 
@@ -26,6 +29,16 @@ Result<PhasedRun::Settings> RunSettings::forTarget(const ConnectionTarget& targe
     settings.postHook = config->postHook;
     settings.stepTimeouts = config->timeouts;
     return settings;
+}
+
+bool RunSettings::hasHooks(const PhasedRun::Settings& settings, const QString& setFolder)
+{
+    if (settings.preHook.isSet() || settings.postHook.isSet())
+        return true;
+    if (setFolder.isEmpty())
+        return false;
+    auto manifest = SetManifest::load(QDir(setFolder).filePath(QStringLiteral("strata.yaml")));
+    return manifest && (manifest->preHook.isSet() || manifest->postHook.isSet());
 }
 
 } // namespace strata

@@ -14,6 +14,9 @@ class RunSettings
 {
 public:
     static Result<PhasedRun::Settings> forTarget(const ConnectionTarget& target, const QString& backupFolder);
+    /// Whether the run calls a pre or post hook: the operator config's, or else the set's own (strata.yaml
+    /// hooks:). Only then is there a daemon (or whatever the hooks stop) for the wizard to speak of.
+    static bool hasHooks(const PhasedRun::Settings& settings, const QString& setFolder);
 };
 
 } // namespace strata

@@ -13,8 +13,7 @@ VerificationPage::VerificationPage(RunSession& session, QWidget* parent)
 {
     m_ui->setupUi(this);
     setTitle(tr("Verification"));
-    setSubTitle(
-        tr("Phase 4 of the runbook: the migrated database is checked before the daemon starts again."));
+    setHooks(false);
     setButtonText(QWizard::CommitButton, tr("&Finish the run >"));
     m_ui->restoreOffer->setSession(session);
     connect(m_ui->restoreOffer, &RestoreOffer::restored, this, [this](bool ok) {
@@ -24,6 +23,13 @@ VerificationPage::VerificationPage(RunSession& session, QWidget* parent)
 }
 
 VerificationPage::~VerificationPage() = default;
+
+void VerificationPage::setHooks(bool hooks)
+{
+    setSubTitle(hooks ? tr("Phase 4 of the runbook: the migrated database is checked before the post hook "
+                           "starts the daemon again.")
+                      : tr("Phase 4 of the runbook: the migrated database is checked before the run ends."));
+}
 
 RestoreOffer* VerificationPage::restoreOffer() const
 {

@@ -23,6 +23,8 @@ public:
     ~VerificationPage() override;
 
     RestoreOffer* restoreOffer() const;
+    /// Names the daemon the post hook starts only when the run has hooks.
+    void setHooks(bool hooks);
 
 protected:
     void begin() override;

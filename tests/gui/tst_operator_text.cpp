@@ -1,0 +1,326 @@
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "MigrationHarness.h"
+#include "ScratchDatabases.h"
+#include "SetBuilder.h"
+#include "common/ErrorBanner.h"
+#include "connection/DemoWorkspace.h"
+#include "connection/RecentConnections.h"
+#include "demo/RiskStateDemo.h"
+#include "jobs/RunSession.h"
+#include "mainwindow/MainActions.h"
+#include "mainwindow/MainWindow.h"
+#include "schema/DriftPage.h"
+#include "wizard/BlockerPanel.h"
+#include "wizard/FinishPage.h"
+#include "wizard/MigrateAction.h"
+#include "wizard/MigrationWizard.h"
+#include "wizard/PlanPage.h"
+#include "wizard/PreflightPage.h"
+#include "wizard/RunPage.h"
+#include "wizard/RunSettings.h"
+
+using namespace strata;
+using namespace strata::test;
+
+// What the app says is so: advice that names its own menu items and buttons (not strata-cli), a daemon
+// only when the run has hooks that stop one, and the README's click count for the runbook.
+
+namespace {
+
+bool waitUntil(const std::function<bool()>& done, int timeoutMs = 60000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(10);
+    }
+    return true;
+}
+
+bool ended(RunPage* page)
+{
+    return page->state() == RunPage::State::Passed || page->state() == RunPage::State::Failed;
+}
+
+/// Everything the page shows the operator in words: its title and subtitle, labels, banners, check rows.
+QString wordsOn(QWidget& page)
+{
+    QStringList words;
+    if (auto* wizardPage = qobject_cast<QWizardPage*>(&page))
+        words << wizardPage->title() << wizardPage->subTitle();
+    for (auto* label : page.findChildren<QLabel*>())
+        if (label->isVisibleTo(&page))
+            words << label->text();
+    for (auto* tree : page.findChildren<QTreeWidget*>())
+        for (QTreeWidgetItemIterator it(tree); *it; ++it)
+            for (int column = 0; column < tree->columnCount(); ++column)
+                words << (*it)->text(column);
+    return words.join(QLatin1Char('\n'));
+}
+
+/// The wizard as Migrations > Migrate… builds it for `target`: the settings from its operator config.
+std::unique_ptr<MigrationWizard> wizardFor(const ConnectionTarget& target, const QString& backups)
+{
+    auto settings = RunSettings::forTarget(target, backups);
+    if (!settings)
+        return nullptr;
+    auto wizard = std::make_unique<MigrationWizard>(*target.connectionUrl(), target.migrations, *settings);
+    wizard->show();
+    return wizard;
+}
+
+void closeWizard(MigrationWizard& wizard)
+{
+    waitUntil([&] { return !wizard.session().isBusy(); });
+    wizard.reject();
+    waitUntil([&] { return !wizard.session().isBusy(); });
+}
+
+/// Counts the operator's clicks, one per press of a mouse button.
+struct Operator
+{
+    int clicks = 0;
+    bool click(QWidget* widget)
+    {
+        if (!widget || !widget->isVisible() || !widget->isEnabled())
+            return false;
+        QTest::mouseClick(widget, Qt::LeftButton);
+        ++clicks;
+        return true;
+    }
+    /// The wizard's forward button on this page: Commit, Next or Finish.
+    bool goOn(QWizard& wizard)
+    {
+        for (auto which : {QWizard::CommitButton, QWizard::NextButton, QWizard::FinishButton}) {
+            QAbstractButton* button = wizard.button(which);
+            if (button->isVisible() && button->isEnabled())
+                return click(button);
+        }
+        return false;
+    }
+};
+
+/// "seven" -> 7, "7" -> 7; 0 when the README says something else.
+int numberIn(const QString& word)
+{
+    const QStringList words{QStringLiteral("zero"),  QStringLiteral("one"),   QStringLiteral("two"),
+                            QStringLiteral("three"), QStringLiteral("four"),  QStringLiteral("five"),
+                            QStringLiteral("six"),   QStringLiteral("seven"), QStringLiteral("eight"),
+                            QStringLiteral("nine"),  QStringLiteral("ten"),   QStringLiteral("eleven"),
+                            QStringLiteral("twelve")};
+    bool isNumber = false;
+    const int n = word.toInt(&isNumber);
+    return isNumber ? n : int(words.indexOf(word.toLower()));
+}
+
+} // namespace
+
+class TestOperatorText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(QStringLiteral("StrataTest"));
+        QApplication::setApplicationName(QStringLiteral("StrataOperatorTextTest"));
+        QDir(DemoWorkspace::folder()).removeRecursively();
+        RecentConnections::clear();
+    }
+
+    /// The README says how many clicks the runbook takes on the demo; driving it counts them.
+    void theReadmeCountsTheRunbooksClicksTruly()
+    {
+        QFile readme(QStringLiteral(STRATA_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(readme.readAll()).simplified();
+        const auto said =
+            QRegularExpression(QStringLiteral("the whole runbook is (\\w+) clicks")).match(text);
+        QVERIFY2(said.hasMatch(), "README.md no longer says how many clicks the runbook takes");
+        const int stated = numberIn(said.captured(1));
+        QVERIFY2(stated > 0, qPrintable(said.captured(0)));
+
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::statusShown);
+        window.openDemo();
+        QVERIFY(shown.wait(20000) && shown.first().at(0).toBool());
+
+        Operator op;
+        auto* toolbar = window.findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+        QVERIFY(toolbar);
+        QVERIFY(op.click(toolbar->widgetForAction(window.actions()->migrate)));
+        MigrationWizard* wizard = window.migrate()->wizard();
+        QVERIFY(wizard && wizard->isVisible());
+        while (window.migrate()->isOpen()) {
+            const int id = wizard->currentId();
+            auto* page = qobject_cast<RunPage*>(wizard->currentPage());
+            QVERIFY2(waitUntil([&] {
+                         auto* plan = qobject_cast<PlanPage*>(wizard->currentPage());
+                         return !(plan && plan->isReviewing()) &&
+                                (!page || (page->state() != RunPage::State::Running &&
+                                           page->state() != RunPage::State::Waiting));
+                     }),
+                     qPrintable(QString::number(id)));
+            QVERIFY2(
+                wizard->currentPage()->isComplete(),
+                qPrintable(QStringLiteral("page %1 did not pass: %2")
+                               .arg(id)
+                               .arg(wizard->currentPage()->findChild<ErrorBanner*>(QStringLiteral("banner"))
+                                        ? wizard->currentPage()
+                                              ->findChild<ErrorBanner*>(QStringLiteral("banner"))
+                                              ->text()
+                                        : QString())));
+            QVERIFY2(op.goOn(*wizard), qPrintable(QStringLiteral("no way on from page %1").arg(id)));
+            QVERIFY(op.clicks <= 20);
+            QTest::qWait(0);
+        }
+        qInfo("The runbook on the demo took %d clicks; the README says %d (\"%s\")", op.clicks, stated,
+              qPrintable(said.captured(0)));
+        QCOMPARE(op.clicks, stated);
+        QVERIFY(waitUntil(
+            [&] { return window.status() && window.status()->summary().startsWith(QStringLiteral("v2")); },
+            20000));
+    }
+
+    /// On the demo (no hooks) no page of the wizard speaks of a daemon, not even when a process holds the
+    /// file; with an operator config whose hooks stop and start the daemon, the pages say what they do.
+    void theDaemonIsNamedOnlyWhenTheRunHasHooks()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        QProcess shell; // an operator's sqlite3 shell left open on the file
+        shell.start(QStringLiteral("sqlite3"), {path});
+        QVERIFY(shell.waitForStarted());
+        shell.write("SELECT count(*) FROM orders;\n");
+        QVERIFY(shell.waitForReadyRead(5000));
+
+        QFile demoConfig(QStringLiteral(":/resources/demo/database.yaml"));
+        QVERIFY(demoConfig.open(QIODevice::ReadOnly));
+        const QByteArray config = demoConfig.readAll();
+        QVERIFY(!config.contains("pre_hook"));
+        const QString plain = dir.filePath(QStringLiteral("plain.yaml"));
+        const QString hooked = dir.filePath(QStringLiteral("hooked.yaml"));
+        for (const auto& [file, extra] :
+             {std::pair{plain, QByteArray()},
+              std::pair{hooked, QByteArray("    pre_hook: \"true\"\n    post_hook: \"true\"\n")}}) {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(config);
+            out.write(extra); // the migration: block is the file's last
+        }
+
+        for (const QString& configFile : {plain, hooked}) {
+            const bool hooks = configFile == hooked;
+            ConnectionTarget target;
+            target.url = QStringLiteral("sqlite:") + path;
+            target.migrations = RiskStateDemo::bundledSet();
+            target.config = configFile;
+            auto wizard = wizardFor(target, dir.filePath(QStringLiteral("backups")));
+            QVERIFY(wizard);
+            auto* preflight = wizard->preflightPage();
+            QVERIFY(waitUntil([&] { return ended(preflight); }));
+            QVERIFY(!preflight->isComplete()); // the shell holds the file
+            QVERIFY(preflight->blockerPanel()->isVisible());
+            QString words;
+            for (int id : wizard->pageIds())
+                words += wordsOn(*wizard->page(id)) + QLatin1Char('\n');
+            QVERIFY2(words.contains(QStringLiteral("daemon"), Qt::CaseInsensitive) == hooks,
+                     qPrintable(words));
+            const QString blockers =
+                preflight->blockerPanel()->findChild<QLabel*>(QStringLiteral("summary"))->text();
+            QVERIFY2(blockers.contains(QStringLiteral("pre hook")) == hooks, qPrintable(blockers));
+            QVERIFY2(!words.contains(QStringLiteral("strata-cli")), qPrintable(words));
+            if (hooks)
+                QVERIFY2(
+                    wizard->finishPage()->subTitle().contains(QStringLiteral("post hook starts the daemon")),
+                    qPrintable(wizard->finishPage()->subTitle()));
+            closeWizard(*wizard);
+        }
+        shell.write(".quit\n");
+        shell.closeWriteChannel();
+        QVERIFY(shell.waitForFinished(5000));
+    }
+
+    /// A session holding the plan's table stops the pre-flight; the advice names the page's own buttons.
+    void aBlockedPreflightNamesThePagesButtons()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        SetBuilder set;
+        set.file(QStringLiteral("001_v1/01_orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
+        {
+            auto db = MigrationHarness::open(scratch.url());
+            QVERIFY(db.ok());
+            auto loaded = MigrationHarness::load(set.path());
+            QVERIFY(loaded.ok());
+            QVERIFY(MigrationHarness::migrate(**db, *loaded).ok());
+        }
+        set.file(QStringLiteral("002_v2/01_note.sql"), "ALTER TABLE orders ADD COLUMN note text;\n");
+        auto holder = MigrationHarness::open(scratch.url());
+        QVERIFY(holder.ok());
+        QVERIFY((*holder)->execute(QStringLiteral("BEGIN")).ok());
+        QVERIFY((*holder)->execute(QStringLiteral("SELECT count(*) FROM orders")).ok());
+
+        QTemporaryDir backups;
+        ConnectionTarget target;
+        target.url = scratch.url();
+        target.migrations = set.path();
+        auto wizard = wizardFor(target, backups.path());
+        QVERIFY(wizard);
+        auto* preflight = wizard->preflightPage();
+        QVERIFY(waitUntil([&] { return ended(preflight); }));
+        QVERIFY(!preflight->isComplete());
+        const QString banner = preflight->findChild<ErrorBanner*>(QStringLiteral("banner"))->text();
+        QVERIFY2(banner.contains(QStringLiteral("Terminate session…")) &&
+                     banner.contains(QStringLiteral("Cancel query…")),
+                 qPrintable(banner));
+        const QString words = wordsOn(*preflight);
+        QVERIFY2(!words.contains(QStringLiteral("strata-cli")), qPrintable(words));
+        QVERIFY2(!words.contains(QStringLiteral("daemon")), qPrintable(words));
+        closeWizard(*wizard);
+        QVERIFY((*holder)->execute(QStringLiteral("ROLLBACK")).ok());
+    }
+
+    /// The drift check of a database Strata does not track yet says how to record where it stands: with
+    /// Migrations > Baseline…, not a command.
+    void anUntrackedDatabaseIsSentToTheBaselineMenu()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        DriftPage page;
+        page.show();
+        page.setTarget(*ConnectionUrl::parse(QStringLiteral("sqlite:") + path), RiskStateDemo::bundledSet());
+        QSignalSpy checked(&page, &DriftPage::checked);
+        QTest::mouseClick(page.checkButton(), Qt::LeftButton);
+        QVERIFY(checked.wait(30000));
+        QVERIFY(page.banner()->isVisible());
+        const QString said = page.banner()->text();
+        QVERIFY2(!said.contains(QStringLiteral("strata-cli")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("Migrations &gt; Baseline…")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("Migrations &gt; Migrate…")), qPrintable(said));
+    }
+};
+
+QTEST_MAIN(TestOperatorText)
+#include "tst_operator_text.moc"
