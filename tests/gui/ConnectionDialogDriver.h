@@ -30,9 +30,9 @@
 /// Drives the connection dialog's real widgets as an operator does, for the desktop app's tests.
 namespace strata::test {
 
-inline const QString kNoKeychain = QStringLiteral("No keychain is available (");
-inline const QString kAsksEachTime =
-    QStringLiteral("Strata does not store passwords on disk, so it asks each time.");
+inline const QString kNoKeychain = QStringLiteral("The desktop keychain is not available: ");
+inline const QString kAsksEachTime = QStringLiteral(
+    "Strata does not store passwords on disk, so a password typed here is kept for this session only.");
 
 template <typename T> inline T* widget(const QWidget& dialog, const char* name)
 {

@@ -12,8 +12,7 @@
 namespace strata {
 
 ConnectionDialog::ConnectionDialog(QWidget* parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::ConnectionDialog>()), m_form(*m_ui),
-      m_sessionBefore(SessionPassword::current())
+    : QDialog(parent), m_ui(std::make_unique<Ui::ConnectionDialog>()), m_form(*m_ui)
 {
     m_ui->setupUi(this);
     m_form.setUp();
@@ -40,7 +39,7 @@ ConnectionDialog::~ConnectionDialog()
 {
     // Closed without Open (e.g. with its window): a password only tried here is not kept.
     if (result() != QDialog::Accepted)
-        SessionPassword::restore(m_sessionBefore);
+        putBackPasswords();
 }
 
 void ConnectionDialog::setTarget(const ConnectionTarget& target)
@@ -68,7 +67,15 @@ QString ConnectionDialog::testResult() const
 void ConnectionDialog::usePassword(const ConnectionUrl& url)
 {
     if (url.dialect() == Dialect::Postgres)
-        SessionPassword::use(url, m_form.password());
+        m_replaced.push_back(SessionPassword::use(url, m_form.password()));
+}
+
+void ConnectionDialog::putBackPasswords()
+{
+    while (!m_replaced.empty()) {
+        SessionPassword::undo(m_replaced.back());
+        m_replaced.pop_back();
+    }
 }
 
 void ConnectionDialog::testConnection()
@@ -123,7 +130,7 @@ void ConnectionDialog::accept()
 
 void ConnectionDialog::reject()
 {
-    SessionPassword::restore(m_sessionBefore);
+    putBackPasswords();
     QDialog::reject();
 }
 

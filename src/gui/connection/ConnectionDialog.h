@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include <QDialog>
 
@@ -44,13 +45,16 @@ Q_SIGNALS:
 private:
     /// Hands the password field to the connections opened from now on (PostgreSQL only).
     void usePassword(const ConnectionUrl& url);
+    /// Puts back the session passwords this dialog replaced.
+    void putBackPasswords();
 
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
     ConnectionForm m_form;
     std::unique_ptr<ProfileActions> m_profiles; ///< goes before m_ui: it works on its widgets
     std::unique_ptr<JobRunner> m_test;
-    /// The session's password when the dialog opened: Cancel, or closing without Open, puts it back.
-    SessionPassword::State m_sessionBefore;
+    /// The session passwords this dialog replaced, oldest first: Cancel, or closing without Open, puts
+    /// them back.
+    std::vector<SessionPassword::Change> m_replaced;
 };
 
 } // namespace strata

@@ -1,5 +1,7 @@
 #include "connection/PasswordVault.h"
 
+#include <QLoggingCategory>
+
 #include <qt6keychain/keychain.h>
 
 namespace strata {
@@ -31,6 +33,8 @@ bool meansNoKeychain(QKeychain::Error error)
 }
 
 const QString kProbeKey = QStringLiteral("(keychain check)");
+
+Q_LOGGING_CATEGORY(keychainLog, "strata.keychain")
 
 } // namespace
 
@@ -64,11 +68,27 @@ void PasswordVault::start(QKeychain::Job* job, const QString& key, std::function
 void PasswordVault::learnFrom(const QKeychain::Job& job)
 {
     Availability& state = availability();
+    const bool wasUnavailable = state.known && !state.available;
     state.known = true;
     state.available = !meansNoKeychain(job.error());
     state.reason = state.available ? QString() : job.errorString();
     if (state.reason.isEmpty() && !state.available)
         state.reason = tr("no keychain service answered");
+    // The keychain's own words (D-Bus, dbus-launch, ...) are for the log; the operator reads
+    // unavailableText().
+    if (!state.available && !wasUnavailable)
+        qCWarning(keychainLog).noquote() << "no keychain available:" << state.reason;
+}
+
+QString PasswordVault::unavailableText()
+{
+    return tr("The desktop keychain is not available: Strata does not store passwords on disk, so a "
+              "password typed here is kept for this session only.");
+}
+
+void PasswordVault::logProblem(const QString& what, const QString& problem)
+{
+    qCWarning(keychainLog).noquote() << what << problem;
 }
 
 void PasswordVault::checkAvailability()

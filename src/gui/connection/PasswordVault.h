@@ -27,8 +27,13 @@ public:
     /// Whether a keychain answered. Unknown until checkAvailability() has answered once in this process.
     bool isKnown() const;
     bool isAvailable() const;
-    /// Why no keychain is available, in the keychain's own words.
+    /// Why no keychain is available, in the keychain's own words: for the log (strata.keychain), not for
+    /// the operator, who reads unavailableText().
     QString unavailableReason() const;
+    /// What the operator reads when no keychain is available.
+    static QString unavailableText();
+    /// Writes a keychain's problem with one entry to the log, in its own words.
+    static void logProblem(const QString& what, const QString& problem);
 
     /// Asks the keychain for an entry nobody writes; emits availabilityChecked().
     void checkAvailability();

@@ -137,10 +137,9 @@ void ProfileActions::deleteProfile()
 
 QString ProfileActions::noKeychainText() const
 {
-    const QString why =
-        m_vault.isKnown() ? m_vault.unavailableReason() : tr("the keychain has not answered yet");
-    return tr("No keychain is available (%1): Strata does not store passwords on disk, so it asks each time.")
-        .arg(why);
+    return m_vault.isKnown() ? PasswordVault::unavailableText()
+                             : tr("The keychain has not answered yet: Strata does not store passwords on "
+                                  "disk, so a password typed here is kept for this session only.");
 }
 
 void ProfileActions::showKeychainState()
@@ -188,8 +187,8 @@ void ProfileActions::onPasswordRead(const QString& profile, bool found, const QS
         notePassword(tr("The keychain holds no password for \"%1\": type it; Save profile… keeps it there.")
                          .arg(profile));
     } else {
-        notePassword(
-            tr("The keychain did not give the password of \"%1\" (%2): type it.").arg(profile, problem));
+        PasswordVault::logProblem(QStringLiteral("reading the password of \"%1\":").arg(profile), problem);
+        notePassword(tr("The keychain did not give the password of \"%1\": type it.").arg(profile));
     }
 }
 
@@ -197,20 +196,24 @@ void ProfileActions::onPasswordWritten(const QString& profile, bool ok, const QS
 {
     if (ok)
         note(tr("Saved the profile \"%1\"; its password is in the keychain.").arg(profile));
-    else
-        note(tr("Saved the profile \"%1\" without its password: the keychain did not take it (%2). Strata "
-                "asks for it each time.")
-                 .arg(profile, problem));
+    else {
+        PasswordVault::logProblem(QStringLiteral("writing the password of \"%1\":").arg(profile), problem);
+        note(tr("Saved the profile \"%1\" without its password: the keychain did not take it. Strata asks "
+                "for it each time.")
+                 .arg(profile));
+    }
 }
 
 void ProfileActions::onPasswordRemoved(const QString& profile, bool ok, const QString& problem)
 {
     if (ok)
         note(tr("Deleted the profile \"%1\" and its password in the keychain.").arg(profile));
-    else
-        note(tr("Deleted the profile \"%1\"; the keychain kept its password (%2): remove the entry \"%3\" "
+    else {
+        PasswordVault::logProblem(QStringLiteral("removing the password of \"%1\":").arg(profile), problem);
+        note(tr("Deleted the profile \"%1\"; the keychain kept its password: remove the entry \"%2\" "
                 "for \"%1\" with the keychain's own tool.")
-                 .arg(profile, problem, PasswordVault::kService));
+                 .arg(profile, PasswordVault::kService));
+    }
 }
 
 } // namespace strata

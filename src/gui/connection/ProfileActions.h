@@ -39,7 +39,7 @@ private:
     /// Shows the profile picked in the list and asks the keychain for its password.
     void showPicked();
     void showKeychainState();
-    /// "No keychain is available (why): ..." when there is none.
+    /// What the operator reads when there is no keychain (its own words go to the log).
     QString noKeychainText() const;
     void note(const QString& text);
     void notePassword(const QString& text);

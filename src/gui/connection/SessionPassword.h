@@ -7,26 +7,26 @@
 namespace strata {
 
 /// The password Strata's connections to a PostgreSQL server log in with for the rest of this session, when
-/// the operator typed it or the keychain gave it. libpq reads it from PGPASSWORD in Strata's own process
-/// environment, in memory only; pg_dump and pg_restore get it in their own environment, hooks never.
+/// the operator typed it or the keychain gave it. It is kept in memory (ServerPasswords) and handed to each
+/// connection and to pg_dump and pg_restore in their own environment: never put in Strata's own environment,
+/// never written to disk; hooks never see it.
 class SessionPassword
 {
 public:
-    /// Who the password is for and the password; empty when Strata set none.
-    struct State
+    /// What use() replaced, so that a dialog that only tried a password can put the old one back.
+    struct Change
     {
-        QString server; ///< ConnectionUrl::display() of the database it logs in to
-        QString password;
+        ConnectionUrl url;
+        QString before;
     };
 
-    /// Connections opened from now on use `password` (typed for `url`). An empty password gives
-    /// PGPASSWORD back as it was before Strata set one (and ~/.pgpass applies again when there was none).
-    static void use(const ConnectionUrl& url, const QString& password);
-    /// The password Strata set for this database, or an empty string.
+    /// Connections to `url`'s server and user use `password` from now on. An empty password forgets the one
+    /// kept: libpq then looks in PGPASSWORD of the environment Strata was started with and in ~/.pgpass.
+    static Change use(const ConnectionUrl& url, const QString& password);
+    /// The password kept for `url`'s server and user, or an empty string.
     static QString forUrl(const ConnectionUrl& url);
-    static State current();
-    /// Puts back a state from current(), e.g. when a dialog that tried another password is cancelled.
-    static void restore(const State& state);
+    /// Puts back what `change` replaced.
+    static void undo(const Change& change);
 };
 
 } // namespace strata

@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 
 #include "common/ChildProcessGuard.h"
+#include "connection/ServerPasswords.h"
 
 namespace strata {
 
@@ -48,7 +49,9 @@ Result<PgTool::Outcome> PgTool::run(const QStringList& arguments, const Connecti
             QStringLiteral("Install the PostgreSQL client programs (Debian: postgresql-client)."));
     // The password reaches the program in its own environment, which lives in memory and dies with it: never
     // in a file, which a kill at the wrong moment would leave behind.
-    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QProcessEnvironment environment =
+        url ? ServerPasswords::childEnvironment(*url, QProcessEnvironment::systemEnvironment())
+            : QProcessEnvironment::systemEnvironment();
     QStringList args = arguments;
     if (url)
         args.prepend(QStringLiteral("--dbname=") + url->postgresConnInfo());

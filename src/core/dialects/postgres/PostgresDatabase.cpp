@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 
 #include "connection/FailureKind.h"
+#include "connection/ServerPasswords.h"
 #include "connection/StatementFailure.h"
 #include "dialects/postgres/PostgresRunLock.h"
 #include "dialects/postgres/PostgresScriptSplitter.h"
@@ -76,7 +77,7 @@ Error connectError(const ConnectionUrl& url, const QString& message)
         lower.contains(QLatin1String("no password supplied")) ||
         lower.contains(QLatin1String("authentication failed")))
         return Error::badInput(
-            QStringLiteral("PostgreSQL refused the login to %1: %2").arg(where, message),
+            QStringLiteral("%1 %2: %3").arg(ServerPasswords::kRefusedLogin, where, message),
             QStringLiteral("Check the user name and the password in PGPASSWORD or ~/.pgpass (a line "
                            "host:port:database:user:password, mode 0600)."));
     // libpq refuses a bad parameter before it connects: "invalid sslmode value", "invalid connection option",
@@ -151,7 +152,13 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const Connectio
         conninfo += QStringLiteral(" application_name='%1'").arg(RunIdentity::current().applicationName());
     if (url.postgresParameter(QStringLiteral("connect_timeout")).isEmpty())
         conninfo += QStringLiteral(" connect_timeout=10");
-    PGconn* conn = PQconnectdb(conninfo.toUtf8().constData());
+    // A password the operator gave this session goes to libpq as a parameter of this connection only;
+    // without one libpq reads PGPASSWORD of Strata's environment or ~/.pgpass, as always.
+    const QByteArray expanded = conninfo.toUtf8();
+    const QByteArray password = ServerPasswords::forUrl(url).toUtf8();
+    const char* const keywords[] = {"dbname", password.isEmpty() ? nullptr : "password", nullptr};
+    const char* const values[] = {expanded.constData(), password.constData(), nullptr};
+    PGconn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
     if (!conn)
         return Error::failed(QStringLiteral("libpq could not allocate a connection."),
                              QStringLiteral("Nothing was changed."), QStringLiteral("Try again."));

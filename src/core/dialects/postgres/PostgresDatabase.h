@@ -8,8 +8,8 @@ struct pg_cancel;
 
 namespace strata {
 
-/// A PostgreSQL session over libpq. The password comes from PGPASSWORD, ~/.pgpass or PGPASSFILE, as libpq
-/// reads them; never from the URL.
+/// A PostgreSQL session over libpq. The password is the one kept for this session (ServerPasswords), else
+/// PGPASSWORD, ~/.pgpass or PGPASSFILE as libpq reads them; never from the URL.
 class PostgresDatabase final : public Database
 {
 public:

@@ -7,6 +7,7 @@
 #include <QProcess>
 
 #include "common/ChildProcessGuard.h"
+#include "connection/ServerPasswords.h"
 #include "dialects/postgres/PostgresDatabase.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 
@@ -57,8 +58,11 @@ Result<AlembicRunner::Outcome> AlembicRunner::run(Direction direction, const QSt
     if (!where)
         return where.error();
     // The database, without a password, in the child's environment only; libpq finds the password where it
-    // finds Strata's (PGPASSWORD, which the child inherits, or ~/.pgpass).
+    // finds Strata's: the one kept for this session in the child's own PGPASSWORD, else PGPASSWORD
+    // inherited or ~/.pgpass.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (auto* postgres = dynamic_cast<PostgresDatabase*>(&m_db))
+        environment = ServerPasswords::childEnvironment(postgres->url(), environment);
     environment.insert(QStringLiteral("STRATA_ALEMBIC_DATABASE"), QString::fromUtf8(*where));
     environment.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
     QProcess process;
