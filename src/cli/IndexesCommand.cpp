@@ -45,6 +45,7 @@ QJsonObject indexJson(const IndexInfo& index)
         {QStringLiteral("predicate"), orNull(index.predicate)},
         {QStringLiteral("method"), index.method.isEmpty() ? QStringLiteral("btree") : index.method},
         {QStringLiteral("size_bytes"), orNull(index.sizeBytes)},
+        {QStringLiteral("size_estimated"), index.sizeEstimated},
         {QStringLiteral("scans"), orNull(index.scans)},
         {QStringLiteral("definition"), orNull(index.definition)},
     };
@@ -61,6 +62,7 @@ QJsonObject adviceJson(const IndexAdvice& advice)
         {QStringLiteral("columns"), QJsonArray::fromStringList(advice.columns)},
         {QStringLiteral("message"), advice.message},
         {QStringLiteral("sql"), orNull(advice.sql)},
+        {QStringLiteral("created_by_step"), orNull(advice.ownerStep)},
     };
 }
 
@@ -97,9 +99,11 @@ QString indexText(const IndexInfo& index)
     if (!index.valid)
         badges << QStringLiteral("INVALID");
     badges << (index.method.isEmpty() ? QStringLiteral("btree") : index.method);
-    badges << (index.sizeBytes < 0
-                   ? QStringLiteral("size unknown")
-                   : QLocale::c().formattedDataSize(index.sizeBytes, 1, QLocale::DataSizeTraditionalFormat));
+    const QString bytes =
+        QLocale::c().formattedDataSize(index.sizeBytes, 1, QLocale::DataSizeTraditionalFormat);
+    badges << (index.sizeBytes < 0   ? QStringLiteral("size unknown")
+               : index.sizeEstimated ? QStringLiteral("~%1 (estimate)").arg(bytes)
+                                     : bytes);
     badges << (index.scans < 0 ? QStringLiteral("scans not tracked")
                                : QStringLiteral("%1 scans").arg(index.scans));
     QString text = QStringLiteral("  %1  [%2]\n      %3\n")
@@ -117,12 +121,28 @@ int IndexesCommand::run(const CliContext& context)
     auto db = context.openDatabase(DatabaseOpener::Mode::Inspect);
     if (!db)
         return context.out().fail(db.error(), command);
-    auto snapshot = SchemaReader(**db).read();
+    SchemaReader reader(**db);
+    auto snapshot = reader.read();
     if (!snapshot) {
         Error error = snapshot.error();
         if (error.unchanged.isEmpty())
             error.unchanged = QStringLiteral("Nothing was changed: reading the catalog only reads.");
         return context.out().fail(error, command);
+    }
+
+    // What the advice needs beyond the catalog: since when the usage statistics count, and which indexes
+    // the migration set creates (when one is given: --migrations or the config).
+    IndexAdviceContext adviceContext;
+    auto usage = reader.usageStatistics();
+    if (!usage)
+        return context.out().fail(usage.error(), command);
+    adviceContext.usage = *usage;
+    if (!context.options().migrations.isEmpty() ||
+        (context.config() && !context.config()->migrations.isEmpty())) {
+        auto set = context.loadSet();
+        if (!set)
+            return context.out().fail(set.error(), command);
+        adviceContext.owned = SetOwnedIndexes::read(*set, snapshot->dialect);
     }
 
     QList<const TableInfo*> tables;
@@ -140,6 +160,15 @@ int IndexesCommand::run(const CliContext& context)
     } else {
         for (const TableInfo& table : snapshot->tables)
             tables << &table;
+    }
+    // The sizes shown are measured, table by table, as the app measures the table it shows: never the
+    // catalog's page counts, which say 8 kB for an index until VACUUM or ANALYZE has run.
+    for (TableInfo& table : snapshot->tables) {
+        if (!tables.contains(&table))
+            continue;
+        auto size = reader.tableSize(table.schema, table.name);
+        if (size)
+            SchemaReader::applyMeasuredSizes(table, *size);
     }
 
     QString text = QStringLiteral("Indexes of %1\n").arg((*db)->display());
@@ -159,10 +188,14 @@ int IndexesCommand::run(const CliContext& context)
         tablesJson.append(QJsonObject{{QStringLiteral("schema"), table->schema},
                                       {QStringLiteral("table"), table->name},
                                       {QStringLiteral("indexes"), indexes}});
-        advice += IndexAdvisor::advise(*table, snapshot->dialect);
+        advice += IndexAdvisor::advise(*table, snapshot->dialect, adviceContext);
     }
-    if (wanted.isEmpty())
-        advice = IndexAdvisor::advise(*snapshot); // names of suggested indexes clear of every table's
+    if (wanted.isEmpty()) // names of suggested indexes clear of every table's
+        advice = IndexAdvisor::advise(*snapshot, adviceContext);
+    if (adviceContext.usage)
+        text += QStringLiteral("\n%1\n").arg(adviceContext.usage->describe());
+    else if (snapshot->dialect == Dialect::Sqlite)
+        text += QStringLiteral("\nSQLite keeps no usage statistics: no index is ever called unused here.\n");
 
     text += advice.isEmpty()
                 ? QStringLiteral("\nNo advice: no duplicate, redundant, unused or invalid index, and "
@@ -172,7 +205,9 @@ int IndexesCommand::run(const CliContext& context)
     for (const IndexAdvice& a : advice) {
         text += QStringLiteral("  %1 %2.%3: %4\n").arg(a.kindName(), a.schema, a.table, a.message);
         if (!a.sql.isEmpty())
-            text += QStringLiteral("      %1\n").arg(a.sql);
+            text += a.ownerStep.isEmpty()
+                        ? QStringLiteral("      %1\n").arg(a.sql)
+                        : QStringLiteral("      a new migration step would run: %1\n").arg(a.sql);
         adviceArray.append(adviceJson(a));
     }
     context.out().report(text);

@@ -67,6 +67,16 @@ QStringList summary(const QList<IndexAdvice>& advice)
     return lines;
 }
 
+/// Usage statistics that have counted for a day more than the advisor waits for.
+IndexAdviceContext weekOfStatistics()
+{
+    IndexAdviceContext context;
+    context.usage = UsageStatistics{};
+    context.usage->now = QDateTime(QDate(2026, 12, 7), QTime(1, 0), Qt::UTC);
+    context.usage->reset = context.usage->now.addDays(-UsageStatistics::kMinimumCoverageDays - 1);
+    return context;
+}
+
 } // namespace
 
 class TestIndexAdvisor : public QObject
@@ -165,14 +175,88 @@ private Q_SLOTS:
         IndexInfo invalid = hand(QStringLiteral("fills_venue_idx"), {part(QStringLiteral("venue_id"))}, 0);
         invalid.valid = false;
         const TableInfo table = fills({unused, uniqueUnused, invalid});
+        // Statistics reset a week and a minute ago: zero scans mean unused.
+        IndexAdviceContext week;
+        week.usage = UsageStatistics{};
+        week.usage->now = QDateTime(QDate(2026, 12, 7), QTime(1, 0), Qt::UTC);
+        week.usage->reset = week.usage->now.addSecs(-UsageStatistics::kMinimumCoverageDays * 24 * 3600 - 60);
         QCOMPARE(
-            summary(IndexAdvisor::advise(table, Dialect::Postgres)),
+            summary(IndexAdvisor::advise(table, Dialect::Postgres, week)),
             (QStringList{QStringLiteral("invalid fills_venue_idx"), QStringLiteral("unused fills_qty_idx")}));
-        QCOMPARE(IndexAdvisor::advise(table, Dialect::Postgres).first().sql,
+        QCOMPARE(IndexAdvisor::advise(table, Dialect::Postgres, week).first().sql,
                  QStringLiteral("REINDEX INDEX CONCURRENTLY public.fills_venue_idx;"));
+        QVERIFY(IndexAdvisor::advise(table, Dialect::Postgres, week)
+                    .last()
+                    .message.contains(QStringLiteral("7 days since 2026-11-30 00:59 UTC")));
+        // Reset two minutes short of a week ago, or never with no creation time known, or not read at all:
+        // not enough statistics, so nothing is unused.
+        IndexAdviceContext short_ = week;
+        short_.usage->reset =
+            week.usage->now.addSecs(-UsageStatistics::kMinimumCoverageDays * 24 * 3600 + 120);
+        QVERIFY(!short_.usage->enough());
+        QVERIFY(short_.usage->describe().contains(QStringLiteral("not enough statistics yet")));
+        IndexAdviceContext unknown = week;
+        unknown.usage->reset = {};
+        unknown.usage->serverStarted = week.usage->now.addDays(-30);
+        QVERIFY(!unknown.usage->since().isValid());
+        for (const IndexAdviceContext& context : {short_, unknown, IndexAdviceContext{}})
+            QCOMPARE(summary(IndexAdvisor::advise(table, Dialect::Postgres, context)),
+                     QStringList{QStringLiteral("invalid fills_venue_idx")});
+        // Created after the server's start: the counters count from the creation.
+        unknown.usage->created = week.usage->now.addDays(-2);
+        QCOMPARE(unknown.usage->since(), week.usage->now.addDays(-2));
+        QVERIFY(!unknown.usage->enough());
         // SQLite: no statistics, so never unused (and SQLite has no invalid indexes to begin with).
         TableInfo sqlite = fills({unused, uniqueUnused});
-        QCOMPARE(summary(IndexAdvisor::advise(sqlite, Dialect::Sqlite)), QStringList());
+        QCOMPARE(summary(IndexAdvisor::advise(sqlite, Dialect::Sqlite, week)), QStringList());
+    }
+
+    void theSetsIndexIsKeptAndDroppedOnlyByAStep()
+    {
+        MigrationSet set;
+        MigrationStep step;
+        step.version = 2;
+        step.step = 2;
+        step.name = QStringLiteral("indexes");
+        step.forwardPath = QStringLiteral("002_v2/02_indexes.sql");
+        step.forwardSql = "-- CREATE INDEX fills_in_a_comment ON fills(qty);\n"
+                          "CREATE INDEX IF NOT EXISTS fills_symbol_idx ON fills(symbol);\n"
+                          "CREATE INDEX fills_gone_idx ON fills(qty);\n"
+                          "CREATE INDEX fills_account_idx ON fills(account_id);\n"
+                          "DROP INDEX fills_gone_idx;\n";
+        set.steps << step;
+        for (const Dialect dialect : {Dialect::Sqlite, Dialect::Postgres}) {
+            IndexAdviceContext context;
+            context.owned = SetOwnedIndexes::read(set, dialect);
+            QVERIFY(context.owned.owns(QStringLiteral("fills_symbol_idx")));
+            QVERIFY(!context.owned.owns(QStringLiteral("fills_gone_idx")));
+            QVERIFY(!context.owned.owns(QStringLiteral("fills_in_a_comment")));
+            QCOMPARE(context.owned.step(QStringLiteral("fills_symbol_idx")),
+                     QStringLiteral("2.2 indexes (002_v2/02_indexes.sql)"));
+            // A hand-made duplicate that sorts first by name and has more scans: the set's index stays.
+            const IndexInfo setIndex =
+                hand(QStringLiteral("fills_symbol_idx"), {part(QStringLiteral("symbol"))}, 3);
+            const IndexInfo manual =
+                hand(QStringLiteral("fills_manual_symbol2"), {part(QStringLiteral("symbol"))}, 900);
+            const auto duplicate = IndexAdvisor::advise(fills({setIndex, manual}), dialect, context);
+            QCOMPARE(summary(duplicate),
+                     QStringList{QStringLiteral("duplicate fills_manual_symbol2>fills_symbol_idx")});
+            QVERIFY(duplicate.first().ownerStep.isEmpty()); // the hand-made one goes by a plain DROP
+            // Without the set, the more used one would stay: the old advice that made drift.
+            QCOMPARE(summary(IndexAdvisor::advise(fills({setIndex, manual}), dialect)),
+                     QStringList{QStringLiteral("duplicate fills_symbol_idx>fills_manual_symbol2")});
+            // The set's own redundant prefix: advised through a new migration step, naming the step.
+            const IndexInfo longer =
+                hand(QStringLiteral("fills_account_symbol_idx"),
+                     {part(QStringLiteral("account_id")), part(QStringLiteral("symbol"))});
+            const IndexInfo prefix =
+                hand(QStringLiteral("fills_account_idx"), {part(QStringLiteral("account_id"))});
+            const auto advice = IndexAdvisor::advise(fills({longer, prefix}), dialect, context);
+            QCOMPARE(summary(advice),
+                     QStringList{QStringLiteral("prefix fills_account_idx>fills_account_symbol_idx")});
+            QCOMPARE(advice.first().ownerStep, QStringLiteral("2.2 indexes (002_v2/02_indexes.sql)"));
+            QVERIFY(advice.first().message.contains(QStringLiteral("Write a new migration step")));
+        }
     }
 
     void foreignKeyCoverage()
@@ -237,15 +321,18 @@ private Q_SLOTS:
                                       QStringLiteral("unused fills_qty"),
                                       QStringLiteral("unindexed_foreign_key account_id"),
                                       QStringLiteral("unindexed_foreign_key venue_id")};
-        QCOMPARE(summary(IndexAdvisor::advise(fills({a, b, c, d}, fks), Dialect::Postgres)), expected);
-        QCOMPARE(summary(IndexAdvisor::advise(fills({d, c, b, a}, {fks[1], fks[0]}), Dialect::Postgres)),
+        QCOMPARE(
+            summary(IndexAdvisor::advise(fills({a, b, c, d}, fks), Dialect::Postgres, weekOfStatistics())),
+            expected);
+        QCOMPARE(summary(IndexAdvisor::advise(fills({d, c, b, a}, {fks[1], fks[0]}), Dialect::Postgres,
+                                              weekOfStatistics())),
                  expected);
         SchemaSnapshot snapshot;
         snapshot.dialect = Dialect::Postgres;
         TableInfo other = fills({a, b});
         other.name = QStringLiteral("alerts");
         snapshot.tables = {fills({c, d}), other};
-        const auto all = IndexAdvisor::advise(snapshot);
+        const auto all = IndexAdvisor::advise(snapshot, weekOfStatistics());
         QCOMPARE(all.size(), 2);
         QCOMPARE(all.first().table, QStringLiteral("alerts"));
     }

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 
+#include "migrations/MigrationSetLoader.h"
 #include "schema/SchemaReader.h"
 
 namespace strata {
@@ -11,9 +12,10 @@ std::unique_ptr<SchemaJob> SchemaJob::readSchema()
     return std::unique_ptr<SchemaJob>(new SchemaJob(Work::ReadSchema, {}, {}));
 }
 
-std::unique_ptr<SchemaJob> SchemaJob::measureTable(const QString& schema, const QString& table)
+std::unique_ptr<SchemaJob> SchemaJob::measureTable(const QString& schema, const QString& table,
+                                                   const QString& setFolder)
 {
-    return std::unique_ptr<SchemaJob>(new SchemaJob(Work::MeasureTable, schema, table));
+    return std::unique_ptr<SchemaJob>(new SchemaJob(Work::MeasureTable, schema, table, setFolder));
 }
 
 std::unique_ptr<SchemaJob> SchemaJob::countRows(const QString& schema, const QString& table)
@@ -52,6 +54,17 @@ Status SchemaJob::run(Database& db, const Progress& progress)
         if (!size)
             return size.error();
         m_size = *size;
+        auto usage = reader.usageStatistics();
+        if (!usage)
+            return usage.error();
+        m_usage = *usage;
+        if (!m_setFolder.isEmpty()) {
+            auto set = MigrationSetLoader::load(m_setFolder);
+            if (set)
+                m_owned = SetOwnedIndexes::read(*set, db.dialect());
+            else
+                m_setProblem = set.error().what;
+        }
         break;
     }
     case Work::CountRows: {

@@ -4,6 +4,8 @@
 
 #include "jobs/DatabaseJob.h"
 #include "schema/SchemaSnapshot.h"
+#include "schema/SetOwnedIndexes.h"
+#include "schema/UsageStatistics.h"
 
 namespace strata {
 
@@ -17,8 +19,11 @@ public:
 
     /// Reads every table, view, index, trigger, sequence and enum type.
     static std::unique_ptr<SchemaJob> readSchema();
-    /// Total, table and index bytes of one table.
-    static std::unique_ptr<SchemaJob> measureTable(const QString& schema, const QString& table);
+    /// Total, table and index bytes of one table, each index's measured bytes, since when the usage
+    /// statistics count (PostgreSQL), and which indexes the migration set in `setFolder` creates (none when
+    /// empty).
+    static std::unique_ptr<SchemaJob> measureTable(const QString& schema, const QString& table,
+                                                   const QString& setFolder = {});
     /// SELECT count(*) of one table. Cancelling interrupts the running statement.
     static std::unique_ptr<SchemaJob> countRows(const QString& schema, const QString& table);
 
@@ -32,20 +37,31 @@ public:
     const std::optional<SchemaSnapshot>& snapshot() const { return m_snapshot; }
     /// Set once a MeasureTable job succeeded.
     const std::optional<TableSize>& size() const { return m_size; }
+    /// MeasureTable: since when PostgreSQL's usage statistics count; unset on SQLite.
+    const std::optional<UsageStatistics>& usage() const { return m_usage; }
+    /// MeasureTable: the indexes the migration set creates.
+    const SetOwnedIndexes& owned() const { return m_owned; }
+    /// MeasureTable: why the migration set could not be read (its indexes are then not known), else empty.
+    const QString& setProblem() const { return m_setProblem; }
     /// Set once a CountRows job succeeded.
     std::optional<qint64> rowCount() const { return m_rowCount; }
     /// How long the work took on the worker, in milliseconds (connection excluded).
     qint64 elapsedMs() const { return m_elapsedMs; }
 
 private:
-    SchemaJob(Work work, QString schema, QString table)
-        : m_work(work), m_schema(std::move(schema)), m_table(std::move(table))
+    SchemaJob(Work work, QString schema, QString table, QString setFolder = {})
+        : m_work(work), m_schema(std::move(schema)), m_table(std::move(table)),
+          m_setFolder(std::move(setFolder))
     {}
 
     Work m_work;
     QString m_schema;
     QString m_table;
+    QString m_setFolder;
     std::optional<SchemaSnapshot> m_snapshot;
+    std::optional<UsageStatistics> m_usage;
+    SetOwnedIndexes m_owned;
+    QString m_setProblem;
     std::optional<TableSize> m_size;
     std::optional<qint64> m_rowCount;
     qint64 m_elapsedMs = 0;

@@ -15,7 +15,7 @@ struct IndexAdvice
         Invalid,             ///< PostgreSQL INVALID index (a failed CREATE INDEX CONCURRENTLY)
         Duplicate,           ///< same key, INCLUDE, predicate and method as another index
         Prefix,              ///< its key is a strict leading prefix of another index's key
-        Unused,              ///< PostgreSQL: never scanned since the statistics were reset
+        Unused,              ///< PostgreSQL: never scanned in the week or more the usage statistics cover
         UnindexedForeignKey, ///< no index starts with the foreign key's columns
     };
 
@@ -27,6 +27,9 @@ struct IndexAdvice
     QStringList columns; ///< the index's key parts, or the foreign key's columns
     QString message;     ///< what and why, in a sentence or two for the operator
     QString sql;         ///< the suggested statement(s); empty when no single statement fixes it
+    /// The migration step that creates `index`, when the migration set does: the drop then belongs in a new
+    /// step of the set (`sql` is what that step runs), never run by hand. Empty for an index made by hand.
+    QString ownerStep;
 
     /// "invalid", "duplicate", "prefix", "unused", "unindexed_foreign_key" (stable: JSON and tests use it).
     static QString kindName(Kind kind);

@@ -72,6 +72,19 @@ QString IndexAdviceText::dropSql(const TableInfo& table, const IndexInfo& index)
     return QStringLiteral("DROP INDEX %1;").arg(qualified(index.schema, index.name));
 }
 
+void IndexAdviceText::throughMigrationStep(IndexAdvice& advice) const
+{
+    if (!m_owned.owns(advice.index))
+        return;
+    advice.ownerStep = m_owned.step(advice.index);
+    advice.message +=
+        QStringLiteral(
+            " The migration set creates %1 (step %2): dropping it by hand would leave the database "
+            "out of step with the set, which the Drift page then flags. Write a new migration step "
+            "that drops it, review it, and apply it with Migrations > Migrate….")
+            .arg(advice.index, advice.ownerStep);
+}
+
 IndexAdvice IndexAdviceText::invalid(const TableInfo& table, const IndexInfo& index) const
 {
     IndexAdvice advice = adviceOn(IndexAdvice::Kind::Invalid, table, index);
@@ -112,6 +125,7 @@ IndexAdvice IndexAdviceText::duplicate(const TableInfo& table, const IndexInfo& 
             QStringLiteral(" %1 belongs to a constraint, which SQLite removes only by rebuilding "
                            "the table without it.")
                 .arg(index.name);
+    throughMigrationStep(advice);
     return advice;
 }
 
@@ -127,19 +141,24 @@ IndexAdvice IndexAdviceText::prefix(const TableInfo& table, const IndexInfo& ind
             "%1 enforces nothing, so dropping it saves its writes%6 and loses no constraint.")
             .arg(index.name, keyText(index), table.qualifiedName(), longer.name, keyText(longer),
                  sizeOf(index));
+    throughMigrationStep(advice);
     return advice;
 }
 
-IndexAdvice IndexAdviceText::unused(const TableInfo& table, const IndexInfo& index) const
+IndexAdvice IndexAdviceText::unused(const TableInfo& table, const IndexInfo& index,
+                                    const UsageStatistics& usage) const
 {
     IndexAdvice advice = adviceOn(IndexAdvice::Kind::Unused, table, index);
     advice.message =
         QStringLiteral(
-            "Index %1 %2 on %3 has not been scanned since the statistics were last reset, yet every "
-            "write maintains it%4. It enforces nothing. The count is this server's only: drop it once "
-            "the standbys and rare jobs (month-end reports) show no use either.")
-            .arg(index.name, keyText(index), table.qualifiedName(), sizeOf(index));
+            "Index %1 %2 on %3 has not been scanned in the %4 since %5, yet every write maintains it%6. It "
+            "enforces nothing. The count is this server's only: drop it once the standbys and rare jobs "
+            "(month-end reports) show no use either.")
+            .arg(index.name, keyText(index), table.qualifiedName(),
+                 UsageStatistics::span(usage.coveredSeconds()),
+                 usage.since().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), sizeOf(index));
     advice.sql = dropSql(table, index);
+    throughMigrationStep(advice);
     return advice;
 }
 

@@ -5,7 +5,9 @@
 
 #include "connection/ConnectionUrl.h"
 #include "schema/IndexAdvice.h"
+#include "schema/SetOwnedIndexes.h"
 #include "schema/TableInfo.h"
+#include "schema/UsageStatistics.h"
 
 namespace strata {
 
@@ -14,14 +16,16 @@ namespace strata {
 class IndexAdviceText
 {
 public:
-    explicit IndexAdviceText(Dialect dialect) : m_dialect(dialect) {}
+    /// `owned`: the indexes the migration set creates, whose drop is advised as a new migration step.
+    IndexAdviceText(Dialect dialect, const SetOwnedIndexes& owned) : m_dialect(dialect), m_owned(owned) {}
 
     IndexAdvice invalid(const TableInfo& table, const IndexInfo& index) const;
     /// `index` has the same shape as `kept`, which stays.
     IndexAdvice duplicate(const TableInfo& table, const IndexInfo& index, const IndexInfo& kept) const;
     /// `index`'s key is a leading prefix of `longer`'s, which stays.
     IndexAdvice prefix(const TableInfo& table, const IndexInfo& index, const IndexInfo& longer) const;
-    IndexAdvice unused(const TableInfo& table, const IndexInfo& index) const;
+    /// `usage` covers at least UsageStatistics::kMinimumCoverageDays.
+    IndexAdvice unused(const TableInfo& table, const IndexInfo& index, const UsageStatistics& usage) const;
     /// Suggests a new index with a name not in `takenNames` (and adds it there).
     IndexAdvice unindexedForeignKey(const TableInfo& table, const ForeignKeyInfo& fk,
                                     QSet<QString>& takenNames) const;
@@ -33,8 +37,11 @@ public:
 
 private:
     QString dropSql(const TableInfo& table, const IndexInfo& index) const;
+    /// Turns a drop of an index the set creates into a new migration step's work.
+    void throughMigrationStep(IndexAdvice& advice) const;
 
     Dialect m_dialect;
+    const SetOwnedIndexes& m_owned;
 };
 
 } // namespace strata

@@ -68,8 +68,9 @@ bool isPrefixOf(const IndexInfo& a, const IndexInfo& b)
     return true;
 }
 
-/// The index to keep among identical ones: the one that enforces most, then the most used, then by name.
-bool keepBefore(const IndexInfo& a, const IndexInfo& b)
+/// The index to keep among identical ones: the one that enforces most, then the one the migration set
+/// creates (dropping it would be drift), then the most used, then by name.
+bool keepBefore(const IndexInfo& a, const IndexInfo& b, const SetOwnedIndexes& owned)
 {
     if (a.primaryKey != b.primaryKey)
         return a.primaryKey;
@@ -77,6 +78,8 @@ bool keepBefore(const IndexInfo& a, const IndexInfo& b)
         return a.constraint;
     if (a.unique != b.unique)
         return a.unique;
+    if (owned.owns(a.name) != owned.owns(b.name))
+        return owned.owns(a.name);
     if (a.scans != b.scans)
         return a.scans > b.scans;
     return a.name < b.name;
@@ -90,7 +93,7 @@ bool adviceBefore(const IndexAdvice& a, const IndexAdvice& b)
 
 } // namespace
 
-QList<IndexAdvice> IndexAdvisor::advise(const SchemaSnapshot& snapshot)
+QList<IndexAdvice> IndexAdvisor::advise(const SchemaSnapshot& snapshot, const IndexAdviceContext& context)
 {
     QSet<QString> takenNames;
     for (const TableInfo& table : snapshot.tables)
@@ -98,17 +101,18 @@ QList<IndexAdvice> IndexAdvisor::advise(const SchemaSnapshot& snapshot)
             takenNames.insert(index.name);
     QList<IndexAdvice> advice;
     for (const TableInfo& table : snapshot.tables)
-        advice += adviseTable(table, snapshot.dialect, takenNames);
+        advice += adviseTable(table, snapshot.dialect, context, takenNames);
     std::stable_sort(advice.begin(), advice.end(), adviceBefore);
     return advice;
 }
 
-QList<IndexAdvice> IndexAdvisor::advise(const TableInfo& table, Dialect dialect)
+QList<IndexAdvice> IndexAdvisor::advise(const TableInfo& table, Dialect dialect,
+                                        const IndexAdviceContext& context)
 {
     QSet<QString> takenNames;
     for (const IndexInfo& index : table.indexes)
         takenNames.insert(index.name);
-    QList<IndexAdvice> advice = adviseTable(table, dialect, takenNames);
+    QList<IndexAdvice> advice = adviseTable(table, dialect, context, takenNames);
     std::stable_sort(advice.begin(), advice.end(), adviceBefore);
     return advice;
 }
@@ -147,9 +151,9 @@ bool IndexAdvisor::isCovered(const TableInfo& table, const QStringList& columns,
 }
 
 QList<IndexAdvice> IndexAdvisor::adviseTable(const TableInfo& table, Dialect dialect,
-                                             QSet<QString>& takenNames)
+                                             const IndexAdviceContext& context, QSet<QString>& takenNames)
 {
-    const IndexAdviceText text(dialect);
+    const IndexAdviceText text(dialect, context.owned);
     QList<IndexAdvice> advice;
     QSet<QString> dropped; // indexes already advised away, so that no index gets two DROP suggestions
     QList<const IndexInfo*> valid;
@@ -159,8 +163,9 @@ QList<IndexAdvice> IndexAdvisor::adviseTable(const TableInfo& table, Dialect dia
         else
             valid << &index;
     }
-    std::sort(valid.begin(), valid.end(),
-              [](const IndexInfo* a, const IndexInfo* b) { return keepBefore(*a, *b); });
+    std::sort(valid.begin(), valid.end(), [&context](const IndexInfo* a, const IndexInfo* b) {
+        return keepBefore(*a, *b, context.owned);
+    });
     for (qsizetype i = 0; i < valid.size(); ++i) {
         if (dropped.contains(valid[i]->name))
             continue;
@@ -184,7 +189,8 @@ QList<IndexAdvice> IndexAdvisor::adviseTable(const TableInfo& table, Dialect dia
             dropped.insert(index->name);
         }
     }
-    if (dialect == Dialect::Postgres) {
+    // Zero scans mean "unused" only when the counters have counted long enough; SQLite keeps no counters.
+    if (dialect == Dialect::Postgres && context.usage && context.usage->enough()) {
         for (const IndexInfo* index : valid) {
             if (index->scans != 0 || enforces(*index) || dropped.contains(index->name))
                 continue;
@@ -196,7 +202,7 @@ QList<IndexAdvice> IndexAdvisor::adviseTable(const TableInfo& table, Dialect dia
                     return isCovered(table, fk.columns, dialect) && !isCovered(without, fk.columns, dialect);
                 });
             if (!servesForeignKey)
-                advice << text.unused(table, *index);
+                advice << text.unused(table, *index, *context.usage);
         }
     }
     for (const ForeignKeyInfo& fk : table.foreignKeys)

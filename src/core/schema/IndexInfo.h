@@ -34,8 +34,11 @@ struct IndexInfo
     QString predicate;       ///< WHERE of a partial index, empty otherwise
     QString method;          ///< "btree", "hash", "gin"… (SQLite: "btree")
     qint64 sizeBytes = -1;   ///< -1 when the engine cannot say (SQLite without dbstat)
-    qint64 scans = -1;       ///< index scans since the statistics were reset; -1 when unknown (SQLite)
-    QString definition;      ///< CREATE INDEX statement; empty for SQLite's automatic indexes
+    /// sizeBytes is the catalog's page count as of the index's last VACUUM, ANALYZE or CREATE INDEX (a whole
+    /// schema's read), not a measure: 8 kB right after a data load. TableSize::indexes has the measure.
+    bool sizeEstimated = false;
+    qint64 scans = -1;  ///< index scans since the statistics were reset; -1 when unknown (SQLite)
+    QString definition; ///< CREATE INDEX statement; empty for SQLite's automatic indexes
 
     /// The key parts only (no included columns).
     QList<IndexKeyPart> keyParts() const

@@ -188,6 +188,7 @@ Result<SchemaSnapshot> PostgresSchemaQueries::read(const QString& schema, const 
         index.predicate = row.at(7).toString();
         index.method = row.at(8).toString();
         index.sizeBytes = number(row.at(9));
+        index.sizeEstimated = all; // schema_indexes.sql: the catalog's page count for a whole schema
         index.scans = number(row.at(10));
         index.definition = row.at(11).toString();
         builder.addIndex(t, std::move(index));
@@ -246,6 +247,11 @@ Result<TableSize> PostgresSchemaQueries::tableSize(const QString& schema, const 
     size.totalBytes = number(rows->value(0, 0));
     size.tableBytes = number(rows->value(0, 1));
     size.indexBytes = number(rows->value(0, 2));
+    auto indexes = m_db.query(m_db.catalogSql(QStringLiteral("schema_index_sizes")), {schema, table});
+    if (!indexes)
+        return indexes.error();
+    for (const QVariantList& row : indexes->rows)
+        size.indexes.insert(row.at(0).toString(), number(row.at(1)));
     return size;
 }
 

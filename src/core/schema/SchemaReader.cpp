@@ -4,6 +4,8 @@
 #include <chrono>
 #include <thread>
 
+#include <QDateTime>
+
 #include "schema/PostgresSchemaQueries.h"
 #include "schema/SqlIdentifier.h"
 #include "schema/SqliteSchemaQueries.h"
@@ -73,6 +75,42 @@ Result<TableSize> SchemaReader::tableSize(const QString& schema, const QString& 
         return SqliteSchemaQueries(m_db).tableSize(table);
     }
     return PostgresSchemaQueries(m_db).tableSize(schema, table);
+}
+
+Result<std::optional<UsageStatistics>> SchemaReader::usageStatistics()
+{
+    if (m_db.dialect() == Dialect::Sqlite)
+        return std::optional<UsageStatistics>();
+    auto rows = m_db.query(m_db.catalogSql(QStringLiteral("usage_statistics")));
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<UsageStatistics>();
+    const auto moment = [](const QVariant& value) {
+        return value.isNull() ? QDateTime()
+                              : QDateTime::fromSecsSinceEpoch(value.toString().toLongLong(), Qt::UTC);
+    };
+    UsageStatistics usage;
+    usage.reset = moment(rows->value(0, 0));
+    usage.serverStarted = moment(rows->value(0, 1));
+    usage.now = moment(rows->value(0, 2));
+    if (rows->value(0, 4).toString() == QLatin1String("t")) {
+        auto created = m_db.query(m_db.catalogSql(QStringLiteral("database_created")), {rows->value(0, 3)});
+        if (created && !created->isEmpty())
+            usage.created = moment(created->value(0, 0));
+    }
+    return std::optional<UsageStatistics>(usage);
+}
+
+void SchemaReader::applyMeasuredSizes(TableInfo& table, const TableSize& size)
+{
+    for (IndexInfo& index : table.indexes) {
+        const auto measured = size.indexes.constFind(index.name);
+        if (measured != size.indexes.constEnd()) {
+            index.sizeBytes = *measured;
+            index.sizeEstimated = false;
+        }
+    }
 }
 
 Result<qint64> SchemaReader::exactRowCount(const QString& schema, const QString& table,

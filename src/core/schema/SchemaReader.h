@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QString>
 #include <QStringList>
 
@@ -7,6 +9,7 @@
 #include "common/Result.h"
 #include "connection/Database.h"
 #include "schema/SchemaSnapshot.h"
+#include "schema/UsageStatistics.h"
 
 namespace strata {
 
@@ -26,6 +29,11 @@ public:
     /// Total, table and index bytes (PostgreSQL: pg_total_relation_size and friends; SQLite: dbstat when
     /// compiled in, otherwise all -1 with `unavailable` saying so).
     Result<TableSize> tableSize(const QString& schema, const QString& table);
+    /// Since when PostgreSQL's usage counters (index scans) count; nullopt on SQLite, which keeps none.
+    Result<std::optional<UsageStatistics>> usageStatistics();
+    /// Puts the measured index sizes of `size` (from tableSize()) into `table`'s indexes in place of the
+    /// catalog's estimates: the one way the app and the CLI turn a table's read into the sizes they show.
+    static void applyMeasuredSizes(TableInfo& table, const TableSize& size);
     /// SELECT count(*), interruptible: cancelling `progress` interrupts the statement (Database::interrupt)
     /// and the result is an error saying the count was cancelled.
     Result<qint64> exactRowCount(const QString& schema, const QString& table, const Progress& progress = {});

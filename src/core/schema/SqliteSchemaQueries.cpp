@@ -243,6 +243,7 @@ Result<TableSize> SqliteSchemaQueries::tableSize(const QString& table, QHash<QSt
             continue; // a WITHOUT ROWID table's primary key: the table's own b-tree
         const qint64 bytes = rows->value(r, 2).toLongLong();
         size.indexBytes += bytes;
+        size.indexes.insert(rows->value(r, 0).toString(), bytes);
         if (indexBytes)
             indexBytes->insert(rows->value(r, 0).toString(), bytes);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -46,6 +47,8 @@ struct TableSize
     qint64 totalBytes = -1;
     qint64 tableBytes = -1;
     qint64 indexBytes = -1;
+    /// Each index's bytes, measured (pg_relation_size; SQLite: dbstat), by index name. Empty when unknown.
+    QHash<QString, qint64> indexes;
     QString unavailable; ///< "this SQLite was built without dbstat", empty when the sizes are known
 };
 
