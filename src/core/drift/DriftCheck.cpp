@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "connection/InterruptOnCancel.h"
 #include "drift/SchemaDiff.h"
 #include "drift/SchemaReplay.h"
 #include "drift/ScratchDatabase.h"
@@ -54,21 +55,31 @@ Result<DriftReport> DriftCheck::run(const Progress& progress)
     report.notes = plan->notes;
 
     progress.report(5, total, QStringLiteral("reading the database's catalog"));
-    auto live = SchemaReader(m_live).read(phase(progress, 5, 35, total));
-    if (!live)
-        return live.error();
+    auto live = [&] {
+        // A catalog read on a large database takes seconds: Cancel stops the statement, not only the next.
+        InterruptOnCancel stop(m_live, progress.cancelFlag());
+        return SchemaReader(m_live).read(phase(progress, 5, 35, total));
+    }();
     if (progress.cancelled())
         return cancelled();
+    if (!live)
+        return live.error();
 
     progress.report(35, total, QStringLiteral("creating the scratch database"));
     auto scratch = ScratchDatabase::create(m_live);
     if (!scratch)
         return scratch.error();
     report.scratch = (*scratch)->description();
-    if (auto replayed = SchemaReplay::run((*scratch)->db(), *plan, phase(progress, 40, 75, total)); !replayed)
-        return replayed.error();
-    if (progress.cancelled())
-        return cancelled();
+    {
+        // A step that runs long in the scratch database (a data backfill) is stopped when the check is
+        // cancelled; the scratch database is removed after, outside this scope, so its drop is not stopped.
+        InterruptOnCancel stop((*scratch)->db(), progress.cancelFlag());
+        auto replayed = SchemaReplay::run((*scratch)->db(), *plan, phase(progress, 40, 75, total));
+        if (progress.cancelled() || stop.interrupted())
+            return cancelled();
+        if (!replayed)
+            return replayed.error();
+    }
 
     progress.report(75, total, QStringLiteral("reading the replayed catalog"));
     auto expected = SchemaReader((*scratch)->db()).read(phase(progress, 75, 95, total));

@@ -18,6 +18,9 @@ public:
     virtual QString title() const = 0;
     /// Runs on the worker thread. Reports through `progress` and stops cleanly when it is cancelled.
     virtual Status run(Database& db, const Progress& progress) = 0;
+    /// Work the operator started and waits for (a drift check, an exact count): closing the window asks
+    /// first and cancels it. Quick reads (the status, the schema) do not ask: closing simply stops them.
+    virtual bool asksBeforeClose() const { return false; }
 };
 
 } // namespace strata

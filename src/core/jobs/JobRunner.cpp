@@ -6,6 +6,13 @@
 
 namespace strata {
 
+namespace {
+
+/// The runners started and not finished yet, of the thread that owns them (the GUI's).
+thread_local QList<JobRunner*> runningRunners;
+
+} // namespace
+
 JobRunner::JobRunner(ConnectionUrl url, std::unique_ptr<DatabaseJob> job, QObject* parent)
     : QObject(parent), m_url(std::move(url)), m_job(std::move(job))
 {
@@ -14,10 +21,29 @@ JobRunner::JobRunner(ConnectionUrl url, std::unique_ptr<DatabaseJob> job, QObjec
 
 JobRunner::~JobRunner()
 {
+    setRunning(false);
     if (m_thread) {
         cancel();
         m_thread->wait();
     }
+}
+
+bool JobRunner::asksBeforeClose() const
+{
+    return m_job->asksBeforeClose();
+}
+
+QList<JobRunner*> JobRunner::running()
+{
+    return runningRunners;
+}
+
+void JobRunner::setRunning(bool running)
+{
+    m_running = running;
+    runningRunners.removeAll(this);
+    if (running)
+        runningRunners.append(this);
 }
 
 QString JobRunner::title() const
@@ -45,6 +71,7 @@ void JobRunner::start()
         Status status;
         // The connection is opened, used and closed on this thread: a connection belongs to one thread.
         auto db = DatabaseOpener::open(m_url);
+        m_connected = db.ok();
         if (!db)
             status = db.error();
         else
@@ -54,12 +81,12 @@ void JobRunner::start()
         QMetaObject::invokeMethod(
             this,
             [this, ok, error] {
-                m_running = false;
+                setRunning(false);
                 Q_EMIT finished(ok, error);
             },
             Qt::QueuedConnection);
     });
-    m_running = true;
+    setRunning(true);
     m_thread->setObjectName(QStringLiteral("strata-job"));
     m_thread->start();
 }

@@ -25,6 +25,14 @@ public:
 
     QString title() const;
     bool isRunning() const;
+    /// Whether the worker's connection to the database opened (false while it has not, or when it failed:
+    /// then the job never ran and finished() carries the connection's error).
+    bool connected() const { return m_connected; }
+    /// The job is one the operator waits for: closing the window asks first (DatabaseJob::asksBeforeClose).
+    bool asksBeforeClose() const;
+    /// The runners of this thread whose job has started and not finished yet, oldest first (the window
+    /// asks about them before it closes).
+    static QList<JobRunner*> running();
     /// Starts the worker thread. Emits finished() exactly once.
     void start();
     /// Asks the job to stop; it stops between units of work, never half-way through one.
@@ -38,9 +46,12 @@ Q_SIGNALS:
     void finished(bool ok, const strata::Error& error);
 
 private:
+    void setRunning(bool running);
+
     ConnectionUrl m_url;
     std::unique_ptr<DatabaseJob> m_job;
     std::atomic_bool m_cancel{false};
+    std::atomic_bool m_connected{false};
     QThread* m_thread = nullptr;
     bool m_running = false; ///< on the owner's thread: from start() until finished() is delivered
 };

@@ -12,6 +12,7 @@ RunSession::RunSession(ConnectionUrl url, QString setFolder, PhasedRun::Settings
     qRegisterMetaType<strata::Error>("strata::Error");
     qRegisterMetaType<strata::CheckResult>("strata::CheckResult");
     settings.cancel = &m_cancel;
+    settings.abort = &m_abort;
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     m_worker = new RunSessionWorker(*this, std::move(url), std::move(setFolder), std::move(settings));
@@ -38,6 +39,7 @@ void RunSession::post(std::function<void(RunSessionWorker&)> work)
 {
     m_busy = true;
     m_cancel = false;
+    m_abort = false;
     QMetaObject::invokeMethod(
         m_context, [worker = m_worker, work = std::move(work)] { work(*worker); }, Qt::QueuedConnection);
 }
@@ -108,6 +110,12 @@ void RunSession::withdraw()
 void RunSession::cancel()
 {
     m_cancel = true;
+}
+
+void RunSession::abortStep()
+{
+    m_cancel = true;
+    m_abort = true;
 }
 
 } // namespace strata

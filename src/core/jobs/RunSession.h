@@ -53,6 +53,12 @@ public:
     void withdraw();
     /// Asks what runs to stop at its next safe point: between steps, never inside one.
     void cancel();
+    /// Stops the step that runs now, inside it, where the engine allows it: its statement is interrupted
+    /// (PostgreSQL: a cancel request from another connection; SQLite: sqlite3_interrupt), the step's
+    /// transaction rolls back, the history records the failure, and the run stops as after a failed step.
+    void abortStep();
+    /// abortStep() was asked for during the phase that runs (or the last one).
+    bool isAborting() const { return m_abort.load(); }
 
     bool isBusy() const { return m_busy.load(); }
     const std::optional<MigrationPlan>& plan() const { return m_plan; }
@@ -84,6 +90,7 @@ private:
     void ended(const QString& phase, const Status& status, const RunReport& report);
 
     std::atomic_bool m_cancel{false};
+    std::atomic_bool m_abort{false};
     std::atomic_bool m_busy{false};
     RunSessionWorker* m_worker = nullptr;
     QObject* m_context = nullptr; ///< lives on the worker thread: calls are queued to it

@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include "common/Counted.h"
+#include "connection/InterruptOnCancel.h"
 #include "migrations/RepeatableHistory.h"
 #include "migrations/ScriptTransaction.h"
 #include "timeouts/LockWaitWatcher.h"
@@ -219,9 +220,12 @@ Status MigrationRunner::runTransactionalStep(const MigrationStep& step, const Sq
             done = inTransaction(m_db, [&]() -> Status {
                 if (auto set = StepTimeoutSession::afterBegin(m_db, limits); !set)
                     return set;
-                if (runsScript)
+                if (runsScript) {
+                    // Only the script is interrupted: the rollback and the record of the failure run after.
+                    InterruptOnCancel stop(m_db, m_abort);
                     if (auto ran = m_db.runScript(script, true); !ran)
                         return ran;
+                }
                 elapsedMs = timer.elapsed();
                 if (m_observer)
                     m_observer->stepScriptRan(step);
@@ -327,7 +331,11 @@ Result<MigrationRunner::Outcome> MigrationRunner::applyAll(const MigrationPlan& 
         m_stepLeftDirty = false;
         if (auto applied = applyStep(plan, i, versionMs.value(step.version), elapsed); !applied) {
             const bool rolledBack = step.transactional() && !m_stepLeftDirty;
-            const Error error = stepError(step, applied.error(), i, rolledBack);
+            Error error = stepError(step, applied.error(), i, rolledBack);
+            if (m_abort && m_abort->load())
+                error.what = QStringLiteral("Step %1 was stopped while it ran, as the operator asked. ")
+                                 .arg(step.label()) +
+                             error.what;
             if (rolledBack) {
                 (void)inTransaction(m_db, [&]() -> Status {
                     if (auto r = m_history.recordFailed(step, elapsed, applied.error().what, m_who); !r)

@@ -40,6 +40,10 @@ public:
 
     /// Checked between steps: a cancelled run stops after the step that is running, never inside one.
     void setCancelFlag(const std::atomic_bool* cancel) { m_cancel = cancel; }
+    /// Set while a transactional step's script runs: its statement is interrupted (PostgreSQL's cancel
+    /// request, sqlite3_interrupt), the step fails and its transaction rolls back, and the failure is
+    /// recorded. Used by the wizard's "Stop this step now".
+    void setAbortFlag(const std::atomic_bool* abort) { m_abort = abort; }
     /// The lock and statement timeouts of the steps apply() and rollback() run, and how often a step that
     /// waited for a lock past its timeout is tried (the operator config's; StepTimeouts' defaults otherwise).
     void setTimeouts(const StepTimeouts& timeouts) { m_timeouts = timeouts; }
@@ -91,6 +95,7 @@ private:
     MigrationObserver* m_observer;
     HistoryStore m_history;
     const std::atomic_bool* m_cancel = nullptr;
+    const std::atomic_bool* m_abort = nullptr;
     std::optional<AdoptedTools> m_adopted;        ///< read at the first step that needs it
     std::unique_ptr<AlembicStepRunner> m_alembic; ///< made at the first Alembic step
     StepTimeouts m_timeouts;

@@ -388,6 +388,7 @@ Status PhasedRun::applySteps(const std::atomic_bool* cancel)
     RunStepRelay relay(*this);
     MigrationRunner runner(m_db, m_set, who, &relay);
     runner.setCancelFlag(cancel ? cancel : m_settings.cancel);
+    runner.setAbortFlag(m_settings.abort);
     runner.setTimeouts(m_settings.stepTimeouts);
     auto outcome = runner.apply(*m_plan);
     if (outcome)

@@ -50,6 +50,9 @@ public:
         /// When set, the backup and the checks stop at their next safe point and the steps between
         /// steps, never inside one.
         const std::atomic_bool* cancel = nullptr;
+        /// When set, the step that runs is stopped inside it: its statement is interrupted and its
+        /// transaction rolls back (MigrationRunner::setAbortFlag).
+        const std::atomic_bool* abort = nullptr;
         /// migrate --rehearse: after the backup, the plan is rehearsed on a copy of it (Rehearsal), and the
         /// steps touch the database only when the rehearsal succeeded.
         bool rehearse = false;
