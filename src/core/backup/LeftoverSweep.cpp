@@ -135,11 +135,20 @@ void listScratchDatabases(Database& db, QList<LeftoverSweep::Leftover>& found)
 {
     if (db.dialect() != Dialect::Postgres)
         return;
-    auto rows = db.query(QStringLiteral(
+    // The names first: looking for sessions in pg_stat_activity costs a new session three times the names'
+    // query, and there is almost never a scratch database to look for them in.
+    const QString named = QStringLiteral(
         "SELECT d.datname FROM pg_database d WHERE (d.datname LIKE 'strata\\_drift\\_%' OR d.datname LIKE "
         "'%\\_strata\\_check\\_%' OR d.datname LIKE '%\\_strata\\_restore' OR d.datname LIKE "
-        "'%\\_strata\\_rehearsal\\_%') AND NOT EXISTS (SELECT 1 FROM "
-        "pg_stat_activity a WHERE a.datname = d.datname) ORDER BY d.datname"));
+        "'%\\_strata\\_rehearsal\\_%')");
+    auto rows = db.query(named);
+    if (!rows || rows->rows.isEmpty())
+        return;
+    // Only those no session is connected to: a running drift check, verify, restore or rehearsal uses its
+    // own.
+    rows =
+        db.query(named + QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = "
+                                        "d.datname) ORDER BY d.datname"));
     if (!rows)
         return;
     for (const auto& row : rows->rows) {
