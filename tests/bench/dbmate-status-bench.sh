@@ -48,6 +48,8 @@ fail() {
 [[ $N =~ ^[1-9][0-9]*$ ]] || fail "BENCH_MIGRATIONS must be a positive number"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/strata-dbmate-status.XXXXXX")
+# The server started below runs as the postgres user, which must reach its folder inside this one.
+chmod 0711 "$WORK"
 PG_STARTED=""
 cleanup() {
     [[ -z $PG_STARTED ]] || bash "$REPO/tests/support/pg-test-server.sh" stop "$PG_STARTED" >/dev/null || true
