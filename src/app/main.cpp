@@ -3,9 +3,10 @@
 #include <QIcon>
 #include <QTimer>
 
+#include "FirstPaint.h"
 #include "connection/ConnectionTarget.h"
-#include "connection/RecentConnections.h"
 #include "mainwindow/MainWindow.h"
+#include "theme/Theme.h"
 
 using namespace strata;
 
@@ -33,23 +34,37 @@ int main(int argc, char* argv[])
         QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window once it shows the database, then quit."),
         QStringLiteral("PNG"));
-    parser.addOptions({demo, db, migrations, screenshot});
+    const QCommandLineOption firstPaint(
+        QStringLiteral("report-first-paint"),
+        QStringLiteral("Print \"window\" when the window is first painted and \"database\" once it shows the "
+                       "database (the startup benchmark reads them)."));
+    parser.addOptions({demo, db, migrations, screenshot, firstPaint});
     parser.process(app);
 
+    Theme::instance().applySaved(); // light or dark as chosen in View > Theme, else as the desktop is
     MainWindow window;
+    if (parser.isSet(firstPaint)) {
+        auto* probe = new FirstPaint(window);
+        QObject::connect(&window, &MainWindow::statusShown, probe, &FirstPaint::statusShown);
+    }
     window.show();
     if (parser.isSet(db)) {
         ConnectionTarget target;
         target.url = parser.value(db);
         target.migrations = parser.value(migrations);
         window.open(target);
-    } else if (parser.isSet(demo) || RecentConnections::list().isEmpty()) {
-        window.openDemo(); // first launch: the demo, so there is something to look at at once
+    } else if (parser.isSet(demo)) {
+        window.openDemo();
     } else {
-        window.open(RecentConnections::list().first());
+        window.startFromLastDatabase(); // on a first launch, the welcome page and its three journeys
     }
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
+        if (window.showsWelcome())
+            QTimer::singleShot(500, &window, [&window, file] {
+                window.grab().save(file);
+                QApplication::quit();
+            });
         QObject::connect(&window, &MainWindow::statusShown, &window, [&window, file] {
             QTimer::singleShot(300, &window, [&window, file] {
                 window.grab().save(file);

@@ -28,10 +28,6 @@ Result<ConnectionTarget> DemoWorkspace::ensure()
     if (!QFileInfo::exists(path))
         if (auto created = RiskStateDemo::create(path); !created)
             return created.error();
-    if (!QFileInfo::exists(strategiesPath()))
-        if (auto created = StrategyDemo::createDatabase(strategiesPath(), StrategyDemo::firstLaunch());
-            !created)
-            return created.error();
     ConnectionTarget target;
     target.url = QStringLiteral("sqlite:") + path;
     target.migrations = RiskStateDemo::bundledSet();
@@ -47,6 +43,16 @@ Result<ConnectionTarget> DemoWorkspace::ensure()
     if (QFileInfo::exists(config))
         target.config = config;
     return target;
+}
+
+Status DemoWorkspace::ensureStrategies()
+{
+    if (QFileInfo::exists(strategiesPath()))
+        return {};
+    auto created = StrategyDemo::createDatabase(strategiesPath(), StrategyDemo::firstLaunch());
+    if (!created)
+        return created.error();
+    return {};
 }
 
 } // namespace strata

@@ -14,8 +14,11 @@ public:
     static Result<ConnectionTarget> ensure();
     static QString folder();
     /// The strategy demo beside it (strategies.db): a database holds one migration set's history, so the
-    /// strategy set and its demo history live in a file of their own. ensure() creates it when missing.
+    /// strategy set and its demo history live in a file of their own.
     static QString strategiesPath();
+    /// Creates the strategy demo when it is missing: only when the Strategies journey opens it, so the
+    /// first window does not wait for its history to be generated.
+    static Status ensureStrategies();
 };
 
 } // namespace strata

@@ -61,8 +61,20 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window)
     showSqlPreview = view->addAction(tr("&SQL preview"));
     showSqlPreview->setCheckable(true);
     showSqlPreview->setChecked(true);
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    themeSystem = theme->addAction(tr("Follow the &desktop"));
+    themeLight = theme->addAction(tr("&Light"));
+    themeDark = theme->addAction(tr("&Dark"));
+    auto* themes = new QActionGroup(this);
+    for (QAction* choice : {themeSystem, themeLight, themeDark}) {
+        choice->setCheckable(true);
+        themes->addAction(choice);
+    }
+    themeSystem->setChecked(true);
 
     QMenu* help = bar->addMenu(tr("&Help"));
+    userGuide = help->addAction(tr("&User guide"));
+    userGuide->setShortcut(QKeySequence::HelpContents);
     whereAreFiles = help->addAction(tr("&Where are the logs and backups?"));
     about = help->addAction(tr("&About Strata"));
 

@@ -32,6 +32,10 @@ public:
     QAction* showSchema = nullptr;     ///< View > Schema: the schema browser tab
     QAction* showStrategies = nullptr; ///< View > Strategies: the strategy lineage tab
     QAction* about = nullptr;
+    QAction* userGuide = nullptr;   ///< Help > User guide: the docs rendered in the app (F1)
+    QAction* themeSystem = nullptr; ///< View > Theme > Follow the desktop
+    QAction* themeLight = nullptr;  ///< View > Theme > Light
+    QAction* themeDark = nullptr;   ///< View > Theme > Dark
     QAction* whereAreFiles = nullptr;
 
     QMenu* recentMenu = nullptr;  ///< filled by the window from RecentConnections

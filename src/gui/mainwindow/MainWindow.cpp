@@ -43,7 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->addTab(m_timeline, tr("Migrations"));
     m_pages->addTab(m_schema, tr("Schema"));
     m_pages->addTab(m_strategies, tr("Strategies"));
-    setCentralWidget(m_pages);
+    setUpFrontAndHelp(); // the welcome page in front of the tabs, Help and View > Theme
     setStatusBar(m_statusBar);
     resize(1180, 720);
 
@@ -72,13 +72,6 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_strategies, &StrategiesPage::openDemoRequested, this, &MainWindow::openStrategyDemo);
     connect(m_actions->whereAreFiles, &QAction::triggered, this, &MainWindow::showWhereFilesAre);
-    connect(m_actions->about, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About Strata"),
-            tr("<b>Strata %1</b><p>Migrations, verified backups and restores for the databases of "
-               "trading platforms: SQLite state files and PostgreSQL.</p>")
-                .arg(QStringLiteral(STRATA_VERSION)));
-    });
     connect(m_actions->recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     connect(m_backups, &BackupActions::done, this, [this](const QString& message) {
         m_timeline->showNotice(message);
@@ -124,6 +117,7 @@ void MainWindow::open(const ConnectionTarget& target)
 {
     m_target = target;
     m_status.reset();
+    showTabs();
     RecentConnections::remember(target);
     setWindowTitle(tr("%1 — Strata").arg(target.displayName()));
     m_actions->setConnected(true);
@@ -145,7 +139,7 @@ void MainWindow::openDemo()
 void MainWindow::openStrategyDemo()
 {
     if (!QFileInfo::exists(DemoWorkspace::strategiesPath()))
-        if (auto demo = DemoWorkspace::ensure(); !demo) {
+        if (auto demo = DemoWorkspace::ensureStrategies(); !demo) {
             m_strategies->showError(demo.error());
             return;
         }

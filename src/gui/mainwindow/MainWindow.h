@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class QStackedWidget;
 class QTabWidget;
 
 #include "common/Error.h"
@@ -22,6 +23,8 @@ class MigrationActions;
 class SchemaBrowser;
 class StrategiesPage;
 class TimelinePage;
+class UserGuide;
+class WelcomePage;
 
 /// Strata's main window: the migration timeline, the schema browser and the strategy lineage of the open
 /// database (one tab each), the menus, and the status bar.
@@ -53,6 +56,18 @@ public:
     SchemaBrowser* schema() const { return m_schema; }
     StrategiesPage* strategies() const { return m_strategies; }
     QTabWidget* pages() const { return m_pages; }
+    /// The first launch's page (no database opened before): what Strata is for, and its three journeys.
+    void showWelcome();
+    /// At start: the last database opened (File > Recent's first), or the welcome page on a first launch.
+    void startFromLastDatabase();
+    /// The tabs of the open database, in front of the welcome page (opening a database shows them).
+    void showTabs();
+    WelcomePage* welcome() const { return m_welcome; }
+    /// Whether the welcome page is what the window shows.
+    bool showsWelcome() const;
+    /// Help > User guide (created on first use, then raised).
+    void showUserGuide();
+    UserGuide* userGuide() const { return m_guide; }
 
 Q_SIGNALS:
     /// A status read finished (ok or not).
@@ -64,6 +79,8 @@ protected:
 private:
     void onStatusRead(bool ok, const Error& error);
     void fillRecentMenu();
+    /// MainWindowFront.cpp: the welcome page and its journeys, Help > User guide and About, View > Theme.
+    void setUpFrontAndHelp();
     void showWhereFilesAre();
     /// Reads the schema and the strategy lineage on workers of their own, after the status (so a SQLite
     /// file sees few readers at a time).
@@ -78,6 +95,9 @@ private:
     QTabWidget* m_pages;
     SchemaBrowser* m_schema;
     StrategiesPage* m_strategies;
+    QStackedWidget* m_front = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    UserGuide* m_guide = nullptr;
     std::optional<ConnectionTarget> m_target;
     std::optional<DatabaseStatus> m_status;
     std::unique_ptr<JobRunner> m_statusRunner;

@@ -32,7 +32,17 @@ QColor lossColour()
 
 QColor referenceColour()
 {
-    return QColor(0x55, 0x55, 0x55);
+    return darkTheme() ? QColor(0xa0, 0xa4, 0xaa) : QColor(0x55, 0x55, 0x55);
+}
+
+bool darkTheme()
+{
+    return QApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+QColor backgroundColour()
+{
+    return darkTheme() ? QColor(0x1f, 0x21, 0x24) : QColor(Qt::white);
 }
 
 QColor seriesColour(int index)
@@ -49,12 +59,12 @@ QColor seriesColour(int index)
 
 QColor textColour()
 {
-    return QColor(0x26, 0x2b, 0x33);
+    return darkTheme() ? QColor(0xdc, 0xdf, 0xe4) : QColor(0x26, 0x2b, 0x33);
 }
 
 QColor gridColour()
 {
-    return QColor(0xe3, 0xe6, 0xea);
+    return darkTheme() ? QColor(0x3a, 0x3e, 0x44) : QColor(0xe3, 0xe6, 0xea);
 }
 
 QFont titleFont()
@@ -105,7 +115,7 @@ void styleAxis(QCPAxis& axis)
     axis.setTickLabelColor(textColour());
     axis.setLabelFont(tickFont());
     axis.setLabelColor(textColour());
-    const QPen axisPen(QColor(0xb0, 0xb5, 0xbc), 1);
+    const QPen axisPen(darkTheme() ? QColor(0x6a, 0x6f, 0x76) : QColor(0xb0, 0xb5, 0xbc), 1);
     axis.setBasePen(axisPen);
     axis.setTickPen(axisPen);
     axis.setSubTickPen(Qt::NoPen);
@@ -119,7 +129,7 @@ void styleAxis(QCPAxis& axis)
 
 void applyBase(QCustomPlot& plot)
 {
-    plot.setBackground(Qt::white);
+    plot.setBackground(backgroundColour());
     plot.setAntialiasedElements(QCP::aeNone);
     // Lines stay antialiased (they carry the data); fills, grids and axes do not, which costs time and
     // shows nothing at these sizes. While dragging, nothing is antialiased so panning stays fluid.
@@ -130,6 +140,34 @@ void applyBase(QCustomPlot& plot)
         styleAxis(*axis);
     plot.xAxis2->setVisible(false);
     plot.yAxis2->setVisible(false);
+}
+
+void restyle(QCustomPlot& plot)
+{
+    plot.setBackground(backgroundColour());
+    for (QCPAxis* axis : {plot.xAxis, plot.yAxis, plot.xAxis2, plot.yAxis2})
+        if (axis) {
+            // Keep the fonts a chart chose; only the colours follow the theme.
+            axis->setTickLabelColor(textColour());
+            axis->setLabelColor(textColour());
+            const QPen axisPen(darkTheme() ? QColor(0x6a, 0x6f, 0x76) : QColor(0xb0, 0xb5, 0xbc), 1);
+            axis->setBasePen(axisPen);
+            axis->setTickPen(axisPen);
+            if (axis->grid()->pen().style() != Qt::NoPen)
+                axis->grid()->setPen(QPen(gridColour(), 1, Qt::SolidLine));
+        }
+    for (int i = 0; i < plot.plotLayout()->elementCount(); ++i)
+        if (auto* text = qobject_cast<QCPTextElement*>(plot.plotLayout()->elementAt(i)))
+            text->setTextColor(textColour());
+    if (plot.legend) {
+        plot.legend->setTextColor(textColour());
+        if (plot.legend->brush().style() != Qt::NoBrush) {
+            QColor behind = backgroundColour();
+            behind.setAlpha(210);
+            plot.legend->setBrush(behind);
+        }
+    }
+    plot.replot(QCustomPlot::rpQueuedReplot);
 }
 
 void addTitle(QCustomPlot& plot, const QString& title)

@@ -18,6 +18,9 @@ QColor referenceColour();       ///< zero lines and other references
 QColor seriesColour(int index); ///< the n-th strategy of a comparison
 QColor textColour();            ///< titles and labels
 QColor gridColour();
+QColor backgroundColour(); ///< white, or near black in the dark theme
+/// Whether the charts draw for the dark theme (the application palette's window colour is dark).
+bool darkTheme();
 
 QFont titleFont();
 QFont tickFont();
@@ -28,9 +31,11 @@ QString percent(double fraction, int decimals = 1, bool signedValue = false);
 /// `1.234` → "1.23"; NaN → "–".
 QString ratio(double value, int decimals = 2);
 
-/// White background, light grid, readable tick fonts, no antialiasing where it costs without showing
-/// (grid, axes, fills): what every strategy chart starts from.
+/// The theme's background (white or near black), a discreet grid, readable tick fonts, no antialiasing where
+/// it costs without showing (grid, axes, fills): what every strategy chart starts from.
 void applyBase(QCustomPlot& plot);
+/// The theme's colours on a chart already drawn (background, axes, grid, titles), after View > Theme.
+void restyle(QCustomPlot& plot);
 /// A bold title row above the plot's axis rect.
 void addTitle(QCustomPlot& plot, const QString& title);
 /// Tick labels as percentages of a fraction axis ("-12 %", "150 %").

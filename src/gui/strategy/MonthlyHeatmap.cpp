@@ -109,7 +109,8 @@ void MonthlyHeatmap::setMonths(const QList<Tearsheet::Month>& months)
     for (QCPItemText* label : std::as_const(m_labels)) {
         const double value =
             cellValue(int(std::lround(label->position->value())), int(std::lround(label->position->key())));
-        label->setColor(std::abs(value) > 0.55 * largest ? Qt::white : chartstyle::textColour());
+        // A pale cell is pale in either theme: its figure stays dark on it.
+        label->setColor(std::abs(value) > 0.55 * largest ? QColor(Qt::white) : QColor(0x26, 0x2b, 0x33));
     }
 
     QSharedPointer<QCPAxisTickerText> years(new QCPAxisTickerText);
