@@ -56,11 +56,19 @@ ComparisonChart::ComparisonChart(QWidget* parent)
     m_winRate->setMinimumHeight(180);
     m_monthly->setMinimumHeight(200);
     m_regimes->setMinimumHeight(240);
-    m_cumulative->legend->setVisible(true);
-    m_cumulative->legend->setFont(chartstyle::tickFont());
-    m_cumulative->legend->setBrush(QColor(255, 255, 255, 225));
-    m_cumulative->legend->setBorderPen(QPen(chartstyle::gridColour()));
-    m_cumulative->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // The legend in a row of its own under the chart, one entry beside the next: it never covers a line.
+    QCPLegend* legend = m_cumulative->legend;
+    legend->setVisible(true);
+    legend->setFont(chartstyle::tickFont());
+    legend->setBrush(Qt::NoBrush);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(4);
+    m_cumulative->axisRect()->insetLayout()->take(legend);
+    const int legendRow = m_cumulative->plotLayout()->rowCount();
+    m_cumulative->plotLayout()->addElement(legendRow, 0, legend);
+    m_cumulative->plotLayout()->setRowStretchFactor(legendRow, 0.001);
+    m_cumulative->plotLayout()->simplify();
 
     auto* report = new QVBoxLayout(m_report);
     report->setContentsMargins(10, 10, 10, 10);

@@ -54,11 +54,17 @@ RegimeBars::RegimeBars(QWidget* parent)
     m_sharpe->setWidth(0.34);
     m_sharpe->setBarsGroup(group);
 
+    // The legend in a row of its own under the chart, side by side: it never covers a bar.
     legend->setVisible(true);
     legend->setFont(chartstyle::tickFont());
     legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(QColor(255, 255, 255, 210));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    legend->setBrush(Qt::NoBrush);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    axisRect()->insetLayout()->take(legend);
+    const int legendRow = plotLayout()->rowCount();
+    plotLayout()->addElement(legendRow, 0, legend);
+    plotLayout()->setRowStretchFactor(legendRow, 0.001);
+    plotLayout()->simplify();
 }
 
 void RegimeBars::setRegimes(const QList<Tearsheet::Regime>& regimes)
