@@ -1,8 +1,12 @@
 #include "migrations/PlanPreviewDialog.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QScreen>
 #include <QTreeWidgetItemIterator>
 
 #include "common/Counted.h"
@@ -50,8 +54,10 @@ PlanPreviewDialog::PlanPreviewDialog(const DatabaseStatus& status, QWidget* pare
     m_ui->splitter->setSizes({520, 420});
     m_ui->detailsSplitter->setSizes({260, 240});
     m_ui->reviewStatus->hide();
-    resize(1100, 700); // the review column and the details beside the steps
-    resize(1100, 700); // the review column and the details beside the steps
+    // The review column and the details beside the steps, within the screen (a 1024x700 one included).
+    const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const QSize room = screen ? screen->availableGeometry().size() : QSize(1024, 700);
+    resize(std::min(1100, room.width() - 48), std::min(700, room.height() - 48));
     m_ui->findings->hide();
     addOptions();
     connect(m_ui->steps, &QTreeWidget::currentItemChanged, this, &PlanPreviewDialog::showSql);

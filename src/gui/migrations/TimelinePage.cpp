@@ -85,9 +85,13 @@ void TimelinePage::showStatus(const DatabaseStatus& status)
 {
     m_ui->banner->clear();
     m_ui->summary->setText(status.summary());
+    // A bundled set is named by where it comes from; a folder by its name and path.
+    const QString set = isBundledSet(status.set.root)
+                            ? setLocation(status.set.root)
+                            : tr("set %1 (%2)").arg(status.set.name(), setLocation(status.set.root));
     QString details =
-        tr("%1 · %2 · set %3 (%4) · migration lock %5")
-            .arg(status.database, status.engine, status.set.name(), setLocation(status.set.root),
+        tr("%1 · %2 · %3 · migration lock %4")
+            .arg(status.database, status.engine, set,
                  status.lockHolder.isEmpty() ? tr("free") : tr("held by %1").arg(status.lockHolder));
     // Another tool's history (dbmate, Flyway, ...) is shown as that tool's, one line per table.
     for (const auto& other : status.history.otherTools)
