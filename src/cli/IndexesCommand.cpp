@@ -137,8 +137,9 @@ int IndexesCommand::run(const CliContext& context)
     if (!usage)
         return context.out().fail(usage.error(), command);
     adviceContext.usage = *usage;
-    if (!context.options().migrations.isEmpty() ||
-        (context.config() && !context.config()->migrations.isEmpty())) {
+    const bool knowsTheSet = !context.options().migrations.isEmpty() ||
+                             (context.config() && !context.config()->migrations.isEmpty());
+    if (knowsTheSet) {
         auto set = context.loadSet();
         if (!set)
             return context.out().fail(set.error(), command);
@@ -192,6 +193,10 @@ int IndexesCommand::run(const CliContext& context)
     }
     if (wanted.isEmpty()) // names of suggested indexes clear of every table's
         advice = IndexAdvisor::advise(*snapshot, adviceContext);
+    if (!knowsTheSet)
+        text += QStringLiteral(
+            "\nNo migration set given (--migrations): the advice cannot tell the indexes the set "
+            "creates, which are dropped by a new migration step, never by hand.\n");
     if (adviceContext.usage)
         text += QStringLiteral("\n%1\n").arg(adviceContext.usage->describe());
     else if (snapshot->dialect == Dialect::Sqlite)

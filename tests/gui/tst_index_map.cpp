@@ -122,6 +122,16 @@ void saveScreenshot(QWidget& widget, const QString& name)
     QVERIFY(widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png"))));
 }
 
+/// Usage statistics reset eight days before the server's clock: long enough to call an index unused.
+IndexAdviceContext weekOfStatistics()
+{
+    IndexAdviceContext context;
+    context.usage = UsageStatistics{};
+    context.usage->now = QDateTime(QDate(2026, 12, 7), QTime(1, 0), Qt::UTC);
+    context.usage->reset = context.usage->now.addDays(-UsageStatistics::kMinimumCoverageDays - 1);
+    return context;
+}
+
 QStringList kinds(const QList<IndexAdvice>& advice)
 {
     QStringList names;
@@ -143,8 +153,12 @@ private Q_SLOTS:
         IndexMapView view;
         view.resize(1180, 760);
         const TableInfo table = postgresFills();
-        view.showTable(table, Dialect::Postgres);
+        view.showTable(table, Dialect::Postgres, weekOfStatistics());
         view.show();
+        QVERIFY2(view.usageText().contains(
+                     QStringLiteral("since 2026-11-29 01:00 UTC (when they were last reset), "
+                                    "8 days")),
+                 qPrintable(view.usageText()));
         QVERIFY(QTest::qWaitForWindowExposed(&view));
 
         // The primary key comes first; the other indexes keep the catalog's order.

@@ -79,7 +79,7 @@ void IndexAdviceText::throughMigrationStep(IndexAdvice& advice) const
     advice.ownerStep = m_owned.step(advice.index);
     advice.message +=
         QStringLiteral(
-            " The migration set creates %1 (step %2): dropping it by hand would leave the database "
+            " The migration set creates %1 in step %2: dropping it by hand would leave the database "
             "out of step with the set, which the Drift page then flags. Write a new migration step "
             "that drops it, review it, and apply it with Migrations > Migrate….")
             .arg(advice.index, advice.ownerStep);

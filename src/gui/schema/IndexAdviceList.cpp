@@ -35,6 +35,9 @@ IndexAdviceList::IndexAdviceList(QWidget* parent)
     setObjectName(QStringLiteral("indexAdvice"));
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(6);
     m_empty->setWordWrap(true);
@@ -56,9 +59,49 @@ void IndexAdviceList::setAdvice(const QList<IndexAdvice>& advice)
     m_empty->setText(advice.isEmpty() ? tr("No advice: no duplicate, redundant, unused or invalid index, and "
                                            "every foreign key has an index.")
                                       : QString());
+    m_empty->setStyleSheet(QStringLiteral("color: #2e7d32;"));
     m_empty->setVisible(advice.isEmpty());
     for (int row = 0; row < m_advice.size(); ++row)
         m_layout->insertWidget(row + 1, card(row));
+    fitHeight();
+}
+
+void IndexAdviceList::setWaiting(const QString& note)
+{
+    setAdvice({});
+    m_empty->setText(note);
+    m_empty->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    fitHeight();
+}
+
+int IndexAdviceList::contentHeight() const
+{
+    const int width = viewport()->width() > 50 ? viewport()->width() : 600;
+    return m_layout->hasHeightForWidth() ? m_layout->totalHeightForWidth(width)
+                                         : m_content->sizeHint().height();
+}
+
+void IndexAdviceList::fitHeight()
+{
+    setFixedHeight(contentHeight() + 2 * frameWidth());
+    updateGeometry();
+}
+
+void IndexAdviceList::resizeEvent(QResizeEvent* event)
+{
+    QScrollArea::resizeEvent(event);
+    if (height() != contentHeight() + 2 * frameWidth())
+        fitHeight();
+}
+
+QSize IndexAdviceList::sizeHint() const
+{
+    return {QScrollArea::sizeHint().width(), contentHeight() + 2 * frameWidth()};
+}
+
+QSize IndexAdviceList::minimumSizeHint() const
+{
+    return {100, contentHeight() + 2 * frameWidth()};
 }
 
 QWidget* IndexAdviceList::card(int row)
@@ -80,6 +123,9 @@ QWidget* IndexAdviceList::card(int row)
     subject = subject.toHtmlEscaped();
     if (!a.otherIndex.isEmpty())
         subject += tr(" <span style='color:#757575'>— keep %1</span>").arg(a.otherIndex.toHtmlEscaped());
+    if (!a.ownerStep.isEmpty())
+        subject += tr(" <span style='color:#757575'>— created by the migration set, step %1</span>")
+                       .arg(a.ownerStep.toHtmlEscaped());
     auto* title = new QLabel(QStringLiteral("<b style='color:%1'>%2</b> &nbsp;%3")
                                  .arg(color, IndexAdvice::kindTitle(a.kind).toHtmlEscaped(), subject),
                              frame);
@@ -105,13 +151,25 @@ QWidget* IndexAdviceList::card(int row)
         sql->setFixedHeight(sql->fontMetrics().lineSpacing() * lines + 14);
         sql->setStyleSheet(QStringLiteral("QPlainTextEdit { background: #f6f8fa; border: 1px solid #d0d7de; "
                                           "border-radius: 3px; }"));
-        auto* copy = new QToolButton(frame);
-        copy->setObjectName(QStringLiteral("copySql"));
-        copy->setText(tr("Copy SQL"));
-        copy->setToolTip(tr("Copy the statement to the clipboard"));
-        connect(copy, &QToolButton::clicked, this, [this, row] { copySql(row); });
+        auto* button = new QToolButton(frame);
+        if (a.ownerStep.isEmpty()) {
+            button->setObjectName(QStringLiteral("copySql"));
+            button->setText(tr("Copy SQL"));
+            button->setToolTip(tr("Copy the statement to the clipboard"));
+            connect(button, &QToolButton::clicked, this, [this, row] { copySql(row); });
+        } else {
+            // An index the set creates is dropped by the set, never by hand: no copy of a raw DROP.
+            button->setObjectName(QStringLiteral("writeStep"));
+            button->setText(tr("Write migration step…"));
+            button->setToolTip(tr("Write a new step into the migration set that runs this statement; it is "
+                                  "shown before it is written and applied only by Migrations > Migrate…"));
+            connect(button, &QToolButton::clicked, this, [this, row] { Q_EMIT writeStepRequested(row); });
+            auto* what = new QLabel(tr("A new migration step would run:"), frame);
+            what->setObjectName(QStringLiteral("stepNote"));
+            layout->addWidget(what);
+        }
         sqlRow->addWidget(sql, 1);
-        sqlRow->addWidget(copy, 0, Qt::AlignTop);
+        sqlRow->addWidget(button, 0, Qt::AlignTop);
         layout->addLayout(sqlRow);
     }
     return frame;
@@ -119,7 +177,8 @@ QWidget* IndexAdviceList::card(int row)
 
 bool IndexAdviceList::copySql(int row)
 {
-    if (row < 0 || row >= m_advice.size() || m_advice.at(row).sql.isEmpty())
+    if (row < 0 || row >= m_advice.size() || m_advice.at(row).sql.isEmpty() ||
+        !m_advice.at(row).ownerStep.isEmpty())
         return false;
     QGuiApplication::clipboard()->setText(m_advice.at(row).sql);
     Q_EMIT sqlCopied(m_advice.at(row).sql);

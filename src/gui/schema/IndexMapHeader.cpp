@@ -69,9 +69,10 @@ QSize IndexMapHeader::sectionSizeFromContents(int logicalIndex) const
     int badgesWidth = 0;
     for (const QString& badge : badges)
         badgesWidth += badgeMetrics.horizontalAdvance(badge) + 2 * kBadgePadding + kBadgeSpacing;
+    // A few pixels to spare: eliding measures glyph by glyph and cut names that horizontalAdvance said fit.
     const int width = std::max({QFontMetrics(nameFont()).horizontalAdvance(name), badgesWidth,
                                 QFontMetrics(font()).horizontalAdvance(detail)}) +
-                      2 * kPadding;
+                      2 * kPadding + 8;
     const int height = 2 * kPadding + lineHeight() + kGap + badgeMetrics.height() + 4 + kGap + lineHeight();
     return {std::min(width, kMaxWidth), height};
 }

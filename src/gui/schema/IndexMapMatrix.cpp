@@ -2,6 +2,7 @@
 
 #include <QHeaderView>
 #include <QLocale>
+#include <QScrollBar>
 
 #include "schema/IndexMapHeader.h"
 
@@ -41,10 +42,10 @@ QString badgeOf(IndexAdvice::Kind kind)
 
 QString detailOf(const IndexInfo& index)
 {
-    const QString size =
-        index.sizeBytes < 0
-            ? QObject::tr("size n/a")
-            : QLocale().formattedDataSize(index.sizeBytes, 1, QLocale::DataSizeTraditionalFormat);
+    const QString bytes = QLocale().formattedDataSize(index.sizeBytes, 1, QLocale::DataSizeTraditionalFormat);
+    const QString size = index.sizeBytes < 0   ? QObject::tr("size unknown")
+                         : index.sizeEstimated ? QObject::tr("≈ %1 (estimate)").arg(bytes)
+                                               : bytes;
     const QString scans = index.scans < 0    ? QObject::tr("scans not tracked")
                           : index.scans == 1 ? QObject::tr("1 scan")
                                              : QObject::tr("%1 scans").arg(QLocale().toString(index.scans));
@@ -163,9 +164,43 @@ void IndexMapMatrix::showIndexes(const TableInfo& table, const QList<IndexInfo>&
             header->setForeground(QColor(0x9e, 0x9e, 0x9e)); // in no index: a lookup by it alone scans
         setVerticalHeaderItem(r, header);
     }
+    fitColumns();
+}
+
+void IndexMapMatrix::fitColumns()
+{
+    // Widths from the fonts the header paints with: a header not yet polished measures with the default
+    // font, and the index names came out elided in columns with room to spare.
+    ensurePolished();
+    horizontalHeader()->ensurePolished();
     resizeColumnsToContents();
     for (int c = 0; c < columnCount(); ++c)
         setColumnWidth(c, std::max(columnWidth(c), 84));
+    fitHeight();
+}
+
+void IndexMapMatrix::showEvent(QShowEvent* event)
+{
+    QTableWidget::showEvent(event);
+    fitColumns();
+}
+
+void IndexMapMatrix::fitHeight()
+{
+    // As tall as its rows: every column of the table shows; the page around the map scrolls instead.
+    int height = horizontalHeader()->sizeHint().height() + 2 * frameWidth();
+    for (int r = 0; r < rowCount(); ++r)
+        height += rowHeight(r);
+    if (horizontalScrollBar()->isVisible() ||
+        horizontalHeader()->length() + verticalHeader()->width() > viewport()->width())
+        height += horizontalScrollBar()->sizeHint().height();
+    setFixedHeight(std::max(height, 4 * verticalHeader()->defaultSectionSize()));
+}
+
+void IndexMapMatrix::resizeEvent(QResizeEvent* event)
+{
+    QTableWidget::resizeEvent(event);
+    fitHeight(); // a narrower view may need the horizontal scroll bar
 }
 
 int IndexMapMatrix::columnOf(const QString& index) const

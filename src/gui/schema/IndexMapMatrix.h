@@ -31,8 +31,14 @@ public:
     /// "1 ▲" / "2 ▼": a key part's position (1-based) and direction as the map shows it.
     static QString positionText(int position, bool descending);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+
 private:
     int columnOf(const QString& index) const;
+    void fitColumns();
+    void fitHeight();
 };
 
 } // namespace strata

@@ -1,18 +1,21 @@
 #include "schema/IndexMapView.h"
 
+#include <QDateTime>
 #include <QLabel>
-#include <QSplitter>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "migrations/MigrationSetLoader.h"
+#include "migrations/NewMigrationStep.h"
 #include "schema/IndexAdviceList.h"
-#include "schema/IndexAdvisor.h"
 #include "schema/IndexMapMatrix.h"
+#include "schema/NewStepDialog.h"
 
 namespace strata {
 
 IndexMapView::IndexMapView(QWidget* parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_legend(new QLabel(this)), m_map(new IndexMapMatrix(this)),
-      m_footer(new QLabel(this)), m_advice(new IndexAdviceList(this))
+    : QWidget(parent), m_title(new QLabel(this)), m_legend(new QLabel(this)), m_usage(new QLabel(this)),
+      m_map(new IndexMapMatrix(this)), m_footer(new QLabel(this)), m_advice(new IndexAdviceList(this))
 {
     setObjectName(QStringLiteral("indexMap"));
     QFont big = m_title->font();
@@ -23,42 +26,75 @@ IndexMapView::IndexMapView(QWidget* parent)
                          "<span style='color:#7db6f0'>■</span> 2 ▼ second, descending &nbsp; "
                          "<span style='color:#9e9e9e'>■</span> incl carried (INCLUDE), not in the key"));
     m_legend->setStyleSheet(QStringLiteral("color: #616161;"));
+    m_legend->setWordWrap(true);
+    m_usage->setObjectName(QStringLiteral("usageStatistics"));
+    m_usage->setWordWrap(true);
+    m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_footer->setWordWrap(true);
     m_footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_footer->setStyleSheet(QStringLiteral("color: #8a4b00;"));
 
-    auto* top = new QWidget(this);
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_map, 1);
-    topLayout->addWidget(m_footer);
-    auto* bottom = new QWidget(this);
-    auto* bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 4, 0, 0);
-    auto* adviceTitle = new QLabel(tr("<b>Advice</b>"), bottom);
-    bottomLayout->addWidget(adviceTitle);
-    bottomLayout->addWidget(m_advice, 1);
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(top);
-    splitter->addWidget(bottom);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The map shows every column and the list every piece of advice; the page scrolls when they do not fit.
+    auto* body = new QWidget;
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_map);
+    bodyLayout->addWidget(m_footer);
+    bodyLayout->addSpacing(4);
+    bodyLayout->addWidget(new QLabel(tr("<b>Advice</b>"), body));
+    bodyLayout->addWidget(m_advice);
+    bodyLayout->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("indexMapScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(body);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_legend);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_usage);
+    layout->addWidget(scroll, 1);
+    connect(m_advice, &IndexAdviceList::writeStepRequested, this, [this](int row) {
+        if (NewStepDialog* dialog = proposeStep(row))
+            dialog->open();
+    });
     clear();
 }
 
-void IndexMapView::showTable(const TableInfo& table, Dialect dialect)
+void IndexMapView::showTable(const TableInfo& table, Dialect dialect, const IndexAdviceContext& context)
 {
-    showTable(table, IndexAdvisor::advise(table, dialect));
+    m_dialect = dialect;
+    if (dialect == Dialect::Sqlite)
+        m_usage->setText(tr("SQLite keeps no usage statistics: no index is ever called unused here."));
+    else if (context.usage)
+        m_usage->setText(context.usage->describe());
+    else
+        m_usage->setText(tr("Usage statistics not read: no index is called unused."));
+    m_usage->setStyleSheet(dialect == Dialect::Postgres && context.usage && !context.usage->enough()
+                               ? QStringLiteral("color: #8a5a00;")
+                               : QStringLiteral("color: #616161;"));
+    m_usage->show();
+    showTable(table, IndexAdvisor::advise(table, dialect, context));
+}
+
+void IndexMapView::showWaiting(const TableInfo& table, Dialect dialect, const QString& note)
+{
+    m_dialect = dialect;
+    m_usage->hide();
+    showMap(table, {});
+    m_advice->setWaiting(note);
 }
 
 void IndexMapView::showTable(const TableInfo& table, const QList<IndexAdvice>& advice)
+{
+    showMap(table, advice);
+    m_advice->setAdvice(m_tableAdvice);
+}
+
+void IndexMapView::showMap(const TableInfo& table, const QList<IndexAdvice>& advice)
 {
     m_table = table;
     m_indexes.clear();
@@ -86,9 +122,11 @@ void IndexMapView::showTable(const TableInfo& table, const QList<IndexAdvice>& a
     for (const IndexInfo& index : m_indexes)
         if (!index.predicate.isEmpty())
             footer << tr("Partial: %1 covers only the rows WHERE %2").arg(index.name, index.predicate);
+    if (std::any_of(m_indexes.begin(), m_indexes.end(), [](const IndexInfo& i) { return i.sizeEstimated; }))
+        footer << tr("Sizes marked ≈ are the catalog's estimate as of the last VACUUM or ANALYZE; they are "
+                     "measured once the table's size is read.");
     m_footer->setText(footer.join(QLatin1Char('\n')));
     m_footer->setVisible(!footer.isEmpty());
-    m_advice->setAdvice(m_tableAdvice);
 }
 
 void IndexMapView::clear()
@@ -97,12 +135,52 @@ void IndexMapView::clear()
     m_indexes.clear();
     m_tableAdvice.clear();
     m_title->setText(tr("Indexes"));
+    m_usage->clear();
+    m_usage->hide();
     m_map->clear();
     m_map->setRowCount(0);
     m_map->setColumnCount(0);
     m_footer->clear();
     m_footer->hide();
     m_advice->setAdvice({});
+}
+
+NewStepDialog* IndexMapView::proposeStep(int row)
+{
+    const QList<IndexAdvice>& shown = m_advice->advice();
+    if (row < 0 || row >= shown.size() || shown.at(row).ownerStep.isEmpty())
+        return nullptr;
+    const IndexAdvice& advice = shown.at(row);
+    QString definition;
+    QString schema = m_table.schema;
+    for (const IndexInfo& index : m_table.indexes)
+        if (index.name == advice.index) {
+            definition = index.definition;
+            schema = index.schema;
+        }
+    auto set = m_setFolder.isEmpty()
+                   ? Result<MigrationSet>(Error::badInput(
+                         tr("No migration set is known for this database, so there is no folder to write the "
+                            "step into. Nothing was written."),
+                         tr("Name the migration set in File > Connect…, then write the step.")))
+                   : MigrationSetLoader::load(m_setFolder);
+    const QString why =
+        advice.otherIndex.isEmpty()
+            ? IndexAdvice::kindTitle(advice.kind).toLower()
+            : tr("%1 of %2").arg(IndexAdvice::kindTitle(advice.kind).toLower(), advice.otherIndex);
+    auto step = set ? NewMigrationStep::dropIndex(*set, m_dialect, schema, advice.index, definition, why,
+                                                  QDateTime::currentDateTimeUtc())
+                    : Result<NewMigrationStep>(set.error());
+    if (!step) {
+        m_usage->setText(QStringLiteral("%1 %2").arg(step.error().what, step.error().next));
+        m_usage->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_usage->show();
+        return nullptr;
+    }
+    auto* dialog = new NewStepDialog(*step, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewStepDialog::stepWritten, this, &IndexMapView::stepWritten);
+    return dialog;
 }
 
 QStringList IndexMapView::indexNames() const
@@ -141,6 +219,11 @@ QString IndexMapView::titleText() const
 QString IndexMapView::footerText() const
 {
     return m_footer->text();
+}
+
+QString IndexMapView::usageText() const
+{
+    return m_usage->isHidden() ? QString() : m_usage->text();
 }
 
 } // namespace strata

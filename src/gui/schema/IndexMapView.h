@@ -5,6 +5,7 @@
 
 #include "connection/ConnectionUrl.h"
 #include "schema/IndexAdvice.h"
+#include "schema/IndexAdvisor.h"
 #include "schema/TableInfo.h"
 
 class QLabel;
@@ -13,11 +14,14 @@ namespace strata {
 
 class IndexAdviceList;
 class IndexMapMatrix;
+class NewStepDialog;
 
 /// A table's indexes as a map: one row per column of the table (then one per expression an index uses),
 /// one column per index, and in each cell where that column sits in the index's key ("1 ▲", "2 ▼") or
 /// "incl" when the index only carries it. Reading across a row shows every index a column is in; reading
-/// down shows an index's key in order. Under the map, the advice for the table with its SQL.
+/// down shows an index's key in order. Under the map, the advice for the table with its SQL, and above it
+/// since when the usage statistics count. The map and the advice are as tall as their content; the view
+/// scrolls as a whole.
 class IndexMapView : public QWidget
 {
     Q_OBJECT
@@ -27,9 +31,15 @@ public:
 
     /// Shows `table` with `advice` (the advice of other tables is left out).
     void showTable(const TableInfo& table, const QList<IndexAdvice>& advice);
-    /// Shows `table` with the advice IndexAdvisor gives for it.
-    void showTable(const TableInfo& table, Dialect dialect);
+    /// Shows `table` with the advice IndexAdvisor gives for it, knowing what `context` knows (the
+    /// migration set's indexes, the usage statistics); says since when the statistics count.
+    void showTable(const TableInfo& table, Dialect dialect, const IndexAdviceContext& context = {});
+    /// Shows `table`'s map while what the advice depends on is read; the advice list says `note`.
+    void showWaiting(const TableInfo& table, Dialect dialect, const QString& note);
     void clear();
+
+    /// The migration set new steps are written into (empty: none; the advice then has no step to offer).
+    void setMigrationSet(const QString& folder) { m_setFolder = folder; }
 
     const TableInfo& table() const { return m_table; }
     IndexMapMatrix* map() const { return m_map; }
@@ -48,13 +58,27 @@ public:
     /// The title line and the footer listing partial predicates.
     QString titleText() const;
     QString footerText() const;
+    /// What the view says of the usage statistics: since when, how long, whether that is enough.
+    QString usageText() const;
+    /// Opens the dialog that shows (and on request writes) a new migration step carrying advice `row` of
+    /// the list; nullptr, with the reason in the usage line's place, when no step can be written.
+    NewStepDialog* proposeStep(int row);
+
+Q_SIGNALS:
+    /// A new migration step was written into the set (its forward file's absolute path).
+    void stepWritten(const QString& path);
 
 private:
+    void showMap(const TableInfo& table, const QList<IndexAdvice>& advice);
+
     TableInfo m_table;
+    Dialect m_dialect = Dialect::Sqlite;
+    QString m_setFolder;
     QList<IndexInfo> m_indexes; ///< in map order
     QList<IndexAdvice> m_tableAdvice;
     QLabel* m_title;
     QLabel* m_legend;
+    QLabel* m_usage;
     IndexMapMatrix* m_map;
     QLabel* m_footer;
     IndexAdviceList* m_advice;

@@ -145,6 +145,7 @@ void SchemaBrowser::load(const ConnectionUrl& url, const QString& setFolder)
     }
     m_url = url;
     m_tablePage->setConnection(url);
+    m_tablePage->setMigrationSet(setFolder);
     m_summary->setText(m_snapshot ? m_summary->text() : tr("Reading the schema…"));
     m_details->setText(tr("Reading the schema of %1…").arg(url.display()));
     auto job = SchemaJob::readSchema();
@@ -231,6 +232,7 @@ void SchemaBrowser::clear()
     m_tree->clearSchema();
     m_tablePage->clear();
     m_tablePage->setConnection(std::nullopt);
+    m_tablePage->setMigrationSet({});
     m_rows->clear();
     m_diagram->setSnapshot(SchemaSnapshot{});
     m_diagramDrawn = false;

@@ -8,6 +8,7 @@
 #include "jobs/JobRunner.h"
 #include "jobs/SchemaJob.h"
 #include "schema/IndexMapView.h"
+#include "schema/SchemaReader.h"
 #include "ui_TablePage.h"
 
 namespace strata {
@@ -76,6 +77,12 @@ void TablePage::setConnection(std::optional<ConnectionUrl> url)
     m_url = std::move(url);
 }
 
+void TablePage::setMigrationSet(const QString& folder)
+{
+    m_setFolder = folder;
+    m_ui->indexMap->setMigrationSet(folder);
+}
+
 void TablePage::clear()
 {
     retire(m_sizeRunner);
@@ -99,6 +106,7 @@ void TablePage::showTable(const TableInfo& table, Dialect dialect)
     retire(m_sizeRunner);
     retire(m_countRunner);
     m_table = table;
+    m_dialect = dialect;
     m_ui->title->setText(table.qualifiedName());
     if (table.estimatedRows >= 0)
         m_ui->estimate->setText(tr("≈ %1 rows (estimate)").arg(approximateRows(table.estimatedRows)));
@@ -113,7 +121,12 @@ void TablePage::showTable(const TableInfo& table, Dialect dialect)
     m_ui->countButton->setEnabled(m_url.has_value());
     fillColumns();
     fillConstraints();
-    m_ui->indexMap->showTable(table, dialect);
+    if (m_url)
+        m_ui->indexMap->showWaiting(table, dialect,
+                                    tr("Measuring the indexes and checking the advice against the migration "
+                                       "set and the usage statistics…"));
+    else
+        m_ui->indexMap->showTable(table, dialect);
     QString ddl = table.ddl.trimmed();
     if (!ddl.isEmpty() && !ddl.endsWith(QLatin1Char(';')))
         ddl += QLatin1Char(';');
@@ -178,7 +191,7 @@ void TablePage::measure()
     if (!m_url)
         return;
     m_ui->size->setText(tr("Measuring the size…"));
-    auto job = SchemaJob::measureTable(m_table.schema, m_table.name);
+    auto job = SchemaJob::measureTable(m_table.schema, m_table.name, m_setFolder);
     m_sizeJob = job.get();
     m_sizeRunner = std::make_unique<JobRunner>(*m_url, std::move(job), this);
     connect(m_sizeRunner.get(), &JobRunner::finished, this, &TablePage::onMeasured);
@@ -189,11 +202,25 @@ void TablePage::onMeasured(bool ok, const Error& error)
 {
     if (!ok || !m_sizeJob || !m_sizeJob->size()) {
         m_ui->size->setText(tr("Size unknown: %1").arg(error.what));
+        m_ui->indexMap->showWaiting(m_table, m_dialect,
+                                    tr("No advice: the indexes could not be measured (%1).").arg(error.what));
         Q_EMIT failed(error);
         Q_EMIT sizeMeasured(false);
         return;
     }
     const TableSize& size = *m_sizeJob->size();
+    SchemaReader::applyMeasuredSizes(m_table, size);
+    IndexAdviceContext context;
+    context.owned = m_sizeJob->owned();
+    context.usage = m_sizeJob->usage();
+    if (m_sizeJob->setProblem().isEmpty())
+        m_ui->indexMap->showTable(m_table, m_dialect, context);
+    else // without the set's indexes, advice could say to drop one of them by hand
+        m_ui->indexMap->showWaiting(
+            m_table, m_dialect,
+            tr("No advice: the migration set could not be read, so Strata cannot tell "
+               "which indexes it creates. %1")
+                .arg(m_sizeJob->setProblem()));
     if (!size.unavailable.isEmpty())
         m_ui->size->setText(tr("Size unknown: %1").arg(size.unavailable));
     else

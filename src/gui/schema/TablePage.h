@@ -26,7 +26,9 @@ class SchemaJob;
 class SqlHighlighter;
 
 /// One table as operators inspect it: its name, estimated rows with an exact count on request, its size,
-/// and tabs for columns, constraints, indexes, data and the DDL. Sizes and counts run on workers of their
+/// and tabs for columns, constraints, indexes, data and the DDL. The index map's sizes and advice come
+/// with the size: measured index sizes, the usage statistics and the migration set's indexes are read on
+/// the same worker, and the advice waits for them. Sizes and counts run on workers of their
 /// own; a result that arrives after another table was opened is dropped.
 class TablePage : public QWidget
 {
@@ -48,6 +50,9 @@ public:
 
     /// Where sizes and counts are read; nullopt when no database is open.
     void setConnection(std::optional<ConnectionUrl> url);
+    /// The migration set of the database (empty: none): the index advice knows which indexes it creates,
+    /// and writes the steps that drop them into it.
+    void setMigrationSet(const QString& folder);
     const std::optional<ConnectionUrl>& connection() const { return m_url; }
     /// Shows `table` and starts measuring it. A count of the previous table still running is cancelled.
     void showTable(const TableInfo& table, Dialect dialect);
@@ -98,7 +103,9 @@ private:
     std::unique_ptr<Ui::TablePage> m_ui;
     SqlHighlighter* m_highlighter;
     std::optional<ConnectionUrl> m_url;
+    QString m_setFolder;
     TableInfo m_table;
+    Dialect m_dialect = Dialect::Sqlite;
     std::unique_ptr<JobRunner> m_sizeRunner;
     std::unique_ptr<JobRunner> m_countRunner;
     SchemaJob* m_sizeJob = nullptr;
