@@ -13,6 +13,7 @@
 
 #include "backup/DatabaseBackup.h"
 #include "migrations/MigrationSetLoader.h"
+#include "ondemand/OnDemandLibrary.h"
 
 namespace strata::cli {
 
@@ -44,8 +45,17 @@ Status CliContext::loadConfig()
 
 Result<ConnectionUrl> CliContext::databaseUrl() const
 {
-    if (!m_options.db.isEmpty())
-        return ConnectionUrl::parse(m_options.db);
+    if (!m_options.db.isEmpty()) {
+        auto url = ConnectionUrl::parse(m_options.db);
+        // libpq is opened only now (OnDemandLibrary): a machine without it still works with SQLite.
+        if (QString missing;
+            url && url->dialect() == Dialect::Postgres && !OnDemandLibrary::libpq().load(&missing))
+            return Error::failed(
+                QStringLiteral("Cannot work with PostgreSQL: %1.").arg(missing),
+                QStringLiteral("Nothing was changed."),
+                QStringLiteral("Install it (apt install libpq5) and run the command again."));
+        return url;
+    }
     if (m_config && !m_config->databasePath.isEmpty())
         return ConnectionUrl::parse(QStringLiteral("sqlite:") + m_config->databasePath);
     return Error::badInput(QStringLiteral("No database given."),
@@ -85,10 +95,10 @@ void yieldToConnection()
 
 Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode, bool readHistory) const
 {
-    auto url = databaseUrl();
-    if (!url)
-        return url.error();
     if (mode != DatabaseOpener::Mode::Inspect) {
+        auto url = databaseUrl();
+        if (!url)
+            return url.error();
         // A command that may change the database opens nothing before its set has loaded.
         auto set = loadSet();
         if (!set)
@@ -109,6 +119,13 @@ Result<CliSession> CliContext::openSession(DatabaseOpener::Mode mode, bool readH
         yieldToConnection();
         return loadSet();
     });
+    // The URL is read meanwhile: for PostgreSQL that opens libpq, which takes milliseconds too. A bad URL
+    // is reported before anything the set says, as always.
+    auto url = databaseUrl();
+    if (!url) {
+        loading.wait();
+        return url.error();
+    }
     auto db = DatabaseOpener::open(*url, mode);
     std::optional<CliSession> session;
     Status refreshed;
