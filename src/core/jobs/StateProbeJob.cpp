@@ -13,6 +13,16 @@ namespace strata {
 Status StateProbeJob::run(Database& db, const Progress& progress)
 {
     progress.report(0, 1, QStringLiteral("reading the lock and the history"));
+    auto fingerprint = fingerprintOf(db);
+    if (!fingerprint)
+        return fingerprint.error();
+    m_fingerprint = *fingerprint;
+    progress.report(1, 1, QStringLiteral("done"));
+    return {};
+}
+
+Result<QString> StateProbeJob::fingerprintOf(Database& db)
+{
     const QString holder =
         db.dialect() == Dialect::Sqlite
             ? SqliteRunLock::holderOf(SqliteRunLock::lockPathFor(static_cast<SqliteDatabase&>(db).path()))
@@ -36,9 +46,7 @@ Status StateProbeJob::run(Database& db, const Progress& progress)
         add({other.tool, QString::number(other.rows.size()), other.readError});
     for (const auto& repeatable : history->repeatables)
         add({repeatable.description, repeatable.checksum});
-    m_fingerprint = holder + QLatin1Char('|') + QString::fromLatin1(digest.result().toHex());
-    progress.report(1, 1, QStringLiteral("done"));
-    return {};
+    return holder + QLatin1Char('|') + QString::fromLatin1(digest.result().toHex());
 }
 
 } // namespace strata

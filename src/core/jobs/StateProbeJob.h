@@ -15,6 +15,9 @@ public:
     Status run(Database& db, const Progress& progress) override;
     /// Set by run(): the lock holder and the history, as one comparable text.
     const QString& fingerprint() const { return m_fingerprint; }
+    /// The fingerprint of `db` now (StatusJob takes one before it reads, so that a change made while it
+    /// reads is seen by the next probe).
+    static Result<QString> fingerprintOf(Database& db);
 
 private:
     QString m_fingerprint;

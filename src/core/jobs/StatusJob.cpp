@@ -8,6 +8,7 @@
 #include "dialects/postgres/PostgresRunLock.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 #include "dialects/sqlite/SqliteRunLock.h"
+#include "jobs/StateProbeJob.h"
 #include "migrations/MigrationPlanner.h"
 #include "migrations/MigrationSetLoader.h"
 
@@ -95,6 +96,8 @@ QString DatabaseStatus::summary() const
 
 Status StatusJob::run(Database& db, const Progress& progress)
 {
+    if (auto fingerprint = StateProbeJob::fingerprintOf(db))
+        m_fingerprint = *fingerprint;
     progress.report(0, 3, QStringLiteral("reading the migration set"));
     auto set = MigrationSetLoader::load(m_setFolder);
     if (!set)

@@ -52,11 +52,15 @@ public:
     QString title() const override { return QStringLiteral("Reading the migration status"); }
     Status run(Database& db, const Progress& progress) override;
     const std::optional<DatabaseStatus>& status() const { return m_status; }
+    /// The lock and the history as StateProbeJob sees them, taken before the status was read (empty when
+    /// they could not be read): the window's watch compares its next probes with it.
+    const QString& fingerprint() const { return m_fingerprint; }
 
 private:
     QString m_setFolder;
     QStringList m_enabledOptions;
     std::optional<DatabaseStatus> m_status;
+    QString m_fingerprint;
 };
 
 } // namespace strata

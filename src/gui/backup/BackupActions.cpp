@@ -141,8 +141,15 @@ void BackupActions::restore(const BackupRecord& record)
             Q_EMIT failed(error);
             return;
         }
-        Q_EMIT done(tr("Restored from %1. The database it replaced is kept as %2.")
-                        .arg(record.path, restoreJob->outcome()->keptAside));
+        Q_EMIT done(tr("Restored %1 from the backup taken at %2 (%3, schema v%4). The database it replaced "
+                       "is kept as %5.")
+                        .arg(m_target ? m_target->displayName() : QString(),
+                             QDateTime::fromString(record.createdAt, Qt::ISODateWithMs)
+                                 .toLocalTime()
+                                 .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                             record.path)
+                        .arg(record.schemaVersion)
+                        .arg(restoreJob->outcome()->keptAside));
         Q_EMIT databaseChanged();
     });
 }

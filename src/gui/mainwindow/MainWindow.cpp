@@ -18,7 +18,9 @@
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
 #include "jobs/JobRunner.h"
+#include "mainwindow/CloseGuard.h"
 #include "mainwindow/ConnectionStatusBar.h"
+#include "mainwindow/DatabaseWatch.h"
 #include "mainwindow/MainActions.h"
 #include "migrations/MigrationActions.h"
 #include "migrations/ProblemActions.h"
@@ -36,7 +38,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_backups(new BackupActions(*this, *m_actions->restoreMenu, *m_actions->verifyMenu)),
       m_migrations(new MigrationActions(*this)), m_migrate(new MigrateAction(*this)),
       m_pages(new QTabWidget(this)), m_schema(new SchemaBrowser(m_pages)),
-      m_strategies(new StrategiesPage(m_pages))
+      m_strategies(new StrategiesPage(m_pages)), m_watch(new DatabaseWatch(this)),
+      m_closeGuard(new CloseGuard(*this))
 {
     setWindowTitle(tr("Strata"));
     m_pages->setDocumentMode(true);
@@ -76,11 +79,23 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_backups, &BackupActions::done, this, [this](const QString& message) {
         m_timeline->showNotice(message);
         m_statusBar->showMessage(message, 10000);
+        m_pendingNotice = message; // stays on top of the refresh that follows the job
     });
-    connect(m_backups, &BackupActions::failed, m_timeline, &TimelinePage::showError);
+    connect(m_backups, &BackupActions::failed, this, [this](const Error& error) {
+        m_timeline->showError(error);
+        m_pendingError = error;
+    });
     connect(m_actions->migrate, &QAction::triggered, m_migrate, &MigrateAction::start);
     connect(m_migrate, &MigrateAction::databaseChanged, this, &MainWindow::refresh);
     connect(m_migrate, &MigrateAction::failed, m_timeline, &TimelinePage::showError);
+    connect(m_migrate, &MigrateAction::done, this, [this](const QString& message) {
+        m_statusBar->showMessage(message, 10000);
+        m_pendingNotice = message;
+        m_noticeWithState = true;
+    });
+    // The window's one source of truth is the status read: it is read again when the database changes
+    // underneath (another run, a deploy script), and after every job, wizard and restore.
+    connect(m_watch, &DatabaseWatch::changed, this, &MainWindow::refresh);
     connect(m_migrate, &MigrateAction::closed, this, [this] {
         if (m_closeWhenIdle)
             QTimer::singleShot(0, this, &QWidget::close);
@@ -100,14 +115,21 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_migrations, &MigrationActions::failed, this,
             [this](const Error& error) { m_pendingError = error; });
     connect(m_migrations, &MigrationActions::databaseChanged, this, &MainWindow::refresh);
-    connect(m_backups, &BackupActions::databaseChanged, this, &MainWindow::refresh);
+    connect(m_backups, &BackupActions::databaseChanged, this, [this] {
+        m_noticeWithState = true; // a restore says where the database stands now
+        refresh();
+    });
     connect(m_migrations, &MigrationActions::idle, this, [this] {
         if (m_closeWhenIdle)
             close();
+        else
+            refresh(); // a cancelled or failed job may have changed the lock or the history too
     });
     connect(m_backups, &BackupActions::idle, this, [this] {
         if (m_closeWhenIdle)
             close();
+        else
+            refresh();
     });
 }
 
@@ -123,6 +145,12 @@ void MainWindow::open(const ConnectionTarget& target)
     m_actions->setConnected(true);
     m_backups->setTarget(target);
     m_migrate->setTarget(target, m_backups->folder());
+    m_lastNotice.clear(); // what a job said of the last database is not said of this one
+    m_lastError.reset();
+    if (auto url = target.connectionUrl())
+        m_watch->setTarget(*url);
+    else
+        m_watch->setTarget(std::nullopt);
     refresh();
 }
 
@@ -156,6 +184,11 @@ void MainWindow::refresh()
 {
     if (!m_target)
         return;
+    if (m_statusRunner && m_statusRunner->isRunning()) {
+        // One read at a time: the one that runs may have started before the change; read again after it.
+        m_refreshAgain = true;
+        return;
+    }
     auto url = m_target->connectionUrl();
     if (!url) {
         onStatusRead(false, url.error());
@@ -163,6 +196,7 @@ void MainWindow::refresh()
     }
     m_statusBar->showConnecting(url->display());
     m_timeline->showLoading(tr("Reading %1…").arg(m_target->displayName()));
+    showLastOutcome(false);
     auto job = std::make_unique<StatusJob>(m_target->migrations, QStringList());
     m_statusJob = job.get();
     m_statusRunner = std::make_unique<JobRunner>(*url, std::move(job));
@@ -172,6 +206,13 @@ void MainWindow::refresh()
 
 void MainWindow::onStatusRead(bool ok, const Error& error)
 {
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        QTimer::singleShot(0, this, &MainWindow::refresh);
+        return;
+    }
+    if (m_statusJob)
+        m_watch->settle(m_statusJob->fingerprint()); // the state this read shows, for the watch to compare
     readSchema();
     if (!ok || !m_statusJob || !m_statusJob->status()) {
         m_status.reset();
@@ -191,13 +232,28 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
     m_actions->setMigrationState(m_migrations->canRollBack(), m_migrations->canBaseline());
     m_actions->setCanMigrate(!m_target->readOnly && (!m_status->plan.isEmpty() || m_status->plan.blocked()));
     // What the last action said stays on top of the refreshed timeline.
-    if (m_pendingError)
-        m_timeline->showError(*m_pendingError);
-    else if (!m_pendingNotice.isEmpty())
-        m_timeline->showNotice(m_pendingNotice);
-    m_pendingError.reset();
-    m_pendingNotice.clear();
+    showLastOutcome(true);
     Q_EMIT statusShown(true);
+}
+
+void MainWindow::showLastOutcome(bool statusIsFresh)
+{
+    // The last job's outcome stays until a newer one, whatever refreshes in between (the file watcher reads
+    // again after every write); a notice that says where the database stands says it as of a fresh read.
+    if (m_pendingError || !m_pendingNotice.isEmpty()) {
+        m_lastError = m_pendingError;
+        m_lastNotice = m_pendingNotice;
+        m_lastNoticeWithState = m_noticeWithState;
+        m_pendingError.reset();
+        m_pendingNotice.clear();
+        m_noticeWithState = false;
+    }
+    if (m_lastError)
+        m_timeline->showError(*m_lastError);
+    else if (!m_lastNotice.isEmpty())
+        m_timeline->showNotice(m_lastNoticeWithState && statusIsFresh && m_status
+                                   ? m_lastNotice + tr(" Now: %1.").arg(m_status->summary())
+                                   : m_lastNotice);
 }
 
 void MainWindow::readSchema()
@@ -216,6 +272,7 @@ void MainWindow::closeDatabase()
 {
     m_target.reset();
     m_status.reset();
+    m_watch->setTarget(std::nullopt);
     m_backups->setTarget(std::nullopt);
     m_migrate->setTarget(std::nullopt, QString());
     m_migrations->setContext(std::nullopt, std::nullopt);
@@ -271,7 +328,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     if (!m_backups->isBusy() && !m_migrations->isBusy()) {
-        event->accept();
+        // A drift check or an exact count asks first, and is stopped before the window goes.
+        if (m_closeGuard->allowsClose())
+            event->accept();
+        else
+            event->ignore();
         return;
     }
     event->ignore();

@@ -15,7 +15,9 @@ class QTabWidget;
 namespace strata {
 
 class BackupActions;
+class CloseGuard;
 class ConnectionStatusBar;
+class DatabaseWatch;
 class JobRunner;
 class MainActions;
 class MigrateAction;
@@ -68,6 +70,8 @@ public:
     /// Help > User guide (created on first use, then raised).
     void showUserGuide();
     UserGuide* userGuide() const { return m_guide; }
+    /// Notices changes made underneath the window (file watcher on SQLite, polling on PostgreSQL).
+    DatabaseWatch* watch() const { return m_watch; }
 
 Q_SIGNALS:
     /// A status read finished (ok or not).
@@ -78,6 +82,9 @@ protected:
 
 private:
     void onStatusRead(bool ok, const Error& error);
+    /// Shows what the last job said (kept until a newer job says something), with where the database
+    /// stands when the status was just read.
+    void showLastOutcome(bool statusIsFresh);
     void fillRecentMenu();
     /// MainWindowFront.cpp: the welcome page and its journeys, Help > User guide and About, View > Theme.
     void setUpFrontAndHelp();
@@ -98,12 +105,19 @@ private:
     QStackedWidget* m_front = nullptr;
     WelcomePage* m_welcome = nullptr;
     UserGuide* m_guide = nullptr;
+    DatabaseWatch* m_watch;
+    CloseGuard* m_closeGuard;
     std::optional<ConnectionTarget> m_target;
     std::optional<DatabaseStatus> m_status;
     std::unique_ptr<JobRunner> m_statusRunner;
     StatusJob* m_statusJob = nullptr;
     bool m_closeWhenIdle = false;
     QString m_pendingNotice;
+    bool m_refreshAgain = false;    ///< a refresh was asked for while a status read ran
+    bool m_noticeWithState = false; ///< the pending notice ends with where the database stands now
+    QString m_lastNotice;           ///< the last job's outcome, shown after every read until a newer one
+    bool m_lastNoticeWithState = false;
+    std::optional<Error> m_lastError;
     std::optional<Error> m_pendingError;
 };
 

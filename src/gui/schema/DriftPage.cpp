@@ -137,6 +137,15 @@ void DriftPage::setTarget(std::optional<ConnectionUrl> url, const QString& setFo
     m_checkButton->setEnabled(m_url.has_value());
 }
 
+void DriftPage::databaseReadAgain()
+{
+    if (isChecking() || (!m_report && m_banner->isHidden()))
+        return;
+    setTarget(m_url, m_setFolder);
+    m_summary->setText(tr("The database was read again since the last check: check again to see its drift "
+                          "now."));
+}
+
 bool DriftPage::isChecking() const
 {
     return m_runner && m_runner->isRunning();

@@ -37,6 +37,9 @@ public:
 
     /// The database to check and its migration set folder; forgets the last result. nullopt: nothing open.
     void setTarget(std::optional<ConnectionUrl> url, const QString& setFolder);
+    /// The window read the database again (after a job, a wizard, a change underneath): the last result,
+    /// or the error of the last check, may no longer be true and is put away. A check that runs goes on.
+    void databaseReadAgain();
     /// Starts a check (what the button does); does nothing while one runs or when nothing is open.
     void check();
     /// Asks a running check to stop; its scratch database is removed.

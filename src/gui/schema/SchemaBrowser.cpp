@@ -142,6 +142,8 @@ void SchemaBrowser::load(const ConnectionUrl& url, const QString& setFolder)
     if (!m_url || m_url->display() != url.display()) {
         clear(); // another database: nothing of the last one may stay on screen
         m_drift->setTarget(url, setFolder);
+    } else {
+        m_drift->databaseReadAgain();
     }
     m_url = url;
     m_tablePage->setConnection(url);

@@ -23,6 +23,7 @@ ApplyPage::ApplyPage(RunSession& session, QWidget* parent)
         m_ui->elapsed->setText(tr("Elapsed: %1 s").arg(double(elapsedMs()) / 1000.0, 0, 'f', 1));
     });
     connect(m_ui->stopAfterStep, &QPushButton::clicked, this, &ApplyPage::stopAfterStep);
+    connect(m_ui->stopNow, &QPushButton::clicked, this, &ApplyPage::stopNow);
     connect(&m_session, &RunSession::phaseStarted, this, [this](const QString& phase, const QString& title) {
         if (state() == State::Running && phase != QLatin1String("schema"))
             log(QStringLiteral("— %1 —").arg(title));
@@ -64,6 +65,21 @@ void ApplyPage::stopAfterStep()
     log(tr("stopping after the step that is running…"));
 }
 
+void ApplyPage::stopNow()
+{
+    if (state() != State::Running)
+        return;
+    m_session.abortStep();
+    m_ui->stopAfterStep->setEnabled(false);
+    m_ui->stopNow->setEnabled(false);
+    log(tr("stopping the step that is running: its transaction rolls back…"));
+}
+
+QPushButton* ApplyPage::stopNowButton() const
+{
+    return m_ui->stopNow;
+}
+
 void ApplyPage::begin()
 {
     m_clock->start();
@@ -87,6 +103,7 @@ void ApplyPage::onDone(bool ok, const Error& error)
     m_clock->stop();
     m_ui->elapsed->setText(tr("Elapsed: %1 s").arg(double(elapsedMs()) / 1000.0, 0, 'f', 1));
     m_ui->stopAfterStep->setEnabled(false);
+    m_ui->stopNow->setEnabled(false);
     if (ok) {
         const auto& report = m_session.report();
         m_ui->progress->setValue(m_ui->progress->maximum());
@@ -97,7 +114,14 @@ void ApplyPage::onDone(bool ok, const Error& error)
                 .arg(report.toVersion));
         log(tr("done"));
     } else {
-        m_ui->stage->setText(tr("The migration stopped."));
+        m_ui->stage->setText(
+            m_session.isAborting()
+                ? tr("The step was stopped while it ran and rolled back: nothing of it "
+                     "remains. %1 before it stay applied; the history records each.")
+                      .arg(m_session.report().appliedSteps.size() == 1
+                               ? tr("The 1 step")
+                               : tr("The %1 steps").arg(m_session.report().appliedSteps.size()))
+                : tr("The migration stopped."));
         m_ui->banner->showError(error);
         m_ui->restoreOffer->offer();
     }

@@ -1,0 +1,313 @@
+// The window tells the truth and stays current (issue 15, defect 4): the lock, the version and the
+// problems are read again after every job, wizard and restore, and when the database changes underneath.
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QWizard>
+#include <QtTest>
+
+#include "CliProcess.h"
+#include "MigrationHarness.h"
+#include "ScratchDatabases.h"
+#include "backup/BackupActions.h"
+#include "backup/BackupCatalog.h"
+#include "common/ErrorBanner.h"
+#include "connection/DemoWorkspace.h"
+#include "connection/RecentConnections.h"
+#include "demo/RiskStateDemo.h"
+#include "mainwindow/ConnectionStatusBar.h"
+#include "mainwindow/DatabaseWatch.h"
+#include "mainwindow/MainActions.h"
+#include "mainwindow/MainWindow.h"
+#include "migrations/TimelinePage.h"
+#include "wizard/ApplyPage.h"
+#include "wizard/MigrateAction.h"
+#include "wizard/MigrationWizard.h"
+#include "wizard/PlanPage.h"
+#include "wizard/RunPage.h"
+
+using namespace strata;
+using namespace strata::test;
+
+namespace {
+
+bool waitForStatus(MainWindow& window, int timeoutMs = 20000)
+{
+    QSignalSpy shown(&window, &MainWindow::statusShown);
+    return shown.wait(timeoutMs) && shown.first().at(0).toBool();
+}
+
+/// Clicks `button` in the next message box that opens (they are modal: the click has to be queued first).
+void answerNextMessageBox(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, [button] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box) {
+            answerNextMessageBox(button);
+            return;
+        }
+        box->button(button)->click();
+    });
+}
+
+/// The page's phase has ended, one way or the other.
+bool phaseEnded(QWizard& wizard, int id, int timeoutMs = 30000)
+{
+    auto* page = qobject_cast<RunPage*>(wizard.page(id));
+    QElapsedTimer timer;
+    timer.start();
+    for (auto* plan = qobject_cast<PlanPage*>(wizard.page(id)); plan && plan->isReviewing();) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(10);
+    }
+    while (page && (page->state() == RunPage::State::Running || page->state() == RunPage::State::Waiting)) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(10);
+    }
+    return true;
+}
+
+/// The bundled risk_state set, copied where a test may change it.
+QString copyOfTheBundledSet(const QString& folder)
+{
+    const QString source = RiskStateDemo::bundledSet();
+    QDirIterator it(source, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = QDir(folder).filePath(QDir(source).relativeFilePath(file));
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QFile::copy(file, target);
+        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    return folder;
+}
+
+QString bannerText(MainWindow& window)
+{
+    auto* banner = window.timeline()->findChild<ErrorBanner*>(QStringLiteral("banner"));
+    return banner && !banner->isHidden() ? banner->text() : QString();
+}
+
+/// With STRATA_SCREENSHOT_DIR set (scripts/screenshots.sh), saves the widget at the two sizes the views
+/// are made for, 1024x700 and 1600x1000, and gives it back its size.
+void keepScreenshot(QWidget& widget, const QString& name)
+{
+    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    QDir().mkpath(folder);
+    const QSize size = widget.size();
+    for (const QSize& screen : {QSize(1024, 700), QSize(1600, 1000)}) {
+        widget.resize(screen);
+        QTest::qWait(50);
+        QVERIFY(widget.grab().save(QDir(folder).filePath(
+            QStringLiteral("%1-%2x%3.png").arg(name).arg(screen.width()).arg(screen.height()))));
+    }
+    widget.resize(size);
+}
+
+const QString ourPid = QString::number(QCoreApplication::applicationPid());
+
+} // namespace
+
+class TestWindowState : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // never the user's settings or data
+        QApplication::setOrganizationName(QStringLiteral("StrataTest"));
+        QApplication::setApplicationName(QStringLiteral("StrataWindowStateTest"));
+        QDir(DemoWorkspace::folder()).removeRecursively();
+        RecentConnections::clear();
+    }
+
+    void theLockIsShownHeldWhileTheWizardRunsAndFreeWhenItEnds()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        // A set whose indexes step fails: the run stops with steps still pending, so Migrate… has work.
+        const QString set = copyOfTheBundledSet(dir.filePath(QStringLiteral("set")));
+        QFile indexes(QDir(set).filePath(QStringLiteral("002_v2/02_indexes.sql")));
+        QVERIFY(indexes.open(QIODevice::Append));
+        indexes.write("\nCREATE INDEX idx_no_such ON no_such_table(account_id);\n");
+        indexes.close();
+
+        MainWindow window;
+        window.resize(1024, 700);
+        window.show();
+        ConnectionTarget target;
+        target.url = QStringLiteral("sqlite:") + path;
+        target.migrations = set;
+        target.backupFolder = dir.filePath(QStringLiteral("backups"));
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+        QCOMPARE(window.statusView()->lockText(), QStringLiteral("Lock: free"));
+        QVERIFY(window.actions()->migrate->isEnabled());
+
+        window.actions()->migrate->trigger();
+        MigrationWizard* wizard = window.migrate()->wizard();
+        QVERIFY(wizard);
+        QVERIFY(phaseEnded(*wizard, MigrationWizard::Preflight));
+        // The wizard's run holds the lock from its first page: the window says so without a refresh.
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            window.statusView()->lockText().contains(QStringLiteral("pid %1").arg(ourPid)),
+            qPrintable(window.statusView()->lockText()), 10000);
+        keepScreenshot(window, QStringLiteral("window-lock-held-by-wizard"));
+
+        for (int id : {MigrationWizard::Preflight, MigrationWizard::Backup, MigrationWizard::Plan}) {
+            QVERIFY(phaseEnded(*wizard, id));
+            QVERIFY(wizard->currentPage()->isComplete());
+            wizard->button(QWizard::CommitButton)->click();
+        }
+        QVERIFY(phaseEnded(*wizard, MigrationWizard::Apply));
+        QVERIFY(!wizard->currentPage()->isComplete());
+        wizard->reject(); // Close, without restoring
+
+        // Once the wizard is gone its lock is released: the window shows it free and Migrate… on again.
+        QTRY_VERIFY_WITH_TIMEOUT(!window.migrate()->isOpen() && !window.migrate()->wizard(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.statusView()->lockText(), QStringLiteral("Lock: free"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->migrate->isEnabled(), 10000);
+        // And the run's end is said in the window, with where the database stands now.
+        QTRY_VERIFY_WITH_TIMEOUT(bannerText(window).contains(QStringLiteral("The migration stopped")), 10000);
+        QVERIFY2(bannerText(window).contains(QStringLiteral("Restore to go back to v1")),
+                 qPrintable(bannerText(window)));
+        QVERIFY2(bannerText(window).contains(QStringLiteral("Now: ")), qPrintable(bannerText(window)));
+        keepScreenshot(window, QStringLiteral("window-after-wizard-stopped"));
+    }
+
+    void anExternalMigrateIsNoticedOnSqlite()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        MainWindow window;
+        window.show();
+        ConnectionTarget target;
+        target.url = QStringLiteral("sqlite:") + path;
+        target.migrations = RiskStateDemo::bundledSet();
+        target.backupFolder = dir.filePath(QStringLiteral("backups"));
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+        QVERIFY(window.timeline()->summary().startsWith(QStringLiteral("v1")));
+        QVERIFY(window.watch()->watchedPaths().contains(QFileInfo(path).absoluteFilePath()));
+
+        // A deploy script migrates the database with the real strata-cli while the window is open.
+        auto run = CliProcess::run({QStringLiteral("--db"), target.url, QStringLiteral("--migrations"),
+                                    target.migrations, QStringLiteral("migrate"), QStringLiteral("--yes"),
+                                    QStringLiteral("--no-backup")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QTRY_VERIFY2_WITH_TIMEOUT(window.timeline()->summary().startsWith(QStringLiteral("v2")),
+                                  qPrintable(window.timeline()->summary()), 10000);
+        QVERIFY(window.statusView()->versionText().contains(QStringLiteral("v2")));
+        QVERIFY(!window.actions()->migrate->isEnabled());
+    }
+
+    void anExternalRunHoldingTheLockIsNoticedOnSqlite()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        MainWindow window;
+        window.show();
+        ConnectionTarget target;
+        target.url = QStringLiteral("sqlite:") + path;
+        target.migrations = RiskStateDemo::bundledSet();
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+        QCOMPARE(window.statusView()->lockText(), QStringLiteral("Lock: free"));
+
+        // Another run takes the migration lock (its own connection, as strata-cli's would be).
+        auto other = MigrationHarness::open(target.url);
+        QVERIFY(other.ok());
+        auto lock = (*other)->acquireRunLock(std::chrono::milliseconds(1000), {});
+        QVERIFY(lock.ok());
+        QTRY_VERIFY2_WITH_TIMEOUT(window.statusView()->lockText().startsWith(QStringLiteral("Lock: held by")),
+                                  qPrintable(window.statusView()->lockText()), 10000);
+        lock->reset();
+        QTRY_COMPARE_WITH_TIMEOUT(window.statusView()->lockText(), QStringLiteral("Lock: free"), 10000);
+    }
+
+    void anExternalMigrateIsNoticedOnPostgres()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        MainWindow window;
+        window.show();
+        ConnectionTarget target;
+        target.url = scratch.url();
+        target.migrations = QStringLiteral(STRATA_SOURCE_DIR "/migrations/strategy");
+        QTemporaryDir backups;
+        target.backupFolder = backups.path();
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+        const QString before = window.timeline()->summary();
+        QVERIFY2(before.contains(QStringLiteral("pending")), qPrintable(before));
+        QVERIFY(window.actions()->migrate->isEnabled());
+        window.watch()->setPollInterval(500); // the default polls every few seconds; a test has less time
+
+        auto run = CliProcess::run({QStringLiteral("--db"), target.url, QStringLiteral("--migrations"),
+                                    target.migrations, QStringLiteral("migrate"), QStringLiteral("--yes"),
+                                    QStringLiteral("--no-backup")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QTRY_VERIFY2_WITH_TIMEOUT(window.timeline()->summary().contains(QStringLiteral("up to date")),
+                                  qPrintable(window.timeline()->summary()), 15000);
+        QVERIFY(!window.actions()->migrate->isEnabled());
+    }
+
+    void aRestoreEndsWithAMessageThatSaysWhatAndFromWhichBackup()
+    {
+        MainWindow window;
+        window.resize(1024, 700);
+        window.show();
+        window.openDemo();
+        QVERIFY(waitForStatus(window));
+        QSignalSpy backedUp(window.backups(), &BackupActions::done);
+        window.actions()->createBackup->trigger();
+        QVERIFY(backedUp.wait(30000));
+        QVERIFY(waitForStatus(window)); // every job ends with the state read again
+        auto backups = BackupCatalog(window.backups()->folder()).list();
+        QVERIFY(backups.ok());
+        QCOMPARE(backups->size(), 1);
+        const BackupRecord backup = backups->first();
+
+        // Migrate behind the window's back: the file watcher brings the window to v2.
+        {
+            auto db = MigrationHarness::open(window.target()->url);
+            QVERIFY(
+                MigrationHarness::migrate(**db, *MigrationHarness::load(RiskStateDemo::bundledSet())).ok());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(window.timeline()->summary().startsWith(QStringLiteral("v2")), 10000);
+
+        window.backups()->refreshRestoreMenu();
+        answerNextMessageBox(QMessageBox::Yes);
+        window.actions()->restoreMenu->actions().first()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.timeline()->summary().startsWith(QStringLiteral("v1")), 30000);
+        // The message stays after the window read the database again: what was restored, from which
+        // backup, and the version now.
+        QTRY_VERIFY_WITH_TIMEOUT(bannerText(window).startsWith(QStringLiteral("Restored")), 10000);
+        QTest::qWait(500); // a later refresh must not wipe it
+        const QString said = bannerText(window);
+        QVERIFY2(said.contains(backup.path), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("schema v%1").arg(backup.schemaVersion)), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("Now: v1")), qPrintable(said));
+        keepScreenshot(window, QStringLiteral("window-restored-message"));
+    }
+};
+
+QTEST_MAIN(TestWindowState)
+#include "tst_window_state.moc"
