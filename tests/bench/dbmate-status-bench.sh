@@ -18,9 +18,11 @@
 #                     server is started with tests/support/pg-test-server.sh and stopped at the end
 #   TMPDIR            where the scratch folder goes
 #
-# On a machine that is busy with other work (a build), both tools wait for a core and the figures say more
-# about the machine than about them. Run the bench at a real-time priority so that both get the cores as on an
-# idle machine:  chrt -f 40 tests/bench/dbmate-status-bench.sh
+# Run it on a quiet machine, at the normal priority. On a machine busy with other work (a build), both tools
+# wait for a core and the figures say more about the machine than about them: pause that work meanwhile.
+# A real-time priority (chrt) is no substitute: the PostgreSQL server runs at the normal one, and a
+# real-time client that works on several threads while it waits for the server (Strata reads the folder
+# while it logs in) starves the server it waits for, a handicap neither tool has on a real deployment.
 # Never raise the PostgreSQL server's own priority that way: every backend it forks inherits it, and a
 # parallel index build at real-time priority can starve the whole machine.
 set -euo pipefail
