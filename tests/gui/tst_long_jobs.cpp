@@ -284,7 +284,8 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() < 2000);
         QVERIFY(!wizard->currentPage()->isComplete());
         const QString said = wizard->applyPage()->findChild<ErrorBanner*>(QStringLiteral("banner"))->text();
-        QVERIFY2(said.contains(QStringLiteral("was stopped while it ran")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("Stopped while it ran, as the operator asked")),
+                 qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("rolled back")), qPrintable(said));
         keepScreenshot(*wizard, QStringLiteral("wizard-4-apply-stopped-now"));
 
@@ -344,7 +345,8 @@ private Q_SLOTS:
         qInfo("the step stopped %lld ms after Stop this step now", clock.elapsed());
         QVERIFY(clock.elapsed() < 3000);
         const QString said = wizard->applyPage()->findChild<ErrorBanner*>(QStringLiteral("banner"))->text();
-        QVERIFY2(said.contains(QStringLiteral("was stopped while it ran")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("Stopped while it ran, as the operator asked")),
+                 qPrintable(said));
 
         auto admin = MigrationHarness::open(scratch.url());
         QVERIFY(admin.ok());

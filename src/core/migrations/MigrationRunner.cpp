@@ -333,9 +333,7 @@ Result<MigrationRunner::Outcome> MigrationRunner::applyAll(const MigrationPlan& 
             const bool rolledBack = step.transactional() && !m_stepLeftDirty;
             Error error = stepError(step, applied.error(), i, rolledBack);
             if (m_abort && m_abort->load())
-                error.what = QStringLiteral("Step %1 was stopped while it ran, as the operator asked. ")
-                                 .arg(step.label()) +
-                             error.what;
+                error.what = QStringLiteral("Stopped while it ran, as the operator asked. ") + error.what;
             if (rolledBack) {
                 (void)inTransaction(m_db, [&]() -> Status {
                     if (auto r = m_history.recordFailed(step, elapsed, applied.error().what, m_who); !r)

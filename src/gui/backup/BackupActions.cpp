@@ -141,15 +141,16 @@ void BackupActions::restore(const BackupRecord& record)
             Q_EMIT failed(error);
             return;
         }
-        Q_EMIT done(tr("Restored %1 from the backup taken at %2 (%3, schema v%4). The database it replaced "
-                       "is kept as %5.")
+        // A backup of a database Strata did not track yet records version 0: say that, not "v0".
+        const QString version = record.schemaVersion > 0 ? tr("schema v%1").arg(record.schemaVersion)
+                                                         : tr("a schema Strata did not track yet");
+        Q_EMIT done(tr("Restored %1 from the backup taken at %2 (%3, %4). The database it replaced is kept "
+                       "as %5.")
                         .arg(m_target ? m_target->displayName() : QString(),
                              QDateTime::fromString(record.createdAt, Qt::ISODateWithMs)
                                  .toLocalTime()
                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                             record.path)
-                        .arg(record.schemaVersion)
-                        .arg(restoreJob->outcome()->keptAside));
+                             record.path, version, restoreJob->outcome()->keptAside));
         Q_EMIT databaseChanged();
     });
 }

@@ -24,9 +24,8 @@ QString CloseGuard::question(const QList<JobRunner*>& jobs)
     QStringList titles;
     for (const JobRunner* job : jobs)
         titles << job->title();
-    return tr("%1 %2 still running. Stop and close Strata?\n\nStopping changes nothing in the database: "
-              "these jobs only read it, and a drift check removes its scratch database. You can run them "
-              "again after the next start.")
+    return tr("%1 %2 still running. Stop and close Strata?\n\nStopping changes nothing: the database is only "
+              "read, and a drift check removes its scratch copy.")
         .arg(titles.join(QStringLiteral(", ")), jobs.size() == 1 ? tr("is") : tr("are"));
 }
 

@@ -114,14 +114,16 @@ void ApplyPage::onDone(bool ok, const Error& error)
                 .arg(report.toVersion));
         log(tr("done"));
     } else {
-        m_ui->stage->setText(
-            m_session.isAborting()
-                ? tr("The step was stopped while it ran and rolled back: nothing of it "
-                     "remains. %1 before it stay applied; the history records each.")
-                      .arg(m_session.report().appliedSteps.size() == 1
-                               ? tr("The 1 step")
-                               : tr("The %1 steps").arg(m_session.report().appliedSteps.size()))
-                : tr("The migration stopped."));
+        const qsizetype applied = m_session.report().appliedSteps.size();
+        m_ui->stage->setText(!m_session.isAborting() ? tr("The migration stopped.")
+                             : applied == 0
+                                 ? tr("The step was stopped while it ran and rolled back: nothing of it "
+                                      "remains, and no step of "
+                                      "this run is applied.")
+                                 : tr("The step was stopped while it ran and rolled back: nothing of it "
+                                      "remains. The %1 before "
+                                      "it stay applied; the history records each.")
+                                       .arg(applied == 1 ? tr("step") : tr("%1 steps").arg(applied)));
         m_ui->banner->showError(error);
         m_ui->restoreOffer->offer();
     }
