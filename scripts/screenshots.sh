@@ -94,6 +94,14 @@ export STRATA_TEST_PG_URL PGPASSWORD
 # The plan page with the review's findings (a block on PostgreSQL) and with a rehearsal's timings, Migrations >
 # Plan… with the review, and the pre-flight's blocking tree (a real idle transaction holding orders): review-plan,
 # review-plan-dialog, rehearsal-plan, rehearsal-plan-postgresql, preflight-blockers from tst_wizard_review.
+# The Connect dialog with a connection error, and the password prompt of a reopened PostgreSQL database, at the
+# smallest supported screen and a large one: connect-dialog-error-*, password-prompt-*.
+for size in 1024x700 1600x1000; do
+    for test in tst_connect_dialog tst_reconnect; do
+        STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 ${size}x24" \
+            "$BUILD_DIR/bin/$test" >/dev/null
+    done
+done
 for test in tst_schema_browser tst_index_map tst_er_diagram tst_drift_page tst_tearsheet tst_lineage_view \
     tst_wizard_review; do
     STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \

@@ -301,7 +301,10 @@ private Q_SLOTS:
         for (auto* label : window.findChildren<QLabel*>())
             mentioned = mentioned || label->text().contains(QStringLiteral("is not a SQLite database"));
         QVERIFY(mentioned);
-        QCOMPARE(window.statusView()->connectionText(), QStringLiteral("Not connected"));
+        QCOMPARE(window.statusView()->connectionText(), QStringLiteral("Not connected to ") + target.url);
+        QVERIFY2(window.windowTitle().endsWith(QStringLiteral("(not connected) — Strata")),
+                 qPrintable(window.windowTitle()));
+        QVERIFY(!window.actions()->createBackup->isEnabled());
     }
 
     void connectionDialogTestsSqliteOnAWorker()

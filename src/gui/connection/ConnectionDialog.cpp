@@ -1,8 +1,11 @@
 #include "connection/ConnectionDialog.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScreen>
 
 #include "connection/ProfileActions.h"
 #include "jobs/ConnectionCheckJob.h"
@@ -33,6 +36,30 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     connect(m_ui->testConnection, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
+    // Wide enough that the notes stay a line or two: half the screen, between 640 and 780 pixels.
+    const int screenWidth = screen() ? screen()->availableGeometry().width() : 1024;
+    resize(qBound(640, screenWidth / 2, 780), sizeHint().height());
+}
+
+bool ConnectionDialog::event(QEvent* event)
+{
+    const bool handled = QDialog::event(event);
+    // A note or a result that changed asks for a new layout: the dialog grows with it.
+    if (event->type() == QEvent::LayoutRequest && !m_fitting)
+        fitToContent();
+    return handled;
+}
+
+void ConnectionDialog::fitToContent()
+{
+    m_fitting = true;
+    const int room =
+        screen() ? screen()->availableGeometry().height() - (frameGeometry().height() - height()) : height();
+    const int wanted = qMin(hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height(), room);
+    setMinimumHeight(wanted);
+    if (height() < wanted)
+        resize(width(), wanted);
+    m_fitting = false;
 }
 
 ConnectionDialog::~ConnectionDialog()
@@ -101,6 +128,10 @@ void ConnectionDialog::testConnection()
             shown.next =
                 tr("Check the user name and the password typed above (passwords are case-sensitive), "
                    "and that this user may log in to this database from this host.");
+        // libpq breaks its message over indented lines; under the form it reads as one paragraph.
+        static const QRegularExpression sentenceBreak(QStringLiteral("(\\w)\\s*\\n\\s*"));
+        static const QRegularExpression lineBreak(QStringLiteral("\\s*\\n\\s*"));
+        shown.what.replace(sentenceBreak, QStringLiteral("\\1. ")).replace(lineBreak, QStringLiteral(" "));
         m_ui->testResult->setText(ok ? tr("Connected: %1.").arg(check->description()) : shown.toText());
         Q_EMIT testFinished(ok);
     });

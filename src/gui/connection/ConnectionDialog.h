@@ -39,6 +39,9 @@ public Q_SLOTS:
     void accept() override;
     void reject() override;
 
+protected:
+    bool event(QEvent* event) override;
+
 Q_SIGNALS:
     void testFinished(bool ok);
 
@@ -47,6 +50,9 @@ private:
     void usePassword(const ConnectionUrl& url);
     /// Puts back the session passwords this dialog replaced.
     void putBackPasswords();
+    /// Grows the dialog to the height its notes and result need at its width (up to the screen's), so a
+    /// note or an error never squeezes the form or gets cut.
+    void fitToContent();
 
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
     ConnectionForm m_form;
@@ -55,6 +61,7 @@ private:
     /// The session passwords this dialog replaced, oldest first: Cancel, or closing without Open, puts
     /// them back.
     std::vector<SessionPassword::Change> m_replaced;
+    bool m_fitting = false;
 };
 
 } // namespace strata

@@ -30,6 +30,13 @@ void ConnectionStatusBar::showConnecting(const QString& database)
     m_lock->clear();
 }
 
+void ConnectionStatusBar::showNotConnected(const QString& database)
+{
+    m_connection->setText(tr("Not connected to %1").arg(database));
+    m_version->clear();
+    m_lock->clear();
+}
+
 void ConnectionStatusBar::showStatus(const DatabaseStatus& status)
 {
     m_connection->setText(status.database);

@@ -18,6 +18,8 @@ public:
 
     void showDisconnected();
     void showConnecting(const QString& database);
+    /// The window has a database but could not open it (refused login, server down).
+    void showNotConnected(const QString& database);
     void showStatus(const DatabaseStatus& status);
     QString connectionText() const;
     QString versionText() const;

@@ -16,7 +16,9 @@
 #include "backup/BackupActions.h"
 #include "connection/ConnectionDialog.h"
 #include "connection/DemoWorkspace.h"
+#include "connection/LoginPrompt.h"
 #include "connection/RecentConnections.h"
+#include "connection/ServerPasswords.h"
 #include "jobs/JobRunner.h"
 #include "mainwindow/CloseGuard.h"
 #include "mainwindow/ConnectionStatusBar.h"
@@ -42,6 +44,11 @@ MainWindow::MainWindow(QWidget* parent)
       m_closeGuard(new CloseGuard(*this))
 {
     setWindowTitle(tr("Strata"));
+    // A refused login asks for the password, then reads again; Refresh (or opening) may ask again after a
+    // Cancel, a poll never does.
+    m_login = new LoginPrompt(*this);
+    connect(m_login, &LoginPrompt::passwordGiven, this, &MainWindow::refresh);
+    connect(m_actions->refresh, &QAction::triggered, m_login, &LoginPrompt::allowAsking);
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_timeline, tr("Migrations"));
     m_pages->addTab(m_schema, tr("Schema"));
@@ -140,6 +147,7 @@ void MainWindow::open(const ConnectionTarget& target)
     m_target = target;
     m_status.reset();
     showTabs();
+    m_login->allowAsking();
     RecentConnections::remember(target);
     setWindowTitle(tr("%1 — Strata").arg(target.displayName()));
     m_actions->setConnected(true);
@@ -213,6 +221,10 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
     }
     if (m_statusJob)
         m_watch->settle(m_statusJob->fingerprint()); // the state this read shows, for the watch to compare
+    if (!ok && m_statusRunner && !m_statusRunner->connected()) {
+        showNotConnected(error);
+        return;
+    }
     readSchema();
     if (!ok || !m_statusJob || !m_statusJob->status()) {
         m_status.reset();
@@ -226,6 +238,8 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
         return;
     }
     m_status = *m_statusJob->status();
+    m_actions->setConnected(true);
+    setWindowTitle(tr("%1 — Strata").arg(m_target->displayName()));
     m_timeline->showStatus(*m_status);
     m_statusBar->showStatus(*m_status);
     m_migrations->setContext(m_target, m_status);
@@ -234,6 +248,29 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
     // What the last action said stays on top of the refreshed timeline.
     showLastOutcome(true);
     Q_EMIT statusShown(true);
+}
+
+void MainWindow::showNotConnected(const Error& error)
+{
+    m_status.reset();
+    m_migrations->setContext(m_target, std::nullopt);
+    m_actions->setConnected(false);
+    m_actions->refresh->setEnabled(true); // tries again
+    m_actions->close->setEnabled(true);
+    m_schema->clear();
+    m_strategies->clear();
+    m_timeline->clear();
+    Error shown = error;
+    if (ServerPasswords::wantsPassword(error))
+        shown.next = tr("Type the password when Strata asks; Migrations > Status (refresh) asks again. "
+                        "File > Connect… saves it in the keychain with a profile.");
+    m_timeline->showError(shown);
+    const auto url = m_target->connectionUrl();
+    m_statusBar->showNotConnected(url ? url->display() : m_target->displayName());
+    setWindowTitle(tr("%1 (not connected) — Strata").arg(m_target->displayName()));
+    if (ServerPasswords::wantsPassword(error))
+        m_login->recover(*m_target, error);
+    Q_EMIT statusShown(false);
 }
 
 void MainWindow::showLastOutcome(bool statusIsFresh)

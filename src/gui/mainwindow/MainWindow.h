@@ -19,6 +19,7 @@ class CloseGuard;
 class ConnectionStatusBar;
 class DatabaseWatch;
 class JobRunner;
+class LoginPrompt;
 class MainActions;
 class MigrateAction;
 class MigrationActions;
@@ -70,6 +71,8 @@ public:
     /// Help > User guide (created on first use, then raised).
     void showUserGuide();
     UserGuide* userGuide() const { return m_guide; }
+    /// Asks for the password when a PostgreSQL server refuses the login.
+    LoginPrompt* login() const { return m_login; }
     /// Notices changes made underneath the window (file watcher on SQLite, polling on PostgreSQL).
     DatabaseWatch* watch() const { return m_watch; }
 
@@ -85,6 +88,9 @@ private:
     /// Shows what the last job said (kept until a newer job says something), with where the database
     /// stands when the status was just read.
     void showLastOutcome(bool statusIsFresh);
+    /// The database could not be opened: nothing that needs it stays enabled, and the title and the status
+    /// bar say so; a refused login asks for the password.
+    void showNotConnected(const Error& error);
     void fillRecentMenu();
     /// MainWindowFront.cpp: the welcome page and its journeys, Help > User guide and About, View > Theme.
     void setUpFrontAndHelp();
@@ -109,6 +115,7 @@ private:
     CloseGuard* m_closeGuard;
     std::optional<ConnectionTarget> m_target;
     std::optional<DatabaseStatus> m_status;
+    LoginPrompt* m_login = nullptr;
     std::unique_ptr<JobRunner> m_statusRunner;
     StatusJob* m_statusJob = nullptr;
     bool m_closeWhenIdle = false;
