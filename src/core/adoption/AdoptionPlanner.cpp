@@ -1,5 +1,7 @@
 #include "adoption/AdoptionPlanner.h"
 
+#include <vector>
+
 #include <QDir>
 #include <QFile>
 #include <QMultiMap>
@@ -208,11 +210,12 @@ Result<AdoptionPlan> AdoptionPlanner::plan(const MigrationSet& set, Dialect dial
                 .arg(foreign.tool));
 
     std::sort(matched.begin(), matched.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    QSet<qsizetype> taken;
+    std::vector<char> taken(static_cast<size_t>(steps.size()));
+    plan.steps.reserve(matched.size());
     for (const auto& [index, row] : matched) {
-        if (taken.contains(index))
+        if (taken[static_cast<size_t>(index)])
             continue;
-        taken.insert(index);
+        taken[static_cast<size_t>(index)] = true;
         AdoptedStep adoptedStep;
         adoptedStep.step = steps.at(index);
         adoptedStep.row = row;
@@ -222,10 +225,10 @@ Result<AdoptionPlan> AdoptionPlanner::plan(const MigrationSet& set, Dialect dial
                 file.open(QIODevice::ReadOnly) ? file.readAll() : adoptedStep.step.forwardSql;
             adoptedStep.fileChecksum = tool->checksumOf(adoptedStep.step, bytes);
         }
-        plan.steps << adoptedStep;
+        plan.steps << std::move(adoptedStep);
     }
     for (qsizetype i = 0; i < steps.size(); ++i)
-        if (!taken.contains(i))
+        if (!taken[static_cast<size_t>(i)])
             plan.pending << steps.at(i);
     // A repeatable script whose checksum changed runs again, as Flyway would run it.
     for (const auto& adoptedStep : plan.steps)

@@ -20,8 +20,8 @@ QMap<QString, QString> ForeignApplied::of(const MigrationSet& set, Dialect diale
         if (!plan)
             continue;
         for (const auto& step : plan->steps)
-            if (!applied.contains(step.step.slot()))
-                applied.insert(step.step.slot(), other.tool);
+            if (QString slot = step.step.slot(); !applied.contains(slot))
+                applied.insert(std::move(slot), other.tool);
     }
     return applied;
 }

@@ -2,6 +2,10 @@
 
 #include <optional>
 
+#include <QHash>
+#include <QPair>
+#include <QSet>
+
 #include "common/Result.h"
 #include "migrations/HistoryStore.h"
 #include "migrations/MigrationPlan.h"
@@ -50,6 +54,8 @@ private:
     QList<MigrationStep> m_repeatables; ///< its repeatable scripts, in Flyway's order (by description)
     bool m_baselineRecognised = false;
     QStringList m_missingBaselineTables;
+    QHash<QPair<qint64, int>, const StepRecord*> m_stepRecords; ///< the history's first row of each slot
+    QSet<qint64> m_versionsWithSteps;                           ///< versions the history has step rows of
 };
 
 } // namespace strata
