@@ -91,6 +91,9 @@ bash tests/support/pg-test-server.sh start "$PG_DIR" >/dev/null
 # shellcheck disable=SC1091
 source "$PG_DIR/env"
 export STRATA_TEST_PG_URL PGPASSWORD
+# The welcome page, the user guide and the main window at 1024x700 and 1600x1000, light and dark.
+STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" \
+    "$BUILD_DIR/bin/tst_welcome_help" >/dev/null
 # The plan page with the review's findings (a block on PostgreSQL) and with a rehearsal's timings, Migrations >
 # Plan… with the review, and the pre-flight's blocking tree (a real idle transaction holding orders): review-plan,
 # review-plan-dialog, rehearsal-plan, rehearsal-plan-postgresql, preflight-blockers from tst_wizard_review.

@@ -173,6 +173,23 @@ private Q_SLOTS:
         QCOMPARE(window.target()->url, RecentConnections::list().first().url);
     }
 
+    void theMainWindowInBothThemes()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::statusShown);
+        window.openDemo();
+        QVERIFY(shown.wait(30000));
+        QVERIFY(!window.showsWelcome());
+        for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+            Theme::instance().choose(theme == QLatin1String("dark") ? Theme::Choice::Dark
+                                                                    : Theme::Choice::Light);
+            QCOMPARE(Theme::isDark(), theme == QLatin1String("dark"));
+            keepScreenshots(window, QStringLiteral("main-window-") + theme);
+        }
+        Theme::instance().choose(Theme::Choice::System);
+    }
+
     void helpShowsTheUserGuide()
     {
         MainWindow window;

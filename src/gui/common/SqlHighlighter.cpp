@@ -1,5 +1,7 @@
 #include "common/SqlHighlighter.h"
 
+#include "theme/Theme.h"
+
 namespace strata {
 
 SqlHighlighter::SqlHighlighter(QTextDocument* document) : QSyntaxHighlighter(document)
@@ -35,8 +37,10 @@ void SqlHighlighter::highlightBlock(const QString& text)
         auto it = rule.pattern.globalMatch(text);
         while (it.hasNext()) {
             const auto match = it.next();
+            QTextCharFormat format = rule.format; // its colour made readable on the dark theme
+            format.setForeground(Theme::readable(rule.format.foreground().color()));
             setFormat(static_cast<int>(match.capturedStart()), static_cast<int>(match.capturedLength()),
-                      rule.format);
+                      format);
         }
     }
     // Block comments may span lines.
@@ -47,7 +51,9 @@ void SqlHighlighter::highlightBlock(const QString& text)
         const qsizetype length = end < 0 ? text.size() - start : end - start + 2;
         if (end < 0)
             setCurrentBlockState(1);
-        setFormat(static_cast<int>(start), static_cast<int>(length), m_comment);
+        QTextCharFormat comment = m_comment;
+        comment.setForeground(Theme::readable(m_comment.foreground().color()));
+        setFormat(static_cast<int>(start), static_cast<int>(length), comment);
         start = end < 0 ? -1 : text.indexOf(QLatin1String("/*"), start + length);
     }
 }

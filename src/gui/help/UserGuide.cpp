@@ -59,6 +59,7 @@ UserGuide::UserGuide(QWidget* parent)
     m_contents->setObjectName(QStringLiteral("contents"));
     m_browser->setObjectName(QStringLiteral("page"));
     m_browser->setOpenLinks(false);
+    m_browser->document()->setDocumentMargin(14);
     for (const QString& path : chapters()) {
         auto* item = new QListWidgetItem(titleOf(markdownOf(path), QFileInfo(path).baseName()), m_contents);
         item->setData(Qt::UserRole, path);
@@ -67,7 +68,7 @@ UserGuide::UserGuide(QWidget* parent)
     split->addWidget(m_contents);
     split->addWidget(m_browser);
     split->setStretchFactor(1, 1);
-    split->setSizes({230, 800});
+    split->setSizes({270, 800});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);

@@ -57,6 +57,9 @@ void MainWindow::setUpFrontAndHelp()
     connect(&theme, &Theme::changed, this, [this, themes] {
         for (const auto& [action, choice] : themes)
             action->setChecked(Theme::instance().choice() == choice);
+        // The timeline's state colours and the SQL preview's highlighting follow the new theme.
+        if (m_target)
+            refresh();
     });
 }
 

@@ -5,11 +5,13 @@
 #include <QHeaderView>
 #include <QMap>
 
+#include "theme/Theme.h"
+
 namespace strata {
 
 namespace {
 
-QColor stateColour(const QString& state)
+QColor stateColourOnWhite(const QString& state)
 {
     if (state.startsWith(QLatin1String("applied")) || state == QLatin1String("baseline"))
         return QColor(0x2e, 0x7d, 0x32);
@@ -21,6 +23,11 @@ QColor stateColour(const QString& state)
         state.endsWith(QLatin1String("file changed")))
         return QColor(0xc6, 0x28, 0x28);
     return QColor(0x75, 0x75, 0x75);
+}
+
+QColor stateColour(const QString& state)
+{
+    return Theme::readable(stateColourOnWhite(state));
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QStyle>
 
+#include "theme/Theme.h"
+
 namespace strata {
 
 QString FindingStyle::label(ReviewSeverity severity)
@@ -19,18 +21,18 @@ QColor FindingStyle::colour(ReviewSeverity severity)
 {
     switch (severity) {
     case ReviewSeverity::Block:
-        return QColor(0xb7, 0x1c, 0x1c);
+        return Theme::readable(QColor(0xb7, 0x1c, 0x1c));
     case ReviewSeverity::Warn:
-        return QColor(0x9a, 0x5b, 0x00);
+        return Theme::readable(QColor(0x9a, 0x5b, 0x00));
     case ReviewSeverity::Info:
         break;
     }
-    return QColor(0x15, 0x65, 0xc0);
+    return Theme::readable(QColor(0x15, 0x65, 0xc0));
 }
 
 QColor FindingStyle::colour(const ReviewFinding& finding)
 {
-    return finding.suppressed ? QColor(0x61, 0x61, 0x61) : colour(finding.severity);
+    return finding.suppressed ? Theme::readable(QColor(0x61, 0x61, 0x61)) : colour(finding.severity);
 }
 
 QIcon FindingStyle::icon(ReviewSeverity severity)

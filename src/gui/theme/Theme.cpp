@@ -1,5 +1,7 @@
 #include "theme/Theme.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QSettings>
 #include <QStyle>
@@ -71,6 +73,16 @@ bool Theme::desktopPrefersDark() const
 bool Theme::isDark()
 {
     return dark(QApplication::palette());
+}
+
+QColor Theme::readable(const QColor& onWhite)
+{
+    if (!isDark())
+        return onWhite;
+    QColor light = onWhite.toHsl();
+    const int saturation = light.hslSaturation() < 0 ? 0 : light.hslSaturation();
+    light.setHsl(light.hslHue(), saturation, std::max(light.lightness(), 165), light.alpha());
+    return light;
 }
 
 QPalette Theme::lightPalette()

@@ -32,6 +32,10 @@ public:
     /// Whether what is shown now is dark (the application palette's window colour).
     static bool isDark();
 
+    /// A colour chosen for text on white, made light enough to read on the dark theme's background
+    /// (the same hue); unchanged in the light theme.
+    static QColor readable(const QColor& onWhite);
+
     static QPalette lightPalette();
     static QPalette darkPalette();
 

@@ -17,8 +17,9 @@ QPushButton* journey(QWidget* parent, const QString& name, const QString& text, 
     button->setObjectName(name);
     button->setMinimumHeight(44);
     button->setIconSize(QSize(22, 22));
-    button->setStyleSheet(
-        QStringLiteral("QPushButton { text-align: left; padding: 6px 14px; font-weight: bold; }"));
+    QFont bold = button->font();
+    bold.setBold(true);
+    button->setFont(bold);
     return button;
 }
 
