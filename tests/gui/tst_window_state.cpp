@@ -25,6 +25,7 @@
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
 #include "demo/RiskStateDemo.h"
+#include "jobs/RunSession.h"
 #include "mainwindow/ConnectionStatusBar.h"
 #include "mainwindow/DatabaseWatch.h"
 #include "mainwindow/MainActions.h"
@@ -36,6 +37,7 @@
 #include "wizard/MigrateAction.h"
 #include "wizard/MigrationWizard.h"
 #include "wizard/PlanPage.h"
+#include "wizard/RestoreOffer.h"
 #include "wizard/RunPage.h"
 
 using namespace strata;
@@ -191,6 +193,48 @@ private Q_SLOTS:
                  qPrintable(bannerText(window)));
         QVERIFY2(bannerText(window).contains(QStringLiteral("Now: ")), qPrintable(bannerText(window)));
         keepScreenshot(window, QStringLiteral("window-after-wizard-stopped"));
+    }
+
+    void aRestoreInTheWizardIsSaidInTheWindowAfterIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        const QString set = copyOfTheBundledSet(dir.filePath(QStringLiteral("set")));
+        QFile indexes(QDir(set).filePath(QStringLiteral("002_v2/02_indexes.sql")));
+        QVERIFY(indexes.open(QIODevice::Append));
+        indexes.write("\nCREATE INDEX idx_no_such ON no_such_table(account_id);\n");
+        indexes.close();
+        MainWindow window;
+        window.show();
+        ConnectionTarget target;
+        target.url = QStringLiteral("sqlite:") + path;
+        target.migrations = set;
+        target.backupFolder = dir.filePath(QStringLiteral("backups"));
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+        window.actions()->migrate->trigger();
+        MigrationWizard* wizard = window.migrate()->wizard();
+        QVERIFY(wizard);
+        for (int id : {MigrationWizard::Preflight, MigrationWizard::Backup, MigrationWizard::Plan}) {
+            QVERIFY(phaseEnded(*wizard, id));
+            wizard->button(QWizard::CommitButton)->click();
+        }
+        QVERIFY(phaseEnded(*wizard, MigrationWizard::Apply));
+        QVERIFY(!wizard->currentPage()->isComplete());
+        const QString backup = wizard->session().report().backup->path;
+        QSignalSpy restored(wizard->applyPage()->restoreOffer(), &RestoreOffer::restored);
+        QTest::mouseClick(wizard->applyPage()->restoreOffer()->button(), Qt::LeftButton);
+        QVERIFY(restored.wait(30000));
+        QVERIFY(restored.first().at(0).toBool());
+        wizard->reject();
+
+        // The window says what the wizard restored, from which backup, and where the database stands now.
+        QTRY_VERIFY_WITH_TIMEOUT(bannerText(window).contains(QStringLiteral("was restored")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(bannerText(window).contains(QStringLiteral("Now: v1")), 10000);
+        QVERIFY2(bannerText(window).contains(backup), qPrintable(bannerText(window)));
+        QCOMPARE(window.statusView()->lockText(), QStringLiteral("Lock: free"));
+        QVERIFY(window.timeline()->summary().startsWith(QStringLiteral("v1")));
     }
 
     void anExternalMigrateIsNoticedOnSqlite()
