@@ -3,7 +3,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QStandardPaths>
+#include <QThread>
 
 #include "demo/RiskStateDemo.h"
 #include "strategy/StrategyDemo.h"
@@ -53,6 +55,19 @@ Status DemoWorkspace::ensureStrategies()
     if (!created)
         return created.error();
     return {};
+}
+
+void DemoWorkspace::ensureStrategiesInBackground(QObject* context, std::function<void(const Status&)> done)
+{
+    auto result = std::make_shared<Status>();
+    QThread* thread = QThread::create([result] { *result = ensureStrategies(); });
+    QPointer<QObject> alive(context);
+    QObject::connect(thread, &QThread::finished, thread, [thread, alive, result, done = std::move(done)] {
+        thread->deleteLater();
+        if (alive)
+            done(*result);
+    });
+    thread->start();
 }
 
 } // namespace strata

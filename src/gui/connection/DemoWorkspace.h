@@ -1,5 +1,9 @@
 #pragma once
 
+#include <functional>
+
+class QObject;
+
 #include "common/Result.h"
 #include "connection/ConnectionTarget.h"
 
@@ -19,6 +23,9 @@ public:
     /// Creates the strategy demo when it is missing: only when the Strategies journey opens it, so the
     /// first window does not wait for its history to be generated.
     static Status ensureStrategies();
+    /// ensureStrategies() on a thread of its own (generating the history takes a few hundred ms): `done`
+    /// runs on `context`'s thread afterwards, unless `context` is gone by then.
+    static void ensureStrategiesInBackground(QObject* context, std::function<void(const Status&)> done);
 };
 
 } // namespace strata

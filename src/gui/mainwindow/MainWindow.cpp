@@ -174,11 +174,18 @@ void MainWindow::openDemo()
 
 void MainWindow::openStrategyDemo()
 {
-    if (!QFileInfo::exists(DemoWorkspace::strategiesPath()))
-        if (auto demo = DemoWorkspace::ensureStrategies(); !demo) {
-            m_strategies->showError(demo.error());
-            return;
-        }
+    if (!QFileInfo::exists(DemoWorkspace::strategiesPath())) {
+        // Generated on a thread of its own; the window stays live meanwhile.
+        m_statusBar->showMessage(tr("Creating the demo strategy database…"));
+        DemoWorkspace::ensureStrategiesInBackground(this, [this](const Status& created) {
+            m_statusBar->clearMessage();
+            if (!created)
+                m_strategies->showError(created.error());
+            else if (QFileInfo::exists(DemoWorkspace::strategiesPath()))
+                openStrategyDemo();
+        });
+        return;
+    }
     ConnectionTarget target;
     target.url = QStringLiteral("sqlite:") + DemoWorkspace::strategiesPath();
     target.migrations = StrategyDemo::bundledSet();
