@@ -148,7 +148,7 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QSignalSpy shown(&window, &MainWindow::statusShown);
-        window.open(RecentConnections::list().first());
+        window.startFromLastDatabase();
         PasswordPrompt* prompt = waitForPrompt(window);
         QVERIFY2(prompt, "no password prompt");
         // While it asks: not connected, and nothing that needs the database can be started.
