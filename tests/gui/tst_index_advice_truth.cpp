@@ -8,8 +8,11 @@
 #include <QApplication>
 #include <QDir>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -19,6 +22,7 @@
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
 #include "schema/IndexAdviceList.h"
+#include "schema/IndexMapMatrix.h"
 #include "schema/IndexMapView.h"
 #include "schema/NewStepDialog.h"
 #include "schema/SchemaBrowser.h"
@@ -168,6 +172,30 @@ private:
             QVERIFY2(a.kind != IndexAdvice::Kind::Unused, listed);
         for (const QString& index : map->indexNames())
             QVERIFY2(!map->badges(index).contains(QStringLiteral("UNUSED")), qPrintable(index));
+        // Sized to content: on 1600x1000 every column of orders and every piece of advice shows at once, with
+        // no scroll bar in the map, the list or the page; on 1024x700 the page scrolls, the map still does
+        // not.
+        auto* scroll = map->findChild<QScrollArea*>(QStringLiteral("indexMapScroll"));
+        QVERIFY(scroll);
+        for (const QSize size : {QSize(1600, 1000), QSize(1024, 700)}) {
+            browser.resize(size);
+            QTRY_COMPARE_WITH_TIMEOUT(browser.size(), size, 2000);
+            QApplication::processEvents();
+            QCOMPARE(map->map()->verticalScrollBar()->maximum(), 0);
+            QCOMPARE(list->verticalScrollBar()->maximum(), 0);
+            QVERIFY2(list->widget()->width() <= list->viewport()->width(),
+                     qPrintable(QStringLiteral("advice %1 px wide in %2 px")
+                                    .arg(list->widget()->width())
+                                    .arg(list->viewport()->width())));
+            for (int row = 0; row < advice.size(); ++row) {
+                QWidget* card = list->findChild<QWidget*>(QStringLiteral("advice_%1").arg(row));
+                QVERIFY(card && card->geometry().bottom() <= list->widget()->height());
+            }
+            if (size.width() == 1600)
+                QVERIFY2(scroll->verticalScrollBar()->maximum() == 0,
+                         qPrintable(QStringLiteral("the page scrolls by %1 px at 1600x1000")
+                                        .arg(scroll->verticalScrollBar()->maximum())));
+        }
         saveScreenshots(browser, QStringLiteral("index-advice-") + ((*db)->dialect() == Dialect::Sqlite
                                                                         ? QStringLiteral("sqlite")
                                                                         : QStringLiteral("postgresql")));
@@ -217,11 +245,39 @@ private Q_SLOTS:
                     QStringLiteral("main"));
         if (QTest::currentTestFailed())
             return;
+        // A hand-made index that makes the set's idx_orders_account a redundant prefix.
+        {
+            auto db = MigrationHarness::open(file.url());
+            QVERIFY(db);
+            QVERIFY((*db)->execute(QStringLiteral(
+                "CREATE INDEX idx_manual_orders_account_contract ON orders (account_id, contract_id)")));
+        }
         SchemaBrowser browser;
-        QVERIFY(openIndexes(browser, file.url(), {}, QStringLiteral("main"), QStringLiteral("orders")));
-        QVERIFY2(browser.tablePage()->indexMap()->usageText().contains(QStringLiteral("SQLite keeps no usage "
-                                                                                      "statistics")),
-                 qPrintable(browser.tablePage()->indexMap()->usageText()));
+        browser.resize(1024, 700);
+        browser.show();
+        QVERIFY(openIndexes(browser, file.url(), QStringLiteral(":/migrations/risk_state"),
+                            QStringLiteral("main"), QStringLiteral("orders")));
+        IndexMapView* map = browser.tablePage()->indexMap();
+        QVERIFY2(map->usageText().contains(QStringLiteral("SQLite keeps no usage statistics")),
+                 qPrintable(map->usageText()));
+        // The demo's set is built into Strata: Write migration step… says it cannot take a step, and how.
+        const QList<IndexAdvice> advice = map->adviceList()->advice();
+        int row = -1;
+        for (int r = 0; r < advice.size() && row < 0; ++r)
+            if (!advice.at(r).ownerStep.isEmpty())
+                row = r;
+        QVERIFY2(row >= 0, qPrintable(adviceLines(advice)));
+        QWidget* card = map->adviceList()->findChild<QWidget*>(QStringLiteral("advice_%1").arg(row));
+        QTest::mouseClick(card->findChild<QToolButton*>(QStringLiteral("writeStep")), Qt::LeftButton);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = map->findChild<QMessageBox*>(QStringLiteral("noStepWritten"))), 5000);
+        QVERIFY2(box->text().contains(QStringLiteral("built into Strata")) &&
+                     box->text().contains(QStringLiteral("Nothing was written")),
+                 qPrintable(box->text()));
+        QVERIFY2(box->informativeText().contains(QStringLiteral("File > Connect")),
+                 qPrintable(box->informativeText()));
+        QVERIFY(!map->findChild<NewStepDialog*>());
+        box->close();
     }
 
     void postgresDemoAfterV2KeepsTheSetsIndexes()

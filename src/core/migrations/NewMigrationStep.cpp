@@ -49,6 +49,14 @@ Result<NewMigrationStep> NewMigrationStep::dropIndex(const MigrationSet& set, Di
             QStringLiteral("No migration set is open, so there is no folder to write the step into."),
             QStringLiteral(
                 "Name the migration set of this database in File > Connect…, then write the step."));
+    if (set.root.startsWith(QLatin1String(":/")))
+        return Error::badInput(
+            QStringLiteral(
+                "The migration set %1 is built into Strata (the demo's), so it cannot take new steps. "
+                "Nothing was written.")
+                .arg(set.name()),
+            QStringLiteral("Copy the set to a folder of your own, name that folder in File > Connect…, then "
+                           "write the step."));
     const MigrationStep* last = nullptr;
     for (const MigrationStep& step : set.steps)
         if (!step.repeatable && (!last || step.version >= last->version))

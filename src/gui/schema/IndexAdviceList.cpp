@@ -40,11 +40,15 @@ IndexAdviceList::IndexAdviceList(QWidget* parent)
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(6);
+    // The cards' height comes from their width (wrapped text), never from the labels' narrow minimums: the
+    // list is exactly as tall as its cards at its width, so it never scrolls inside.
+    m_content->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
     m_empty->setWordWrap(true);
     m_empty->setStyleSheet(QStringLiteral("color: #2e7d32;"));
     m_layout->addWidget(m_empty);
     m_layout->addStretch(1);
     setWidget(m_content);
+    m_content->installEventFilter(this);
     setAdvice({});
 }
 
@@ -61,8 +65,11 @@ void IndexAdviceList::setAdvice(const QList<IndexAdvice>& advice)
                                       : QString());
     m_empty->setStyleSheet(QStringLiteral("color: #2e7d32;"));
     m_empty->setVisible(advice.isEmpty());
-    for (int row = 0; row < m_advice.size(); ++row)
-        m_layout->insertWidget(row + 1, card(row));
+    for (int row = 0; row < m_advice.size(); ++row) {
+        QWidget* shown = card(row);
+        m_layout->insertWidget(row + 1, shown);
+        shown->show(); // counted by the layout now, not when the queued show arrives
+    }
     fitHeight();
 }
 
@@ -77,14 +84,25 @@ void IndexAdviceList::setWaiting(const QString& note)
 int IndexAdviceList::contentHeight() const
 {
     const int width = viewport()->width() > 50 ? viewport()->width() : 600;
-    return m_layout->hasHeightForWidth() ? m_layout->totalHeightForWidth(width)
-                                         : m_content->sizeHint().height();
+    m_layout->activate();
+    const int forWidth = m_content->heightForWidth(width);
+    return forWidth >= 0 ? forWidth : m_content->sizeHint().height();
 }
 
 void IndexAdviceList::fitHeight()
 {
-    setFixedHeight(contentHeight() + 2 * frameWidth());
+    const int wanted = contentHeight() + 2 * frameWidth();
+    if (wanted == height() && minimumHeight() == wanted)
+        return;
+    setFixedHeight(wanted);
     updateGeometry();
+}
+
+bool IndexAdviceList::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_content && event->type() == QEvent::LayoutRequest)
+        QMetaObject::invokeMethod(this, &IndexAdviceList::fitHeight, Qt::QueuedConnection);
+    return QScrollArea::eventFilter(watched, event);
 }
 
 void IndexAdviceList::resizeEvent(QResizeEvent* event)
@@ -130,6 +148,7 @@ QWidget* IndexAdviceList::card(int row)
                                  .arg(color, IndexAdvice::kindTitle(a.kind).toHtmlEscaped(), subject),
                              frame);
     title->setObjectName(QStringLiteral("title"));
+    title->setWordWrap(true); // a long subject wraps instead of widening the list past the window
     title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* message = new QLabel(a.message, frame);
     message->setObjectName(QStringLiteral("message"));

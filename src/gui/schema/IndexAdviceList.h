@@ -43,6 +43,8 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    /// Refits the height when the cards' layout changes (a card shown, text rewrapped).
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QWidget* card(int row);

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QLabel>
+#include <QMessageBox>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -172,9 +173,12 @@ NewStepDialog* IndexMapView::proposeStep(int row)
                                                   QDateTime::currentDateTimeUtc())
                     : Result<NewMigrationStep>(set.error());
     if (!step) {
-        m_usage->setText(QStringLiteral("%1 %2").arg(step.error().what, step.error().next));
-        m_usage->setStyleSheet(QStringLiteral("color: #c62828;"));
-        m_usage->show();
+        auto* box = new QMessageBox(QMessageBox::Information, tr("No migration step written"),
+                                    step.error().what, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("noStepWritten"));
+        box->setInformativeText(step.error().next);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return nullptr;
     }
     auto* dialog = new NewStepDialog(*step, this);

@@ -61,7 +61,7 @@ public:
     /// What the view says of the usage statistics: since when, how long, whether that is enough.
     QString usageText() const;
     /// Opens the dialog that shows (and on request writes) a new migration step carrying advice `row` of
-    /// the list; nullptr, with the reason in the usage line's place, when no step can be written.
+    /// the list; nullptr when no step can be written (a message box then says why and what to do).
     NewStepDialog* proposeStep(int row);
 
 Q_SIGNALS:
