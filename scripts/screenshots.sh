@@ -97,6 +97,8 @@ STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x10
 # The plan page with the review's findings (a block on PostgreSQL) and with a rehearsal's timings, Migrations >
 # Plan… with the review, and the pre-flight's blocking tree (a real idle transaction holding orders): review-plan,
 # review-plan-dialog, rehearsal-plan, rehearsal-plan-postgresql, preflight-blockers from tst_wizard_review.
+# index-advice-*, index-advice-new-step-* and index-map-postgresql-fresh-* (1024x700, 1600x1000) from
+# tst_index_advice_truth.
 # The Connect dialog with a connection error, and the password prompt of a reopened PostgreSQL database, at the
 # smallest supported screen and a large one: connect-dialog-error-*, password-prompt-*.
 for size in 1024x700 1600x1000; do
@@ -105,7 +107,7 @@ for size in 1024x700 1600x1000; do
             "$BUILD_DIR/bin/$test" >/dev/null
     done
 done
-for test in tst_schema_browser tst_index_map tst_er_diagram tst_drift_page tst_tearsheet tst_lineage_view \
+for test in tst_schema_browser tst_index_map tst_index_advice_truth tst_er_diagram tst_drift_page tst_tearsheet tst_lineage_view \
     tst_wizard_review; do
     STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
         "$BUILD_DIR/bin/$test" >/dev/null
