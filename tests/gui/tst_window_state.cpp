@@ -233,8 +233,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bannerText(window).contains(QStringLiteral("was restored")), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(bannerText(window).contains(QStringLiteral("Now: v1")), 10000);
         QVERIFY2(bannerText(window).contains(backup), qPrintable(bannerText(window)));
-        QCOMPARE(window.statusView()->lockText(), QStringLiteral("Lock: free"));
-        QVERIFY(window.timeline()->summary().startsWith(QStringLiteral("v1")));
+        QTRY_COMPARE_WITH_TIMEOUT(window.statusView()->lockText(), QStringLiteral("Lock: free"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.timeline()->summary().startsWith(QStringLiteral("v1")), 10000);
     }
 
     void anExternalMigrateIsNoticedOnSqlite()

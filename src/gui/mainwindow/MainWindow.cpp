@@ -209,7 +209,8 @@ void MainWindow::refresh()
         onStatusRead(false, url.error());
         return;
     }
-    m_statusBar->showConnecting(url->display());
+    if (!m_status) // a re-read keeps the lock and the version on show until the new ones arrive
+        m_statusBar->showConnecting(url->display());
     m_timeline->showLoading(tr("Reading %1…").arg(m_target->displayName()));
     showLastOutcome(false);
     auto job = std::make_unique<StatusJob>(m_target->migrations, QStringList());
