@@ -4,6 +4,7 @@
 
 #include "ConnectionDialogDriver.h"
 #include "ScratchDatabases.h"
+#include "theme/Theme.h"
 
 using namespace strata;
 using namespace strata::test;
@@ -101,7 +102,13 @@ private Q_SLOTS:
                      dialog.testResult().contains(QStringLiteral("Next: ")),
                  qPrintable(dialog.testResult()));
         QTest::qWait(50); // the layout settles
-        keepScreenshot(dialog, QStringLiteral("connect-dialog-error"));
+        for (const auto& [theme, choice] : {std::pair(QStringLiteral("light"), Theme::Choice::Light),
+                                            std::pair(QStringLiteral("dark"), Theme::Choice::Dark)}) {
+            Theme::instance().choose(choice);
+            QTest::qWait(50);
+            keepScreenshot(dialog, QStringLiteral("connect-dialog-error-") + theme);
+        }
+        Theme::instance().choose(Theme::Choice::Light);
 
         QVERIFY2(cramped(dialog).isEmpty(), qPrintable(cramped(dialog).join(QLatin1Char('\n'))));
         // It fits a 1024x700 screen, title bar included, and it grew for the error rather than shrinking.

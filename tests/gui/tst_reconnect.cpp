@@ -14,6 +14,7 @@
 #include "mainwindow/ConnectionStatusBar.h"
 #include "mainwindow/MainActions.h"
 #include "mainwindow/MainWindow.h"
+#include "theme/Theme.h"
 
 using namespace strata;
 using namespace strata::test;
@@ -214,7 +215,13 @@ private Q_SLOTS:
         prompt = window.login()->prompt();
         QVERIFY2(widget<QLabel>(*prompt, "reason")->text().contains(QStringLiteral("refused the password")),
                  qPrintable(widget<QLabel>(*prompt, "reason")->text()));
-        keepScreenshot(*prompt, QStringLiteral("password-prompt"));
+        for (const auto& [theme, choice] : {std::pair(QStringLiteral("light"), Theme::Choice::Light),
+                                            std::pair(QStringLiteral("dark"), Theme::Choice::Dark)}) {
+            Theme::instance().choose(choice);
+            QTest::qWait(50); // the palette reaches the prompt
+            keepScreenshot(*prompt, QStringLiteral("password-prompt-") + theme);
+        }
+        Theme::instance().choose(Theme::Choice::Light);
         QVERIFY2(enabledNeedingTheDatabase(window).isEmpty(),
                  qPrintable(enabledNeedingTheDatabase(window).join(", ")));
         QVERIFY2(window.windowTitle() == QStringLiteral("%1 (not connected) — Strata").arg(target.label),
