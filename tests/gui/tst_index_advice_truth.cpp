@@ -217,8 +217,11 @@ private:
                  dialog->step().forward.constData());
         QVERIFY(!QFile::exists(QDir(setFolder).filePath(dialog->step().path))); // shown, not yet written
         QSignalSpy written(map, &IndexMapView::stepWritten);
+        QSignalSpy told(&browser, &SchemaBrowser::migrationStepWritten); // the window refreshes on it
         QTest::mouseClick(dialog->writeButton(), Qt::LeftButton);
         QCOMPARE(written.size(), 1);
+        QCOMPARE(told.size(), 1);
+        QCOMPARE(told.first().first().toString(), QDir(setFolder).filePath(dialog->step().path));
         QVERIFY2(dialog->outcome().contains(QStringLiteral("Nothing was applied")),
                  qPrintable(dialog->outcome()));
         saveScreenshots(*dialog, QStringLiteral("index-advice-new-step-") +

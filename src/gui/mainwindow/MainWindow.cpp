@@ -62,6 +62,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_actions->close, &QAction::triggered, this, &MainWindow::closeDatabase);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refresh);
+    // A step the index advice wrote into the set is a pending version: the timeline shows it at once.
+    connect(m_schema, &SchemaBrowser::migrationStepWritten, this, &MainWindow::refresh);
     connect(m_actions->createBackup, &QAction::triggered, m_backups, &BackupActions::createBackup);
     connect(m_actions->restoreFromFile, &QAction::triggered, m_backups, &BackupActions::restoreFromFile);
     connect(m_actions->showSqlPreview, &QAction::toggled, this, [this](bool on) {
@@ -229,12 +231,15 @@ void MainWindow::onStatusRead(bool ok, const Error& error)
     }
     if (m_statusJob)
         m_watch->settle(m_statusJob->fingerprint()); // the state this read shows, for the watch to compare
-    if (!ok && m_statusRunner && !m_statusRunner->connected()) {
+    if (!ok && !(m_statusRunner && m_statusRunner->connected() && m_target && m_target->connectionUrl())) {
         showNotConnected(error);
         return;
     }
     readSchema();
     if (!ok || !m_statusJob || !m_statusJob->status()) {
+        // The database is open (what needs only it, a backup, stays on); its status could not be read.
+        m_actions->setConnected(true);
+        setWindowTitle(tr("%1 — Strata").arg(m_target->displayName()));
         m_status.reset();
         m_migrations->setContext(m_target, std::nullopt);
         m_actions->setMigrationState(false, false);

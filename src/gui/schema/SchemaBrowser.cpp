@@ -18,6 +18,7 @@
 #include "jobs/JobRunner.h"
 #include "jobs/SchemaJob.h"
 #include "schema/DriftPage.h"
+#include "schema/IndexMapView.h"
 #include "schema/TablePage.h"
 
 namespace strata {
@@ -125,6 +126,7 @@ SchemaBrowser::SchemaBrowser(QWidget* parent)
     connect(m_tree, &SchemaTree::tablePartActivated, this, &SchemaBrowser::showTablePart);
     connect(m_tree, &SchemaTree::objectActivated, this, &SchemaBrowser::openObject);
     connect(m_tablePage, &TablePage::failed, m_banner, &ErrorBanner::showError);
+    connect(m_tablePage->indexMap(), &IndexMapView::stepWritten, this, &SchemaBrowser::migrationStepWritten);
     connect(m_views, &QTabWidget::currentChanged, this, &SchemaBrowser::drawDiagramIfShown);
     connect(m_diagram, &ErDiagramPage::tableActivated, this,
             [this](const QString& schema, const QString& table) {

@@ -77,6 +77,9 @@ Q_SIGNALS:
     /// A schema read ended (ok or not).
     void schemaShown(bool ok);
     void tableOpened(const QString& schema, const QString& table);
+    /// The index advice wrote a new step into the migration set (its forward file's absolute path): the
+    /// set has a pending version the window should show.
+    void migrationStepWritten(const QString& path);
 
 private:
     void onRead(bool ok, const Error& error);
