@@ -304,6 +304,43 @@ private Q_SLOTS:
         QCOMPARE(ServerPasswords::forUrl(*url), m_password);
     }
 
+    void aDatabaseThatOpensWithAMissingSetIsConnectedStill()
+    {
+        // The database opens; only its migration set cannot be read: the window does not say "not connected",
+        // and what needs only the database (a backup) stays on; Migrate… does not.
+        ScratchSqlite file;
+        ConnectionTarget target;
+        target.url = file.url();
+        target.migrations = m_settings.filePath(QStringLiteral("no-such-set"));
+        // First the file is not a database: not connected.
+        {
+            QFile junk(file.path());
+            QVERIFY(junk.open(QIODevice::WriteOnly));
+            junk.write(QByteArray(8192, 'n'));
+        }
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::statusShown);
+        window.open(target);
+        QVERIFY(shown.wait(10000));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("(not connected)")));
+        QVERIFY(!window.actions()->createBackup->isEnabled());
+        // Then it is one (empty), and Refresh opens it.
+        {
+            QFile empty(file.path());
+            QVERIFY(empty.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        }
+        shown.clear();
+        window.actions()->refresh->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 10000);
+        QCOMPARE(shown.last().at(0).toBool(), false);
+        QVERIFY2(!window.windowTitle().contains(QStringLiteral("not connected")),
+                 qPrintable(window.windowTitle()));
+        QVERIFY(window.actions()->createBackup->isEnabled());
+        QVERIFY(!window.actions()->migrate->isEnabled());
+        QVERIFY(!window.login()->prompt());
+    }
+
     void aCancelledDialogTakesBackThePasswordItTried()
     {
         const auto url =
