@@ -239,6 +239,16 @@ private Q_SLOTS:
         QVERIFY(window.windowTitle().contains(QStringLiteral("(not connected)")));
         QVERIFY(window.statusView()->connectionText().startsWith(QStringLiteral("Not connected to")));
         QVERIFY(!window.status());
+        // The banner says it in the operator's words; libpq's ("fe_sendauth", "FATAL") go to the log.
+        QString banner;
+        for (auto* label : window.findChildren<QLabel*>())
+            if (label->isVisible())
+                banner += label->text() + QLatin1Char('\n');
+        QVERIFY2(banner.contains(QStringLiteral("refused the password given for %1 to open %2")
+                                     .arg(url->postgresParameter(QStringLiteral("user")), scratch.name())),
+                 qPrintable(banner));
+        QVERIFY2(!banner.contains(QStringLiteral("FATAL")) && !banner.contains(QStringLiteral("fe_sendauth")),
+                 qPrintable(banner));
         QSignalSpy failed(window.backups(), &BackupActions::failed);
         QSignalSpy done(window.backups(), &BackupActions::done);
         window.actions()->createBackup->trigger(); // disabled: does nothing at all

@@ -39,6 +39,24 @@ QString LoginPrompt::profileFor(const ConnectionTarget& target)
     return {};
 }
 
+Error LoginPrompt::explain(const ConnectionUrl& url, const Error& refusal)
+{
+    const QString user = url.postgresParameter(QStringLiteral("user"));
+    const QString database = url.postgresParameter(QStringLiteral("dbname"));
+    Error shown = refusal;
+    shown.what =
+        refusal.what.contains(QLatin1String("no password supplied"))
+            ? tr("Not connected: the PostgreSQL server asks for the password of %1 to open %2, and "
+                 "Strata has none for it yet.")
+                  .arg(user, database)
+            : tr("Not connected: the PostgreSQL server refused the password given for %1 to open %2.")
+                  .arg(user, database);
+    shown.unchanged = tr("Nothing was changed.");
+    shown.next = tr("Type the password when Strata asks; Migrations > Status (refresh) asks again. "
+                    "File > Connect… saves it in the keychain with a profile.");
+    return shown;
+}
+
 void LoginPrompt::allowAsking()
 {
     m_declined.clear();

@@ -39,6 +39,9 @@ public:
     bool isAsking() const;
     /// The prompt on screen, if any.
     PasswordPrompt* prompt() const;
+    /// A refused login (ServerPasswords::wantsPassword) in the operator's words, for the window's banner:
+    /// whose password, for which database, and what to do; libpq's own words go to the log.
+    static Error explain(const ConnectionUrl& url, const Error& refusal);
     /// The name of the saved profile whose connection is `target`'s database, or an empty string.
     static QString profileFor(const ConnectionTarget& target);
 

@@ -273,12 +273,9 @@ void MainWindow::showNotConnected(const Error& error)
     m_schema->clear();
     m_strategies->clear();
     m_timeline->clear();
-    Error shown = error;
-    if (ServerPasswords::wantsPassword(error))
-        shown.next = tr("Type the password when Strata asks; Migrations > Status (refresh) asks again. "
-                        "File > Connect… saves it in the keychain with a profile.");
-    m_timeline->showError(shown);
     const auto url = m_target->connectionUrl();
+    m_timeline->showError(url && ServerPasswords::wantsPassword(error) ? LoginPrompt::explain(*url, error)
+                                                                        : error);
     m_statusBar->showNotConnected(url ? url->display() : m_target->displayName());
     setWindowTitle(tr("%1 (not connected) — Strata").arg(m_target->displayName()));
     if (ServerPasswords::wantsPassword(error))
