@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QtTest>
@@ -319,6 +320,37 @@ private Q_SLOTS:
         QVERIFY2(!said.contains(QStringLiteral("strata-cli")), qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("Migrations &gt; Baseline…")), qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("Migrations &gt; Migrate…")), qPrintable(said));
+    }
+
+    /// A notice (a restore's outcome, a saved diagram) that names a menu path is drawn as written, not as
+    /// "Backup &gt; Restore": the banner's label must take its escaped text as rich text.
+    void aNoticeDrawsAMenuPathAsWritten()
+    {
+        ErrorBanner banner;
+        banner.show();
+        banner.showNotice(
+            QStringLiteral("Restored the backup of 09:12.\nTo undo it, use Backup > Restore… again."));
+        const auto labels = banner.findChildren<QLabel*>();
+        QStringList drawn;
+        for (const QLabel* label : labels) {
+            if (!label->isVisible() || label->text().isEmpty())
+                continue;
+            const bool rich = label->textFormat() == Qt::RichText ||
+                              (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()));
+            QTextDocument document;
+            document.setHtml(label->text());
+            drawn << (rich ? document.toPlainText() : label->text());
+        }
+        const QString shown = drawn.join(QLatin1Char('\n'));
+        QVERIFY2(shown.contains(QStringLiteral("use Backup > Restore… again")), qPrintable(shown));
+        QVERIFY2(!shown.contains(QStringLiteral("&gt;")), qPrintable(shown));
+        // Its two lines stay two lines.
+        const qsizetype end = shown.indexOf(QStringLiteral("09:12.")) + 6;
+        QVERIFY2(end > 6 && end < shown.size() &&
+                     QStringList({QStringLiteral("\n"), QString(QChar::LineSeparator),
+                                  QString(QChar::ParagraphSeparator)})
+                         .contains(shown.at(end)),
+                 qPrintable(shown));
     }
 };
 

@@ -22,6 +22,9 @@ ErrorBanner::ErrorBanner(QWidget* parent)
       m_details(new QLabel(this))
 {
     setFrameShape(QFrame::StyledPanel);
+    // Always rich text: escaped text without a tag looked plain to the label, and a notice naming a menu path
+    // ("Backup > Restore") was drawn "Backup &gt; Restore".
+    m_label->setTextFormat(Qt::RichText);
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_showDetails->setObjectName(QStringLiteral("showDetails"));
@@ -89,7 +92,8 @@ void ErrorBanner::showNotice(const QString& text)
     setStyleSheet(QStringLiteral("strata--ErrorBanner { background: #e8f1fb; border: 1px "
                                  "solid #9dbde0; border-radius: 4px; }") +
                   kDarkText);
-    m_label->setText(MenuRemedy::wording(text).toHtmlEscaped());
+    m_label->setText(
+        MenuRemedy::wording(text).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
     m_details->clear();
     m_details->hide();
     m_showDetails->hide();
