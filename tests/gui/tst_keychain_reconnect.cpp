@@ -44,9 +44,10 @@ private Q_SLOTS:
     {
         const QString busDaemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
         const QString keyringDaemon = QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon"));
-        if (busDaemon.isEmpty() || keyringDaemon.isEmpty())
-            QSKIP("dbus-daemon and gnome-keyring-daemon are needed for a real keychain (Debian: dbus, "
-                  "gnome-keyring)");
+        const QString busSend = QStandardPaths::findExecutable(QStringLiteral("dbus-send"));
+        if (busDaemon.isEmpty() || keyringDaemon.isEmpty() || busSend.isEmpty())
+            QSKIP("dbus-daemon, dbus-send and gnome-keyring-daemon are needed for a real keychain (Debian: "
+                  "dbus, gnome-keyring)");
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setOrganizationName(QStringLiteral("StrataTest"));
         QApplication::setApplicationName(QStringLiteral("StrataKeychainTest"));
@@ -91,6 +92,24 @@ private Q_SLOTS:
                 QTest::qWait(100);
         }
         QVERIFY2(available, qPrintable(vault.unavailableReason()));
+        // The Secret Service answers before gnome-keyring has created and unlocked the login keyring from the
+        // password it read: on a busy machine a password written at once found no collection to go into.
+        bool unlocked = false;
+        for (int attempt = 0; attempt < 200 && !unlocked; ++attempt) {
+            QProcess probe;
+            probe.setProcessEnvironment(environment);
+            probe.start(busSend, {QStringLiteral("--session"), QStringLiteral("--print-reply"),
+                                  QStringLiteral("--dest=org.freedesktop.secrets"),
+                                  QStringLiteral("/org/freedesktop/secrets/collection/login"),
+                                  QStringLiteral("org.freedesktop.DBus.Properties.Get"),
+                                  QStringLiteral("string:org.freedesktop.Secret.Collection"),
+                                  QStringLiteral("string:Locked")});
+            unlocked = probe.waitForFinished(5000) && probe.exitStatus() == QProcess::NormalExit &&
+                       probe.exitCode() == 0 && probe.readAllStandardOutput().contains("boolean false");
+            if (!unlocked)
+                QTest::qWait(100);
+        }
+        QVERIFY2(unlocked, "gnome-keyring did not create and unlock its login keyring within 20 s");
     }
 
     void cleanupTestCase()
