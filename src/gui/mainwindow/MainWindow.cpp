@@ -275,7 +275,7 @@ void MainWindow::showNotConnected(const Error& error)
     m_timeline->clear();
     const auto url = m_target->connectionUrl();
     m_timeline->showError(url && ServerPasswords::wantsPassword(error) ? LoginPrompt::explain(*url, error)
-                                                                        : error);
+                                                                       : error);
     m_statusBar->showNotConnected(url ? url->display() : m_target->displayName());
     setWindowTitle(tr("%1 (not connected) — Strata").arg(m_target->displayName()));
     if (ServerPasswords::wantsPassword(error))
