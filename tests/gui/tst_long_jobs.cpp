@@ -19,6 +19,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "WizardDriver.h"
 #include "common/ErrorBanner.h"
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
@@ -38,6 +39,7 @@
 
 using namespace strata;
 using namespace strata::test;
+using namespace strata::test::wizard;
 
 namespace {
 
@@ -69,38 +71,6 @@ void answerNextMessageBox(QMessageBox::StandardButton button, QString* said, int
             box->grab().save(QDir(folder).filePath(QStringLiteral("close-asks-about-running-jobs.png")));
         box->button(button)->click();
     });
-}
-
-bool phaseEnded(QWizard& wizard, int id, int timeoutMs = 30000)
-{
-    auto* page = qobject_cast<RunPage*>(wizard.page(id));
-    QElapsedTimer timer;
-    timer.start();
-    for (auto* plan = qobject_cast<PlanPage*>(wizard.page(id)); plan && plan->isReviewing();) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(10);
-    }
-    while (page && (page->state() == RunPage::State::Running || page->state() == RunPage::State::Waiting)) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(10);
-    }
-    return true;
-}
-
-QString copyOfTheBundledSet(const QString& folder)
-{
-    const QString source = RiskStateDemo::bundledSet();
-    QDirIterator it(source, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString target = QDir(folder).filePath(QDir(source).relativeFilePath(file));
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile::copy(file, target);
-        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-    }
-    return folder;
 }
 
 void append(const QString& file, const QByteArray& text)

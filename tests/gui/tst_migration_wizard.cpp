@@ -16,6 +16,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "WizardDriver.h"
 #include "common/ErrorBanner.h"
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
@@ -32,6 +33,7 @@
 
 using namespace strata;
 using namespace strata::test;
+using namespace strata::test::wizard;
 
 namespace {
 
@@ -65,25 +67,6 @@ public:
     int clicks = 0;
 };
 
-/// The page's phase has ended, one way or the other (the plan page: its review has come back).
-bool phaseEnded(QWizard& wizard, int id, int timeoutMs = 30000)
-{
-    auto* page = qobject_cast<RunPage*>(wizard.page(id));
-    QElapsedTimer timer;
-    timer.start();
-    for (auto* plan = qobject_cast<PlanPage*>(wizard.page(id)); plan && plan->isReviewing();) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(10);
-    }
-    while (page && (page->state() == RunPage::State::Running || page->state() == RunPage::State::Waiting)) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(10);
-    }
-    return true;
-}
-
 /// When STRATA_SCREENSHOT_DIR is set (scripts/screenshots.sh), the wizard's pages are saved there.
 void keepScreenshot(QWidget& widget, const QString& name)
 {
@@ -92,21 +75,6 @@ void keepScreenshot(QWidget& widget, const QString& name)
         return;
     QDir().mkpath(folder);
     QVERIFY(widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png"))));
-}
-
-/// The bundled risk_state set, copied where a test may change it.
-QString copyOfTheBundledSet(const QString& folder)
-{
-    const QString source = RiskStateDemo::bundledSet();
-    QDirIterator it(source, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString target = QDir(folder).filePath(QDir(source).relativeFilePath(file));
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile::copy(file, target);
-        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-    }
-    return folder;
 }
 
 qint64 count(Database& db, const QString& table)

@@ -19,6 +19,7 @@
 #include "CliProcess.h"
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "WizardDriver.h"
 #include "backup/BackupActions.h"
 #include "backup/BackupCatalog.h"
 #include "common/ErrorBanner.h"
@@ -42,6 +43,7 @@
 
 using namespace strata;
 using namespace strata::test;
+using namespace strata::test::wizard;
 
 namespace {
 
@@ -62,40 +64,6 @@ void answerNextMessageBox(QMessageBox::StandardButton button)
         }
         box->button(button)->click();
     });
-}
-
-/// The page's phase has ended, one way or the other.
-bool phaseEnded(QWizard& wizard, int id, int timeoutMs = 30000)
-{
-    auto* page = qobject_cast<RunPage*>(wizard.page(id));
-    QElapsedTimer timer;
-    timer.start();
-    for (auto* plan = qobject_cast<PlanPage*>(wizard.page(id)); plan && plan->isReviewing();) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(10);
-    }
-    while (page && (page->state() == RunPage::State::Running || page->state() == RunPage::State::Waiting)) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(10);
-    }
-    return true;
-}
-
-/// The bundled risk_state set, copied where a test may change it.
-QString copyOfTheBundledSet(const QString& folder)
-{
-    const QString source = RiskStateDemo::bundledSet();
-    QDirIterator it(source, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString target = QDir(folder).filePath(QDir(source).relativeFilePath(file));
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile::copy(file, target);
-        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-    }
-    return folder;
 }
 
 QString bannerText(MainWindow& window)
