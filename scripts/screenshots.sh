@@ -72,46 +72,62 @@ else
     log "dbmate is missing ($DBMATE): no timeline-dbmate-managed.png (scripts/test.sh installs it)"
 fi
 
-# Each page of the migration wizard (a whole run on the demo, then a failing step and its one-click
-# restore) and the restore confirmation, from the GUI tests that click through them on the real widgets.
-for test in "tst_migration_wizard theWholeRunbookOnTheDemoInSixClicks aFailingStepEndsWithTheRestoreByClicking" \
-    "tst_main_window backupFromTheMenuAndRestoreFromTheList"; do
-    read -r -a argv <<<"$test"
-    STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
-        "$BUILD_DIR/bin/${argv[0]}" "${argv[@]:1}" >/dev/null
-done
-log "wrote the wizard's pages and the restore dialog to $OUT"
-
-# The Schema and Strategies tabs, from the GUI tests that drive them (some on PostgreSQL: a throwaway
-# server is started for them), and the data grid on a 10-million-row SQLite table from its benchmark
-# (the table is generated once into /tmp/strata-bench/).
+# The views as the GUI tests draw them on the real widgets (tests/gui/Screenshots.h): each picture in the light
+# and the dark theme, on a 1024x700 and a 1600x1000 screen, as NAME-light-1024x700.png ... NAME-dark-1600x1000.png.
+# The X screen is the large one, so the windows open at their large size; the tests fit them to each screen.
+# Some tests run on PostgreSQL: a throwaway server is started for them.
 PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/strata-shots-pg.XXXXXX")
 trap 'bash tests/support/pg-test-server.sh stop "$PG_DIR" || true; rm -rf "$HOME_DIR"' EXIT
 bash tests/support/pg-test-server.sh start "$PG_DIR" >/dev/null
 # shellcheck disable=SC1091
 source "$PG_DIR/env"
 export STRATA_TEST_PG_URL PGPASSWORD
-# The welcome page, the user guide and the main window at 1024x700 and 1600x1000, light and dark.
-STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" \
-    "$BUILD_DIR/bin/tst_welcome_help" >/dev/null
+gui_shots() { # gui_shots SCREEN TEST [SLOT...]: the test's pictures, run under an X screen of SCREEN
+    local screen=$1 test=$2
+    shift 2
+    STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 ${screen}x24" \
+        "$BUILD_DIR/bin/$test" "$@" >/dev/null || { failed+=("$test"); return 0; }
+    log "wrote the pictures of $test"
+}
+failed=()
+# The wizard's pages on the demo (a whole run, then a failing step and its one-click restore): wizard-N-*;
+# the restore confirmation: restore-dialog; a long step running and stopped: wizard-4-apply-long-step-running,
+# wizard-4-apply-stopped-now, and the close question while it runs: close-asks-about-running-jobs.
+gui_shots 1600x1000 tst_migration_wizard theWholeRunbookOnTheDemoInSixClicks aFailingStepEndsWithTheRestoreByClicking
+gui_shots 1600x1000 tst_main_window backupFromTheMenuAndRestoreFromTheList
+gui_shots 1600x1000 tst_long_jobs
+# The welcome page, the user guide and the main window: welcome, user-guide, main-window. The window while the
+# wizard holds the lock, after it stopped, and after a restore: window-lock-held-by-wizard,
+# window-after-wizard-stopped, window-restored-message.
+gui_shots 1600x1000 tst_welcome_help
+gui_shots 1600x1000 tst_window_state
 # The plan page with the review's findings (a block on PostgreSQL) and with a rehearsal's timings, Migrations >
 # Plan… with the review, and the pre-flight's blocking tree (a real idle transaction holding orders): review-plan,
-# review-plan-dialog, rehearsal-plan, rehearsal-plan-postgresql, preflight-blockers from tst_wizard_review.
-# index-advice-*, index-advice-new-step-* and index-map-postgresql-fresh-* (1024x700, 1600x1000) from
-# tst_index_advice_truth.
-# The Connect dialog with a connection error, and the password prompt of a reopened PostgreSQL database, at the
-# smallest supported screen and a large one: connect-dialog-error-*, password-prompt-*.
-for size in 1024x700 1600x1000; do
-    for test in tst_connect_dialog tst_reconnect; do
-        STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 ${size}x24" \
-            "$BUILD_DIR/bin/$test" >/dev/null
-    done
+# review-plan-dialog, rehearsal-plan, rehearsal-plan-postgresql, preflight-blockers.
+gui_shots 1600x1000 tst_wizard_review
+# The password prompt of a reopened PostgreSQL database: password-prompt. The Connect dialog with a connection
+# error: connect-dialog-error (on the smallest supported screen, where the test checks that it fits).
+gui_shots 1600x1000 tst_reconnect
+gui_shots 1024x700 tst_connect_dialog
+# The Schema tab: table-page, the data grid (data-grid-page), the index map (index-map, index-map-sqlite), the
+# index advice and its new step (index-advice-*, index-advice-new-step-*, index-map-postgresql-fresh), the ER
+# diagram (er-diagram, er-diagram-postgresql) and the drift page (drift).
+for test in tst_schema_browser tst_data_grid tst_index_map tst_index_advice_truth tst_er_diagram tst_drift_page; do
+    gui_shots 1600x1000 "$test"
 done
-for test in tst_schema_browser tst_index_map tst_index_advice_truth tst_er_diagram tst_drift_page tst_tearsheet tst_lineage_view \
-    tst_wizard_review; do
-    STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
-        "$BUILD_DIR/bin/$test" >/dev/null
+# The Strategies tab: the lineage (strategy-lineage, strategy-lineage-problems), the tearsheet and the comparison
+# (tearsheet, comparison); as the window opens them on the demo: strategy-lineage-opened, er-diagram-opened,
+# tearsheet-window, comparison-window (and their PNG exports), the timeline naming the bundled set
+# (timeline-set-name) and Migrations > Plan…'s options (plan-options).
+for test in tst_lineage_view tst_tearsheet tst_readable_views; do
+    gui_shots 1600x1000 "$test"
 done
+# The data grid on a 10-million-row SQLite table, from its benchmark (the table is generated once into
+# /tmp/strata-bench/).
 STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
     "$BUILD_DIR/bin/data_grid_bench" 10000000 sqlite >/dev/null
-log "wrote the Schema and Strategies pages to $OUT"
+log "wrote data-grid.png to $OUT"
+if ((${#failed[@]})); then
+    echo "These tests failed, their pictures may be missing or old: ${failed[*]}" >&2
+    exit 1
+fi

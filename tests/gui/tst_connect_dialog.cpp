@@ -4,7 +4,7 @@
 
 #include "ConnectionDialogDriver.h"
 #include "ScratchDatabases.h"
-#include "theme/Theme.h"
+#include "Screenshots.h"
 
 using namespace strata;
 using namespace strata::test;
@@ -43,19 +43,6 @@ QStringList cramped(const QWidget& dialog)
                          .arg(field->sizeHint().height());
     }
     return found;
-}
-
-/// With STRATA_SCREENSHOT_DIR set (scripts/screenshots.sh, under Xvfb with a real screen), the whole screen
-/// with the dialog on it is saved there as NAME-WIDTHxHEIGHT.png.
-void keepScreenshot(QWidget& dialog, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty() || !QDir().mkpath(folder))
-        return;
-    QScreen* screen = dialog.screen();
-    const QSize size = screen->geometry().size();
-    screen->grabWindow(0).save(
-        QDir(folder).filePath(QStringLiteral("%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height())));
 }
 
 } // namespace
@@ -102,13 +89,15 @@ private Q_SLOTS:
                      dialog.testResult().contains(QStringLiteral("Next: ")),
                  qPrintable(dialog.testResult()));
         QTest::qWait(50); // the layout settles
-        for (const auto& [theme, choice] : {std::pair(QStringLiteral("light"), Theme::Choice::Light),
-                                            std::pair(QStringLiteral("dark"), Theme::Choice::Dark)}) {
-            Theme::instance().choose(choice);
-            QTest::qWait(50);
-            keepScreenshot(dialog, QStringLiteral("connect-dialog-error-") + theme);
-        }
-        Theme::instance().choose(Theme::Choice::Light);
+        // On each screen as ConnectionDialog sizes itself: half the screen's width between 640 and 780
+        // pixels, as tall as its content at that width.
+        const auto onScreen = [&dialog](const QSize& screen) {
+            const int width = qBound(640, screen.width() / 2, 780);
+            const int height =
+                dialog.hasHeightForWidth() ? dialog.heightForWidth(width) : dialog.sizeHint().height();
+            return QSize(width, std::min(height, screen.height() - 48));
+        };
+        QVERIFY(keepScreenshots(dialog, QStringLiteral("connect-dialog-error"), onScreen));
 
         QVERIFY2(cramped(dialog).isEmpty(), qPrintable(cramped(dialog).join(QLatin1Char('\n'))));
         // It fits a 1024x700 screen, title bar included, and it grew for the error rather than shrinking.

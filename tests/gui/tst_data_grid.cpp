@@ -1,7 +1,7 @@
 // The data grid page with real widgets, offscreen: the status line from the estimate to the exact count,
 // the header sorting only by indexed columns, the filter field and its errors, NULL and BLOB cells, and the
 // OFFSET warning for a PostgreSQL table without a key, and a grid whose view holds a window of the rows
-// while its scroll bar spans all of them. Saves data-grid-page.png to $STRATA_SCREENSHOT_DIR.
+// while its scroll bar spans all of them. Saves data-grid-page-*.png to $STRATA_SCREENSHOT_DIR.
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "browse/DataGridPage.h"
 #include "browse/GridScroller.h"
 #include "browse/RowWindowModel.h"
@@ -66,13 +67,6 @@ TableInfo ordersTable(const QString& schema)
     bySymbol.parts = {IndexKeyPart{QStringLiteral("symbol"), {}, false, false, {}}};
     t.indexes = {bySymbol};
     return t;
-}
-
-void screenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (!folder.isEmpty() && QDir().mkpath(folder))
-        widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
 }
 
 } // namespace
@@ -139,7 +133,7 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return model->countState() == TableBrowseModel::CountState::Exact; }));
         QCOMPARE(model->rowCount(), 8); // fill 4999, and 49990..49999 less the multiples of 3 (no note)
         QVERIFY(page.statusText().startsWith(QStringLiteral("8 rows match")));
-        screenshot(page, QStringLiteral("data-grid-page"));
+        QVERIFY(keepScreenshots(page, QStringLiteral("data-grid-page")));
 
         // A filter that cannot run says why, and the grid keeps its rows.
         page.filterField()->setText(QStringLiteral("bad") + QChar(0));

@@ -9,6 +9,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "common/ErrorBanner.h"
 #include "demo/RiskStateDemo.h"
 #include "schema/DriftPage.h"
@@ -60,13 +61,6 @@ bool clickAndWait(DriftPage& page)
     return checked.wait(60000);
 }
 
-void saveScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (!folder.isEmpty() && QDir().mkpath(folder))
-        QVERIFY(widget.grab().save(QDir(folder).filePath(name)));
-}
-
 } // namespace
 
 class TestDriftPage : public QObject
@@ -114,7 +108,7 @@ private Q_SLOTS:
         // The first difference is selected, and shown whole under the list.
         QCOMPARE(tree->currentItem(), positions->child(0));
         QVERIFY(page.findChildren<QLabel*>().size() > 0);
-        saveScreenshot(page, QStringLiteral("drift.png"));
+        QVERIFY(keepScreenshots(page, QStringLiteral("drift")));
     }
 
     void noDriftRightAfterTheRunbook()

@@ -21,6 +21,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "schema/IndexAdviceList.h"
 #include "schema/IndexMapMatrix.h"
 #include "schema/IndexMapView.h"
@@ -86,20 +87,6 @@ QString adviceLines(const QList<IndexAdvice>& advice)
         lines << QStringLiteral("%1 %2 keep=%3 step=%4 sql=%5")
                      .arg(a.kindName(), a.index, a.otherIndex, a.ownerStep, a.sql);
     return lines.join(QLatin1Char('\n'));
-}
-
-void saveScreenshots(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return;
-    QVERIFY(QDir().mkpath(folder));
-    for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
-        widget.resize(size);
-        QApplication::processEvents();
-        QVERIFY(widget.grab().save(QDir(folder).filePath(
-            QStringLiteral("%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height()))));
-    }
 }
 
 } // namespace
@@ -196,9 +183,10 @@ private:
                          qPrintable(QStringLiteral("the page scrolls by %1 px at 1600x1000")
                                         .arg(scroll->verticalScrollBar()->maximum())));
         }
-        saveScreenshots(browser, QStringLiteral("index-advice-") + ((*db)->dialect() == Dialect::Sqlite
-                                                                        ? QStringLiteral("sqlite")
-                                                                        : QStringLiteral("postgresql")));
+        QVERIFY(
+            keepScreenshots(browser, QStringLiteral("index-advice-") + ((*db)->dialect() == Dialect::Sqlite
+                                                                            ? QStringLiteral("sqlite")
+                                                                            : QStringLiteral("postgresql"))));
 
         // Write migration step… shows the step, writes it into the set's folder in its layout, and applies
         // nothing.
@@ -224,9 +212,11 @@ private:
         QCOMPARE(told.first().first().toString(), QDir(setFolder).filePath(dialog->step().path));
         QVERIFY2(dialog->outcome().contains(QStringLiteral("Nothing was applied")),
                  qPrintable(dialog->outcome()));
-        saveScreenshots(*dialog, QStringLiteral("index-advice-new-step-") +
-                                     ((*db)->dialect() == Dialect::Sqlite ? QStringLiteral("sqlite")
-                                                                          : QStringLiteral("postgresql")));
+        QVERIFY(keepScreenshots(*dialog,
+                                QStringLiteral("index-advice-new-step-") +
+                                    ((*db)->dialect() == Dialect::Sqlite ? QStringLiteral("sqlite")
+                                                                         : QStringLiteral("postgresql")),
+                                asOpened(*dialog)));
         dialog->close();
         QVERIFY(indexNames(**db, QStringLiteral("orders")).contains(dropped)); // not applied
         // The set reads the new step as version 3, and applying it with the set drops the index.
@@ -348,7 +338,7 @@ private Q_SLOTS:
             QVERIFY2(!map->badges(index).contains(QStringLiteral("UNUSED")), qPrintable(index));
         for (const IndexAdvice& a : map->adviceList()->advice())
             QVERIFY2(a.kind != IndexAdvice::Kind::Unused, qPrintable(a.message));
-        saveScreenshots(browser, QStringLiteral("index-map-postgresql-fresh"));
+        QVERIFY(keepScreenshots(browser, QStringLiteral("index-map-postgresql-fresh")));
 
         // After pg_stat_reset() the statistics count from that reset, and the view says so.
         QVERIFY((*db)->query(QStringLiteral("SELECT pg_stat_reset()")));
@@ -357,6 +347,55 @@ private Q_SLOTS:
         QVERIFY2(map->usageText().contains(QStringLiteral("when they were last reset")) &&
                      map->usageText().contains(QStringLiteral("not enough statistics yet")),
                  qPrintable(map->usageText()));
+    }
+
+    /// A step's `CREATE INDEX ON orders (state)` names no index: PostgreSQL calls it orders_state_idx (and a
+    /// second one orders_state_idx1), and both are the set's. Their duplicate pair is dropped only through a
+    /// new migration step: the card offers Write migration step…, never Copy SQL of a raw DROP.
+    void postgresUnnamedIndexesOfTheSetAreDroppedByAStep()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        QTemporaryDir work;
+        const QString setFolder = work.filePath(QStringLiteral("desk"));
+        QVERIFY(QDir().mkpath(setFolder + QStringLiteral("/001_v1")));
+        QFile step(setFolder + QStringLiteral("/001_v1/01_orders.sql"));
+        QVERIFY(step.open(QIODevice::WriteOnly));
+        step.write("CREATE TABLE orders (id bigint PRIMARY KEY, state text NOT NULL);\n"
+                   "CREATE INDEX ON orders (state);\n"
+                   "CREATE INDEX ON orders (state);\n");
+        step.close();
+        auto db = MigrationHarness::open(scratch.url());
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().toText()));
+        auto set = MigrationHarness::load(setFolder);
+        QVERIFY2(set, qPrintable(set ? QString() : set.error().toText()));
+        QVERIFY(MigrationHarness::migrate(**db, *set));
+        QCOMPARE(indexNames(**db, QStringLiteral("orders")),
+                 (QStringList{"orders_pkey", "orders_state_idx", "orders_state_idx1"}));
+
+        SchemaBrowser browser;
+        browser.resize(1600, 1000);
+        browser.show();
+        QVERIFY(openIndexes(browser, scratch.url(), setFolder, QStringLiteral("public"),
+                            QStringLiteral("orders")));
+        IndexAdviceList* list = browser.tablePage()->indexMap()->adviceList();
+        const QList<IndexAdvice> advice = list->advice();
+        const QByteArray listed = adviceLines(advice).toUtf8();
+        int drops = 0;
+        for (int row = 0; row < advice.size(); ++row) {
+            const IndexAdvice& a = advice.at(row);
+            if (!a.index.startsWith(QLatin1String("orders_state_idx")))
+                continue;
+            ++drops;
+            QVERIFY2(a.ownerStep.contains(QStringLiteral("01_orders.sql")), listed);
+            QVERIFY(!list->copySql(row));
+            QWidget* card = list->findChild<QWidget*>(QStringLiteral("advice_%1").arg(row));
+            QVERIFY(card);
+            QVERIFY2(!card->findChild<QToolButton*>(QStringLiteral("copySql")), listed);
+            QToolButton* write = card->findChild<QToolButton*>(QStringLiteral("writeStep"));
+            QVERIFY2(write && write->text().startsWith(QStringLiteral("Write migration step")), listed);
+        }
+        QVERIFY2(drops == 1, listed);
     }
 };
 

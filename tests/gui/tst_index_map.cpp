@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "connection/DatabaseOpener.h"
 #include "schema/IndexAdviceList.h"
 #include "schema/IndexAdvisor.h"
@@ -111,15 +112,6 @@ TableInfo postgresFills()
     venue.referencedTable = QStringLiteral("venues");
     table.foreignKeys << account << venue;
     return table;
-}
-
-void saveScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return;
-    QVERIFY(QDir().mkpath(folder));
-    QVERIFY(widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png"))));
 }
 
 /// Usage statistics reset eight days before the server's clock: long enough to call an index unused.
@@ -222,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(!list->copySql(-1));
         QVERIFY(!list->copySql(4));
         QVERIFY(list->emptyText().isEmpty());
-        saveScreenshot(view, QStringLiteral("index-map"));
+        QVERIFY(keepScreenshots(view, QStringLiteral("index-map")));
     }
 
     void adviceOfOtherTablesIsLeftOut()
@@ -299,7 +291,7 @@ private Q_SLOTS:
         QVERIFY2(view.detail(QStringLiteral("orders_desk")).endsWith(QStringLiteral("scans not tracked")),
                  qPrintable(view.detail(QStringLiteral("orders_desk"))));
         QCOMPARE(kinds(view.adviceList()->advice()), QStringList{QStringLiteral("prefix:orders_desk")});
-        saveScreenshot(view, QStringLiteral("index-map-sqlite"));
+        QVERIFY(keepScreenshots(view, QStringLiteral("index-map-sqlite")));
     }
 };
 

@@ -24,6 +24,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "connection/DemoWorkspace.h"
 #include "demo/RiskStateDemo.h"
 #include "diagram/DiagramExport.h"
@@ -103,16 +104,6 @@ struct StrategyDatabase
         if (!(d).error.isEmpty())                                                                            \
             QFAIL(qPrintable((d).error));                                                                    \
     } while (false)
-
-/// When STRATA_SCREENSHOT_DIR is set (scripts/screenshots.sh), `widget` is saved there as NAME.png.
-void keepScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty() || !QDir().mkpath(folder))
-        return;
-    QTest::qWait(50); // pending relayouts first: the picture is what the operator sees
-    widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
-}
 
 bool loadAndWait(StrategiesPage& page, const QString& url, bool expectOk = true)
 {
@@ -283,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(config.contains(QStringLiteral("\n    \"stop_loss_pct\": ")));   // indented, one key a line
         QVERIFY(details.performanceTable()->topLevelItem(0)->childCount() >= 5); // the stored summary
         QCOMPARE(details.performanceTable()->topLevelItemCount(), 3);            // + validation + computed
-        keepScreenshot(page, QStringLiteral("strategy-lineage"));
+        QVERIFY(keepScreenshots(page, QStringLiteral("strategy-lineage")));
 
         // Search by name: the matches are marked, the first selected and shown.
         const QString needle = s.name.left(s.name.size() - 1).toUpper();
@@ -499,7 +490,7 @@ private Q_SLOTS:
             QVERIFY(mentions(problems, QStringLiteral("risk_manager_config is not valid JSON")));
         }
 
-        keepScreenshot(page, QStringLiteral("strategy-lineage-problems"));
+        QVERIFY(keepScreenshots(page, QStringLiteral("strategy-lineage-problems")));
 
         // The focus still works through the cycle, and keeps the line to the missing strategy.
         page.focusOnSelected();

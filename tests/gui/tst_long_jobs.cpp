@@ -19,6 +19,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "WizardDriver.h"
 #include "common/ErrorBanner.h"
 #include "connection/DemoWorkspace.h"
@@ -66,9 +67,7 @@ void answerNextMessageBox(QMessageBox::StandardButton button, QString* said, int
             return;
         }
         *said = box->text();
-        const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-        if (!folder.isEmpty() && QDir().mkpath(folder))
-            box->grab().save(QDir(folder).filePath(QStringLiteral("close-asks-about-running-jobs.png")));
+        keepScreenshots(*box, QStringLiteral("close-asks-about-running-jobs"), asOpened(*box));
         box->button(button)->click();
     });
 }
@@ -84,24 +83,6 @@ void append(const QString& file, const QByteArray& text)
 const QByteArray longSqliteStatement =
     "\nCREATE TABLE backfill_marker AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
     "WHERE x < 3000000000) SELECT count(*) AS n FROM c;\n";
-
-/// With STRATA_SCREENSHOT_DIR set (scripts/screenshots.sh), saves the widget at the two sizes the views
-/// are made for, 1024x700 and 1600x1000, and gives it back its size.
-void keepScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return;
-    QDir().mkpath(folder);
-    const QSize size = widget.size();
-    for (const QSize& screen : {QSize(1024, 700), QSize(1600, 1000)}) {
-        widget.resize(screen);
-        QTest::qWait(50);
-        QVERIFY(widget.grab().save(QDir(folder).filePath(
-            QStringLiteral("%1-%2x%3.png").arg(name).arg(screen.width()).arg(screen.height()))));
-    }
-    widget.resize(size);
-}
 
 /// Walks the wizard to the Apply page and waits until step `slot` has started.
 void runUntilStep(MigrationWizard& wizard, const QString& slot)
@@ -171,7 +152,7 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         window.close();
-        QVERIFY2(asked.contains(QStringLiteral("Checking for schema drift")), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("The drift check is still running")), qPrintable(asked));
         QTRY_VERIFY_WITH_TIMEOUT(!drift->isChecking(), 3000);
         const qint64 stoppedAfter = clock.elapsed();
         qInfo("the drift check stopped %lld ms after the window was asked to close", stoppedAfter);
@@ -243,7 +224,8 @@ private Q_SLOTS:
         QTest::qWait(700); // the step is inside its long statement
         QVERIFY(wizard->applyPage()->state() == RunPage::State::Running);
 
-        keepScreenshot(*wizard, QStringLiteral("wizard-4-apply-long-step-running"));
+        QVERIFY(
+            keepScreenshots(*wizard, QStringLiteral("wizard-4-apply-long-step-running"), asOpened(*wizard)));
         QElapsedTimer clock;
         clock.start();
         QPushButton* stopNow = wizard->applyPage()->stopNowButton();
@@ -257,7 +239,7 @@ private Q_SLOTS:
         QVERIFY2(said.contains(QStringLiteral("Stopped while it ran, as the operator asked")),
                  qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("rolled back")), qPrintable(said));
-        keepScreenshot(*wizard, QStringLiteral("wizard-4-apply-stopped-now"));
+        QVERIFY(keepScreenshots(*wizard, QStringLiteral("wizard-4-apply-stopped-now"), asOpened(*wizard)));
 
         // Nothing of the step remains, and the history records it as failed, not applied.
         {

@@ -15,6 +15,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "SetBuilder.h"
 #include "backup/BackupActions.h"
 #include "backup/BackupCatalog.h"
@@ -45,9 +46,8 @@ void answerNextMessageBox(QMessageBox::StandardButton button, const QString& scr
             answerNextMessageBox(button, screenshot);
             return;
         }
-        const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-        if (!screenshot.isEmpty() && !folder.isEmpty() && QDir().mkpath(folder))
-            box->grab().save(QDir(folder).filePath(screenshot + QStringLiteral(".png")));
+        if (!screenshot.isEmpty())
+            keepScreenshots(*box, screenshot, asOpened(*box)); // a picture not written is warned about
         box->button(button)->click();
     });
 }

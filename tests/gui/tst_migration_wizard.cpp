@@ -16,6 +16,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "WizardDriver.h"
 #include "common/ErrorBanner.h"
 #include "connection/DemoWorkspace.h"
@@ -67,16 +68,6 @@ public:
     int clicks = 0;
 };
 
-/// When STRATA_SCREENSHOT_DIR is set (scripts/screenshots.sh), the wizard's pages are saved there.
-void keepScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return;
-    QDir().mkpath(folder);
-    QVERIFY(widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png"))));
-}
-
 qint64 count(Database& db, const QString& table)
 {
     auto rows = db.query(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
@@ -127,7 +118,8 @@ private Q_SLOTS:
             QCOMPARE(wizard->currentId(), id);
             QVERIFY2(phaseEnded(*wizard, id), qPrintable(name));
             QVERIFY2(wizard->currentPage()->isComplete(), qPrintable(name + QStringLiteral(" did not pass")));
-            keepScreenshot(*wizard, QStringLiteral("wizard-%1-%2").arg(id + 1).arg(name));
+            QVERIFY(keepScreenshots(*wizard, QStringLiteral("wizard-%1-%2").arg(id + 1).arg(name),
+                                    asOpened(*wizard)));
             if (id != MigrationWizard::Finish)
                 op.goOn(*wizard);
         }
@@ -208,7 +200,7 @@ private Q_SLOTS:
         QVERIFY(offer->isVisible());
         QVERIFY2(offer->button()->text().startsWith(QStringLiteral("Restore the backup taken at ")),
                  qPrintable(offer->button()->text()));
-        keepScreenshot(*wizard, QStringLiteral("wizard-4-apply-failed"));
+        QVERIFY(keepScreenshots(*wizard, QStringLiteral("wizard-4-apply-failed"), asOpened(*wizard)));
 
         QSignalSpy restored(offer, &RestoreOffer::restored);
         op.click(offer->button());
@@ -216,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(restored.first().at(0).toBool());
         QCOMPARE(wizard->session().report().outcome, QStringLiteral("restored"));
         QVERIFY(QFile::exists(wizard->session().report().restoredAside));
-        keepScreenshot(*wizard, QStringLiteral("wizard-4-apply-restored"));
+        QVERIFY(keepScreenshots(*wizard, QStringLiteral("wizard-4-apply-restored"), asOpened(*wizard)));
         wizard->reject();
         QVERIFY(waitForStatus(window));
 

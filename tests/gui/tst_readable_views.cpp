@@ -20,6 +20,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
 #include "demo/RiskStateDemo.h"
@@ -54,16 +55,6 @@ const QList<QSize> screens{QSize(1024, 700), QSize(1600, 1000)};
 QString sizeName(const QSize& size)
 {
     return QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
-}
-
-/// When STRATA_SCREENSHOT_DIR is set (scripts/screenshots.sh), `widget` is saved there as NAME.png.
-void keepScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty() || !QDir().mkpath(folder))
-        return;
-    QTest::qWait(80); // pending relayouts and replots first: the picture is what the operator sees
-    widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
 }
 
 /// A real SQLite file with the strategy set applied and the strategy demo (its default size) in it.
@@ -209,7 +200,8 @@ private Q_SLOTS:
             const QRectF shown = shownScene(*view);
             QVERIFY2(shown.contains(whole.topLeft() + QPointF(1, 1)) || shown.contains(whole),
                      qPrintable(sizeName(screen)));
-            keepScreenshot(page, QStringLiteral("strategy-lineage-%1").arg(sizeName(screen)));
+            QVERIFY(
+                keepScreenshots(page, QStringLiteral("strategy-lineage-opened"), fillsTheScreen, {screen}));
 
             // The buttons still zoom in, out, to 100% and fit the whole lineage.
             const double opened = view->zoom();
@@ -255,7 +247,7 @@ private Q_SLOTS:
             const QRectF whole = page.scene()->sceneRect();
             const QRectF shown = shownScene(*view);
             QVERIFY(shown.contains(whole.topLeft() + QPointF(1, 1)) || shown.contains(whole));
-            keepScreenshot(page, QStringLiteral("er-diagram-%1").arg(sizeName(screen)));
+            QVERIFY(keepScreenshots(page, QStringLiteral("er-diagram-opened"), fillsTheScreen, {screen}));
             const double opened = view->zoom();
             view->zoomIn();
             QVERIFY(view->zoom() > opened);
@@ -303,7 +295,8 @@ private Q_SLOTS:
             QTemporaryDir out;
             QVERIFY(sheet->exportPng(out.filePath(QStringLiteral("t.png"))).ok());
             QVERIFY(sheet->exportPdf(out.filePath(QStringLiteral("t.pdf"))).ok());
-            keepScreenshot(*sheet, QStringLiteral("tearsheet-%1").arg(sizeName(screen)));
+            QVERIFY(keepScreenshots(*sheet, QStringLiteral("tearsheet-window"),
+                                    PerformanceWindows::windowSize, {screen}));
             if (const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR"); !folder.isEmpty())
                 QVERIFY(sheet
                             ->exportPng(QDir(folder).filePath(
@@ -370,7 +363,8 @@ private Q_SLOTS:
             comparison->resize(PerformanceWindows::windowSize(screen));
             QTest::qWait(80);
             QVERIFY(textTicksHaveRoom(*comparison->regimeChart()->xAxis));
-            keepScreenshot(*comparison, QStringLiteral("comparison-%1").arg(sizeName(screen)));
+            QVERIFY(keepScreenshots(*comparison, QStringLiteral("comparison-window"),
+                                    PerformanceWindows::windowSize, {screen}));
             if (const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR"); !folder.isEmpty())
                 QVERIFY(comparison
                             ->exportPng(QDir(folder).filePath(
@@ -432,7 +426,7 @@ private Q_SLOTS:
         QVERIFY(details);
         QVERIFY2(details->text().contains(QStringLiteral("bundled demo set risk_state")),
                  qPrintable(details->text()));
-        keepScreenshot(window, QStringLiteral("timeline-set-name-1024x700"));
+        QVERIFY(keepScreenshots(window, QStringLiteral("timeline-set-name")));
         for (const QLabel* label : window.findChildren<QLabel*>())
             QVERIFY2(!label->text().contains(QStringLiteral(":/migrations")), qPrintable(label->text()));
 
@@ -440,6 +434,7 @@ private Q_SLOTS:
         window.actions()->plan->trigger();
         auto* plan = window.findChild<PlanPreviewDialog*>();
         QVERIFY(plan && plan->isVisible());
+        const ScreenFit planOnScreen = asOpened(*plan);
         auto* option = plan->findChild<QCheckBox*>(QStringLiteral("option_track_unrealized_pnl"));
         QVERIFY(option);
         QVERIFY2(drawnText(option->text()).contains(QStringLiteral("P&L")), qPrintable(option->text()));
@@ -452,7 +447,7 @@ private Q_SLOTS:
         plan->resize(PerformanceWindows::windowSize(screens.first()));
         QTest::qWait(50);
         QCOMPARE(plan->size(), PerformanceWindows::windowSize(screens.first()));
-        keepScreenshot(*plan, QStringLiteral("plan-options-1024x700"));
+        QVERIFY(keepScreenshots(*plan, QStringLiteral("plan-options"), planOnScreen));
         plan->close();
     }
 };

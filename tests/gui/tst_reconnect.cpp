@@ -1,10 +1,10 @@
 #include <QAction>
 #include <QMenu>
-#include <QScreen>
 #include <QTemporaryDir>
 
 #include "ConnectionDialogDriver.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "backup/BackupActions.h"
 #include "connection/ConnectionProfiles.h"
 #include "connection/LoginPrompt.h"
@@ -14,7 +14,6 @@
 #include "mainwindow/ConnectionStatusBar.h"
 #include "mainwindow/MainActions.h"
 #include "mainwindow/MainWindow.h"
-#include "theme/Theme.h"
 
 using namespace strata;
 using namespace strata::test;
@@ -34,18 +33,6 @@ void answerPrompt(PasswordPrompt& prompt, const QString& password)
     typeInto(widget<QLineEdit>(prompt, "password"), password);
     QTest::mouseClick(widget<QDialogButtonBox>(prompt, "buttons")->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
-}
-
-/// With STRATA_SCREENSHOT_DIR set (scripts/screenshots.sh, under Xvfb), `widget` is saved there as
-/// NAME-WIDTHxHEIGHT.png, the size of the screen it is on.
-void keepScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty() || !QDir().mkpath(folder))
-        return;
-    const QSize screen = widget.screen()->geometry().size();
-    widget.grab().save(QDir(folder).filePath(
-        QStringLiteral("%1-%2x%3.png").arg(name).arg(screen.width()).arg(screen.height())));
 }
 
 /// The actions that need an open database, by their menu text.
@@ -215,13 +202,7 @@ private Q_SLOTS:
         prompt = window.login()->prompt();
         QVERIFY2(widget<QLabel>(*prompt, "reason")->text().contains(QStringLiteral("refused the password")),
                  qPrintable(widget<QLabel>(*prompt, "reason")->text()));
-        for (const auto& [theme, choice] : {std::pair(QStringLiteral("light"), Theme::Choice::Light),
-                                            std::pair(QStringLiteral("dark"), Theme::Choice::Dark)}) {
-            Theme::instance().choose(choice);
-            QTest::qWait(50); // the palette reaches the prompt
-            keepScreenshot(*prompt, QStringLiteral("password-prompt-") + theme);
-        }
-        Theme::instance().choose(Theme::Choice::Light);
+        QVERIFY(keepScreenshots(*prompt, QStringLiteral("password-prompt"), asOpened(*prompt)));
         QVERIFY2(enabledNeedingTheDatabase(window).isEmpty(),
                  qPrintable(enabledNeedingTheDatabase(window).join(", ")));
         QVERIFY2(window.windowTitle() == QStringLiteral("%1 (not connected) — Strata").arg(target.label),

@@ -13,6 +13,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "SetBuilder.h"
 #include "browse/DataGridPage.h"
 #include "browse/TableBrowseModel.h"
@@ -80,15 +81,6 @@ int rowOf(QTableWidget* view, const QString& name)
         if (cell(view, row, 0) == name)
             return row;
     return -1;
-}
-
-void screenshot(QWidget& window, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty() || !QDir().mkpath(folder))
-        return;
-    QTest::qWait(50); // let the layouts catch up with the last texts set
-    window.grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
 }
 
 Status run(const QString& url, const QString& sql)
@@ -471,7 +463,7 @@ private Q_SLOTS:
         QVERIFY(counted.wait(10000));
         QVERIFY2(page->exactText().startsWith(QStringLiteral("Exactly 1,234 rows")),
                  qPrintable(page->exactText()));
-        screenshot(window, QStringLiteral("table-page"));
+        QVERIFY(keepScreenshots(window, QStringLiteral("table-page")));
 
         // The enum and the view show their definitions.
         QTreeWidgetItem* enums = tree->groupItem(pub, QStringLiteral("Enum types"));

@@ -14,9 +14,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "Screenshots.h"
 #include "strategy/ChartExport.h"
 #include "strategy/ComparisonChart.h"
 #include "strategy/MonthlyHeatmap.h"
+#include "strategy/PerformanceWindows.h"
 #include "strategy/RegimeBars.h"
 #include "strategy/TearsheetProblems.h"
 #include "strategy/TearsheetSummary.h"
@@ -24,6 +26,7 @@
 #include "strategy/TimeSeriesChart.h"
 
 using namespace strata;
+using namespace strata::test;
 
 namespace {
 
@@ -125,14 +128,6 @@ Tearsheet syntheticTearsheet(const QString& id, const QString& name, quint32 see
     return sheet;
 }
 
-/// When STRATA_SCREENSHOT_DIR is set (scripts/screenshots.sh), `widget` is saved there as NAME.png.
-void keepScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (!folder.isEmpty() && QDir().mkpath(folder))
-        widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
-}
-
 /// Lets queued replots and layouts run.
 void settle()
 {
@@ -214,7 +209,7 @@ private Q_SLOTS:
 
         const QImage image = view.grab().toImage();
         QVERIFY(!image.isNull());
-        keepScreenshot(view, QStringLiteral("tearsheet"));
+        QVERIFY(keepScreenshots(view, QStringLiteral("tearsheet"), PerformanceWindows::windowSize));
     }
 
     void aPeriodNarrowsEveryTimeChart()
@@ -399,7 +394,7 @@ private Q_SLOTS:
 
         comparison.choosePeriod(PeriodPreset::All);
         settle();
-        keepScreenshot(comparison, QStringLiteral("comparison"));
+        QVERIFY(keepScreenshots(comparison, QStringLiteral("comparison"), PerformanceWindows::windowSize));
     }
 
     void problemsAreListedAndTheChartsStillDraw()

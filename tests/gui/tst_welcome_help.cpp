@@ -21,6 +21,7 @@
 
 #include <sqlite3.h>
 
+#include "Screenshots.h"
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
 #include "help/UserGuide.h"
@@ -36,6 +37,7 @@
 #include "wizard/MigrationWizard.h"
 
 using namespace strata;
+using namespace strata::test;
 
 namespace {
 
@@ -55,23 +57,6 @@ bool waitUntil(const std::function<bool()>& done, int timeoutMs = 60000)
 QColor drawnAt(QWidget& widget, QPoint at)
 {
     return widget.grab().toImage().pixelColor(at);
-}
-
-/// When STRATA_SCREENSHOT_DIR is set (scripts/screenshots.sh), the window is saved there at both sizes.
-void keepScreenshots(QWidget& window, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return;
-    QDir().mkpath(folder);
-    const QSize before = window.size();
-    for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
-        window.resize(size);
-        QTest::qWait(150);
-        window.grab().save(QDir(folder).filePath(
-            QStringLiteral("%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height())));
-    }
-    window.resize(before);
 }
 
 } // namespace
@@ -108,12 +93,7 @@ private Q_SLOTS:
             labels << label->text();
         const QString words = labels.join(QLatin1Char(' '));
         QVERIFY2(words.contains(QStringLiteral("trading platform")), qPrintable(words));
-        for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
-            Theme::instance().choose(theme == QLatin1String("dark") ? Theme::Choice::Dark
-                                                                    : Theme::Choice::Light);
-            keepScreenshots(window, QStringLiteral("welcome-") + theme);
-        }
-        Theme::instance().choose(Theme::Choice::System);
+        QVERIFY(keepScreenshots(window, QStringLiteral("welcome")));
     }
 
     void inspectTheDemoOpensItsSchema()
@@ -181,13 +161,7 @@ private Q_SLOTS:
         window.openDemo();
         QVERIFY(shown.wait(30000));
         QVERIFY(!window.showsWelcome());
-        for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
-            Theme::instance().choose(theme == QLatin1String("dark") ? Theme::Choice::Dark
-                                                                    : Theme::Choice::Light);
-            QCOMPARE(Theme::isDark(), theme == QLatin1String("dark"));
-            keepScreenshots(window, QStringLiteral("main-window-") + theme);
-        }
-        Theme::instance().choose(Theme::Choice::System);
+        QVERIFY(keepScreenshots(window, QStringLiteral("main-window")));
     }
 
     void helpShowsTheUserGuide()
@@ -215,12 +189,7 @@ private Q_SLOTS:
                  qPrintable(guide->browser()->toPlainText().left(200)));
         QCOMPARE(guide->contents()->item(inspection)->text(), QStringLiteral("Inspecting a database"));
         guide->contents()->setCurrentRow(0);
-        for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
-            Theme::instance().choose(theme == QLatin1String("dark") ? Theme::Choice::Dark
-                                                                    : Theme::Choice::Light);
-            keepScreenshots(*guide, QStringLiteral("user-guide-") + theme);
-        }
-        Theme::instance().choose(Theme::Choice::System);
+        QVERIFY(keepScreenshots(*guide, QStringLiteral("user-guide"), asOpened(*guide)));
     }
 
     void aboutNamesTheVersions()

@@ -19,6 +19,7 @@
 #include "CliProcess.h"
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "WizardDriver.h"
 #include "backup/BackupActions.h"
 #include "backup/BackupCatalog.h"
@@ -72,24 +73,6 @@ QString bannerText(MainWindow& window)
     return banner && !banner->isHidden() ? banner->text() : QString();
 }
 
-/// With STRATA_SCREENSHOT_DIR set (scripts/screenshots.sh), saves the widget at the two sizes the views
-/// are made for, 1024x700 and 1600x1000, and gives it back its size.
-void keepScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return;
-    QDir().mkpath(folder);
-    const QSize size = widget.size();
-    for (const QSize& screen : {QSize(1024, 700), QSize(1600, 1000)}) {
-        widget.resize(screen);
-        QTest::qWait(50);
-        QVERIFY(widget.grab().save(QDir(folder).filePath(
-            QStringLiteral("%1-%2x%3.png").arg(name).arg(screen.width()).arg(screen.height()))));
-    }
-    widget.resize(size);
-}
-
 const QString ourPid = QString::number(QCoreApplication::applicationPid());
 
 } // namespace
@@ -140,7 +123,7 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(
             window.statusView()->lockText().contains(QStringLiteral("pid %1").arg(ourPid)),
             qPrintable(window.statusView()->lockText()), 10000);
-        keepScreenshot(window, QStringLiteral("window-lock-held-by-wizard"));
+        QVERIFY(keepScreenshots(window, QStringLiteral("window-lock-held-by-wizard")));
 
         for (int id : {MigrationWizard::Preflight, MigrationWizard::Backup, MigrationWizard::Plan}) {
             QVERIFY(phaseEnded(*wizard, id));
@@ -160,7 +143,7 @@ private Q_SLOTS:
         QVERIFY2(bannerText(window).contains(QStringLiteral("Restore to go back to v1")),
                  qPrintable(bannerText(window)));
         QVERIFY2(bannerText(window).contains(QStringLiteral("Now: ")), qPrintable(bannerText(window)));
-        keepScreenshot(window, QStringLiteral("window-after-wizard-stopped"));
+        QVERIFY(keepScreenshots(window, QStringLiteral("window-after-wizard-stopped")));
     }
 
     void aRestoreInTheWizardIsSaidInTheWindowAfterIt()
@@ -355,7 +338,7 @@ private Q_SLOTS:
         QCOMPARE(backup.schemaVersion, 0);
         QVERIFY2(said.contains(QStringLiteral("a schema Strata did not track yet")), qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("Now: v1")), qPrintable(said));
-        keepScreenshot(window, QStringLiteral("window-restored-message"));
+        QVERIFY(keepScreenshots(window, QStringLiteral("window-restored-message")));
     }
 };
 

@@ -17,6 +17,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "SetBuilder.h"
 #include "common/ErrorBanner.h"
 #include "demo/RiskStateDemo.h"
@@ -45,17 +46,6 @@ const QByteArray kSqliteOrders =
     "CREATE TABLE orders (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, qty INTEGER);\n"
     "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 300)\n"
     "INSERT INTO orders (id, account_id, qty) SELECT n, n % 17, n * 3 FROM g;\n";
-
-/// When STRATA_SCREENSHOT_DIR is set (scripts/screenshots.sh), `widget` is saved there as NAME.png.
-void keepScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return;
-    QDir().mkpath(folder);
-    QTest::qWait(200); // the layouts take the last texts in before the picture
-    QVERIFY(widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png"))));
-}
 
 bool waitUntil(const std::function<bool()>& done, int timeoutMs = 60000)
 {
@@ -201,7 +191,7 @@ private Q_SLOTS:
                      said.contains(QStringLiteral("pg-index-not-concurrent")) &&
                      said.contains(QStringLiteral("strata:allow")),
                  qPrintable(said));
-        keepScreenshot(*run.wizard, QStringLiteral("review-plan"));
+        QVERIFY(keepScreenshots(*run.wizard, QStringLiteral("review-plan"), asOpened(*run.wizard)));
     }
 
     void migrationsPlanShowsTheReviewToo()
@@ -237,7 +227,7 @@ private Q_SLOTS:
         QVERIFY2(details.contains(QStringLiteral("orders: 300 rows")) &&
                      details.contains(QStringLiteral("CREATE INDEX CONCURRENTLY orders_by_account")),
                  qPrintable(details));
-        keepScreenshot(*plan, QStringLiteral("review-plan-dialog"));
+        QVERIFY(keepScreenshots(*plan, QStringLiteral("review-plan-dialog"), asOpened(*plan)));
         plan->close();
     }
 
@@ -320,7 +310,7 @@ private Q_SLOTS:
                      indexes->child(0)->text(0).contains(QStringLiteral("measured on a copy of")),
                  qPrintable(indexes->child(0)->text(0)));
         page.findChild<QTreeWidget*>(QStringLiteral("steps"))->setCurrentItem(indexes);
-        keepScreenshot(*run.wizard, QStringLiteral("rehearsal-plan"));
+        QVERIFY(keepScreenshots(*run.wizard, QStringLiteral("rehearsal-plan"), asOpened(*run.wizard)));
     }
 
     void thePostgresRehearsalShowsTheLocksEachStepHeld()
@@ -358,7 +348,8 @@ private Q_SLOTS:
                      shown.contains(QStringLiteral("measured on a copy of")),
                  qPrintable(shown));
         page.findChild<QTreeWidget*>(QStringLiteral("steps"))->setCurrentItem(indexes);
-        keepScreenshot(*run.wizard, QStringLiteral("rehearsal-plan-postgresql"));
+        QVERIFY(
+            keepScreenshots(*run.wizard, QStringLiteral("rehearsal-plan-postgresql"), asOpened(*run.wizard)));
     }
 
     void thePreflightTreeNamesTheSessionHoldingALock()
@@ -431,7 +422,7 @@ private Q_SLOTS:
         QCOMPARE(row->child(0)->data(BlockerTree::PidColumn, BlockerTree::PidRole).toInt(), archiverPid);
         QCOMPARE(row->child(0)->text(BlockerTree::ApplicationColumn), QStringLiteral("nightly-archiver"));
         QVERIFY2(run.banner().contains(QString::number(pid)), qPrintable(run.banner()));
-        keepScreenshot(*run.wizard, QStringLiteral("preflight-blockers"));
+        QVERIFY(keepScreenshots(*run.wizard, QStringLiteral("preflight-blockers"), asOpened(*run.wizard)));
 
         // Refresh reads the sessions again on a connection of its own: both are still there.
         QSignalSpy jobs(panel, &BlockerPanel::jobEnded);
