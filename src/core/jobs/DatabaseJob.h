@@ -18,9 +18,15 @@ public:
     virtual QString title() const = 0;
     /// Runs on the worker thread. Reports through `progress` and stops cleanly when it is cancelled.
     virtual Status run(Database& db, const Progress& progress) = 0;
-    /// Work the operator started and waits for (a drift check, an exact count): closing the window asks
-    /// first and cancels it. Quick reads (the status, the schema) do not ask: closing simply stops them.
+    /// Work the operator started and waits for (a drift check, an exact count, a table's size and index
+    /// advice): closing the window asks first and cancels it. What the window reads for itself (the status,
+    /// the schema, the watch's probe, a strategy's numbers) does not ask: closing stops it silently.
     virtual bool asksBeforeClose() const { return false; }
+    /// The work in the operator's words, as the close question names it ("the exact row count of orders").
+    virtual QString operatorName() const { return title(); }
+    /// The job only reads: cancelling it also interrupts the statement that runs (InterruptOnCancel), since
+    /// an interrupted read leaves nothing half-done. Jobs that write stop at their own safe points instead.
+    virtual bool onlyReads() const { return false; }
 };
 
 } // namespace strata

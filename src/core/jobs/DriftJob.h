@@ -17,6 +17,7 @@ public:
     QString title() const override { return QStringLiteral("Checking for schema drift"); }
     Status run(Database& db, const Progress& progress) override;
     bool asksBeforeClose() const override { return true; }
+    QString operatorName() const override { return QStringLiteral("the drift check"); }
     /// Set when run() succeeded, with or without drift.
     const std::optional<DriftReport>& report() const { return m_report; }
 

@@ -3,6 +3,7 @@
 #include <QMetaObject>
 
 #include "connection/DatabaseOpener.h"
+#include "connection/InterruptOnCancel.h"
 
 namespace strata {
 
@@ -31,6 +32,11 @@ JobRunner::~JobRunner()
 bool JobRunner::asksBeforeClose() const
 {
     return m_job->asksBeforeClose();
+}
+
+QString JobRunner::operatorName() const
+{
+    return m_job->operatorName();
 }
 
 QList<JobRunner*> JobRunner::running()
@@ -74,7 +80,12 @@ void JobRunner::start()
         m_connected = db.ok();
         if (!db)
             status = db.error();
-        else
+        else if (m_job->onlyReads()) {
+            // Cancelling a read also interrupts its running statement, so that it stops at once (closing
+            // the window during a long count) instead of after the statement.
+            InterruptOnCancel interrupt(**db, &m_cancel);
+            status = m_job->run(**db, progress);
+        } else
             status = m_job->run(**db, progress);
         const bool ok = status.ok();
         const Error error = ok ? Error{} : status.error();

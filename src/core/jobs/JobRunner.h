@@ -30,6 +30,8 @@ public:
     bool connected() const { return m_connected; }
     /// The job is one the operator waits for: closing the window asks first (DatabaseJob::asksBeforeClose).
     bool asksBeforeClose() const;
+    /// The job in the operator's words, for the close question (DatabaseJob::operatorName).
+    QString operatorName() const;
     /// The runners of this thread whose job has started and not finished yet, oldest first (the window
     /// asks about them before it closes).
     static QList<JobRunner*> running();

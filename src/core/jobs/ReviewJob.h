@@ -19,6 +19,7 @@ public:
     {}
 
     QString title() const override { return QStringLiteral("Reviewing the pending steps"); }
+    bool onlyReads() const override { return true; }
     Status run(Database& db, const Progress& progress) override;
     const std::optional<ReviewReport>& report() const { return m_report; }
 

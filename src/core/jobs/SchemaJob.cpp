@@ -36,6 +36,23 @@ QString SchemaJob::title() const
     return {};
 }
 
+QString SchemaJob::operatorName() const
+{
+    // The table as the operator sees it in the schema tree: its schema only when it is not the default one.
+    const bool defaultSchema =
+        m_schema.isEmpty() || m_schema == QLatin1String("main") || m_schema == QLatin1String("public");
+    const QString table = defaultSchema ? m_table : QStringLiteral("%1.%2").arg(m_schema, m_table);
+    switch (m_work) {
+    case Work::ReadSchema:
+        return QStringLiteral("the schema read");
+    case Work::MeasureTable:
+        return QStringLiteral("the size and index advice of %1").arg(table);
+    case Work::CountRows:
+        return QStringLiteral("the exact row count of %1").arg(table);
+    }
+    return {};
+}
+
 Status SchemaJob::run(Database& db, const Progress& progress)
 {
     QElapsedTimer clock;

@@ -29,6 +29,12 @@ public:
 
     QString title() const override;
     Status run(Database& db, const Progress& progress) override;
+    /// A count or a table's measure (its size and index advice) is what the operator opened the table for
+    /// and waits for: closing asks. The schema read is the window's own, done again on every open and
+    /// refresh: closing stops it silently.
+    bool asksBeforeClose() const override { return m_work != Work::ReadSchema; }
+    QString operatorName() const override;
+    bool onlyReads() const override { return true; }
 
     Work work() const { return m_work; }
     QString schema() const { return m_schema; }

@@ -12,6 +12,7 @@ class StateProbeJob final : public DatabaseJob
 {
 public:
     QString title() const override { return QStringLiteral("Watching the database for changes"); }
+    bool onlyReads() const override { return true; }
     Status run(Database& db, const Progress& progress) override;
     /// Set by run(): the lock holder and the history, as one comparable text.
     const QString& fingerprint() const { return m_fingerprint; }

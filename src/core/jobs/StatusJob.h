@@ -50,6 +50,7 @@ public:
     {}
 
     QString title() const override { return QStringLiteral("Reading the migration status"); }
+    bool onlyReads() const override { return true; }
     Status run(Database& db, const Progress& progress) override;
     const std::optional<DatabaseStatus>& status() const { return m_status; }
     /// The lock and the history as StateProbeJob sees them, taken before the status was read (empty when

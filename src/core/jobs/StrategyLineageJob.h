@@ -12,6 +12,7 @@ class StrategyLineageJob final : public DatabaseJob
 {
 public:
     QString title() const override { return QStringLiteral("Reading the strategy lineage"); }
+    bool onlyReads() const override { return true; }
     Status run(Database& db, const Progress& progress) override;
     const std::optional<LineageGraph>& graph() const { return m_graph; }
     /// The job failed because the database has no strategy tables (not because it could not be read).

@@ -24,6 +24,7 @@ public:
     explicit StrategyTearsheetJob(QStringList strategyIds) : m_ids(std::move(strategyIds)) {}
 
     QString title() const override { return QStringLiteral("Reading strategy performance"); }
+    bool onlyReads() const override { return true; }
     /// An id that is not in the registry fails the job, naming it (bad input).
     Status run(Database& db, const Progress& progress) override;
     const QList<Item>& items() const { return m_items; }

@@ -24,9 +24,9 @@ CheckResult probeSqlite(SqliteDatabase& db)
     // A hot journal left by a crashed writer was already rolled back when this run first read the
     // database; a -journal file that is still there is not hot, and a live writer shows in the lock probe.
     // The lock probe: a write lock must be free right now.
-    sqlite3_busy_timeout(db.handle(), 0);
+    db.setBusyTimeout(std::chrono::milliseconds(0));
     const int rc = sqlite3_exec(db.handle(), "BEGIN IMMEDIATE; ROLLBACK;", nullptr, nullptr, nullptr);
-    sqlite3_busy_timeout(db.handle(), 5000);
+    db.setBusyTimeout(std::chrono::milliseconds(5000));
     if (rc != SQLITE_OK) {
         sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
         return CheckResult::failed(name,

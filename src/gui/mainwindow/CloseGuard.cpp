@@ -1,6 +1,7 @@
 #include "mainwindow/CloseGuard.h"
 
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTimer>
 #include <QWidget>
 
@@ -21,30 +22,60 @@ QList<JobRunner*> CloseGuard::longJobs()
 
 QString CloseGuard::question(const QList<JobRunner*>& jobs)
 {
-    QStringList titles;
+    QStringList names;
     for (const JobRunner* job : jobs)
-        titles << job->title();
+        names << job->operatorName();
+    QString work;
+    if (names.size() == 1)
+        work = names.first();
+    else
+        work = tr("%1 and %2").arg(names.mid(0, names.size() - 1).join(QStringLiteral(", ")), names.last());
+    work[0] = work[0].toUpper();
     return tr("%1 %2 still running. Stop and close Strata?\n\nStopping changes nothing: the database is only "
-              "read, and a drift check removes its scratch copy.")
-        .arg(titles.join(QStringLiteral(", ")), jobs.size() == 1 ? tr("is") : tr("are"));
+              "read (its running statement is interrupted), and a drift check removes its scratch copy. "
+              "Keep Strata open to let %3 finish.")
+        .arg(work, jobs.size() == 1 ? tr("is") : tr("are"), jobs.size() == 1 ? tr("it") : tr("them"));
 }
 
 bool CloseGuard::allowsClose()
 {
     if (isStopping())
         return false;
-    const QList<JobRunner*> jobs = longJobs();
-    if (jobs.isEmpty())
+    if (m_stoppedOnce) {
+        // The jobs were stopped; a read the window started since (a watch's poll) stops as it goes.
+        for (JobRunner* job : JobRunner::running())
+            job->cancel();
+        m_stoppedOnce = false;
         return true;
-    if (QMessageBox::question(&m_window, tr("A job is running"), question(jobs),
-                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
-        return false;
-    for (JobRunner* job : jobs) {
+    }
+    const QList<JobRunner*> asking = longJobs();
+    if (!asking.isEmpty()) {
+        QMessageBox box(QMessageBox::Question, tr("A job is running"), question(asking),
+                        QMessageBox::Yes | QMessageBox::No, &m_window);
+        box.button(QMessageBox::Yes)->setText(tr("Stop and close"));
+        box.button(QMessageBox::No)->setText(tr("Keep Strata open"));
+        box.setDefaultButton(QMessageBox::No);
+        if (box.exec() != QMessageBox::Yes)
+            return false;
+    }
+    if (JobRunner::running().isEmpty())
+        return true;
+    stopAll();
+    return false;
+}
+
+void CloseGuard::stopAll()
+{
+    QStringList names;
+    for (JobRunner* job : JobRunner::running()) {
         m_stopping << job;
+        names << job->operatorName();
+        // Queued: the runner's own finished() handlers (the page showing "Count stopped") run first.
         connect(job, &JobRunner::finished, this, &CloseGuard::onStopped, Qt::QueuedConnection);
+        connect(job, &QObject::destroyed, this, &CloseGuard::onStopped, Qt::QueuedConnection);
         job->cancel();
     }
-    return false;
+    Q_EMIT stopping(tr("Stopping %1 before Strata closes…").arg(names.join(QStringLiteral(", "))));
 }
 
 void CloseGuard::onStopped()
@@ -54,6 +85,7 @@ void CloseGuard::onStopped()
     m_stopping.removeIf([](const QPointer<JobRunner>& job) { return !job || !job->isRunning(); });
     if (!m_stopping.isEmpty())
         return;
+    m_stoppedOnce = true;
     QTimer::singleShot(0, &m_window, &QWidget::close);
 }
 

@@ -105,6 +105,8 @@ MainWindow::MainWindow(QWidget* parent)
     // The window's one source of truth is the status read: it is read again when the database changes
     // underneath (another run, a deploy script), and after every job, wizard and restore.
     connect(m_watch, &DatabaseWatch::changed, this, &MainWindow::refresh);
+    connect(m_closeGuard, &CloseGuard::stopping, m_statusBar,
+            [this](const QString& message) { m_statusBar->showMessage(message); });
     connect(m_migrate, &MigrateAction::closed, this, [this] {
         if (m_closeWhenIdle)
             QTimer::singleShot(0, this, &QWidget::close);
@@ -375,7 +377,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     if (!m_backups->isBusy() && !m_migrations->isBusy()) {
-        // A drift check or an exact count asks first, and is stopped before the window goes.
+        // Every job on a worker is stopped before the window goes; a drift check or an exact count asks
+        // first.
         if (m_closeGuard->allowsClose())
             event->accept();
         else

@@ -177,8 +177,8 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString& path
                                QStringLiteral("Check that the file is a SQLite database and not in use."));
     }
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, kDefaultBusyTimeoutMs);
     std::unique_ptr<SqliteDatabase> result(new SqliteDatabase(db, path));
+    result->setBusyTimeout(std::chrono::milliseconds(kDefaultBusyTimeoutMs));
 
     // SQLite opens lazily. Recognise a file that is not a database by its header, without taking any lock:
     // a run waiting for the migration lock must not wait on the database first.
@@ -205,7 +205,25 @@ SqliteDatabase::~SqliteDatabase()
 
 void SqliteDatabase::interrupt()
 {
+    ++m_interrupts; // a statement waiting for another writer's lock gives up (waitWhileBusy)
     sqlite3_interrupt(m_db);
+}
+
+int SqliteDatabase::waitWhileBusy(void* database, int attempt)
+{
+    auto* self = static_cast<SqliteDatabase*>(database);
+    const auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) {
+        self->m_busySince = now;
+        self->m_interruptsWhenBusy = self->m_interrupts.load();
+    }
+    if (self->m_interrupts.load() != self->m_interruptsWhenBusy)
+        return 0; // interrupted: the statement fails with SQLITE_BUSY at once
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - self->m_busySince);
+    if (waited >= self->m_busyTimeout)
+        return 0;
+    sqlite3_sleep(int(std::min<qint64>(10, (self->m_busyTimeout - waited).count())));
+    return 1;
 }
 
 QString SqliteDatabase::display() const
@@ -264,7 +282,8 @@ QString SqliteDatabase::lastMessage() const
 
 void SqliteDatabase::setBusyTimeout(std::chrono::milliseconds timeout)
 {
-    sqlite3_busy_timeout(m_db, static_cast<int>(timeout.count()));
+    m_busyTimeout = timeout;
+    sqlite3_busy_handler(m_db, &SqliteDatabase::waitWhileBusy, this);
 }
 
 Result<QueryRows> SqliteDatabase::query(const QString& sql, const QVariantList& params)

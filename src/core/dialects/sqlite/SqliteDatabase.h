@@ -1,5 +1,8 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
+
 #include "connection/Database.h"
 
 struct sqlite3;
@@ -29,6 +32,7 @@ public:
     QString path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
     /// How long a statement waits for another writer's lock before failing with "database is locked".
+    /// interrupt() also ends the wait (sqlite3_interrupt alone does not reach a statement waiting there).
     void setBusyTimeout(std::chrono::milliseconds timeout);
 
 private:
@@ -37,8 +41,16 @@ private:
     /// The error of a statement that failed, saying plainly what busy, read-only and not-a-database mean.
     Error stepError() const;
 
+    /// SQLite's busy handler: waits for another writer's lock in short sleeps, until the timeout or an
+    /// interrupt() that arrives while it waits.
+    static int waitWhileBusy(void* database, int attempt);
+
     sqlite3* m_db = nullptr;
     QString m_path;
+    std::chrono::milliseconds m_busyTimeout{0};
+    std::chrono::steady_clock::time_point m_busySince;
+    std::atomic<quint64> m_interrupts{0}; ///< interrupt() calls, from any thread
+    quint64 m_interruptsWhenBusy = 0;     ///< m_interrupts when the current wait began
 };
 
 } // namespace strata
