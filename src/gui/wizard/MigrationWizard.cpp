@@ -74,10 +74,12 @@ void MigrationWizard::onPhaseDone(const QString& phase, bool ok)
 QString MigrationWizard::closingQuestion() const
 {
     if (currentId() == Apply)
-        return tr("A migration step is running. Stop after this step and close?\n\nThe step that runs now "
-                  "finishes and is recorded, or is rolled back if it fails; no step is left half-applied. "
-                  "The steps applied so far stay applied, and the backup taken at the start stays in the "
-                  "Backup menu.");
+        return tr(
+            "A migration step is running. Stop it and close?\n\nStop this step now: its statement is "
+            "interrupted, its transaction rolls back, and the history records the step as failed.\n"
+            "Stop after this step: the step finishes and is recorded, or is rolled back if it fails.\n\n"
+            "Either way no step is left half-applied. The steps applied before it stay applied, and the "
+            "backup taken at the start stays in the Backup menu.");
     if (currentId() == Backup)
         return tr("The backup is running. Stop it and close?\n\nNothing has been changed: the partial "
                   "backup is discarded and the migration does not start.");
@@ -92,11 +94,27 @@ void MigrationWizard::reject()
     if (m_closeWhenIdle)
         return;
     if (m_session->isBusy()) {
-        if (QMessageBox::question(this, tr("Stop the migration?"), closingQuestion()) != QMessageBox::Yes)
+        // During a step the operator chooses: stop it now (it rolls back, as "Stop this step now" on the
+        // Apply page does), or after it; during the other phases Yes stops the phase.
+        QMessageBox box(QMessageBox::Question, tr("Stop the migration?"), closingQuestion(),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        QPushButton* now = nullptr;
+        if (currentId() == Apply && m_apply->state() == RunPage::State::Running) {
+            now = box.addButton(tr("Stop this step now"), QMessageBox::DestructiveRole);
+            now->setObjectName(QStringLiteral("stopStepNow"));
+            box.button(QMessageBox::Yes)->setText(tr("Stop after this step"));
+            box.button(QMessageBox::No)->setText(tr("Keep it running"));
+            box.setDefaultButton(QMessageBox::No);
+        }
+        box.exec();
+        const bool stopNow = now && box.clickedButton() == now;
+        if (!stopNow && box.clickedButton() != box.button(QMessageBox::Yes))
             return;
         m_closeWhenIdle = true;
         m_session->cancel();
-        if (currentId() == Apply)
+        if (stopNow)
+            m_apply->stopNow();
+        else if (currentId() == Apply)
             m_apply->stopAfterStep();
         button(QWizard::CancelButton)->setEnabled(false);
         return;

@@ -17,8 +17,8 @@ class VerificationPage;
 
 /// Migrations > Migrate…: seed 004's runbook, one page per phase (pre-flight, backup, plan, apply,
 /// verification, finish). The run lives on a worker session that holds the run lock from the first page
-/// to the last. Closing the wizard while a step runs asks first and stops between steps: a step is never
-/// left half-applied.
+/// to the last. Closing the wizard (or the window) while a step runs asks first, and stops the step now (it
+/// rolls back and the history records it as failed) or after it: a step is never left half-applied.
 class MigrationWizard : public QWizard
 {
     Q_OBJECT
