@@ -6,9 +6,11 @@ class QLabel;
 
 namespace strata {
 
+class ElidedLabel;
 struct DatabaseStatus;
 
-/// The window's status bar: which database, its schema version, and who holds its migration lock.
+/// The window's status bar: which database, its schema version, and who holds its migration lock. A long path
+/// or lock holder is shortened with "…" (whole in its tooltip), so the window still fits a 1024x700 screen.
 class ConnectionStatusBar : public QStatusBar
 {
     Q_OBJECT
@@ -26,9 +28,9 @@ public:
     QString lockText() const;
 
 private:
-    QLabel* m_connection;
+    ElidedLabel* m_connection;
     QLabel* m_version;
-    QLabel* m_lock;
+    ElidedLabel* m_lock;
 };
 
 } // namespace strata
