@@ -72,34 +72,6 @@ void answerNextMessageBox(QMessageBox::StandardButton button, QString* said, int
     });
 }
 
-void append(const QString& file, const QByteArray& text)
-{
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::Append));
-    f.write(text);
-}
-
-/// A statement SQLite spends minutes on (a counter to three billion): a step's long data backfill.
-const QByteArray longSqliteStatement =
-    "\nCREATE TABLE backfill_marker AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
-    "WHERE x < 3000000000) SELECT count(*) AS n FROM c;\n";
-
-/// Walks the wizard to the Apply page and waits until step `slot` has started.
-void runUntilStep(MigrationWizard& wizard, const QString& slot)
-{
-    QSignalSpy started(&wizard.session(), &RunSession::stepStarted);
-    for (int id : {MigrationWizard::Preflight, MigrationWizard::Backup, MigrationWizard::Plan}) {
-        QVERIFY(phaseEnded(wizard, id, 60000));
-        QVERIFY2(wizard.currentPage()->isComplete(), qPrintable(QString::number(id)));
-        wizard.button(QWizard::CommitButton)->click();
-    }
-    QCOMPARE(wizard.currentId(), int(MigrationWizard::Apply));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        std::any_of(started.cbegin(), started.cend(),
-                    [&](const QList<QVariant>& s) { return s.at(0).toString() == slot; }),
-        30000);
-}
-
 } // namespace
 
 class TestLongJobs : public QObject
@@ -129,7 +101,7 @@ private Q_SLOTS:
             QVERIFY(db.ok());
             QVERIFY(MigrationHarness::migrate(**db, *MigrationHarness::load(set)).ok());
         }
-        append(QDir(set).filePath(QStringLiteral("002_v2/01_core.sql")), longSqliteStatement);
+        QVERIFY(appendToStep(QDir(set).filePath(QStringLiteral("002_v2/01_core.sql")), longSqliteStatement));
 
         MainWindow window;
         window.show();
@@ -173,7 +145,7 @@ private Q_SLOTS:
             auto db = MigrationHarness::open(QStringLiteral("sqlite:") + path);
             QVERIFY(MigrationHarness::migrate(**db, *MigrationHarness::load(set)).ok());
         }
-        append(QDir(set).filePath(QStringLiteral("002_v2/01_core.sql")), longSqliteStatement);
+        QVERIFY(appendToStep(QDir(set).filePath(QStringLiteral("002_v2/01_core.sql")), longSqliteStatement));
         MainWindow window;
         window.show();
         ConnectionTarget target;
@@ -201,7 +173,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("state.db"));
         QVERIFY(RiskStateDemo::create(path).ok());
         const QString set = copyOfTheBundledSet(dir.filePath(QStringLiteral("set")));
-        append(QDir(set).filePath(QStringLiteral("002_v2/01_core.sql")), longSqliteStatement);
+        QVERIFY(appendToStep(QDir(set).filePath(QStringLiteral("002_v2/01_core.sql")), longSqliteStatement));
         QStringList schemaBefore;
         {
             auto db = MigrationHarness::open(QStringLiteral("sqlite:") + path);
@@ -260,21 +232,9 @@ private Q_SLOTS:
         STRATA_REQUIRE_POSTGRES(scratch);
         QTemporaryDir dir;
         // The strategy set with a long statement at the end of its first step, after its tables.
-        const QString set = dir.filePath(QStringLiteral("set"));
-        const QString source = QStringLiteral(STRATA_SOURCE_DIR "/migrations/strategy");
-        QString firstStep;
-        QDirIterator it(source, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            const QString copy = QDir(set).filePath(QDir(source).relativeFilePath(file));
-            QDir().mkpath(QFileInfo(copy).absolutePath());
-            QVERIFY(QFile::copy(file, copy));
-            QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
-            if (copy.endsWith(QLatin1String(".postgresql.sql")) && (firstStep.isEmpty() || copy < firstStep))
-                firstStep = copy;
-        }
-        QVERIFY(!firstStep.isEmpty());
-        append(firstStep, "\nSELECT pg_sleep(30);\n");
+        const QString set =
+            copyOfTheStrategySetWith(dir.filePath(QStringLiteral("set")), "\nSELECT pg_sleep(30);\n");
+        QVERIFY(!set.isEmpty());
 
         MainWindow window;
         window.show();

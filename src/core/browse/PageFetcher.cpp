@@ -33,6 +33,7 @@ PageFetcher::PageFetcher(ConnectionUrl url, std::shared_ptr<PageRequestQueue> qu
 PageFetcher::~PageFetcher()
 {
     m_generation = 0;
+    m_closing = true;
     m_queue->close();
     interrupt();
     m_thread->wait();
@@ -65,7 +66,13 @@ void PageFetcher::run()
     if (!m_estimates.isEmpty()) {
         qint64 estimate = -1;
         for (const SqlStatement& statement : m_estimates) {
+            m_busy = true; // a grid that goes while the estimate waits for a lock interrupts it
+            if (m_closing.load()) {
+                m_busy = false;
+                break;
+            }
             const auto rows = db->query(statement.sql, statement.params);
+            m_busy = false;
             bool ok = false;
             const qint64 value = rows ? rows->value(0, 0).toLongLong(&ok) : -1;
             if (ok && value >= 0) {

@@ -54,6 +54,7 @@ private:
     Callbacks m_callbacks;
     std::atomic<quint64> m_generation{0};
     std::atomic_int m_interrupts{0};
+    std::atomic_bool m_closing{false};         ///< the grid is going: no statement starts any more
     std::atomic_bool m_busy{false};            ///< a statement runs: only then is there anything to interrupt
     std::atomic<qint64> m_lastInterruptMs{-1}; ///< steady clock, for cancels that land late
     QMutex m_dbMutex;

@@ -20,21 +20,18 @@ QList<JobRunner*> CloseGuard::longJobs()
     return jobs;
 }
 
-QString CloseGuard::question(const QList<JobRunner*>& jobs)
+QString CloseGuard::question(const QStringList& work)
 {
-    QStringList names;
-    for (const JobRunner* job : jobs)
-        names << job->operatorName();
-    QString work;
-    if (names.size() == 1)
-        work = names.first();
-    else
-        work = tr("%1 and %2").arg(names.mid(0, names.size() - 1).join(QStringLiteral(", ")), names.last());
-    work[0] = work[0].toUpper();
+    QString named =
+        work.size() == 1
+            ? work.first()
+            : tr("%1 and %2").arg(work.mid(0, work.size() - 1).join(QStringLiteral(", ")), work.last());
+    if (!named.isEmpty())
+        named[0] = named[0].toUpper();
     return tr("%1 %2 still running. Stop and close Strata?\n\nStopping changes nothing: the database is only "
               "read (its running statement is interrupted), and a drift check removes its scratch copy. "
               "Keep Strata open to let %3 finish.")
-        .arg(work, jobs.size() == 1 ? tr("is") : tr("are"), jobs.size() == 1 ? tr("it") : tr("them"));
+        .arg(named, work.size() == 1 ? tr("is") : tr("are"), work.size() == 1 ? tr("it") : tr("them"));
 }
 
 bool CloseGuard::allowsClose()
@@ -48,7 +45,9 @@ bool CloseGuard::allowsClose()
         m_stoppedOnce = false;
         return true;
     }
-    const QList<JobRunner*> asking = longJobs();
+    QStringList asking;
+    for (const JobRunner* job : longJobs())
+        asking << job->operatorName();
     if (!asking.isEmpty()) {
         QMessageBox box(QMessageBox::Question, tr("A job is running"), question(asking),
                         QMessageBox::Yes | QMessageBox::No, &m_window);

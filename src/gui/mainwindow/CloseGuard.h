@@ -12,10 +12,11 @@ class JobRunner;
 
 /// Before the window closes, every job that runs on a worker of its own is stopped, and the window closes
 /// only once they all have, so that the process ends promptly instead of running on without a window and
-/// the GUI thread never waits on a database. The jobs the operator started and waits for (an exact row count,
-/// a table's size and index advice, a drift check; DatabaseJob::asksBeforeClose) are named in a question
-/// first; what the window reads for itself (the status, the schema, the watch's probe) is stopped silently.
-/// Reads are interrupted inside their statement (DatabaseJob::onlyReads, InterruptOnCancel).
+/// the GUI thread never waits on a database. The jobs the operator started and waits for (an exact row
+/// count, a table's size and index advice, a drift check; DatabaseJob::asksBeforeClose) are named in a
+/// question first; what the window reads for itself (the status, the schema, the watch's probe) is stopped
+/// silently. Reads are interrupted inside their statement (DatabaseJob::onlyReads, InterruptOnCancel). A
+/// data grid's readers stop with the grid (they interrupt their statement when it is destroyed).
 class CloseGuard : public QObject
 {
     Q_OBJECT
@@ -28,8 +29,8 @@ public:
     bool allowsClose();
     /// The jobs are being stopped; the window closes when they have.
     bool isStopping() const { return !m_stopping.isEmpty(); }
-    /// The question asked for these jobs.
-    static QString question(const QList<JobRunner*>& jobs);
+    /// The question asked for this work, each in the operator's words ("the exact row count of orders").
+    static QString question(const QStringList& work);
     /// The jobs running now that ask before the window closes.
     static QList<JobRunner*> longJobs();
 

@@ -213,12 +213,10 @@ int SqliteDatabase::waitWhileBusy(void* database, int attempt)
 {
     auto* self = static_cast<SqliteDatabase*>(database);
     const auto now = std::chrono::steady_clock::now();
-    if (attempt == 0) {
+    if (attempt == 0)
         self->m_busySince = now;
-        self->m_interruptsWhenBusy = self->m_interrupts.load();
-    }
-    if (self->m_interrupts.load() != self->m_interruptsWhenBusy)
-        return 0; // interrupted: the statement fails with SQLITE_BUSY at once
+    if (self->m_interrupts.load() != self->m_interruptsAtStatement)
+        return 0; // interrupted since the statement began: it fails with SQLITE_BUSY at once
     const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - self->m_busySince);
     if (waited >= self->m_busyTimeout)
         return 0;
@@ -288,6 +286,7 @@ void SqliteDatabase::setBusyTimeout(std::chrono::milliseconds timeout)
 
 Result<QueryRows> SqliteDatabase::query(const QString& sql, const QVariantList& params)
 {
+    m_interruptsAtStatement = m_interrupts.load();
     const QByteArray utf8 = sql.toUtf8();
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr);
@@ -320,6 +319,7 @@ Result<QueryRows> SqliteDatabase::query(const QString& sql, const QVariantList& 
 
 Status SqliteDatabase::runScript(const SqlScript& script, bool inTransaction)
 {
+    m_interruptsAtStatement = m_interrupts.load();
     const char* base = script.utf8.constData();
     const char* end = base + script.utf8.size();
     const char* tail = base;

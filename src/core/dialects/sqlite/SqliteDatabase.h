@@ -42,7 +42,7 @@ private:
     Error stepError() const;
 
     /// SQLite's busy handler: waits for another writer's lock in short sleeps, until the timeout or an
-    /// interrupt() that arrives while it waits.
+    /// interrupt() that arrived since the statement (or script) began.
     static int waitWhileBusy(void* database, int attempt);
 
     sqlite3* m_db = nullptr;
@@ -50,7 +50,7 @@ private:
     std::chrono::milliseconds m_busyTimeout{0};
     std::chrono::steady_clock::time_point m_busySince;
     std::atomic<quint64> m_interrupts{0}; ///< interrupt() calls, from any thread
-    quint64 m_interruptsWhenBusy = 0;     ///< m_interrupts when the current wait began
+    quint64 m_interruptsAtStatement = 0;  ///< m_interrupts when the running statement (or script) began
 };
 
 } // namespace strata
