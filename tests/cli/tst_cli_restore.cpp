@@ -396,6 +396,10 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 1 || run.exitCode == 4, qPrintable(describe(run)));
         QVERIFY2(run.err.contains(QStringLiteral("steady_writer")), qPrintable(describe(run)));
         QVERIFY2(run.err.contains(QStringLiteral("restore did not start")), qPrintable(describe(run)));
+        // The set has no hooks: the advice speaks of the programs that use the database and where a pre hook
+        // that stops them goes, not of a daemon.
+        QVERIFY2(!run.err.contains(QStringLiteral("daemon")), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("a pre hook")), qPrintable(describe(run)));
         // Nothing the writer committed was overwritten, and nothing was kept aside: the restore never began.
         auto db = openDatabase(f.db->url());
         QVERIFY(db);

@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -11,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextDocument>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QtTest>
@@ -18,6 +20,7 @@
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
 #include "SetBuilder.h"
+#include "backup/BackupActions.h"
 #include "common/ErrorBanner.h"
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
@@ -25,6 +28,11 @@
 #include "jobs/RunSession.h"
 #include "mainwindow/MainActions.h"
 #include "mainwindow/MainWindow.h"
+#include "migrations/HistoryStore.h"
+#include "migrations/ProblemPanel.h"
+#include "migrations/ProblemRow.h"
+#include "migrations/RunJournal.h"
+#include "migrations/TimelinePage.h"
 #include "schema/DriftPage.h"
 #include "wizard/BlockerPanel.h"
 #include "wizard/FinishPage.h"
@@ -129,6 +137,49 @@ int numberIn(const QString& word)
     bool isNumber = false;
     const int n = word.toInt(&isNumber);
     return isNumber ? n : int(words.indexOf(word.toLower()));
+}
+
+/// Clicks `button` in the next message box and keeps its text in `asked` (the box is modal: queue it first).
+void answerNextMessageBox(QMessageBox::StandardButton button, QString* asked)
+{
+    QTimer::singleShot(0, [button, asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return answerNextMessageBox(button, asked);
+        *asked = box->text();
+        box->button(button)->click();
+    });
+}
+
+bool waitForStatus(MainWindow& window)
+{
+    QSignalSpy shown(&window, &MainWindow::statusShown);
+    return shown.wait(20000) && shown.first().at(0).toBool();
+}
+
+/// Every tooltip the operator can reach by pointing at a widget or an action of the window.
+QStringList tooltipsOf(QWidget& window)
+{
+    QStringList tips;
+    for (auto* widget : window.findChildren<QWidget*>())
+        if (!widget->toolTip().isEmpty())
+            tips << widget->toolTip();
+    for (auto* action : window.findChildren<QAction*>())
+        if (!action->toolTip().isEmpty())
+            tips << action->toolTip();
+    return tips;
+}
+
+/// A backup as the Backup menu lists it, for the restore's confirmation.
+BackupRecord aBackupOf(const QString& database)
+{
+    BackupRecord record;
+    record.id = QStringLiteral("pre_v2");
+    record.path = database + QStringLiteral(".backup");
+    record.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    record.schemaVersion = 1;
+    record.size = 4096;
+    return record;
 }
 
 } // namespace
@@ -320,6 +371,127 @@ private Q_SLOTS:
         QVERIFY2(!said.contains(QStringLiteral("strata-cli")), qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("Migrations &gt; Baseline…")), qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("Migrations &gt; Migrate…")), qPrintable(said));
+    }
+
+    /// The restore's confirmation speaks of the daemon only when the set's config has hooks that stop and
+    /// start it: not on the demo (no hooks), yes with an operator config's hooks or the set's own.
+    void theRestoreConfirmationNamesTheDaemonOnlyWithHooks()
+    {
+        MainWindow window;
+        window.show();
+        window.openDemo();
+        QVERIFY(waitForStatus(window));
+        const QString demo = window.backups()->restoreQuestion(aBackupOf(QStringLiteral("demo")));
+        QVERIFY2(!demo.contains(QStringLiteral("daemon"), Qt::CaseInsensitive), qPrintable(demo));
+        QVERIFY2(demo.contains(QStringLiteral("programs that use it")), qPrintable(demo));
+        QVERIFY2(!demo.contains(QStringLiteral("strata-cli")), qPrintable(demo));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        QFile demoConfig(QStringLiteral(":/resources/demo/database.yaml"));
+        QVERIFY(demoConfig.open(QIODevice::ReadOnly));
+        const QString hooked = dir.filePath(QStringLiteral("hooked.yaml"));
+        QFile out(hooked);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(demoConfig.readAll() + "    pre_hook: \"true\"\n    post_hook: \"true\"\n");
+        out.close();
+        ConnectionTarget withConfigHooks;
+        withConfigHooks.url = QStringLiteral("sqlite:") + path;
+        withConfigHooks.migrations = RiskStateDemo::bundledSet();
+        withConfigHooks.config = hooked;
+        // A set whose own strata.yaml has the hooks, and no operator config.
+        SetBuilder set;
+        set.file(
+               QStringLiteral("strata.yaml"),
+               "name: desk\ndialects: [sqlite]\nhooks:\n  pre: ./stop_daemon.sh\n  post: ./start_daemon.sh\n")
+            .file(QStringLiteral("001_v1/01_book.sql"), "CREATE TABLE book (id INTEGER PRIMARY KEY);\n");
+        ScratchSqlite file;
+        ConnectionTarget withSetHooks;
+        withSetHooks.url = file.url();
+        withSetHooks.migrations = set.path();
+        for (const ConnectionTarget& target : {withConfigHooks, withSetHooks}) {
+            QSignalSpy shown(&window, &MainWindow::statusShown);
+            window.open(target);
+            QVERIFY(shown.wait(20000)); // read or not: the restore's question needs only the target
+            const QString asked = window.backups()->restoreQuestion(aBackupOf(target.url));
+            QVERIFY2(asked.contains(QStringLiteral("pre hook stops the daemon")), qPrintable(asked));
+            QVERIFY2(!asked.contains(QStringLiteral("strata-cli")), qPrintable(asked));
+        }
+    }
+
+    /// The confirmations and tooltips the operator reaches from the timeline's problems name the app's own
+    /// buttons and menus, never a strata-cli command: a dirty step's Mark applied…, an interrupted run's
+    /// Acknowledge…, and every tooltip of the window meanwhile.
+    void confirmationsAndTooltipsNeverNameTheCommandLine()
+    {
+        SetBuilder set;
+        set.file(QStringLiteral("001_base/01_tables.sql"),
+                 "CREATE TABLE positions (id INTEGER PRIMARY KEY);\n");
+        ScratchSqlite file;
+        {
+            auto db = MigrationHarness::open(file.url());
+            QVERIFY(MigrationHarness::migrate(**db, *MigrationHarness::load(set.path())).ok());
+        }
+        set.file(QStringLiteral("002_orders/01_orders.sql"),
+                 "-- strata:no-transaction\nCREATE TABLE orders (id INTEGER PRIMARY KEY);\n");
+        {
+            // A no-transaction step that started and never finished, and a run killed in its steps.
+            auto db = MigrationHarness::open(file.url());
+            auto loaded = MigrationHarness::load(set.path());
+            QVERIFY(loaded);
+            const MigrationStep* orders = nullptr;
+            for (const auto& s : loaded->steps)
+                if (s.slot() == QStringLiteral("2.1"))
+                    orders = &s;
+            QVERIFY(orders);
+            QVERIFY(HistoryStore(**db).recordStarted(*orders, RunIdentity::current()).ok());
+            RunEntry killed;
+            killed.runId = QStringLiteral("20261207-041200-abc123");
+            killed.startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+            killed.phase = QStringLiteral("steps");
+            killed.fromVersion = QStringLiteral("1");
+            killed.targetVersion = 2;
+            killed.appliedBy = QStringLiteral("ops");
+            killed.host = QStringLiteral("another-host");
+            killed.pid = 4242;
+            killed.runLog = QStringLiteral("/var/backups/strata-run.json");
+            const Status begun = RunJournal(**db).begin(killed);
+            QVERIFY2(begun, qPrintable(begun ? QString() : begun.error().toText()));
+        }
+        ConnectionTarget target;
+        target.url = file.url();
+        target.migrations = set.path();
+        MainWindow window;
+        window.show();
+        window.open(target);
+        QVERIFY(waitForStatus(window));
+
+        QStringList reached = tooltipsOf(window);
+        ProblemRow* dirty =
+            window.timeline()->problemPanel()->row(Problem::Kind::Dirty, QStringLiteral("2.1"));
+        QVERIFY(dirty);
+        QString adviceTip;
+        for (auto* label : dirty->findChildren<QLabel*>())
+            adviceTip += label->toolTip();
+        QVERIFY2(adviceTip.contains(QStringLiteral("Mark applied…")), qPrintable(adviceTip));
+        QString asked;
+        answerNextMessageBox(QMessageBox::Cancel, &asked);
+        dirty->button(ProblemRemedy::Action::MarkApplied)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 5000);
+        QVERIFY2(asked.contains(QStringLiteral("No SQL runs")), qPrintable(asked));
+        reached << asked;
+
+        QPushButton* acknowledge = window.timeline()->acknowledgeButton();
+        QVERIFY(acknowledge->isVisible());
+        asked.clear();
+        answerNextMessageBox(QMessageBox::Cancel, &asked);
+        acknowledge->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 5000);
+        QVERIFY2(asked.contains(QStringLiteral("20261207-041200-abc123")), qPrintable(asked));
+        reached << asked;
+        for (const QString& text : reached)
+            QVERIFY2(!text.contains(QStringLiteral("strata-cli")), qPrintable(text));
     }
 
     /// A notice (a restore's outcome, a saved diagram) that names a menu path is drawn as written, not as

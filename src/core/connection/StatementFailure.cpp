@@ -181,8 +181,8 @@ Error StatementFailure::build(FailureKind kind, const QString& at, const QString
                 place.lockHolder.isEmpty() ? QStringLiteral("another process") : place.lockHolder;
             error.what = at + QStringLiteral("%1 is locked by %2 (%3).").arg(place.file, holder, message);
             error.next = place.lockHolder.isEmpty()
-                             ? QStringLiteral("Stop the process that writes to it (the daemon; the pre hook "
-                                              "should stop it), %1")
+                             ? QStringLiteral("Stop the process that writes to it (a pre hook can stop the "
+                                              "programs that use the database before every run), %1")
                                    .arg(runAgain)
                              : QStringLiteral("Wait for %1 to finish, %2").arg(place.lockHolder, runAgain);
         } else {
@@ -199,10 +199,9 @@ Error StatementFailure::build(FailureKind kind, const QString& at, const QString
         error.what = at + QStringLiteral("the server ended the statement to break a deadlock with another "
                                          "session (%1).")
                               .arg(message);
-        error.next =
-            QStringLiteral("Run %1 again; if it happens again, stop the other writers first (the pre "
-                           "hook).")
-                .arg(at.isEmpty() ? QStringLiteral("the command") : QStringLiteral("migrate"));
+        error.next = QStringLiteral("Run %1 again; if it happens again, stop the other writers first (a pre "
+                                    "hook can stop them before every run).")
+                         .arg(at.isEmpty() ? QStringLiteral("the command") : QStringLiteral("migrate"));
         break;
     case FailureKind::Timeout:
         error.what =

@@ -23,7 +23,9 @@ QString RunEntry::consequence() const
             "its verification never finished, so nothing has checked the database since its "
             "steps ran");
     if (phase == QLatin1String("post"))
-        return QStringLiteral("it was verified, but its post hook (starting the daemon) may not have run");
+        return QStringLiteral(
+            "it was verified, but it never recorded its end: a post hook, when the set has one, may not have "
+            "run");
     return QStringLiteral("it stopped between or inside its steps and was never verified");
 }
 

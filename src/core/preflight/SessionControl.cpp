@@ -8,7 +8,7 @@ Result<BlockingSession> SessionControl::describe(Database& db, int pid)
         return Error::badInput(
             QStringLiteral("%1 is a SQLite file: it has no sessions to cancel or end.").arg(db.display()),
             QStringLiteral("Stop the process that has it open (strata-cli blockers names it by pid) with its "
-                           "own tools, e.g. the daemon's stop script."));
+                           "own tools (its stop script or its service manager)."));
     auto rows = db.query(db.catalogSql(QStringLiteral("session_of_database")), QVariantList{pid});
     if (!rows)
         return rows.error();

@@ -22,6 +22,7 @@
 #include "preflight/PlanTables.h"
 #include "rehearsal/Rehearsal.h"
 #include "review/PlanReview.h"
+#include "run/DatabaseUsers.h"
 #include "run/HookRunner.h"
 #include "run/RunStepRelay.h"
 #include "run/WriterProbe.h"
@@ -47,6 +48,11 @@ PhasedRun::PhasedRun(Database& db, const MigrationSet& set, Settings settings, R
 }
 
 PhasedRun::~PhasedRun() = default;
+
+DatabaseUsers PhasedRun::users() const
+{
+    return DatabaseUsers::of(m_settings.preHook, m_settings.postHook);
+}
 
 QString PhasedRun::logPath() const
 {
@@ -210,10 +216,9 @@ Status PhasedRun::preflight()
     const CheckResult writers = WriterProbe::probe(m_db);
     check(phase, writers);
     if (!writers.ok())
-        return Error::failed(
-            QStringLiteral("Another program is using the database: %1.").arg(writers.detail),
-            QStringLiteral("Nothing was changed: the migration did not start."),
-            QStringLiteral("Stop it (configure the pre hook to stop the daemon) and run migrate again."));
+        return Error::failed(QStringLiteral("Another program is using the database: %1.").arg(writers.detail),
+                             QStringLiteral("Nothing was changed: the migration did not start."),
+                             QStringLiteral("Stop it %1 and run migrate again.").arg(users().howToStop()));
     // Alembic revisions run with the project's own Alembic: found before the backup, or the run does not
     // start.
     if (std::any_of(m_plan->steps.cbegin(), m_plan->steps.cend(), AlembicStepRunner::runs)) {
@@ -293,7 +298,7 @@ Status PhasedRun::checkBlockers(const QString& phase)
                            .arg(sqlite ? QStringLiteral("processes") : QStringLiteral("sessions")),
                  who.join(QStringLiteral("; "))),
         QStringLiteral("Nothing was changed: the migration did not start."),
-        sqlite ? QStringLiteral("Stop it (configure the pre hook to stop the daemon) and run migrate again.")
+        sqlite ? QStringLiteral("Stop it %1 and run migrate again.").arg(users().howToStop())
                : QStringLiteral(
                      "Let it finish, or end it (strata-cli blockers --terminate %1 asks first), and run "
                      "migrate again; strata-cli blockers shows the blocking tree.")
@@ -443,7 +448,8 @@ Status PhasedRun::restoreBackup()
         check(QStringLiteral("restore"), c);
     m_report.restoredAside = restored->keptAside;
     m_report.outcome = QStringLiteral("restored");
-    if (m_preHookRan && m_settings.postHook.isSet()) // the database is as it was: the daemon may run again
+    // The database is as it was: what the pre hook stopped may run again.
+    if (m_preHookRan && m_settings.postHook.isSet())
         (void)runHook(QStringLiteral("post"), m_settings.postHook);
     writeLog();
     return {};
@@ -473,10 +479,15 @@ Status PhasedRun::verifyResult()
         ExitCode::VerificationFailed,
         QStringLiteral("The migration ran, but the database fails verification: %1.")
             .arg(failures.join(QStringLiteral("; "))),
-        QStringLiteral("The steps stay applied; the daemon was not started again."),
+        users().hooks() ? QStringLiteral("The steps stay applied; the daemon was not started again.")
+                        : QStringLiteral("The steps stay applied."),
         m_report.backup
             ? QStringLiteral("Restore the backup taken before the run: %1").arg(m_report.restoreCommand)
-            : QStringLiteral("Investigate the failed checks before starting the daemon.")};
+        : users().hooks()
+            ? QStringLiteral("Investigate the failed checks before starting the daemon.")
+            : QStringLiteral(
+                  "Investigate the failed checks before the programs that use the database write to "
+                  "it again.")};
     return error;
 }
 
@@ -489,7 +500,8 @@ Status PhasedRun::notReady(const QString& phase) const
 
 Status PhasedRun::abandon(Error error)
 {
-    if (m_preHookRan && m_settings.postHook.isSet()) // the database is unchanged: the daemon may run again
+    // The database is unchanged: what the pre hook stopped may run again.
+    if (m_preHookRan && m_settings.postHook.isSet())
         (void)runHook(QStringLiteral("post"), m_settings.postHook);
     return stop(QStringLiteral("failed"), std::move(error));
 }

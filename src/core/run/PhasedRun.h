@@ -19,6 +19,8 @@
 
 namespace strata {
 
+class DatabaseUsers;
+
 /// The whole of seed 004's runbook for one database: phase 0 pre-flight (connection, the pre hook that
 /// stops the daemon, no other writer, free disk, source integrity), the backup and its checks, the schema
 /// recorded, the migration phases, the verification, and the post hook. A failed step is rolled back and
@@ -118,9 +120,12 @@ private:
     Status verifyResult();
     Status runHook(const QString& phase, const HookSpec& hook);
     Status stop(const QString& outcome, Error error);
-    /// Ends a run that changed nothing: the daemon may run again (post hook), and the log says why.
+    /// Ends a run that changed nothing: what the pre hook stopped may run again (post hook), and the log
+    /// says why.
     Status abandon(Error error);
     Status notReady(const QString& phase) const;
+    /// How messages name the programs that use the database: the daemon when the run has hooks.
+    DatabaseUsers users() const;
     void adopt(const MigrationPlan& plan);
     void check(const QString& phase, const CheckResult& result);
     void startPhase(const QString& phase, const QString& title);

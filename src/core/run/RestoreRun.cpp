@@ -14,6 +14,7 @@
 #include "common/FileDigest.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 #include "migrations/MigrationSetLoader.h"
+#include "run/DatabaseUsers.h"
 #include "run/HookRunner.h"
 #include "run/WriterProbe.h"
 
@@ -114,8 +115,8 @@ Status RestoreRun::preflight(const BackupRecord& record)
     if (!writers.ok())
         return Error::failed(
             QStringLiteral("Another program is using the database: %1.").arg(writers.detail), kNotStarted,
-            QStringLiteral("Stop it (configure the pre hook to stop the daemon) and restore again; a restore "
-                           "would overwrite what it writes."));
+            QStringLiteral("Stop it %1 and restore again; a restore would overwrite what it writes.")
+                .arg(DatabaseUsers::of(m_settings.preHook, m_settings.postHook).howToStop()));
     if (m_db.dialect() == Dialect::Sqlite) {
         // The copy kept aside (the current database) and the backup's pages loaded into the live file.
         const QString folder = QFileInfo(static_cast<SqliteDatabase&>(m_db).path()).absolutePath();
@@ -162,7 +163,7 @@ Result<DatabaseRestore::Outcome> RestoreRun::execute(const BackupRecord& record,
         m_report.add(QStringLiteral("backup"), CheckResult::notRun(QStringLiteral("confirmed"), warning));
 
     const bool preHook = m_settings.preHook.isSet();
-    auto startAgain = [&] { // the database is as it was: the daemon may run again
+    auto startAgain = [&] { // the database is as it was: what the pre hook stopped may run again
         if (preHook && m_settings.postHook.isSet())
             (void)runHook(QStringLiteral("post"), m_settings.postHook);
     };

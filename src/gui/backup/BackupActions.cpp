@@ -16,6 +16,7 @@
 #include "jobs/JobRunner.h"
 #include "jobs/RestoreJob.h"
 #include "jobs/VerifyBackupJob.h"
+#include "run/DatabaseUsers.h"
 
 namespace strata {
 
@@ -104,16 +105,30 @@ QString BackupActions::restoreQuestion(const BackupRecord& record) const
     const QString aside = sqlite ? tr("a copy beside it named %1.failed_<date_time>")
                                        .arg(QFileInfo(m_target->connectionUrl()->sqlitePath()).fileName())
                                  : tr("a database renamed to <name>_failed_<date_time>");
+    // The daemon only when the set's config has hooks that stop and start it (seed 004); the demo has none.
+    HookSpec preHook;
+    HookSpec postHook;
+    if (m_target && !m_target->config.isEmpty())
+        if (auto config = OperatorConfig::load(m_target->config)) {
+            preHook = config->preHook;
+            postHook = config->postHook;
+        }
+    const bool hooks =
+        DatabaseUsers::of(preHook, postHook, m_target ? m_target->migrations : QString()).hooks();
+    const QString others =
+        hooks ? tr("No other program may be using the database: the pre hook stops the daemon first, and the "
+                   "post hook starts it again.")
+              : tr("No other program may be using the database: stop the programs that use it first (a pre "
+                   "hook in the migration set's strata.yaml can do it before every run).");
     return tr("Restore %1 from the backup taken at %2 (schema v%3, %4)?\n\n"
               "1. The backup is checked first: its size and SHA-256, and that it is a backup of this "
               "database and migration set. A backup that fails is refused and nothing changes.\n"
-              "2. No other program may be using the database (stop the daemon first; the pre hook does "
-              "it when one is configured).\n"
+              "2. %6\n"
               "3. The current database is kept aside as %5. Nothing is deleted.\n"
               "4. The backup's content replaces the database's, and the result is checked.")
         .arg(name, when)
         .arg(record.schemaVersion)
-        .arg(QLocale().formattedDataSize(record.size), aside);
+        .arg(QLocale().formattedDataSize(record.size), aside, others);
 }
 
 void BackupActions::restore(const BackupRecord& record)

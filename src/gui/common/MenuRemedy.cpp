@@ -87,8 +87,6 @@ const QList<Rewrite>& rewrites()
                     tr("the blocking tree on the pre-flight page of Migrations > Migrate…")),
             {QRegularExpression(QStringLiteral("\\brun migrate again")),
              tr("start Migrations > Migrate… again")},
-            {QRegularExpression(QStringLiteral("\\(configure the pre hook to stop the daemon\\)")),
-             tr("(a pre hook in the database's operator config can stop it before every run)")},
         };
     }();
     return list;

@@ -192,9 +192,7 @@ void MigrationActions::acknowledgeRun(const QString& runId)
     const QString question =
         tr("Record that you checked %1 after the interrupted run %2?\n\nThe run started %3 (by %4 on %5) and "
            "was interrupted in its %6 phase: %7.\n\nCheck the database first (Backup > Verify backup… checks "
-           "a backup; the run log is %8). Only Strata's record of the run changes; no SQL of yours runs. "
-           "(The "
-           "same as strata-cli resolve --acknowledge-run %2.)")
+           "a backup; the run log is %8). Only Strata's record of the run changes; no SQL of yours runs.")
             .arg(m_target->displayName(), run->runId, run->startedAt, run->appliedBy, run->host, run->phase,
                  run->consequence(), run->runLog);
     if (QMessageBox::question(&m_window, tr("Acknowledge interrupted run"), question,

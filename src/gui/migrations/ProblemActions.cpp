@@ -56,10 +56,7 @@ QString ProblemActions::resolveQuestion(const QString& slot, StepResolution::Act
                             action == StepResolution::Action::MarkApplied ? tr("applied") : tr("rolled back"),
                             record->startedAt, StepResolution::whatIsRecorded(slot, action));
     }
-    return question +
-           tr("\n\nNo SQL runs: none of your tables is changed, only Strata's history. (The same as "
-              "strata-cli resolve %1 %2.)")
-               .arg(slot, StepResolution::flag(action));
+    return question + tr("\n\nNo SQL runs: none of your tables is changed, only Strata's history.");
 }
 
 void ProblemActions::resolve(const QString& slot, StepResolution::Action action)
@@ -123,7 +120,7 @@ QString ProblemActions::adoptQuestion(const AdoptionPlan& plan) const
     question +=
         tr("\n\nStill to apply with Migrate: %1. From now on every step Strata applies or rolls back "
            "also writes %2's row, so the team can go back to %2 any day.\n\nNo SQL runs: none of your "
-           "tables is changed, only Strata's history. (The same as strata-cli adopt.)")
+           "tables is changed, only Strata's history.")
             .arg(plan.pending.isEmpty()
                      ? tr("none")
                      : counted(plan.pending.size(), QStringLiteral("step"), QStringLiteral("steps")),

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include "common/MenuRemedy.h"
+
 namespace strata {
 
 namespace {
@@ -23,7 +25,7 @@ QString adoptAdvice(const Problem& p, const QList<ForeignHistory>& otherTools)
         keep << QStringLiteral("%1 (`%2`)").arg(other.tool, other.keepRunning);
     }
     if (tools.isEmpty())
-        return p.resolution;
+        return MenuRemedy::wording(p.resolution);
     if (tools.size() > 1)
         return tr("Two tools' histories in one database disagree on who migrates it (%1): drop the table of "
                   "the tool the team no longer runs, then Adopt… records the other one's history in "
@@ -88,11 +90,11 @@ ProblemRemedy ProblemRemedy::of(const Problem& p, const QList<ForeignHistory>& o
     case Kind::ManagedByOtherTool:
         return {tr("Managed by another tool"), adoptAdvice(p, otherTools), {Action::Adopt}};
     case Kind::OtherToolUnsettled:
-        return {tr("Unsettled in another tool"), p.resolution, {}};
+        return {tr("Unsettled in another tool"), MenuRemedy::wording(p.resolution), {}};
     case Kind::MultipleHeads:
-        return {tr("Two Alembic heads"), p.resolution, {}};
+        return {tr("Two Alembic heads"), MenuRemedy::wording(p.resolution), {}};
     }
-    return {p.kindName(), p.resolution, {}};
+    return {p.kindName(), MenuRemedy::wording(p.resolution), {}};
 }
 
 QString ProblemRemedy::label(Action action)

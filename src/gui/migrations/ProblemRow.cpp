@@ -5,6 +5,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "common/MenuRemedy.h"
+
 namespace strata {
 
 ProblemRow::ProblemRow(const Problem& problem, const QList<ForeignHistory>& otherTools, QWidget* parent)
@@ -27,7 +29,8 @@ ProblemRow::ProblemRow(const Problem& problem, const QList<ForeignHistory>& othe
     auto* advice = new QLabel(QStringLiteral("→ ") + m_remedy.advice, this);
     advice->setWordWrap(true);
     advice->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    advice->setToolTip(tr("From the command line: %1").arg(problem.resolution));
+    // The core's resolution (shared with strata-cli) in the app's words: its menu items and buttons.
+    advice->setToolTip(MenuRemedy::wording(problem.resolution));
     texts->addWidget(what);
     texts->addWidget(advice);
     layout->addLayout(texts, 1);

@@ -1,9 +1,7 @@
 #include "wizard/RunSettings.h"
 
-#include <QDir>
-
 #include "config/OperatorConfig.h"
-#include "migrations/SetManifest.h"
+#include "run/DatabaseUsers.h"
 
 namespace strata {
 
@@ -33,12 +31,7 @@ Result<PhasedRun::Settings> RunSettings::forTarget(const ConnectionTarget& targe
 
 bool RunSettings::hasHooks(const PhasedRun::Settings& settings, const QString& setFolder)
 {
-    if (settings.preHook.isSet() || settings.postHook.isSet())
-        return true;
-    if (setFolder.isEmpty())
-        return false;
-    auto manifest = SetManifest::load(QDir(setFolder).filePath(QStringLiteral("strata.yaml")));
-    return manifest && (manifest->preHook.isSet() || manifest->postHook.isSet());
+    return DatabaseUsers::of(settings.preHook, settings.postHook, setFolder).hooks();
 }
 
 } // namespace strata

@@ -278,7 +278,8 @@ Result<QString> PostgresBackupEngine::restore(const QString& backupPath, const Q
             QStringLiteral("Other sessions are connected to %1: %2.")
                 .arg(current, who.join(QStringLiteral(", "))),
             QStringLiteral("The database was not changed."),
-            QStringLiteral("Stop the programs that use it (the daemon), then restore again."));
+            QStringLiteral("Stop the programs that use it (a pre hook can stop them before every "
+                           "run), then restore again."));
     }
     const ConnectionUrl maintenance = m_db.url().withDatabaseName(QStringLiteral("postgres"));
     auto admin = PostgresDatabase::open(maintenance);

@@ -248,7 +248,7 @@ Error SqliteDatabase::stepError() const
             QStringLiteral("%1 is busy: %2 (%3).").arg(m_path, who, lastMessage()),
             !holder.isEmpty() ? QStringLiteral("Wait for that run to finish and try again.")
             : others.isEmpty()
-                ? QStringLiteral("Stop the process that writes to it (the daemon) and try again.")
+                ? QStringLiteral("Stop the process that writes to it and try again.")
                 : QStringLiteral("Stop %1 (or let it end its transaction) and try again.")
                       .arg(others.join(QStringLiteral(", "))));
     }
