@@ -79,12 +79,12 @@ inline bool keepScreenshots(QWidget& widget, const QString& name, const ScreenFi
     const Theme::Choice before = theme.choice();
     const QSize size = widget.size();
     bool written = true;
-    for (const auto& [themeName, choice] : {std::pair{QStringLiteral("light"), Theme::Choice::Light},
-                                            std::pair{QStringLiteral("dark"), Theme::Choice::Dark}}) {
-        theme.choose(choice);
-        screenshots::settle();
-        for (const QSize& screen : screens) {
-            widget.resize(fit(screen));
+    // The screen outside, the theme inside: both themes of one size show the view framed alike.
+    for (const QSize& screen : screens) {
+        widget.resize(fit(screen));
+        for (const auto& [themeName, choice] : {std::pair{QStringLiteral("light"), Theme::Choice::Light},
+                                                std::pair{QStringLiteral("dark"), Theme::Choice::Dark}}) {
+            theme.choose(choice);
             screenshots::settle();
             const QString file = QDir(folder).filePath(QStringLiteral("%1-%2-%3x%4.png")
                                                            .arg(name, themeName)
