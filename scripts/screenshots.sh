@@ -108,6 +108,11 @@ gui_shots 1600x1000 tst_wizard_review
 # The password prompt of a reopened PostgreSQL database: password-prompt. The Connect dialog with a connection
 # error: connect-dialog-error (on the smallest supported screen, where the test checks that it fits).
 gui_shots 1600x1000 tst_reconnect
+# The restore's confirmation on the demo (no hooks: no daemon) and with hooks that stop and start the daemon, a
+# dirty step's Mark applied… and an interrupted run's Acknowledge…: restore-confirmation-demo,
+# restore-confirmation-hooks, resolve-confirmation, acknowledge-confirmation.
+gui_shots 1600x1000 tst_operator_text theRestoreConfirmationNamesTheDaemonOnlyWithHooks \
+    confirmationsAndTooltipsNeverNameTheCommandLine
 gui_shots 1024x700 tst_connect_dialog
 # The Schema tab: table-page, the data grid (data-grid-page), the index map (index-map, index-map-sqlite), the
 # index advice and its new step (index-advice-*, index-advice-new-step-*, index-map-postgresql-fresh), the ER

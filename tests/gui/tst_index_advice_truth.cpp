@@ -396,6 +396,7 @@ private Q_SLOTS:
             QVERIFY2(write && write->text().startsWith(QStringLiteral("Write migration step")), listed);
         }
         QVERIFY2(drops == 1, listed);
+        QVERIFY(keepScreenshots(browser, QStringLiteral("index-advice-unnamed-postgresql")));
     }
 };
 

@@ -19,6 +19,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "SetBuilder.h"
 #include "backup/BackupActions.h"
 #include "common/ErrorBanner.h"
@@ -139,14 +140,17 @@ int numberIn(const QString& word)
     return isNumber ? n : int(words.indexOf(word.toLower()));
 }
 
-/// Clicks `button` in the next message box and keeps its text in `asked` (the box is modal: queue it first).
-void answerNextMessageBox(QMessageBox::StandardButton button, QString* asked)
+/// Clicks `button` in the next message box and keeps its text in `asked` (the box is modal: queue it first);
+/// with a `picture` name, its screenshots are kept first (tests/gui/Screenshots.h).
+void answerNextMessageBox(QMessageBox::StandardButton button, QString* asked, const QString& picture = {})
 {
-    QTimer::singleShot(0, [button, asked] {
+    QTimer::singleShot(0, [button, asked, picture] {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
         if (!box)
-            return answerNextMessageBox(button, asked);
+            return answerNextMessageBox(button, asked, picture);
         *asked = box->text();
+        if (!picture.isEmpty() && !keepScreenshots(*box, picture, asOpened(*box)))
+            qWarning("the screenshots of %s were not written", qPrintable(picture));
         box->button(button)->click();
     });
 }
@@ -381,7 +385,11 @@ private Q_SLOTS:
         window.show();
         window.openDemo();
         QVERIFY(waitForStatus(window));
-        const QString demo = window.backups()->restoreQuestion(aBackupOf(QStringLiteral("demo")));
+        // What Backup > Restore asks: the box the operator answers.
+        QString demo;
+        answerNextMessageBox(QMessageBox::Cancel, &demo, QStringLiteral("restore-confirmation-demo"));
+        window.backups()->restore(aBackupOf(QStringLiteral("demo")));
+        QCOMPARE(demo, window.backups()->restoreQuestion(aBackupOf(QStringLiteral("demo"))));
         QVERIFY2(!demo.contains(QStringLiteral("daemon"), Qt::CaseInsensitive), qPrintable(demo));
         QVERIFY2(demo.contains(QStringLiteral("programs that use it")), qPrintable(demo));
         QVERIFY2(!demo.contains(QStringLiteral("strata-cli")), qPrintable(demo));
@@ -414,7 +422,11 @@ private Q_SLOTS:
             QSignalSpy shown(&window, &MainWindow::statusShown);
             window.open(target);
             QVERIFY(shown.wait(20000)); // read or not: the restore's question needs only the target
-            const QString asked = window.backups()->restoreQuestion(aBackupOf(target.url));
+            QString asked;
+            answerNextMessageBox(QMessageBox::Cancel, &asked,
+                                 target.config.isEmpty() ? QString()
+                                                         : QStringLiteral("restore-confirmation-hooks"));
+            window.backups()->restore(aBackupOf(target.url));
             QVERIFY2(asked.contains(QStringLiteral("pre hook stops the daemon")), qPrintable(asked));
             QVERIFY2(!asked.contains(QStringLiteral("strata-cli")), qPrintable(asked));
         }
@@ -476,7 +488,7 @@ private Q_SLOTS:
             adviceTip += label->toolTip();
         QVERIFY2(adviceTip.contains(QStringLiteral("Mark applied…")), qPrintable(adviceTip));
         QString asked;
-        answerNextMessageBox(QMessageBox::Cancel, &asked);
+        answerNextMessageBox(QMessageBox::Cancel, &asked, QStringLiteral("resolve-confirmation"));
         dirty->button(ProblemRemedy::Action::MarkApplied)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 5000);
         QVERIFY2(asked.contains(QStringLiteral("No SQL runs")), qPrintable(asked));
@@ -485,7 +497,7 @@ private Q_SLOTS:
         QPushButton* acknowledge = window.timeline()->acknowledgeButton();
         QVERIFY(acknowledge->isVisible());
         asked.clear();
-        answerNextMessageBox(QMessageBox::Cancel, &asked);
+        answerNextMessageBox(QMessageBox::Cancel, &asked, QStringLiteral("acknowledge-confirmation"));
         acknowledge->click();
         QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 5000);
         QVERIFY2(asked.contains(QStringLiteral("20261207-041200-abc123")), qPrintable(asked));
