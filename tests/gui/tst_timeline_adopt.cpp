@@ -153,6 +153,10 @@ private Q_SLOTS:
               QStringLiteral("dbmate row 20240101120000"), QStringLiteral("dbmate row 20240102093000"),
               QStringLiteral("Still to apply with Migrate: 1 step"), QStringLiteral("No SQL runs")})
             QVERIFY2(asked.contains(said), qPrintable(said + QStringLiteral(" not asked:\n") + asked));
+        // The window's own button is the way: the question names no command to type.
+        QVERIFY2(!asked.contains(QStringLiteral("strata-cli")), qPrintable(asked));
+        for (auto* row : window.timeline()->problemPanel()->findChildren<QWidget*>())
+            QVERIFY2(!row->toolTip().contains(QStringLiteral("strata-cli")), qPrintable(row->toolTip()));
         QCOMPARE(linesIn(file.url(), QStringLiteral("SELECT name FROM sqlite_master WHERE name LIKE "
                                                     "'schema_version%'")),
                  QStringList{});
