@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QPen>
 #include <QThread>
@@ -11,6 +12,7 @@
 #include "diagram/RelationItem.h"
 #include "diagram/TableBoxItem.h"
 #include "layout/GraphLayout.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -18,6 +20,7 @@ ErDiagramScene::ErDiagramScene(QObject* parent) : QGraphicsScene(parent)
 {
     setBackgroundBrush(DiagramStyle::background());
     connect(this, &QGraphicsScene::selectionChanged, this, &ErDiagramScene::emphasiseSelection);
+    connect(&Theme::instance(), &Theme::changed, this, &ErDiagramScene::restyle);
 }
 
 ErDiagramScene::~ErDiagramScene()
@@ -115,6 +118,22 @@ void ErDiagramScene::showMessage(const QString& text)
     auto* message = addSimpleText(text, font);
     message->setBrush(DiagramStyle::clusterText());
     setSceneRect(message->boundingRect().adjusted(-40, -40, 40, 40));
+}
+
+void ErDiagramScene::restyle()
+{
+    // The boxes and lines read their colours as they paint; the canvas, the schema frames and the texts
+    // placed here were given theirs when they were made.
+    setBackgroundBrush(DiagramStyle::background());
+    for (QGraphicsItem* item : items()) {
+        if (auto* frame = qgraphicsitem_cast<QGraphicsRectItem*>(item)) {
+            frame->setPen(QPen(DiagramStyle::clusterBorder(), 1, Qt::DashLine));
+            frame->setBrush(DiagramStyle::clusterFill());
+        } else if (auto* text = qgraphicsitem_cast<QGraphicsSimpleTextItem*>(item)) {
+            text->setBrush(DiagramStyle::clusterText());
+        }
+    }
+    update();
 }
 
 void ErDiagramScene::clearDiagram()

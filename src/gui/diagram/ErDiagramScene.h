@@ -56,6 +56,8 @@ private:
     void place(const GraphPlacement& placement);
     void showMessage(const QString& text);
     void emphasiseSelection();
+    /// View > Theme switched: the canvas and what was coloured when placed take the theme's colours.
+    void restyle();
     void clearDiagram();
 
     ErDiagram m_diagram;

@@ -74,10 +74,10 @@ void RelationItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     // A small circle where the line leaves the referencing column: which row holds the foreign key.
     painter->drawEllipse(path().pointAtPercent(1), 2.3, 2.3);
     if (!m_labelRect.isEmpty()) {
-        painter->setBrush(QColor(255, 255, 255, 225));
+        painter->setBrush(DiagramStyle::labelFill());
         painter->drawRoundedRect(m_labelRect, 3, 3);
         painter->setFont(DiagramStyle::labelFont());
-        painter->setPen(m_emphasised ? DiagramStyle::accent().darker(120) : DiagramStyle::edgeLabel());
+        painter->setPen(m_emphasised ? DiagramStyle::accentText() : DiagramStyle::edgeLabel());
         painter->drawText(m_labelRect, Qt::AlignCenter, m_relation.label);
     }
 }

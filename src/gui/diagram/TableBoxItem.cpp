@@ -54,7 +54,7 @@ void TableBoxItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     outline.addRoundedRect(box, DiagramStyle::cornerRadius, DiagramStyle::cornerRadius);
 
     // A soft shadow, then the body, then the header clipped to the rounded outline.
-    painter->fillPath(outline.translated(1.5, 2), QColor(0, 0, 0, 28));
+    painter->fillPath(outline.translated(1.5, 2), DiagramStyle::shadow());
     painter->fillPath(outline, DiagramStyle::body());
     painter->save();
     painter->setClipPath(outline);
@@ -97,7 +97,7 @@ void TableBoxItem::paintRow(QPainter* painter, int index, const ErColumn& column
         painter->setBrush(pk ? DiagramStyle::primaryKey() : DiagramStyle::foreignKey());
         painter->drawRoundedRect(badge, 2.5, 2.5);
         painter->setFont(DiagramStyle::markFont());
-        painter->setPen(Qt::white);
+        painter->setPen(DiagramStyle::markText());
         painter->drawText(badge, Qt::AlignCenter, pk ? QStringLiteral("PK") : QStringLiteral("FK"));
     }
     QFont name = DiagramStyle::columnFont();

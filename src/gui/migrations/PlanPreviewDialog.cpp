@@ -17,6 +17,7 @@
 #include "migrations/MigrationPlanner.h"
 #include "review/FindingDetails.h"
 #include "review/FindingItems.h"
+#include "theme/Theme.h"
 #include "ui_PlanPreviewDialog.h"
 
 namespace strata {
@@ -56,14 +57,47 @@ PlanPreviewDialog::PlanPreviewDialog(const DatabaseStatus& status, QWidget* pare
     m_ui->reviewStatus->hide();
     // The review column and the details beside the steps, within the screen (a 1024x700 one included).
     const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
-    const QSize room = screen ? screen->availableGeometry().size() : QSize(1024, 700);
-    resize(std::min(1100, room.width() - 48), std::min(700, room.height() - 48));
+    resize(windowSize(screen ? screen->availableGeometry().size() : QSize(1024, 700)));
     m_ui->findings->hide();
     addOptions();
     connect(m_ui->steps, &QTreeWidget::currentItemChanged, this, &PlanPreviewDialog::showSql);
     connect(m_ui->allSteps, &QCheckBox::toggled, this, &PlanPreviewDialog::showSql);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(&Theme::instance(), &Theme::changed, this, [this] {
+        // The findings were coloured when added: added again in the theme's colours.
+        if (m_review)
+            for (const auto& step : m_review->steps)
+                if (QTreeWidgetItem* item = stepItem(step.step.slot())) {
+                    FindingItems::add(item, step, ReviewColumn);
+                    item->setExpanded(true);
+                }
+        recolour();
+    });
     replan();
+}
+
+QSize PlanPreviewDialog::windowSize(const QSize& available)
+{
+    // Room for the window's frame and the desktop's panels; on a large screen as much as the SQL and the
+    // review read well in.
+    constexpr int frame = 48;
+    return {std::clamp(available.width() - frame, 600, 1500),
+            std::clamp(available.height() - frame, 420, 940)};
+}
+
+void PlanPreviewDialog::recolour()
+{
+    // Steps that do not run are muted; the colour is the theme's (View > Theme switched while open).
+    for (QTreeWidgetItemIterator it(m_ui->steps); *it; ++it)
+        if ((*it)->data(0, RunsRole).isValid() && !(*it)->data(0, RunsRole).toBool())
+            for (int c = 0; c < 4; ++c)
+                (*it)->setForeground(c, Theme::readable(QColor(0x66, 0x66, 0x66)));
+    m_ui->problems->setStyleSheet(
+        QStringLiteral("color: %1;").arg(Theme::readable(QColor(0xc6, 0x28, 0x28)).name()));
+    m_ui->reviewStatus->setStyleSheet(
+        m_review && m_review->blocked()
+            ? QStringLiteral("color: %1;").arg(Theme::readable(QColor(0xb7, 0x1c, 0x1c)).name())
+            : QString());
 }
 
 PlanPreviewDialog::~PlanPreviewDialog()
@@ -168,14 +202,12 @@ void PlanPreviewDialog::replan()
                                                 QString(), s.forwardPath});
             item->setData(0, SlotRole, s.slot());
             item->setData(0, RunsRole, runs);
-            if (!runs)
-                for (int c = 0; c < 4; ++c)
-                    item->setForeground(c, QColor(0x75, 0x75, 0x75));
             if (s.slot() == selected)
                 m_ui->steps->setCurrentItem(item);
         }
     }
     m_ui->steps->expandAll();
+    recolour();
     m_ui->steps->setColumnWidth(0, 170);
     m_ui->steps->setColumnWidth(1, 110);
     m_ui->steps->setColumnWidth(ReviewColumn, 130);
@@ -289,7 +321,7 @@ void PlanPreviewDialog::showReview()
                   tr(" The migration wizard keeps Apply off until the step is changed to its safe rewrite or "
                      "the finding is allowed with \"-- strata:allow RULE reason\" in the step's file.");
     m_ui->reviewStatus->setText(status);
-    m_ui->reviewStatus->setStyleSheet(m_review->blocked() ? QStringLiteral("color: #b71c1c;") : QString());
+    recolour();
     showSql();
 }
 

@@ -33,6 +33,10 @@ public:
     explicit PlanPreviewDialog(const DatabaseStatus& status, QWidget* parent = nullptr);
     ~PlanPreviewDialog() override;
 
+    /// The size it opens at on a screen with `available` room: within a 1024x700 screen, larger on a
+    /// large one.
+    static QSize windowSize(const QSize& available);
+
     /// The steps that would run, in order ("2.1", "2.2", ...).
     QStringList plannedSteps() const;
     /// The phases shown, in order.
@@ -57,6 +61,8 @@ Q_SIGNALS:
     void reviewed(bool ok);
 
 private:
+    /// Colours set in code, for the theme shown.
+    void recolour();
     void addOptions();
     void replan();
     void showSql();

@@ -22,7 +22,7 @@ QColor stateColourOnWhite(const QString& state)
     if (state.startsWith(QLatin1String("failed")) || state == QLatin1String("dirty") ||
         state.endsWith(QLatin1String("file changed")))
         return QColor(0xc6, 0x28, 0x28);
-    return QColor(0x75, 0x75, 0x75);
+    return QColor(0x66, 0x66, 0x66); // readable on the alternate rows too
 }
 
 QColor stateColour(const QString& state)

@@ -9,21 +9,35 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "common/MenuRemedy.h"
+#include "theme/Theme.h"
+
 namespace strata {
 
 namespace {
 
-/// Text and border colour of a kind: red for broken, amber for redundant or unused, blue for missing.
+/// Text and border colour of a kind: red for broken, amber for redundant or unused, blue for missing; the
+/// text lightened (same hue) and the border deepened on the dark theme.
 QPair<QString, QString> kindColors(IndexAdvice::Kind kind)
 {
+    const bool dark = Theme::isDark();
+    const auto pair = [dark](int text, int border, int darkBorder) {
+        return QPair<QString, QString>{Theme::readable(QColor::fromRgb(QRgb(text))).name(),
+                                       QColor::fromRgb(QRgb(dark ? darkBorder : border)).name()};
+    };
     switch (kind) {
     case IndexAdvice::Kind::Invalid:
-        return {QStringLiteral("#c62828"), QStringLiteral("#f2c4c0")};
+        return pair(0xc62828, 0xf2c4c0, 0x7a2f2a);
     case IndexAdvice::Kind::UnindexedForeignKey:
-        return {QStringLiteral("#0d47a1"), QStringLiteral("#bbd6f5")};
+        return pair(0x0d47a1, 0xbbd6f5, 0x2a4a70);
     default:
-        return {QStringLiteral("#8a5a00"), QStringLiteral("#f0d58c")};
+        return pair(0x8a5a00, 0xf0d58c, 0x6a5420);
     }
+}
+
+QString muted()
+{
+    return Theme::readable(QColor(0x75, 0x75, 0x75)).name();
 }
 
 } // namespace
@@ -44,12 +58,18 @@ IndexAdviceList::IndexAdviceList(QWidget* parent)
     // list is exactly as tall as its cards at its width, so it never scrolls inside.
     m_content->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
     m_empty->setWordWrap(true);
-    m_empty->setStyleSheet(QStringLiteral("color: #2e7d32;"));
     m_layout->addWidget(m_empty);
     m_layout->addStretch(1);
     setWidget(m_content);
     m_content->installEventFilter(this);
     setAdvice({});
+    // The cards were coloured when they were made: made again in the theme switched to.
+    connect(&Theme::instance(), &Theme::changed, this, [this] {
+        if (m_waiting.isEmpty())
+            setAdvice(m_advice);
+        else
+            setWaiting(m_waiting);
+    });
 }
 
 void IndexAdviceList::setAdvice(const QList<IndexAdvice>& advice)
@@ -60,10 +80,12 @@ void IndexAdviceList::setAdvice(const QList<IndexAdvice>& advice)
         delete item;
     }
     m_advice = advice;
+    m_waiting.clear();
     m_empty->setText(advice.isEmpty() ? tr("No advice: no duplicate, redundant, unused or invalid index, and "
                                            "every foreign key has an index.")
                                       : QString());
-    m_empty->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+    m_empty->setStyleSheet(
+        QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x2e, 0x7d, 0x32)).name()));
     m_empty->setVisible(advice.isEmpty());
     for (int row = 0; row < m_advice.size(); ++row) {
         QWidget* shown = card(row);
@@ -76,8 +98,9 @@ void IndexAdviceList::setAdvice(const QList<IndexAdvice>& advice)
 void IndexAdviceList::setWaiting(const QString& note)
 {
     setAdvice({});
+    m_waiting = note;
     m_empty->setText(note);
-    m_empty->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_empty->setStyleSheet(QStringLiteral("color: %1;").arg(muted()));
     fitHeight();
 }
 
@@ -140,17 +163,17 @@ QWidget* IndexAdviceList::card(int row)
         a.index.isEmpty() ? tr("columns (%1)").arg(a.columns.join(QStringLiteral(", "))) : a.index;
     subject = subject.toHtmlEscaped();
     if (!a.otherIndex.isEmpty())
-        subject += tr(" <span style='color:#757575'>— keep %1</span>").arg(a.otherIndex.toHtmlEscaped());
+        subject += tr(" <span style='color:%1'>— keep %2</span>").arg(muted(), a.otherIndex.toHtmlEscaped());
     if (!a.ownerStep.isEmpty())
-        subject += tr(" <span style='color:#757575'>— created by the migration set, step %1</span>")
-                       .arg(a.ownerStep.toHtmlEscaped());
+        subject += tr(" <span style='color:%1'>— created by the migration set, step %2</span>")
+                       .arg(muted(), a.ownerStep.toHtmlEscaped());
     auto* title = new QLabel(QStringLiteral("<b style='color:%1'>%2</b> &nbsp;%3")
                                  .arg(color, IndexAdvice::kindTitle(a.kind).toHtmlEscaped(), subject),
                              frame);
     title->setObjectName(QStringLiteral("title"));
     title->setWordWrap(true); // a long subject wraps instead of widening the list past the window
     title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* message = new QLabel(a.message, frame);
+    auto* message = new QLabel(MenuRemedy::wording(a.message), frame); // the core names strata-cli
     message->setObjectName(QStringLiteral("message"));
     message->setTextFormat(Qt::PlainText);
     message->setWordWrap(true);
@@ -168,8 +191,9 @@ QWidget* IndexAdviceList::card(int row)
         sql->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         const int lines = static_cast<int>(a.sql.count(QLatin1Char('\n'))) + 1;
         sql->setFixedHeight(sql->fontMetrics().lineSpacing() * lines + 14);
-        sql->setStyleSheet(QStringLiteral("QPlainTextEdit { background: #f6f8fa; border: 1px solid #d0d7de; "
-                                          "border-radius: 3px; }"));
+        sql->setStyleSheet(
+            QStringLiteral("QPlainTextEdit { background: palette(alternate-base); color: palette(text); "
+                           "border: 1px solid palette(mid); border-radius: 3px; }"));
         auto* button = new QToolButton(frame);
         if (a.ownerStep.isEmpty()) {
             button->setObjectName(QStringLiteral("copySql"));

@@ -53,6 +53,7 @@ private:
     void fitHeight();
 
     QList<IndexAdvice> m_advice;
+    QString m_waiting; ///< what setWaiting() said, until advice arrives
     QWidget* m_content;
     QVBoxLayout* m_layout;
     QLabel* m_empty;

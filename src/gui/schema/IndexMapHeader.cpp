@@ -3,6 +3,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include "theme/Theme.h"
+
 namespace strata {
 
 namespace {
@@ -24,18 +26,28 @@ IndexMapHeader::IndexMapHeader(QWidget* parent) : QHeaderView(Qt::Horizontal, pa
 
 QPair<QColor, QColor> IndexMapHeader::badgeColors(const QString& badge)
 {
+    // Dark letters on a pale fill; on the dark theme pale letters on a deep fill of the same hue.
+    const bool dark = Theme::isDark();
+    const auto pair = [dark](QColor text, QColor fill, QColor darkText, QColor darkFill) {
+        return dark ? QPair<QColor, QColor>{darkText, darkFill} : QPair<QColor, QColor>{text, fill};
+    };
     if (badge == QLatin1String("INVALID"))
         return {Qt::white, QColor(0xc6, 0x28, 0x28)};
     if (badge == QLatin1String("PK"))
-        return {QColor(0x4a, 0x14, 0x8c), QColor(0xed, 0xe7, 0xf6)};
+        return pair(QColor(0x4a, 0x14, 0x8c), QColor(0xed, 0xe7, 0xf6), QColor(0xdc, 0xcd, 0xf6),
+                    QColor(0x3d, 0x2b, 0x5e));
     if (badge == QLatin1String("UNIQUE"))
-        return {QColor(0x0d, 0x47, 0xa1), QColor(0xe3, 0xf2, 0xfd)};
+        return pair(QColor(0x0d, 0x47, 0xa1), QColor(0xe3, 0xf2, 0xfd), QColor(0xcf, 0xe4, 0xfb),
+                    QColor(0x1d, 0x3a, 0x5c));
     if (badge == QLatin1String("PARTIAL"))
-        return {QColor(0xe6, 0x51, 0x00), QColor(0xff, 0xf3, 0xe0)};
+        return pair(QColor(0xe6, 0x51, 0x00), QColor(0xff, 0xf3, 0xe0), QColor(0xff, 0xc9, 0x8f),
+                    QColor(0x4a, 0x30, 0x18));
     if (badge == QLatin1String("DUPLICATE") || badge == QLatin1String("PREFIX") ||
         badge == QLatin1String("UNUSED"))
-        return {QColor(0x7a, 0x4f, 0x01), QColor(0xff, 0xec, 0xb3)};
-    return {QColor(0x00, 0x4d, 0x40), QColor(0xe0, 0xf2, 0xf1)}; // the access method
+        return pair(QColor(0x7a, 0x4f, 0x01), QColor(0xff, 0xec, 0xb3), QColor(0xff, 0xe0, 0x8a),
+                    QColor(0x46, 0x3a, 0x12));
+    return pair(QColor(0x00, 0x4d, 0x40), QColor(0xe0, 0xf2, 0xf1), QColor(0xa7, 0xe3, 0xdc),
+                QColor(0x17, 0x3d, 0x38)); // the access method
 }
 
 QFont IndexMapHeader::nameFont() const

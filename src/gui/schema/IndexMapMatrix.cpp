@@ -5,6 +5,7 @@
 #include <QScrollBar>
 
 #include "schema/IndexMapHeader.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -13,17 +14,29 @@ namespace {
 /// Leading key parts are what lookups can use on their own: the earlier in the key, the stronger the colour.
 QPair<QColor, QColor> keyColors(int position, bool valid)
 {
+    // On the dark theme the pale fills become deep ones of the same hue, with pale text.
+    const bool dark = Theme::isDark();
     if (!valid)
         return position == 1 ? QPair<QColor, QColor>{Qt::white, QColor(0xd3, 0x2f, 0x2f)}
+               : dark        ? QPair<QColor, QColor>{QColor(0xf8, 0xd0, 0xcd), QColor(0x5a, 0x22, 0x22)}
                              : QPair<QColor, QColor>{QColor(0x8e, 0x24, 0x24), QColor(0xf8, 0xd0, 0xcd)};
     switch (position) {
     case 1:
         return {Qt::white, QColor(0x19, 0x76, 0xd2)};
     case 2:
-        return {QColor(0x0d, 0x2e, 0x5c), QColor(0x7d, 0xb6, 0xf0)};
+        return dark ? QPair<QColor, QColor>{QColor(0xe3, 0xf0, 0xfc), QColor(0x2a, 0x5a, 0x8c)}
+                    : QPair<QColor, QColor>{QColor(0x0d, 0x2e, 0x5c), QColor(0x7d, 0xb6, 0xf0)};
     default:
-        return {QColor(0x0d, 0x2e, 0x5c), QColor(0xc8, 0xe0, 0xfa)};
+        return dark ? QPair<QColor, QColor>{QColor(0xcf, 0xe3, 0xf8), QColor(0x1f, 0x35, 0x50)}
+                    : QPair<QColor, QColor>{QColor(0x0d, 0x2e, 0x5c), QColor(0xc8, 0xe0, 0xfa)};
     }
+}
+
+/// A column carried (INCLUDE) but not in the key: muted text on a neutral fill.
+QPair<QColor, QColor> carriedColors()
+{
+    return Theme::isDark() ? QPair<QColor, QColor>{QColor(0xb4, 0xb4, 0xb4), QColor(0x36, 0x39, 0x3d)}
+                           : QPair<QColor, QColor>{QColor(0x61, 0x61, 0x61), QColor(0xee, 0xee, 0xee)};
 }
 
 QString badgeOf(IndexAdvice::Kind kind)
@@ -63,12 +76,25 @@ IndexMapMatrix::IndexMapMatrix(QWidget* parent) : QTableWidget(parent)
     setWordWrap(false);
     verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
-    setStyleSheet(QStringLiteral("QTableWidget { gridline-color: #e0e0e0; }"));
+    restyle();
+    connect(&Theme::instance(), &Theme::changed, this, [this] {
+        restyle();
+        showIndexes(m_table, m_indexes, m_advice); // the cells were coloured when they were made
+    });
+}
+
+void IndexMapMatrix::restyle()
+{
+    setStyleSheet(QStringLiteral("QTableWidget { gridline-color: %1; }")
+                      .arg(Theme::isDark() ? QStringLiteral("#3d4146") : QStringLiteral("#e0e0e0")));
 }
 
 void IndexMapMatrix::showIndexes(const TableInfo& table, const QList<IndexInfo>& indexes,
                                  const QList<IndexAdvice>& advice)
 {
+    m_table = table;
+    m_indexes = indexes;
+    m_advice = advice;
     clear();
     QStringList rows;
     for (const ColumnInfo& column : table.columns)
@@ -116,8 +142,8 @@ void IndexMapMatrix::showIndexes(const TableInfo& table, const QList<IndexInfo>&
             item->setTextAlignment(Qt::AlignCenter);
             if (part.included) {
                 item->setText(QStringLiteral("incl"));
-                item->setForeground(QColor(0x61, 0x61, 0x61));
-                item->setBackground(QColor(0xee, 0xee, 0xee));
+                item->setForeground(carriedColors().first);
+                item->setBackground(carriedColors().second);
                 QFont italic = item->font();
                 italic.setItalic(true);
                 item->setFont(italic);
@@ -161,7 +187,8 @@ void IndexMapMatrix::showIndexes(const TableInfo& table, const QList<IndexInfo>&
             header->setToolTip(tr("Expression used as an index key: %1").arg(rows.at(r)));
         }
         if (!inSomeIndex.at(r))
-            header->setForeground(QColor(0x9e, 0x9e, 0x9e)); // in no index: a lookup by it alone scans
+            header->setForeground(
+                Theme::readable(QColor(0x6b, 0x6b, 0x6b))); // in no index: a lookup by it alone scans
         setVerticalHeaderItem(r, header);
     }
     fitColumns();

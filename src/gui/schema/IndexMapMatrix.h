@@ -39,6 +39,13 @@ private:
     int columnOf(const QString& index) const;
     void fitColumns();
     void fitHeight();
+    /// The grid lines of the theme shown (View > Theme).
+    void restyle();
+
+    // What is shown, to draw it again in the colours of a theme switched to.
+    TableInfo m_table;
+    QList<IndexInfo> m_indexes;
+    QList<IndexAdvice> m_advice;
 };
 
 } // namespace strata

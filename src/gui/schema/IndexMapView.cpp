@@ -11,6 +11,7 @@
 #include "schema/IndexAdviceList.h"
 #include "schema/IndexMapMatrix.h"
 #include "schema/NewStepDialog.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -23,10 +24,6 @@ IndexMapView::IndexMapView(QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
     m_title->setFont(big);
-    m_legend->setText(tr("<span style='color:#1976d2'>■</span> 1 ▲ first key column, ascending &nbsp; "
-                         "<span style='color:#7db6f0'>■</span> 2 ▼ second, descending &nbsp; "
-                         "<span style='color:#9e9e9e'>■</span> incl carried (INCLUDE), not in the key"));
-    m_legend->setStyleSheet(QStringLiteral("color: #616161;"));
     m_legend->setWordWrap(true);
     m_usage->setObjectName(QStringLiteral("usageStatistics"));
     m_usage->setWordWrap(true);
@@ -34,7 +31,8 @@ IndexMapView::IndexMapView(QWidget* parent)
 
     m_footer->setWordWrap(true);
     m_footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_footer->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    restyle();
+    connect(&Theme::instance(), &Theme::changed, this, &IndexMapView::restyle);
 
     // The map shows every column and the list every piece of advice; the page scrolls when they do not fit.
     auto* body = new QWidget;
@@ -74,11 +72,25 @@ void IndexMapView::showTable(const TableInfo& table, Dialect dialect, const Inde
         m_usage->setText(context.usage->describe());
     else
         m_usage->setText(tr("Usage statistics not read: no index is called unused."));
-    m_usage->setStyleSheet(dialect == Dialect::Postgres && context.usage && !context.usage->enough()
-                               ? QStringLiteral("color: #8a5a00;")
-                               : QStringLiteral("color: #616161;"));
+    m_usageWarns = dialect == Dialect::Postgres && context.usage && !context.usage->enough();
+    restyle();
     m_usage->show();
     showTable(table, IndexAdvisor::advise(table, dialect, context));
+}
+
+void IndexMapView::restyle()
+{
+    // Colours chosen for the light theme, lightened (same hue) on the dark one.
+    const auto colour = [](int rgb) { return Theme::readable(QColor::fromRgb(QRgb(rgb))).name(); };
+    m_legend->setText(tr("<span style='color:%1'>■</span> 1 ▲ first key column, ascending &nbsp; "
+                         "<span style='color:%2'>■</span> 2 ▼ second, descending &nbsp; "
+                         "<span style='color:%3'>■</span> incl carried (INCLUDE), not in the key")
+                          .arg(QColor(0x19, 0x76, 0xd2).name(),
+                               Theme::isDark() ? QStringLiteral("#2a5a8c") : QStringLiteral("#7db6f0"),
+                               QStringLiteral("#9e9e9e")));
+    m_legend->setStyleSheet(QStringLiteral("color: %1;").arg(colour(0x616161)));
+    m_footer->setStyleSheet(QStringLiteral("color: %1;").arg(colour(0x8a4b00)));
+    m_usage->setStyleSheet(QStringLiteral("color: %1;").arg(colour(m_usageWarns ? 0x8a5a00 : 0x616161)));
 }
 
 void IndexMapView::showWaiting(const TableInfo& table, Dialect dialect, const QString& note)
@@ -138,9 +150,7 @@ void IndexMapView::clear()
     m_title->setText(tr("Indexes"));
     m_usage->clear();
     m_usage->hide();
-    m_map->clear();
-    m_map->setRowCount(0);
-    m_map->setColumnCount(0);
+    m_map->showIndexes({}, {}, {});
     m_footer->clear();
     m_footer->hide();
     m_advice->setAdvice({});

@@ -70,10 +70,13 @@ Q_SIGNALS:
 
 private:
     void showMap(const TableInfo& table, const QList<IndexAdvice>& advice);
+    /// The labels' colours, for the theme shown (View > Theme).
+    void restyle();
 
     TableInfo m_table;
     Dialect m_dialect = Dialect::Sqlite;
     QString m_setFolder;
+    bool m_usageWarns = false;  ///< the usage statistics are too recent to call an index unused
     QList<IndexInfo> m_indexes; ///< in map order
     QList<IndexAdvice> m_tableAdvice;
     QLabel* m_title;

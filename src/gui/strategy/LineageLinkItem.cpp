@@ -75,10 +75,10 @@ void LineageLinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     painter->drawPolygon(m_arrow);
     if (m_labelRect.isEmpty() || lod < 0.4)
         return;
-    painter->setBrush(QColor(255, 255, 255, 225));
+    painter->setBrush(LineageStyle::labelFill());
     painter->drawRoundedRect(m_labelRect, 3, 3);
     painter->setFont(LineageStyle::labelFont());
-    painter->setPen(isMarked() || m_emphasised ? colour.darker(115) : LineageStyle::linkLabel());
+    painter->setPen(isMarked() || m_emphasised ? LineageStyle::labelText(colour) : LineageStyle::linkLabel());
     painter->drawText(m_labelRect, Qt::AlignCenter, m_line.relationship);
 }
 

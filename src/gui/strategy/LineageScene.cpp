@@ -10,6 +10,7 @@
 #include "strategy/LineageLinkItem.h"
 #include "strategy/LineageStyle.h"
 #include "strategy/StrategyNodeItem.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -27,6 +28,7 @@ LineageScene::LineageScene(QObject* parent) : QGraphicsScene(parent)
     setBackgroundBrush(LineageStyle::background());
     setItemIndexMethod(BspTreeIndex);
     connect(this, &QGraphicsScene::selectionChanged, this, &LineageScene::onSelectionChanged);
+    connect(&Theme::instance(), &Theme::changed, this, &LineageScene::restyle);
 }
 
 LineageScene::~LineageScene()
@@ -119,6 +121,16 @@ void LineageScene::showMessage(const QString& text)
     auto* message = addSimpleText(text, font);
     message->setBrush(LineageStyle::detailText());
     setSceneRect(message->boundingRect().adjusted(-40, -40, 40, 40));
+}
+
+void LineageScene::restyle()
+{
+    // The boxes and links read their colours as they paint; the canvas and a message were given theirs.
+    setBackgroundBrush(LineageStyle::background());
+    for (QGraphicsItem* item : items())
+        if (auto* text = qgraphicsitem_cast<QGraphicsSimpleTextItem*>(item))
+            text->setBrush(LineageStyle::detailText());
+    update();
 }
 
 void LineageScene::clearItems()

@@ -78,6 +78,8 @@ Q_SIGNALS:
 private:
     void place(const GraphPlacement& placement);
     void showMessage(const QString& text);
+    /// View > Theme switched: the canvas and a message take the theme's colours.
+    void restyle();
     void onSelectionChanged();
     void clearItems();
 

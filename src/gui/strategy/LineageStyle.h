@@ -6,6 +6,7 @@
 #include <QFont>
 
 #include "strategy/StrategyStatus.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -63,16 +64,36 @@ struct LineageStyle
         return problem();
     }
 
-    static QColor body() { return Qt::white; }
-    static QColor border() { return QColor(0x8a, 0x99, 0xab); }
-    static QColor nameText() { return QColor(0x1f, 0x29, 0x33); }
-    static QColor detailText() { return QColor(0x5b, 0x67, 0x75); }
-    static QColor link() { return QColor(0x6d, 0x7d, 0x8f); }
-    static QColor linkLabel() { return QColor(0x4a, 0x56, 0x63); }
-    static QColor accent() { return QColor(0xe0, 0x7a, 0x10); }  ///< selection and search matches
-    static QColor problem() { return QColor(0xc6, 0x28, 0x28); } ///< anything marked as a problem
-    static QColor problemFill() { return QColor(0xfd, 0xec, 0xea); }
-    static QColor background() { return QColor(0xfb, 0xfc, 0xfd); }
+    // Colours: the light theme's, or on a dark palette (View > Theme) a dark canvas and boxes with light
+    // text of the same hues. Read at paint time, so a theme switch only needs a repaint.
+    static QColor body() { return pick(Qt::white, QColor(0x2a, 0x2e, 0x33)); }
+    static QColor border() { return pick(QColor(0x8a, 0x99, 0xab), QColor(0x5f, 0x6b, 0x78)); }
+    static QColor nameText() { return pick(QColor(0x1f, 0x29, 0x33), QColor(0xe3, 0xe7, 0xec)); }
+    static QColor detailText() { return pick(QColor(0x5b, 0x67, 0x75), QColor(0xa9, 0xb4, 0xbf)); }
+    static QColor link() { return pick(QColor(0x6d, 0x7d, 0x8f), QColor(0x86, 0x96, 0xa8)); }
+    static QColor linkLabel() { return pick(QColor(0x4a, 0x56, 0x63), QColor(0xc0, 0xc9, 0xd3)); }
+    /// Behind a link's label, so that a line crossing it does not cross the text.
+    static QColor labelFill() { return pick(QColor(255, 255, 255, 225), QColor(0x1c, 0x1e, 0x21, 225)); }
+    static QColor accent()
+    {
+        return pick(QColor(0xe0, 0x7a, 0x10), QColor(0xf0, 0x93, 0x2b));
+    } ///< selection, matches
+    static QColor problem()
+    {
+        return pick(QColor(0xc6, 0x28, 0x28), QColor(0xef, 0x6f, 0x6c));
+    } ///< a problem
+    static QColor problemFill() { return pick(QColor(0xfd, 0xec, 0xea), QColor(0x3f, 0x25, 0x25)); }
+    /// A marked or emphasised link's label: `colour` (the link's) made readable on labelFill().
+    static QColor labelText(const QColor& colour)
+    {
+        return Theme::isDark() ? colour.lighter(115) : colour.darker(115);
+    }
+    /// The "!" on a problem badge.
+    static QColor badgeText() { return pick(Qt::white, QColor(0x1c, 0x1e, 0x21)); }
+    static QColor background() { return pick(QColor(0xfb, 0xfc, 0xfd), QColor(0x1b, 0x1d, 0x20)); }
+
+private:
+    static QColor pick(const QColor& light, const QColor& dark) { return Theme::isDark() ? dark : light; }
 };
 
 } // namespace strata

@@ -21,7 +21,8 @@ StrategyNodeItem::StrategyNodeItem(const StrategyRecord& strategy, int index, QS
     if (!strategy.description.isEmpty())
         tip << strategy.description.toHtmlEscaped();
     for (const QString& problem : strategy.problems)
-        tip << QStringLiteral("<span style='color:#c62828'>⚠ %1</span>").arg(problem.toHtmlEscaped());
+        tip << QStringLiteral("<span style='color:%1'>⚠ %2</span>")
+                   .arg(LineageStyle::problem().name(), problem.toHtmlEscaped());
     setToolTip(tip.join(QStringLiteral("<br>")));
     setUp();
 }
@@ -124,7 +125,7 @@ void StrategyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         QFont mark = LineageStyle::labelFont();
         mark.setBold(true);
         painter->setFont(mark);
-        painter->setPen(Qt::white);
+        painter->setPen(LineageStyle::badgeText());
         painter->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
     }
 }

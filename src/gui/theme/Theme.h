@@ -8,7 +8,7 @@ namespace strata {
 /// View > Theme: light or dark, following the desktop by default. Qt 6.4 has no colour-scheme query, so
 /// "System" reads the desktop's own palette (the platform theme's, as Qt started with it) and GTK_THEME's
 /// ":dark" variant. Switching repaints what draws its own colours: the strategy charts are restyled, the
-/// diagrams keep their own light canvas.
+/// diagrams (ER, lineage) take a dark canvas and boxes on changed().
 class Theme : public QObject
 {
     Q_OBJECT

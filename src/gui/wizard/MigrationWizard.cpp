@@ -1,7 +1,11 @@
 #include "wizard/MigrationWizard.h"
 
+#include <algorithm>
+
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 
 #include "jobs/RunSession.h"
 #include "wizard/ApplyPage.h"
@@ -39,7 +43,10 @@ MigrationWizard::MigrationWizard(const ConnectionUrl& url, const QString& setFol
     m_preflight->setHooks(hooks);
     m_verification->setHooks(hooks);
     m_finish->setHooks(hooks);
-    resize(1100, 720); // the plan's review and the blocking tree need the room
+    // The plan's review and the blocking tree need room: what the screen gives, a 1024x700 one included.
+    const QScreen* shownOn = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const QSize room = shownOn ? shownOn->availableGeometry().size() : QSize(1024, 700);
+    resize(std::clamp(room.width() - 48, 640, 1400), std::clamp(room.height() - 48, 480, 900));
     connect(m_session, &RunSession::phaseDone, this,
             [this](const QString& phase, bool ok, const Error&) { onPhaseDone(phase, ok); });
     connect(m_session, &RunSession::stepStarted, this, [this] { m_changed = true; });
