@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -394,6 +395,11 @@ private Q_SLOTS:
             QVERIFY2(!card->findChild<QToolButton*>(QStringLiteral("copySql")), listed);
             QToolButton* write = card->findChild<QToolButton*>(QStringLiteral("writeStep"));
             QVERIFY2(write && write->text().startsWith(QStringLiteral("Write migration step")), listed);
+            // The core's advice names strata-cli migrate; the card names the menu.
+            const QString said = card->findChild<QLabel*>(QStringLiteral("message"))->text();
+            QVERIFY2(said.contains(QStringLiteral("Migrations > Migrate…")) &&
+                         !said.contains(QStringLiteral("strata-cli")),
+                     qPrintable(said));
         }
         QVERIFY2(drops == 1, listed);
         QVERIFY(keepScreenshots(browser, QStringLiteral("index-advice-unnamed-postgresql")));

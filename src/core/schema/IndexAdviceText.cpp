@@ -81,7 +81,7 @@ void IndexAdviceText::throughMigrationStep(IndexAdvice& advice) const
         QStringLiteral(
             " The migration set creates %1 in step %2: dropping it by hand would leave the database "
             "out of step with the set, which the Drift page then flags. Write a new migration step "
-            "that drops it, review it, and apply it with Migrations > Migrate….")
+            "that drops it, review it, and apply it with strata-cli migrate.")
             .arg(advice.index, advice.ownerStep);
 }
 
