@@ -434,7 +434,6 @@ private Q_SLOTS:
         window.actions()->plan->trigger();
         auto* plan = window.findChild<PlanPreviewDialog*>();
         QVERIFY(plan && plan->isVisible());
-        const ScreenFit planOnScreen = asOpened(*plan);
         auto* option = plan->findChild<QCheckBox*>(QStringLiteral("option_track_unrealized_pnl"));
         QVERIFY(option);
         QVERIFY2(drawnText(option->text()).contains(QStringLiteral("P&L")), qPrintable(option->text()));
@@ -447,7 +446,7 @@ private Q_SLOTS:
         plan->resize(PerformanceWindows::windowSize(screens.first()));
         QTest::qWait(50);
         QCOMPARE(plan->size(), PerformanceWindows::windowSize(screens.first()));
-        QVERIFY(keepScreenshots(*plan, QStringLiteral("plan-options"), planOnScreen));
+        QVERIFY(keepScreenshots(*plan, QStringLiteral("plan-options"), PlanPreviewDialog::windowSize));
         plan->close();
     }
 };
