@@ -211,16 +211,24 @@ void SqliteDatabase::interrupt()
 
 int SqliteDatabase::waitWhileBusy(void* database, int attempt)
 {
+    // SQLite's own busy handler (sqliteDefaultBusyCallback), with one addition: an interrupt() that arrived
+    // since the statement began ends the wait, as it ends a statement that runs.
+    static constexpr int delays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+    static constexpr int totals[] = {0, 1, 3, 8, 18, 33, 53, 78, 103, 128, 178, 228};
+    constexpr int steps = int(std::size(delays));
     auto* self = static_cast<SqliteDatabase*>(database);
-    const auto now = std::chrono::steady_clock::now();
-    if (attempt == 0)
-        self->m_busySince = now;
     if (self->m_interrupts.load() != self->m_interruptsAtStatement)
-        return 0; // interrupted since the statement began: it fails with SQLITE_BUSY at once
-    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - self->m_busySince);
-    if (waited >= self->m_busyTimeout)
-        return 0;
-    sqlite3_sleep(int(std::min<qint64>(10, (self->m_busyTimeout - waited).count())));
+        return 0; // the statement fails with SQLITE_BUSY at once
+    const qint64 timeout = self->m_busyTimeout.count();
+    qint64 delay = attempt < steps ? delays[attempt] : delays[steps - 1];
+    const qint64 prior =
+        attempt < steps ? totals[attempt] : totals[steps - 1] + qint64(delay) * (attempt - (steps - 1));
+    if (prior + delay > timeout) {
+        delay = timeout - prior;
+        if (delay <= 0)
+            return 0;
+    }
+    sqlite3_sleep(int(delay));
     return 1;
 }
 

@@ -41,14 +41,13 @@ private:
     /// The error of a statement that failed, saying plainly what busy, read-only and not-a-database mean.
     Error stepError() const;
 
-    /// SQLite's busy handler: waits for another writer's lock in short sleeps, until the timeout or an
+    /// SQLite's busy handler: waits for another writer's lock in SQLite's own steps, until the timeout or an
     /// interrupt() that arrived since the statement (or script) began.
     static int waitWhileBusy(void* database, int attempt);
 
     sqlite3* m_db = nullptr;
     QString m_path;
     std::chrono::milliseconds m_busyTimeout{0};
-    std::chrono::steady_clock::time_point m_busySince;
     std::atomic<quint64> m_interrupts{0}; ///< interrupt() calls, from any thread
     quint64 m_interruptsAtStatement = 0;  ///< m_interrupts when the running statement (or script) began
 };
