@@ -127,7 +127,7 @@ private Q_SLOTS:
         QCOMPARE(window.statusView()->versionText(),
                  QStringLiteral("Managed by Alembic: 3 revisions applied, 2 pending"));
 
-        // The advice names the button beside it; the command line's wording stays in the tooltip.
+        // The advice names the button beside it.
         ProblemRow* managed = window.timeline()->problemPanel()->row(Problem::Kind::ManagedByOtherTool, {});
         QVERIFY(managed);
         QVERIFY(managed->button(ProblemRemedy::Action::Adopt));
@@ -137,11 +137,14 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("Until then keep running Alembic (`alembic upgrade head`)")),
                  qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("strata-cli")), qPrintable(text));
+        // Its tooltip gives the core's remedy in the app's words too: the Adopt… button, not the command.
         const auto labels = managed->findChildren<QLabel*>();
-        bool tooltipKeepsTheCommand = false;
-        for (const QLabel* label : labels)
-            tooltipKeepsTheCommand |= label->toolTip().contains(QStringLiteral("`strata-cli adopt`"));
-        QVERIFY(tooltipKeepsTheCommand);
+        bool tooltipNamesTheButton = false;
+        for (const QLabel* label : labels) {
+            QVERIFY2(!label->toolTip().contains(QStringLiteral("strata-cli")), qPrintable(label->toolTip()));
+            tooltipNamesTheButton |= label->toolTip().contains(QStringLiteral("Adopt…"));
+        }
+        QVERIFY(tooltipNamesTheButton);
 
         // The first pending revision opens in the preview, coloured as Python.
         auto* preview = window.timeline()->findChild<QPlainTextEdit*>(QStringLiteral("sqlPreview"));
