@@ -96,6 +96,10 @@ failed=()
 gui_shots 1600x1000 tst_migration_wizard theWholeRunbookOnTheDemoInSixClicks aFailingStepEndsWithTheRestoreByClicking
 gui_shots 1600x1000 tst_main_window backupFromTheMenuAndRestoreFromTheList
 gui_shots 1600x1000 tst_long_jobs
+# The close question naming the exact count it stops (close-asks-about-the-count), and offering to stop a
+# running migration step now (close-offers-to-stop-the-step-now).
+gui_shots 1600x1000 tst_close_stops_jobs closingDuringACountOfABigSqliteTableAsksAndStopsIt
+gui_shots 1600x1000 tst_close_stops_step closingDuringASqliteStepOffersToStopItNow
 # The welcome page, the user guide and the main window: welcome, user-guide, main-window. The window while the
 # wizard holds the lock, after it stopped, and after a restore: window-lock-held-by-wizard,
 # window-after-wizard-stopped, window-restored-message.

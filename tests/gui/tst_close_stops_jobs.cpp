@@ -82,12 +82,13 @@ bool startCount(TablePage& page)
 
 /// Closes the window, answers the question with "Stop and close", and checks that the count is named, that
 /// it stopped (cancelled, not finished) within 2 s of the answer, and that the window then closed.
-void closeAndExpectTheCountStopped(MainWindow& window, TablePage& page, const QString& named)
+void closeAndExpectTheCountStopped(MainWindow& window, TablePage& page, const QString& named,
+                                   const QString& screenshot = {})
 {
     QSignalSpy counted(&page, &TablePage::rowsCounted);
     QString asked;
     QElapsedTimer answered;
-    answerNextMessageBox(standardButton(QMessageBox::Yes), &asked, &answered);
+    answerNextMessageBox(standardButton(QMessageBox::Yes), &asked, &answered, 5000, screenshot);
     window.close();
     QVERIFY2(asked.contains(named), qPrintable(asked));
     QVERIFY(answered.isValid());
@@ -138,7 +139,8 @@ private Q_SLOTS:
         QVERIFY((*writer)->execute(QStringLiteral("BEGIN EXCLUSIVE")).ok());
         TablePage* page = window.schema()->tablePage();
         QVERIFY(startCount(*page));
-        closeAndExpectTheCountStopped(window, *page, QStringLiteral("The exact row count of ticks"));
+        closeAndExpectTheCountStopped(window, *page, QStringLiteral("The exact row count of ticks"),
+                                      QStringLiteral("close-asks-about-the-count"));
         QVERIFY((*writer)->execute(QStringLiteral("ROLLBACK")).ok());
     }
 

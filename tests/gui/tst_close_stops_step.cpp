@@ -39,7 +39,8 @@ void closeAndStopTheStepNow(MainWindow& window, bool wizardOnly = false)
 {
     QString asked;
     QElapsedTimer answered;
-    answerNextMessageBox(buttonNamed(QStringLiteral("stopStepNow")), &asked, &answered);
+    answerNextMessageBox(buttonNamed(QStringLiteral("stopStepNow")), &asked, &answered, 5000,
+                         wizardOnly ? QString() : QStringLiteral("close-offers-to-stop-the-step-now"));
     if (wizardOnly)
         window.migrate()->wizard()->button(QWizard::CancelButton)->click();
     else

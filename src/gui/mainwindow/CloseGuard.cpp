@@ -1,5 +1,7 @@
 #include "mainwindow/CloseGuard.h"
 
+#include <algorithm>
+
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
@@ -28,10 +30,13 @@ QString CloseGuard::question(const QStringList& work)
             : tr("%1 and %2").arg(work.mid(0, work.size() - 1).join(QStringLiteral(", ")), work.last());
     if (!named.isEmpty())
         named[0] = named[0].toUpper();
+    const bool drift = std::any_of(work.cbegin(), work.cend(),
+                                   [](const QString& w) { return w.contains(QLatin1String("drift check")); });
     return tr("%1 %2 still running. Stop and close Strata?\n\nStopping changes nothing: the database is only "
-              "read (its running statement is interrupted), and a drift check removes its scratch copy. "
-              "Keep Strata open to let %3 finish.")
-        .arg(named, work.size() == 1 ? tr("is") : tr("are"), work.size() == 1 ? tr("it") : tr("them"));
+              "read, and the running statement is interrupted%3. Keep Strata open to let %4 finish.")
+        .arg(named, work.size() == 1 ? tr("is") : tr("are"),
+             drift ? tr("; a drift check removes its scratch copy") : QString(),
+             work.size() == 1 ? tr("it") : tr("them"));
 }
 
 bool CloseGuard::allowsClose()
