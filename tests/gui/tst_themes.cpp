@@ -23,6 +23,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "common/ErrorBanner.h"
 #include "connection/DatabaseOpener.h"
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
@@ -544,6 +545,35 @@ private Q_SLOTS:
         QVERIFY(checkTree(*timeline, QStringLiteral("timeline")) >= 3);
         QVERIFY(checkTree(*steps, QStringLiteral("plan")) >= 3);
         plan->close();
+    }
+
+    /// The banners of errors and notices (the window's, the wizard's, the pages') follow the theme.
+    void theBannersFollowTheTheme()
+    {
+        choose(Theme::Choice::Light);
+        ErrorBanner banner;
+        banner.resize(700, 90);
+        banner.showError(
+            Error::failed(QStringLiteral("The backup could not be written"),
+                          QStringLiteral("The database was left unchanged."),
+                          QStringLiteral("Free some disk space, then Backup > Create backup again.")));
+        QVERIFY(QTest::qWaitForWindowExposed(&banner));
+        const auto check = [&banner](const QString& what) {
+            QTest::qWait(30);
+            const QImage image = banner.grab().toImage();
+            const Drawn d = drawn(image, image.rect().adjusted(4, 4, -4, -4));
+            const bool themed = Theme::isDark() ? isDark(d.ground) : isLight(d.ground);
+            return themed && d.ratio >= readable ? QString()
+                                                 : d.describe(what + QLatin1Char(' ') + themeName());
+        };
+        QCOMPARE(check(QStringLiteral("error")), QString());
+        choose(Theme::Choice::Dark);
+        QCOMPARE(check(QStringLiteral("error")), QString());
+        banner.showNotice(
+            QStringLiteral("Restored from the backup taken at 04:35. Backup > Restore… lists the others."));
+        QCOMPARE(check(QStringLiteral("notice")), QString());
+        choose(Theme::Choice::Light);
+        QCOMPARE(check(QStringLiteral("notice")), QString());
     }
 
     /// Migrations > Migrate…'s wizard fits a 1024x700 screen on every page with nothing squeezed.

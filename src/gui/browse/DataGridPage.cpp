@@ -15,6 +15,7 @@
 #include "browse/RowWindowModel.h"
 #include "browse/TableBrowseModel.h"
 #include "common/ErrorBanner.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -153,7 +154,8 @@ void DataGridPage::updateStatus()
     m_count->setText(count);
     if (m_model->offsetPaging()) {
         m_paging->setText(QStringLiteral("⚠ ") + m_model->pagingText());
-        m_paging->setStyleSheet(QStringLiteral("color: #9a6700; font-weight: bold;"));
+        m_paging->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
+                                    .arg(Theme::readable(QColor(0x9a, 0x67, 0x00)).name()));
     } else {
         m_paging->setText(m_model->pagingText());
         m_paging->setStyleSheet({});

@@ -4,6 +4,7 @@
 #include <QStyle>
 
 #include "common/MenuRemedy.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -34,7 +35,7 @@ void CheckList::add(const CheckResult& check)
         ++m_failed;
         item->setText(1, tr("FAILED"));
         item->setIcon(1, style()->standardIcon(QStyle::SP_MessageBoxCritical));
-        item->setForeground(1, QColor(0xb0, 0x20, 0x20));
+        item->setForeground(1, Theme::readable(QColor(0xb0, 0x20, 0x20)));
         break;
     case CheckResult::State::NotRun:
         item->setText(1, tr("not run"));

@@ -6,14 +6,25 @@
 #include <QVBoxLayout>
 
 #include "common/MenuRemedy.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
 namespace {
 
-/// The banner keeps its light background in the dark theme too, so its text stays dark.
-const QString kDarkText =
-    QStringLiteral(" strata--ErrorBanner QLabel, strata--ErrorBanner QToolButton { color: #1d1d1d; }");
+/// A pale box with dark text, or on the dark theme a deep box of the same hue with light text.
+QString bannerStyle(bool error)
+{
+    const bool dark = Theme::isDark();
+    const QString box = error ? (dark ? QStringLiteral("#3d2424; border: 1px solid #7a3b35")
+                                      : QStringLiteral("#fdecea; border: 1px solid #e0a39c"))
+                              : (dark ? QStringLiteral("#1f3047; border: 1px solid #3f6590")
+                                      : QStringLiteral("#e8f1fb; border: 1px solid #9dbde0"));
+    const QString text = dark ? QStringLiteral("#ececec") : QStringLiteral("#1d1d1d");
+    return QStringLiteral("strata--ErrorBanner { background: %1; border-radius: 4px; } "
+                          "strata--ErrorBanner QLabel, strata--ErrorBanner QToolButton { color: %2; }")
+        .arg(box, text);
+}
 
 } // namespace
 
@@ -52,6 +63,7 @@ ErrorBanner::ErrorBanner(QWidget* parent)
     more->addStretch();
     layout->addLayout(more);
     layout->addWidget(m_details);
+    connect(&Theme::instance(), &Theme::changed, this, [this] { setStyleSheet(bannerStyle(m_isError)); });
     hide();
 }
 
@@ -73,9 +85,8 @@ void ErrorBanner::showError(const Error& raw)
     m_showDetails->setChecked(false);
     m_showDetails->setVisible(!more.isEmpty());
     m_details->hide();
-    setStyleSheet(QStringLiteral("strata--ErrorBanner { background: #fdecea; border: 1px "
-                                 "solid #e0a39c; border-radius: 4px; }") +
-                  kDarkText);
+    m_isError = true;
+    setStyleSheet(bannerStyle(m_isError));
     QString html = QStringLiteral("<b>%1</b>")
                        .arg(error.what.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
     if (!error.unchanged.isEmpty())
@@ -89,9 +100,8 @@ void ErrorBanner::showError(const Error& raw)
 
 void ErrorBanner::showNotice(const QString& text)
 {
-    setStyleSheet(QStringLiteral("strata--ErrorBanner { background: #e8f1fb; border: 1px "
-                                 "solid #9dbde0; border-radius: 4px; }") +
-                  kDarkText);
+    m_isError = false;
+    setStyleSheet(bannerStyle(m_isError));
     m_label->setText(
         MenuRemedy::wording(text).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
     m_details->clear();

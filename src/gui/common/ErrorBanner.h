@@ -31,6 +31,7 @@ private:
     QLabel* m_label;
     QToolButton* m_showDetails;
     QLabel* m_details;
+    bool m_isError = true; ///< an error (red) or a notice (blue): restyled as such on a theme switch
 };
 
 } // namespace strata

@@ -2,12 +2,34 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QPainter>
 #include <QStyle>
 #include <QToolBar>
 
+#include "theme/Theme.h"
+
 namespace strata {
+
+namespace {
+
+/// The Migrate… button's icon: a play triangle in the theme's button text colour (Fusion's own is black,
+/// lost on the dark theme's toolbar).
+QIcon playIcon()
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QApplication::palette().color(QPalette::ButtonText));
+    painter.drawPolygon(QPolygonF({QPointF(9, 5), QPointF(27, 16), QPointF(9, 27)}));
+    return QIcon(pixmap);
+}
+
+} // namespace
 
 MainActions::MainActions(QMainWindow& window) : QObject(&window)
 {
@@ -85,7 +107,9 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window)
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect->setIcon(window.style()->standardIcon(QStyle::SP_DriveNetIcon));
     refresh->setIcon(window.style()->standardIcon(QStyle::SP_BrowserReload));
-    migrate->setIcon(window.style()->standardIcon(QStyle::SP_MediaPlay));
+    migrate->setIcon(playIcon());
+    QObject::connect(&Theme::instance(), &Theme::changed, this,
+                     [this] { this->migrate->setIcon(playIcon()); });
     createBackup->setIcon(window.style()->standardIcon(QStyle::SP_DialogSaveButton));
     tools->addAction(connect);
     tools->addAction(refresh);

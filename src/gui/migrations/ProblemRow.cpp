@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 
 #include "common/MenuRemedy.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -14,15 +15,20 @@ ProblemRow::ProblemRow(const Problem& problem, const QList<ForeignHistory>& othe
 {
     setObjectName(QStringLiteral("problem_%1_%2").arg(problem.kindName(), problem.slot));
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(QStringLiteral("strata--ProblemRow { background: #fdecea; border: 1px solid #e0b4b0; "
-                                 "border-radius: 3px; }"));
+    // A pale red box, or on the dark theme a deep red one (the labels' text follows the palette); the
+    // timeline makes its rows again when the theme switches.
+    setStyleSheet(
+        QStringLiteral("strata--ProblemRow { background: %1; border: 1px solid %2; border-radius: 3px; }")
+            .arg(Theme::isDark() ? QStringLiteral("#3d2424") : QStringLiteral("#fdecea"),
+                 Theme::isDark() ? QStringLiteral("#7a3b35") : QStringLiteral("#e0b4b0")));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
     auto* texts = new QVBoxLayout;
-    auto* what = new QLabel(tr("<b style='color:#c62828'>%1%2</b> — %3")
+    auto* what = new QLabel(tr("<b style='color:%4'>%1%2</b> — %3")
                                 .arg(m_remedy.title.toHtmlEscaped(),
                                      problem.slot.isEmpty() ? QString() : tr(" (step %1)").arg(problem.slot),
-                                     problem.message.toHtmlEscaped()),
+                                     problem.message.toHtmlEscaped(),
+                                     Theme::readable(QColor(0xc6, 0x28, 0x28)).name()),
                             this);
     what->setWordWrap(true);
     what->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -14,6 +14,7 @@
 #include "common/ErrorBanner.h"
 #include "jobs/DriftJob.h"
 #include "jobs/JobRunner.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -66,7 +67,8 @@ DriftPage::DriftPage(QWidget* parent)
     m_progress->setRange(0, 100);
     m_progress->setTextVisible(false);
     m_progress->setMaximumWidth(220);
-    m_stage->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_stage->setStyleSheet(
+        QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x6b, 0x6b, 0x6b)).name()));
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_checkButton);
     controls->addWidget(m_cancelButton);
@@ -224,11 +226,13 @@ void DriftPage::showReport(const DriftReport& report)
                  counted(report.replayedSteps.size(), tr("step"), tr("steps")), report.scratch);
     if (report.drift()) {
         m_summary->setText(QStringLiteral("%1 \u2014 %2").arg(report.summary(), replayed));
-        m_summary->setStyleSheet(QStringLiteral("color: #8a2b20;"));
+        m_summary->setStyleSheet(
+            QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x8a, 0x2b, 0x20)).name()));
     } else {
         m_summary->setText(
             tr("No drift: the database matches what its migrations build (%1).").arg(replayed));
-        m_summary->setStyleSheet(QStringLiteral("color: #256c2f;"));
+        m_summary->setStyleSheet(
+            QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x25, 0x6c, 0x2f)).name()));
     }
     QTreeWidgetItem* group = nullptr;
     QString groupName;
@@ -248,7 +252,7 @@ void DriftPage::showReport(const DriftReport& report)
             group, {whole ? item.objectName() : QStringLiteral("%1 %2").arg(item.objectName(), item.name),
                     item.kindName(), orDash(item.expected), orDash(item.actual), item.advice});
         row->setData(ObjectColumn, kItemRole, static_cast<int>(i));
-        row->setForeground(KindColumn, kindColor(item.kind));
+        row->setForeground(KindColumn, Theme::readable(kindColor(item.kind)));
         row->setFont(KindColumn, bold);
         for (int c = ObjectColumn; c <= AdviceColumn; ++c)
             row->setToolTip(c, item.message);

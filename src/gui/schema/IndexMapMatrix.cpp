@@ -79,7 +79,8 @@ IndexMapMatrix::IndexMapMatrix(QWidget* parent) : QTableWidget(parent)
     restyle();
     connect(&Theme::instance(), &Theme::changed, this, [this] {
         restyle();
-        showIndexes(m_table, m_indexes, m_advice); // the cells were coloured when they were made
+        if (rowCount() > 0) // the cells were coloured when they were made
+            showIndexes(m_table, m_indexes, m_advice);
     });
 }
 

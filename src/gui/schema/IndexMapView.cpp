@@ -73,7 +73,7 @@ void IndexMapView::showTable(const TableInfo& table, Dialect dialect, const Inde
     else
         m_usage->setText(tr("Usage statistics not read: no index is called unused."));
     m_usageWarns = dialect == Dialect::Postgres && context.usage && !context.usage->enough();
-    restyle();
+    m_usage->setStyleSheet(usageStyle());
     m_usage->show();
     showTable(table, IndexAdvisor::advise(table, dialect, context));
 }
@@ -90,7 +90,13 @@ void IndexMapView::restyle()
                                QStringLiteral("#9e9e9e")));
     m_legend->setStyleSheet(QStringLiteral("color: %1;").arg(colour(0x616161)));
     m_footer->setStyleSheet(QStringLiteral("color: %1;").arg(colour(0x8a4b00)));
-    m_usage->setStyleSheet(QStringLiteral("color: %1;").arg(colour(m_usageWarns ? 0x8a5a00 : 0x616161)));
+    m_usage->setStyleSheet(usageStyle());
+}
+
+QString IndexMapView::usageStyle() const
+{
+    return QStringLiteral("color: %1;")
+        .arg(Theme::readable(m_usageWarns ? QColor(0x8a, 0x5a, 0x00) : QColor(0x61, 0x61, 0x61)).name());
 }
 
 void IndexMapView::showWaiting(const TableInfo& table, Dialect dialect, const QString& note)
@@ -150,7 +156,9 @@ void IndexMapView::clear()
     m_title->setText(tr("Indexes"));
     m_usage->clear();
     m_usage->hide();
-    m_map->showIndexes({}, {}, {});
+    m_map->clear();
+    m_map->setRowCount(0);
+    m_map->setColumnCount(0);
     m_footer->clear();
     m_footer->hide();
     m_advice->setAdvice({});

@@ -72,6 +72,7 @@ private:
     void showMap(const TableInfo& table, const QList<IndexAdvice>& advice);
     /// The labels' colours, for the theme shown (View > Theme).
     void restyle();
+    QString usageStyle() const;
 
     TableInfo m_table;
     Dialect m_dialect = Dialect::Sqlite;

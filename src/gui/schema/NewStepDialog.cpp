@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "common/SqlHighlighter.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -75,14 +76,16 @@ bool NewStepDialog::writeStep()
     const Status written = m_step.write();
     m_outcome->show();
     if (!written) {
-        m_outcome->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_outcome->setStyleSheet(
+            QStringLiteral("color: %1;").arg(Theme::readable(QColor(0xc6, 0x28, 0x28)).name()));
         m_outcome->setText(tr("%1 %2 %3")
                                .arg(written.error().what, written.error().unchanged, written.error().next)
                                .simplified());
         return false;
     }
     const QString path = QDir(m_step.root).filePath(m_step.path);
-    m_outcome->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+    m_outcome->setStyleSheet(
+        QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x2e, 0x7d, 0x32)).name()));
     m_outcome->setText(tr("Written to %1. Nothing was applied: Migrations > Migrate… applies it, after a "
                           "review of the step.")
                            .arg(path));

@@ -14,6 +14,7 @@
 #include "strategy/RegimeComparison.h"
 #include "strategy/RollingMean.h"
 #include "strategy/TimeSeriesChart.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -44,7 +45,13 @@ ComparisonChart::ComparisonChart(QWidget* parent)
       m_regimes(new RegimeComparison(m_report))
 {
     m_report->setObjectName(QStringLiteral("comparisonReport"));
-    m_report->setStyleSheet(QStringLiteral("#comparisonReport { background: white; }"));
+    // The report behind the charts: the charts' own background, white or near black (View > Theme).
+    const auto restyle = [this] {
+        m_report->setStyleSheet(QStringLiteral("#comparisonReport { background: %1; }")
+                                    .arg(chartstyle::backgroundColour().name()));
+    };
+    restyle();
+    connect(&Theme::instance(), &Theme::changed, this, restyle);
     for (TimeSeriesChart* chart : timeCharts())
         chart->addLayer(QStringLiteral("focus"), chart->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     m_cumulative->setIncludeZero(true);

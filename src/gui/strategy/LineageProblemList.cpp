@@ -4,6 +4,7 @@
 
 #include "strategy/LineageGraph.h"
 #include "strategy/LineageStyle.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -14,6 +15,10 @@ constexpr int strategyRole = Qt::UserRole + 1;
 LineageProblemList::LineageProblemList(QWidget* parent) : QListWidget(parent)
 {
     setWordWrap(true);
+    connect(&Theme::instance(), &Theme::changed, this, [this] {
+        for (int row = 0; row < count(); ++row)
+            item(row)->setForeground(LineageStyle::problem()); // the theme's problem colour, made readable
+    });
     connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const QString id = item->data(strategyRole).toString();
         if (!id.isEmpty())

@@ -5,6 +5,7 @@
 
 #include "strategy/ChartStyle.h"
 #include "strategy/ConfigDiff.h"
+#include "theme/Theme.h"
 #include "ui_StrategyDetails.h"
 
 namespace strata {
@@ -12,6 +13,15 @@ namespace strata {
 namespace {
 
 const QColor problemColour(0xc6, 0x28, 0x28);
+
+/// The box of a strategy's problems: pale red with dark red text, or deep red with light text on dark.
+QString problemBoxStyle()
+{
+    return Theme::isDark() ? QStringLiteral("QLabel { background: #3d2424; border: 1px solid #ef6f6c; "
+                                            "border-radius: 3px; padding: 4px; color: #f6d6d4; }")
+                           : QStringLiteral("QLabel { background: #fdecea; border: 1px solid #c62828; "
+                                            "border-radius: 3px; padding: 4px; color: #8e1c1c; }");
+}
 
 /// A stored figure as an operator reads it: fractions as percentages, ratios with two decimals.
 QString figure(const QString& key, const QJsonValue& value)
@@ -28,7 +38,7 @@ QString figure(const QString& key, const QJsonValue& value)
 void markProblem(QTreeWidgetItem* item)
 {
     for (int c = 0; c < item->columnCount(); ++c)
-        item->setForeground(c, problemColour);
+        item->setForeground(c, Theme::readable(problemColour));
 }
 
 /// A top-level group of `tree` filled from a JSON column: one row per key, or the column's problem.
@@ -59,6 +69,8 @@ StrategyDetails::StrategyDetails(QWidget* parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::StrategyDetails>())
 {
     m_ui->setupUi(this);
+    connect(&Theme::instance(), &Theme::changed, this,
+            [this] { m_ui->problems->setStyleSheet(problemBoxStyle()); });
     QFont big = m_ui->title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
@@ -260,6 +272,7 @@ void StrategyDetails::showProblems()
     QStringList lines;
     for (const QString& p : std::as_const(m_problems))
         lines << QStringLiteral("⚠ ") + p.toHtmlEscaped();
+    m_ui->problems->setStyleSheet(problemBoxStyle());
     m_ui->problems->setText(lines.join(QStringLiteral("<br>")));
     m_ui->problems->setVisible(!lines.isEmpty());
 }

@@ -4,6 +4,7 @@
 #include <QVBoxLayout>
 
 #include "common/Counted.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -14,8 +15,15 @@ constexpr int shownAtMost = 12; ///< a long list would push the charts off the s
 TearsheetProblems::TearsheetProblems(QWidget* parent) : QFrame(parent), m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("tearsheetProblems"));
-    setStyleSheet(QStringLiteral("#tearsheetProblems { background: #fff8e5; border: 1px solid #e8c36a; "
-                                 "border-radius: 4px; }"));
+    const auto restyle = [this] {
+        // A pale amber box, or a deep amber one on the dark theme (the text follows the palette).
+        setStyleSheet(
+            QStringLiteral("#tearsheetProblems { background: %1; border: 1px solid %2; border-radius: 4px; }")
+                .arg(Theme::isDark() ? QStringLiteral("#3a3220") : QStringLiteral("#fff8e5"),
+                     Theme::isDark() ? QStringLiteral("#8a7030") : QStringLiteral("#e8c36a")));
+    };
+    restyle();
+    connect(&Theme::instance(), &Theme::changed, this, restyle);
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_label->setTextFormat(Qt::RichText);

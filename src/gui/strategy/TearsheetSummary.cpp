@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 
 #include "strategy/ChartStyle.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -27,13 +28,10 @@ TearsheetSummary::TearsheetSummary(QWidget* parent)
     : QFrame(parent), m_heading(new QLabel(this)), m_subheading(new QLabel(this))
 {
     setObjectName(QStringLiteral("tearsheetSummary"));
-    setStyleSheet(QStringLiteral("#tearsheetSummary { background: #f6f8fa; border: 1px solid #dde1e6; "
-                                 "border-radius: 4px; }"));
     QFont headingFont = chartstyle::titleFont();
     headingFont.setPointSizeF(headingFont.pointSizeF() + 3);
     m_heading->setFont(headingFont);
     m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_subheading->setStyleSheet(QStringLiteral("color: #5b6470;"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 10, 14, 10);
     layout->setSpacing(4);
@@ -46,6 +44,27 @@ TearsheetSummary::TearsheetSummary(QWidget* parent)
     for (const QString& caption : {tr("Total return"), tr("Annualised return"), tr("Volatility"),
                                    tr("Sharpe"), tr("Max drawdown"), tr("Win rate"), tr("Trades")})
         addTile(caption);
+    restyle();
+    connect(&Theme::instance(), &Theme::changed, this, &TearsheetSummary::restyle);
+}
+
+void TearsheetSummary::restyle()
+{
+    // A pale card, or on the dark theme a card a shade lighter than the report; captions muted.
+    const bool dark = Theme::isDark();
+    setStyleSheet(
+        QStringLiteral("#tearsheetSummary { background: %1; border: 1px solid %2; border-radius: 4px; }")
+            .arg(dark ? QStringLiteral("#25282c") : QStringLiteral("#f6f8fa"),
+                 dark ? QStringLiteral("#3a3e43") : QStringLiteral("#dde1e6")));
+    const QString muted = QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x5b, 0x64, 0x70)).name());
+    m_subheading->setStyleSheet(muted);
+    for (QLabel* caption : std::as_const(m_captionLabels))
+        caption->setStyleSheet(muted);
+    for (QLabel* figure : std::as_const(m_figures))
+        figure->setStyleSheet(
+            QStringLiteral("color: %1;")
+                .arg((figure->property("loss").toBool() ? chartstyle::lossColour() : chartstyle::textColour())
+                         .name()));
 }
 
 void TearsheetSummary::addTile(const QString& caption)
@@ -53,7 +72,7 @@ void TearsheetSummary::addTile(const QString& caption)
     auto* grid = static_cast<QGridLayout*>(layout()->itemAt(2)->layout());
     const int column = int(m_captions.size());
     auto* captionLabel = new QLabel(caption, this);
-    captionLabel->setStyleSheet(QStringLiteral("color: #5b6470;"));
+    m_captionLabels.append(captionLabel);
     auto* figure = new QLabel(QStringLiteral("–"), this);
     QFont figureFont = chartstyle::titleFont();
     figureFont.setPointSizeF(figureFont.pointSizeF() + 2);
@@ -82,6 +101,7 @@ void TearsheetSummary::setTearsheet(const Tearsheet& sheet)
     const auto set = [this](const QString& caption, const QString& text, const QString& colour) {
         QLabel* label = m_figures.value(caption);
         label->setText(text);
+        label->setProperty("loss", colour == chartstyle::lossColour().name()); // for a theme switch
         label->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
     };
     const QString plain = chartstyle::textColour().name();

@@ -27,11 +27,14 @@ public:
 
 private:
     void addTile(const QString& caption);
+    /// The card's and the captions' colours for the theme shown; figures keep their gain/loss meaning.
+    void restyle();
 
     QLabel* m_heading;
     QLabel* m_subheading;
     QStringList m_captions;
     QMap<QString, QLabel*> m_figures;
+    QList<QLabel*> m_captionLabels;
 };
 
 } // namespace strata

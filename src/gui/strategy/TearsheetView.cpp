@@ -18,6 +18,7 @@
 #include "strategy/TearsheetProblems.h"
 #include "strategy/TearsheetSummary.h"
 #include "strategy/TimeSeriesChart.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -47,7 +48,13 @@ TearsheetView::TearsheetView(QWidget* parent)
       m_bottom(new QBoxLayout(QBoxLayout::LeftToRight))
 {
     m_report->setObjectName(QStringLiteral("tearsheetReport"));
-    m_report->setStyleSheet(QStringLiteral("#tearsheetReport { background: white; }"));
+    // The report behind the charts: the charts' own background, white or near black (View > Theme).
+    const auto restyle = [this] {
+        m_report->setStyleSheet(QStringLiteral("#tearsheetReport { background: %1; }")
+                                    .arg(chartstyle::backgroundColour().name()));
+    };
+    restyle();
+    connect(&Theme::instance(), &Theme::changed, this, restyle);
     m_cumulative->setMinimumHeight(250);
     m_drawdown->setMinimumHeight(150);
     m_drawdown->setIncludeZero(true);

@@ -10,6 +10,7 @@
 #include "jobs/BlockerWaitJob.h"
 #include "jobs/JobRunner.h"
 #include "jobs/SessionControlJob.h"
+#include "theme/Theme.h"
 #include "ui_BlockerPanel.h"
 #include "wizard/BlockerTree.h"
 
@@ -121,7 +122,9 @@ void BlockerPanel::showStatus(const QString& text, bool problem)
 {
     m_ui->status->setText(text);
     m_ui->status->setVisible(!text.isEmpty());
-    m_ui->status->setStyleSheet(problem ? QStringLiteral("color: #b71c1c;") : QString());
+    m_ui->status->setStyleSheet(
+        problem ? QStringLiteral("color: %1;").arg(Theme::readable(QColor(0xb7, 0x1c, 0x1c)).name())
+                : QString());
 }
 
 void BlockerPanel::start(std::unique_ptr<DatabaseJob> job, std::function<void(bool, const Error&)> done)

@@ -5,6 +5,8 @@
 #include <QStyle>
 #include <QTreeWidgetItemIterator>
 
+#include "theme/Theme.h"
+
 namespace strata {
 
 BlockerTree::BlockerTree(QWidget* parent) : QTreeWidget(parent)
@@ -49,7 +51,7 @@ QTreeWidgetItem* BlockerTree::addSession(const BlockerReport& report, const Bloc
     item->setIcon(PidColumn, QApplication::style()->standardIcon(blocks ? QStyle::SP_MessageBoxCritical
                                                                         : QStyle::SP_MessageBoxWarning));
     if (blocks)
-        item->setForeground(WhyColumn, QColor(0xb7, 0x1c, 0x1c));
+        item->setForeground(WhyColumn, Theme::readable(QColor(0xb7, 0x1c, 0x1c)));
     QString tip = session.title() + QLatin1Char('\n') +
                   session.reasons(report.longTransactionMs).join(QStringLiteral("; "));
     if (!session.client.isEmpty())

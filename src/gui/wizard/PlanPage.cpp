@@ -10,6 +10,7 @@
 #include "jobs/RunSession.h"
 #include "review/FindingDetails.h"
 #include "review/FindingItems.h"
+#include "theme/Theme.h"
 #include "ui_PlanPage.h"
 
 namespace strata {
@@ -339,7 +340,8 @@ void PlanPage::showRehearsal(const RehearsalReport& report)
                             : tr("FAILED ON THE COPY  %1: %2").arg(step.summary(), step.error)});
         row->setData(StepColumn, RehearsalRole, true);
         row->setToolTip(StepColumn, step.summary());
-        row->setForeground(StepColumn, step.succeeded ? QColor(0x1b, 0x5e, 0x20) : QColor(0xb7, 0x1c, 0x1c));
+        row->setForeground(StepColumn, Theme::readable(step.succeeded ? QColor(0x1b, 0x5e, 0x20)
+                                                                      : QColor(0xb7, 0x1c, 0x1c)));
         item->insertChild(0, row);
         row->setFirstColumnSpanned(true);
         item->setExpanded(true);
