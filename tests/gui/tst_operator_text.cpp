@@ -21,6 +21,7 @@
 #include "ScratchDatabases.h"
 #include "Screenshots.h"
 #include "SetBuilder.h"
+#include "WizardDriver.h"
 #include "backup/BackupActions.h"
 #include "common/ErrorBanner.h"
 #include "connection/DemoWorkspace.h"
@@ -35,12 +36,14 @@
 #include "migrations/RunJournal.h"
 #include "migrations/TimelinePage.h"
 #include "schema/DriftPage.h"
+#include "wizard/ApplyPage.h"
 #include "wizard/BlockerPanel.h"
 #include "wizard/FinishPage.h"
 #include "wizard/MigrateAction.h"
 #include "wizard/MigrationWizard.h"
 #include "wizard/PlanPage.h"
 #include "wizard/PreflightPage.h"
+#include "wizard/RestoreOffer.h"
 #include "wizard/RunPage.h"
 #include "wizard/RunSettings.h"
 
@@ -504,6 +507,51 @@ private Q_SLOTS:
         reached << asked;
         for (const QString& text : reached)
             QVERIFY2(!text.contains(QStringLiteral("strata-cli")), qPrintable(text));
+    }
+
+    /// A restore the wizard offers after a failing step, refused because its backup changed on disk: the
+    /// offer says why and what to do with the app's own menu, never with a strata-cli command.
+    void aRefusedRestoreInTheWizardNamesTheBackupMenu()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        const QString set = wizard::copyOfTheBundledSet(dir.filePath(QStringLiteral("set")));
+        QFile indexes(QDir(set).filePath(QStringLiteral("002_v2/02_indexes.sql")));
+        QVERIFY(indexes.open(QIODevice::Append));
+        indexes.write("\nCREATE INDEX idx_no_such ON no_such_table(account_id);\n");
+        indexes.close();
+        ConnectionTarget target;
+        target.url = QStringLiteral("sqlite:") + path;
+        target.migrations = set;
+        auto wizard = wizardFor(target, dir.filePath(QStringLiteral("backups")));
+        QVERIFY(wizard);
+        for (int id : {MigrationWizard::Preflight, MigrationWizard::Backup, MigrationWizard::Plan}) {
+            QVERIFY(wizard::phaseEnded(*wizard, id));
+            QVERIFY(wizard->currentPage()->isComplete());
+            wizard->next();
+        }
+        QVERIFY(wizard::phaseEnded(*wizard, MigrationWizard::Apply));
+        RestoreOffer* offer = wizard->applyPage()->restoreOffer();
+        QVERIFY(offer->isVisible());
+        // One byte of the backup changes on disk before the operator clicks Restore.
+        const auto backup = wizard->session().report().backup;
+        QVERIFY(backup);
+        QFile file(backup->path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(file.size() / 2));
+        const char byte = file.peek(1).at(0);
+        QVERIFY(file.putChar(char(byte ^ 0x01)));
+        file.close();
+        QSignalSpy restored(offer, &RestoreOffer::restored);
+        QTest::mouseClick(offer->button(), Qt::LeftButton);
+        QVERIFY(restored.wait(30000));
+        QVERIFY(!restored.first().at(0).toBool());
+        const QString said = wordsOn(*offer);
+        QVERIFY2(said.contains(QStringLiteral("sha256")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("Backup > Restore")), qPrintable(said));
+        QVERIFY2(!said.contains(QStringLiteral("strata-cli")), qPrintable(said));
+        closeWizard(*wizard);
     }
 
     /// A notice (a restore's outcome, a saved diagram) that names a menu path is drawn as written, not as

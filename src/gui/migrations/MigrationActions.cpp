@@ -5,6 +5,7 @@
 
 #include "common/Counted.h"
 #include "common/JobProgressDialog.h"
+#include "common/MenuRemedy.h"
 #include "config/OperatorConfig.h"
 #include "jobs/AcknowledgeRunJob.h"
 #include "jobs/BaselineJob.h"
@@ -58,7 +59,7 @@ QString MigrationActions::rollbackQuestion(qint64 target) const
     auto plan =
         MigrationPlanner(m_status->set, m_status->plan.dialect, m_status->history, {}).planDown(target);
     if (!plan)
-        return plan.error().toText();
+        return MenuRemedy::of(plan.error()).toText();
     QStringList steps;
     for (const auto& s : plan->steps)
         steps << QStringLiteral("  %1 — runs %2").arg(s.label(), s.rollbackPath);

@@ -4,6 +4,7 @@
 
 #include "adoption/AdoptionPlanner.h"
 #include "common/Counted.h"
+#include "common/MenuRemedy.h"
 #include "jobs/AdoptJob.h"
 #include "jobs/ResolveJob.h"
 #include "migrations/ChangedScriptDialog.h"
@@ -143,7 +144,7 @@ void ProblemActions::adopt()
     }
     auto plan = adoptionPlan();
     if (!plan) {
-        QMessageBox::warning(&m_window, tr("Cannot adopt"), plan.error().toText());
+        QMessageBox::warning(&m_window, tr("Cannot adopt"), MenuRemedy::of(plan.error()).toText());
         return;
     }
     if (QMessageBox::question(&m_window, tr("Adopt %1's history").arg(plan->toolName()), adoptQuestion(*plan),

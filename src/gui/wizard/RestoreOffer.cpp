@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "common/MenuRemedy.h"
 #include "jobs/RunSession.h"
 
 namespace strata {
@@ -88,7 +89,7 @@ void RestoreOffer::onDone(const QString& phase, bool ok, const Error& error)
         m_text->setText(tr("Restored."));
     } else {
         m_button->setEnabled(true);
-        m_text->setText(error.toText());
+        m_text->setText(MenuRemedy::of(error).toText());
     }
     Q_EMIT restored(ok);
 }
