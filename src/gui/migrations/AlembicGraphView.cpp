@@ -16,6 +16,7 @@
 #include "common/Counted.h"
 #include "common/GraphRoute.h"
 #include "layout/GraphLayout.h"
+#include "theme/Theme.h"
 
 namespace strata {
 
@@ -25,14 +26,53 @@ constexpr double kWidth = 212;
 constexpr double kHeight = 70; ///< three lines: the id, the message, the tags
 constexpr double kPad = 8;
 
-const QColor kApplied(0x2e, 0x7d, 0x32);
-const QColor kAppliedFill(0xe8, 0xf5, 0xe9);
-const QColor kPending(0x1f, 0x4e, 0x99);
-const QColor kPendingFill(0xe3, 0xed, 0xfb);
-const QColor kConflict(0xc6, 0x28, 0x28);
-const QColor kConflictFill(0xfd, 0xec, 0xec);
-const QColor kEdge(0x60, 0x60, 0x60);
-const QColor kLabel(0x6a, 0x1b, 0x9a); ///< a branch label
+// The light theme's colours; on the dark theme (View > Theme) texts and lines are lightened and fills
+// deepened, same hues. Read when the graph is drawn: the timeline draws it again when the theme switches.
+QColor pick(const QColor& light, const QColor& dark)
+{
+    return Theme::isDark() ? dark : light;
+}
+QColor kApplied()
+{
+    return Theme::readable(QColor(0x2e, 0x7d, 0x32));
+}
+QColor kAppliedFill()
+{
+    return pick(QColor(0xe8, 0xf5, 0xe9), QColor(0x1f, 0x33, 0x22));
+}
+QColor kPending()
+{
+    return Theme::readable(QColor(0x1f, 0x4e, 0x99));
+}
+QColor kPendingFill()
+{
+    return pick(QColor(0xe3, 0xed, 0xfb), QColor(0x1d, 0x2b, 0x40));
+}
+QColor kConflict()
+{
+    return Theme::readable(QColor(0xc6, 0x28, 0x28));
+}
+QColor kConflictFill()
+{
+    return pick(QColor(0xfd, 0xec, 0xec), QColor(0x3d, 0x24, 0x24));
+}
+QColor kEdge()
+{
+    return pick(QColor(0x60, 0x60, 0x60), QColor(0x9a, 0x9a, 0x9a));
+}
+/// A branch label.
+QColor kLabel()
+{
+    return Theme::readable(QColor(0x6a, 0x1b, 0x9a));
+}
+QColor kMuted()
+{
+    return Theme::readable(QColor(0x55, 0x55, 0x55));
+}
+QColor kText(int grey)
+{
+    return pick(QColor(grey, grey, grey), QColor(0xe6, 0xe6, 0xe6));
+}
 
 QGraphicsSimpleTextItem* text(QGraphicsItem* parent, const QString& s, const QFont& font,
                               const QColor& colour)
@@ -57,10 +97,10 @@ double tag(QGraphicsItem* parent, const QString& label, double right, double y, 
     path.addRoundedRect(QRectF(right - w, y, w, h), h / 2, h / 2);
     auto* pill = new QGraphicsPathItem(path, parent);
     pill->setPen(QPen(colour, 1));
-    pill->setBrush(filled ? colour : QColor(Qt::white));
+    pill->setBrush(filled ? colour : pick(Qt::white, QColor(0x1f, 0x21, 0x24)));
     pill->setData(AlembicGraphView::Role, QStringLiteral("tag"));
     pill->setData(AlembicGraphView::Id, label);
-    auto* t = text(pill, label, font, filled ? QColor(Qt::white) : colour);
+    auto* t = text(pill, label, font, filled ? pick(Qt::white, QColor(0x1c, 0x1e, 0x21)) : colour);
     t->setPos(right - w + 5, y + 1);
     return w;
 }
@@ -86,7 +126,9 @@ AlembicGraphView::AlembicGraphView(QWidget* parent)
     : DiagramView(Wheel::CtrlZooms, 0.3, 0.8, parent), m_scene(new QGraphicsScene(this))
 {
     setScene(m_scene);
-    setBackgroundBrush(QColor(0xfa, 0xfa, 0xfa));
+    setBackgroundBrush(pick(QColor(0xfa, 0xfa, 0xfa), QColor(0x1b, 0x1d, 0x20)));
+    connect(&Theme::instance(), &Theme::changed, this,
+            [this] { setBackgroundBrush(pick(QColor(0xfa, 0xfa, 0xfa), QColor(0x1b, 0x1d, 0x20))); });
     setMinimumWidth(280);
     setAlignment(Qt::AlignTop | Qt::AlignHCenter); // the first revisions at the top, as in the list
     setToolTip(tr("The Alembic revision graph: click a revision to see its step, Ctrl+wheel zooms, dragging "
@@ -168,7 +210,7 @@ void AlembicGraphView::showGraph(const AlembicStatus& status)
     auto* message =
         m_scene->addSimpleText(tr("Laying out %1…").arg(counted(revisions, tr("revision"), tr("revisions"))));
     message->setData(Role, QStringLiteral("message"));
-    message->setBrush(QColor(0x55, 0x55, 0x55));
+    message->setBrush(kMuted());
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
     Q_EMIT layoutStarted(revisions);
 
@@ -219,7 +261,7 @@ void AlembicGraphView::draw(const Pending& pending, const Result<GraphPlacement>
            "Lines go from a revision's down_revision to it (dashed: depends_on).");
     auto* legend = m_scene->addSimpleText(QString(), small);
     legend->setData(Role, QStringLiteral("legend"));
-    legend->setBrush(QColor(0x55, 0x55, 0x55));
+    legend->setBrush(kMuted());
     // Text is wrapped to the graph's width, never narrower than two boxes side by side.
     const double textWidth = std::max(placed->bounds.width(), 2 * kWidth + 16);
     legend->setText(wrapped(legendText, small, textWidth));
@@ -235,7 +277,7 @@ void AlembicGraphView::draw(const Pending& pending, const Result<GraphPlacement>
                         .arg(status.unknownCurrent.join(QStringLiteral(", "))),
                     bold, textWidth),
             bold);
-        ahead->setBrush(kConflict);
+        ahead->setBrush(kConflict());
         ahead->setData(Role, QStringLiteral("warning"));
         ahead->setPos(0, top - 6);
         top += ahead->boundingRect().height() + 8;
@@ -246,7 +288,7 @@ void AlembicGraphView::draw(const Pending& pending, const Result<GraphPlacement>
         QPainterPath curve = graphroute::curve(e.path);
         curve.translate(left, top);
         auto* line = m_scene->addPath(
-            curve, QPen(kEdge, 1.4, kind == QLatin1String("depends_on") ? Qt::DashLine : Qt::SolidLine));
+            curve, QPen(kEdge(), 1.4, kind == QLatin1String("depends_on") ? Qt::DashLine : Qt::SolidLine));
         line->setData(Role, QStringLiteral("edge"));
         line->setData(Id, kinds.value(e.index).first);
         line->setData(Kind, kind);
@@ -254,7 +296,7 @@ void AlembicGraphView::draw(const Pending& pending, const Result<GraphPlacement>
         if (e.toTip && !e.path.isEmpty()) {
             QPolygonF arrow = graphroute::arrowhead(e.path.last(), *e.toTip);
             arrow.translate(left, top);
-            auto* head = m_scene->addPolygon(arrow, QPen(kEdge), QBrush(kEdge));
+            auto* head = m_scene->addPolygon(arrow, QPen(kEdge()), QBrush(kEdge()));
             head->setParentItem(line);
         }
     }
@@ -270,8 +312,8 @@ void AlembicGraphView::draw(const Pending& pending, const Result<GraphPlacement>
         const bool applied = status.isApplied(n.id);
         const bool current = status.isCurrent(n.id);
         const bool conflict = conflicting.contains(n.id);
-        const QColor edge = conflict ? kConflict : applied ? kApplied : kPending;
-        const QColor fill = conflict ? kConflictFill : applied ? kAppliedFill : kPendingFill;
+        const QColor edge = conflict ? kConflict() : applied ? kApplied() : kPending();
+        const QColor fill = conflict ? kConflictFill() : applied ? kAppliedFill() : kPendingFill();
         const QRectF rect = n.rect.translated(left, top);
         QPainterPath path;
         path.addRoundedRect(QRectF(0, 0, rect.width(), rect.height()), 7, 7);
@@ -288,7 +330,7 @@ void AlembicGraphView::draw(const Pending& pending, const Result<GraphPlacement>
         // tags on the bottom line from the right edge leftwards.
         const QFontMetricsF monoMetrics(mono);
         auto* id = text(box, monoMetrics.elidedText(n.id, Qt::ElideMiddle, rect.width() - 2 * kPad), mono,
-                        QColor(0x21, 0x21, 0x21));
+                        kText(0x21));
         id->setPos(kPad, 6);
         QStringList tags;
         if (current)
@@ -308,9 +350,9 @@ void AlembicGraphView::draw(const Pending& pending, const Result<GraphPlacement>
             const bool label = rev->branchLabels.contains(t);
             right -= tag(box, t, right, tagsTop,
                          t == tr("current") ? edge
-                         : label            ? kLabel
-                         : conflict         ? kConflict
-                                            : QColor(0x55, 0x55, 0x55),
+                         : label            ? kLabel()
+                         : conflict         ? kConflict()
+                                            : kMuted(),
                          strong) +
                      4;
         }
@@ -318,7 +360,7 @@ void AlembicGraphView::draw(const Pending& pending, const Result<GraphPlacement>
         auto* msg = text(box,
                          bodyMetrics.elidedText(message.isEmpty() ? rev->slug() : message, Qt::ElideRight,
                                                 rect.width() - 2 * kPad),
-                         body, QColor(0x33, 0x33, 0x33));
+                         body, kText(0x33));
         msg->setPos(kPad, 6 + QFontMetricsF(mono).height() + 3);
     }
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
