@@ -131,6 +131,10 @@ done
 for test in tst_lineage_view tst_tearsheet tst_readable_views; do
     gui_shots 1600x1000 "$test"
 done
+# The views whose colours tst_themes measures in both themes: the ER diagram and the lineage fitted whole
+# (er-diagram-fit, strategy-lineage-fit), an index map (index-map-sqlite-orders), the timeline and the plan on the
+# demo (timeline-demo, plan-demo) and the wizard as it opens (wizard-opened).
+gui_shots 1600x1000 tst_themes
 # The data grid on a 10-million-row SQLite table, from its benchmark (the table is generated once into
 # /tmp/strata-bench/).
 STRATA_SCREENSHOT_DIR=$OUT QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \

@@ -23,6 +23,7 @@
 
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "Screenshots.h"
 #include "common/ErrorBanner.h"
 #include "connection/DatabaseOpener.h"
 #include "connection/DemoWorkspace.h"
@@ -167,16 +168,6 @@ QString squeezed(QWidget& window)
                 .arg(child->objectName(), QString::fromLatin1(child->metaObject()->className()));
     }
     return {};
-}
-
-/// When STRATA_SCREENSHOT_DIR is set (scripts/screenshots.sh), `widget` is saved there as NAME.png.
-void keepScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
-    if (folder.isEmpty() || !QDir().mkpath(folder))
-        return;
-    QTest::qWait(50);
-    widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
 }
 
 QString themeName()
@@ -431,14 +422,13 @@ private Q_SLOTS:
         QVERIFY(page.scene()->tableItems().size() >= 3);
         QVERIFY(checkErDiagram(page) > 10);
         page.view()->fitAll();
-        keepScreenshot(page, QStringLiteral("er-diagram-light"));
 
         // Switched while open, as View > Theme does, then back.
         choose(Theme::Choice::Dark);
         const int dark = checkErDiagram(page);
         QVERIFY2(dark > 10, "the ER diagram is not dark or not readable on the dark theme");
         page.view()->fitAll();
-        keepScreenshot(page, QStringLiteral("er-diagram-dark"));
+        QVERIFY(keepScreenshots(page, QStringLiteral("er-diagram-fit")));
         choose(Theme::Choice::Light);
         QVERIFY(checkErDiagram(page) > 10);
     }
@@ -460,7 +450,7 @@ private Q_SLOTS:
         choose(Theme::Choice::Dark);
         QVERIFY2(checkLineage(page) > 4, "the lineage is not dark or not readable on the dark theme");
         page.view()->fitAll();
-        keepScreenshot(page, QStringLiteral("strategy-lineage-dark"));
+        QVERIFY(keepScreenshots(page, QStringLiteral("strategy-lineage-fit")));
         choose(Theme::Choice::Light);
         QVERIFY(checkLineage(page) > 4);
     }
@@ -492,7 +482,7 @@ private Q_SLOTS:
         QVERIFY(checkIndexMap(map) >= 6);
         choose(Theme::Choice::Dark);
         QVERIFY2(checkIndexMap(map) >= 6, "the index map is not dark or not readable on the dark theme");
-        keepScreenshot(map, QStringLiteral("index-map-dark"));
+        QVERIFY(keepScreenshots(map, QStringLiteral("index-map-sqlite-orders")));
         choose(Theme::Choice::Light);
         QVERIFY(checkIndexMap(map) >= 6);
     }
@@ -524,8 +514,8 @@ private Q_SLOTS:
         QVERIFY2(checkTree(*timeline, QStringLiteral("timeline")) >= 3, "the timeline on the dark theme");
         QVERIFY2(checkTree(*steps, QStringLiteral("plan")) >= 3, "the plan on the dark theme");
         QVERIFY(isDark(background(plan->grab().toImage())));
-        keepScreenshot(window, QStringLiteral("timeline-dark"));
-        keepScreenshot(*plan, QStringLiteral("plan-dark"));
+        QVERIFY(keepScreenshots(window, QStringLiteral("timeline-demo")));
+        QVERIFY(keepScreenshots(*plan, QStringLiteral("plan-demo"), PlanPreviewDialog::windowSize));
 
         // The plan window fits a 1024x700 screen with nothing squeezed, and opens larger on a 1600x1000 one.
         const QSize small = PlanPreviewDialog::windowSize(QSize(1024, 700));
@@ -539,7 +529,6 @@ private Q_SLOTS:
             QCOMPARE(plan->size(), size);
             const QString cut = squeezed(*plan);
             QVERIFY2(cut.isEmpty(), qPrintable(cut));
-            keepScreenshot(*plan, QStringLiteral("plan-dark-%1x%2").arg(size.width()).arg(size.height()));
         }
         choose(Theme::Choice::Light);
         QVERIFY(checkTree(*timeline, QStringLiteral("timeline")) >= 3);
@@ -596,7 +585,7 @@ private Q_SLOTS:
         QTest::qWait(100);
         const QString cut = squeezed(wizard);
         QVERIFY2(cut.isEmpty(), qPrintable(cut));
-        keepScreenshot(wizard, QStringLiteral("wizard-1024x700"));
+        QVERIFY(keepScreenshots(wizard, QStringLiteral("wizard-opened"), withinTheScreen({1400, 900})));
         wizard.reject();
         QTest::qWait(100);
     }
