@@ -8,15 +8,26 @@
 
 #include "common/SqlHighlighter.h"
 #include "migrations/SideBySideDiff.h"
+#include "theme/Theme.h"
 #include "ui_ChangedScriptDialog.h"
 
 namespace strata {
 
 namespace {
 
-const QColor kRemoved(0xfd, 0xe2, 0xe1);
-const QColor kAdded(0xdc, 0xf5, 0xdc);
-const QColor kFiller(0xee, 0xee, 0xee);
+// Pale marks behind the panes' dark text, or deep ones behind the dark theme's light text.
+QColor kRemoved()
+{
+    return Theme::isDark() ? QColor(0x4a, 0x26, 0x26) : QColor(0xfd, 0xe2, 0xe1);
+}
+QColor kAdded()
+{
+    return Theme::isDark() ? QColor(0x23, 0x42, 0x27) : QColor(0xdc, 0xf5, 0xdc);
+}
+QColor kFiller()
+{
+    return Theme::isDark() ? QColor(0x33, 0x36, 0x3a) : QColor(0xee, 0xee, 0xee);
+}
 
 QTextEdit::ExtraSelection lineMark(QPlainTextEdit& pane, int line, const QColor& colour)
 {
@@ -46,9 +57,10 @@ ChangedScriptDialog::ChangedScriptDialog(const Subject& subject, QWidget* parent
     const bool unknown = verdict() == ScriptComparison::Verdict::AppliedTextNotKept;
     m_ui->verdict->setStyleSheet(
         QStringLiteral("QLabel { font-weight: bold; padding: 6px; border-radius: 3px; background: %1; }")
-            .arg(harmless  ? QStringLiteral("#dcf5dc")
-                 : unknown ? QStringLiteral("#fff4d6")
-                           : QStringLiteral("#fde2e1")));
+            .arg((harmless  ? kAdded()
+                  : unknown ? (Theme::isDark() ? QColor(0x45, 0x3a, 0x1c) : QColor(0xff, 0xf4, 0xd6))
+                            : kRemoved())
+                     .name()));
     if (harmless)
         m_ui->advice->setText(
             tr("The SQL that ran is the SQL in the file: accepting the current file records "
@@ -129,16 +141,16 @@ void ChangedScriptDialog::showDiff()
         case SideBySideDiff::Change::Same:
             break;
         case SideBySideDiff::Change::Changed:
-            leftMarks << lineMark(*m_ui->applied, i, kRemoved);
-            rightMarks << lineMark(*m_ui->current, i, kAdded);
+            leftMarks << lineMark(*m_ui->applied, i, kRemoved());
+            rightMarks << lineMark(*m_ui->current, i, kAdded());
             break;
         case SideBySideDiff::Change::Removed:
-            leftMarks << lineMark(*m_ui->applied, i, kRemoved);
-            rightMarks << lineMark(*m_ui->current, i, kFiller);
+            leftMarks << lineMark(*m_ui->applied, i, kRemoved());
+            rightMarks << lineMark(*m_ui->current, i, kFiller());
             break;
         case SideBySideDiff::Change::Added:
-            leftMarks << lineMark(*m_ui->applied, i, kFiller);
-            rightMarks << lineMark(*m_ui->current, i, kAdded);
+            leftMarks << lineMark(*m_ui->applied, i, kFiller());
+            rightMarks << lineMark(*m_ui->current, i, kAdded());
             break;
         }
     }
