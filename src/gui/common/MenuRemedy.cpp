@@ -121,6 +121,8 @@ QString MenuRemedy::wording(const QString& advice)
         }
         text = replaced + text.mid(from);
     }
+    // A menu item that ends a sentence keeps its ellipsis as the sentence's end: "Migrate…", not "Migrate….".
+    text.replace(QStringLiteral("…."), QStringLiteral("…"));
     return text;
 }
 
