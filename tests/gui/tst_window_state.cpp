@@ -27,6 +27,7 @@
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
 #include "demo/RiskStateDemo.h"
+#include "dialects/sqlite/SqliteRunLock.h"
 #include "jobs/RunSession.h"
 #include "mainwindow/ConnectionStatusBar.h"
 #include "mainwindow/DatabaseWatch.h"
@@ -74,6 +75,18 @@ QString bannerText(MainWindow& window)
 }
 
 const QString ourPid = QString::number(QCoreApplication::applicationPid());
+
+/// Whether this process has `path` open: a SQLite connection (or a descriptor SQLite keeps for one) that is
+/// still there. strata-cli refuses to migrate a file another process has open.
+bool openHere(const QString& path)
+{
+    const QString file = QFileInfo(path).canonicalFilePath();
+    QDirIterator fds(QStringLiteral("/proc/self/fd"), QDir::Files | QDir::System);
+    while (fds.hasNext())
+        if (QFileInfo(fds.next()).symLinkTarget() == file)
+            return true;
+    return false;
+}
 
 } // namespace
 
@@ -186,6 +199,38 @@ private Q_SLOTS:
         QVERIFY2(bannerText(window).contains(backup), qPrintable(bannerText(window)));
         QTRY_COMPARE_WITH_TIMEOUT(window.statusView()->lockText(), QStringLiteral("Lock: free"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(window.timeline()->summary().startsWith(QStringLiteral("v1")), 10000);
+    }
+
+    void aClosedWizardLeavesNeitherTheLockNorTheFileOpen()
+    {
+        // The wizard's run lives on a worker with its connection and the run lock; closing the wizard while
+        // that worker works ends the run there. Its lock and its connection must go with it, every time:
+        // a run lock left behind shows the window held by a wizard that is gone and keeps every later
+        // Migrate… and restore waiting, and the open file makes strata-cli refuse to migrate.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        auto url = ConnectionUrl::parse(QStringLiteral("sqlite:") + path);
+        QVERIFY(url.ok());
+        const QString lockPath = SqliteRunLock::lockPathFor(path);
+        PhasedRun::Settings settings;
+        settings.backupFolder = dir.filePath(QStringLiteral("backups"));
+        for (int round = 0; round < 10; ++round) {
+            auto session = std::make_unique<RunSession>(*url, RiskStateDemo::bundledSet(), settings);
+            QSignalSpy planned(session.get(), &RunSession::planned);
+            session->prepare();
+            QVERIFY(planned.wait(20000));
+            QVERIFY2(planned.first().at(0).toBool(), qPrintable(planned.first().at(1).value<Error>().what));
+            QVERIFY(SqliteRunLock::holderOf(lockPath).contains(QStringLiteral("pid %1 ").arg(ourPid)));
+            session->preflight(); // the worker is busy when the wizard closes
+            session.reset();
+            QVERIFY2(SqliteRunLock::holderOf(lockPath).isEmpty(),
+                     qPrintable(QStringLiteral("round %1: the run lock is still held by %2")
+                                    .arg(round)
+                                    .arg(SqliteRunLock::holderOf(lockPath))));
+            QVERIFY2(!openHere(path),
+                     qPrintable(QStringLiteral("round %1: %2 is still open").arg(round).arg(path)));
+        }
     }
 
     void anExternalMigrateIsNoticedOnSqlite()

@@ -23,15 +23,18 @@ RunSession::RunSession(ConnectionUrl url, QString setFolder, PhasedRun::Settings
 RunSession::~RunSession()
 {
     m_cancel = true;
-    // The connection and the run lock belong to the worker thread: they are released there.
+    // The connection and the run lock belong to the worker thread: they are released there, and the thread
+    // ends only after that. A quit() from here could end its event loop first (the worker was still busy with
+    // a phase, or woke after both calls): the worker was then never deleted, and its connection stayed open
+    // and its run lock held until the process ended.
     QMetaObject::invokeMethod(
         m_context,
         [worker = m_worker, context = m_context] {
             delete worker;
             delete context;
+            QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);
-    m_thread.quit();
     m_thread.wait();
 }
 
