@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include <sys/prctl.h>
+#include <sys/stat.h>
 
 #include "CliProcess.h"
 #include "MigrationHarness.h"
@@ -29,6 +30,7 @@
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
 #include "demo/RiskStateDemo.h"
+#include "dialects/sqlite/SqliteDatabase.h"
 #include "dialects/sqlite/SqliteRunLock.h"
 #include "jobs/RunSession.h"
 #include "mainwindow/ConnectionStatusBar.h"
@@ -77,6 +79,25 @@ QString bannerText(MainWindow& window)
 }
 
 const QString ourPid = QString::number(QCoreApplication::applicationPid());
+
+/// How many POSIX locks this process holds on `path`, as the kernel lists them in /proc/locks.
+int posixLocksHere(const QString& path)
+{
+    struct stat info = {};
+    QFile locks(QStringLiteral("/proc/locks"));
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !locks.open(QIODevice::ReadOnly))
+        return -1;
+    const QString inode = QStringLiteral(":%1").arg(quint64(info.st_ino));
+    int count = 0;
+    for (const QByteArray& line : locks.readAll().split('\n')) {
+        const QStringList fields = QString::fromLatin1(line).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        // "1: POSIX  ADVISORY  WRITE 4242 fe:00:1234 1073741824 1073741825"
+        if (fields.size() >= 6 && fields.at(1) == QLatin1String("POSIX") && fields.at(4) == ourPid &&
+            fields.at(5).endsWith(inode))
+            ++count;
+    }
+    return count;
+}
 
 /// Whether this process has `path` open: a SQLite connection (or a descriptor SQLite keeps for one) that is
 /// still there. strata-cli refuses to migrate a file another process has open.
@@ -238,6 +259,29 @@ private Q_SLOTS:
             QVERIFY2(!openHere(path),
                      qPrintable(QStringLiteral("round %1: %2 is still open").arg(round).arg(path)));
         }
+    }
+
+    void theWindowOpeningTheFileLeavesARestoresLockInPlace()
+    {
+        // A restore writes the live file holding SQLite's exclusive lock (a POSIX lock of this process) while
+        // the window opens connections to read the status. Closing any other descriptor of the file drops
+        // every POSIX lock the process holds on it: another program (strata-cli, the daemon) could then read
+        // the half-written file or write into it. The window's connections must leave the lock in place.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.db"));
+        QVERIFY(RiskStateDemo::create(path).ok());
+        auto restore = SqliteDatabase::open(path, false);
+        QVERIFY(restore.ok());
+        QVERIFY((*restore)->execute(QStringLiteral("BEGIN EXCLUSIVE")).ok());
+        const int held = posixLocksHere(path);
+        QVERIFY2(held > 0, qPrintable(QString::number(held)));
+        for (int reader = 0; reader < 3; ++reader) {
+            auto window = SqliteDatabase::open(path, true);
+            QVERIFY(window.ok());
+            QCOMPARE(posixLocksHere(path), held);
+        }
+        QCOMPARE(posixLocksHere(path), held);
+        QVERIFY((*restore)->execute(QStringLiteral("ROLLBACK")).ok());
     }
 
     void anExternalMigrateIsNoticedOnSqlite()

@@ -181,12 +181,16 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString& path
     result->setBusyTimeout(std::chrono::milliseconds(kDefaultBusyTimeoutMs));
 
     // SQLite opens lazily. Recognise a file that is not a database by its header, without taking any lock:
-    // a run waiting for the migration lock must not wait on the database first.
+    // a run waiting for the migration lock must not wait on the database first. The header is read through
+    // the connection's own descriptor: closing another descriptor of the file would drop every POSIX lock
+    // this process holds on it, such as the exclusive lock of a restore that writes the file on another
+    // thread while the window opens a connection to read the status.
     if (info.size() > 0) {
-        QFile file(path);
-        QByteArray header;
-        if (file.open(QIODevice::ReadOnly))
-            header = file.read(16);
+        QByteArray header(16, '\0');
+        sqlite3_file* file = nullptr;
+        if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file ||
+            !file->pMethods || file->pMethods->xRead(file, header.data(), 16, 0) != SQLITE_OK)
+            header.clear();
         if (header != QByteArray("SQLite format 3\0", 16))
             return Error::badInput(
                 QStringLiteral("%1 is not a SQLite database (its header is not SQLite's).").arg(path),
