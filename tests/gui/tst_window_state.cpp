@@ -1,5 +1,7 @@
 // The window tells the truth and stays current (issue 15, defect 4): the lock, the version and the
 // problems are read again after every job, wizard and restore, and when the database changes underneath.
+#include <limits>
+
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
@@ -80,23 +82,30 @@ QString bannerText(MainWindow& window)
 
 const QString ourPid = QString::number(QCoreApplication::applicationPid());
 
-/// How many POSIX locks this process holds on `path`, as the kernel lists them in /proc/locks.
-int posixLocksHere(const QString& path)
+/// Whether this process holds SQLite's exclusive lock on `path` in the kernel: a POSIX write lock over the
+/// whole shared-lock range of the file (bytes 1073741826 to 1073742335), as /proc/locks lists it.
+bool exclusivelyLockedHere(const QString& path)
 {
     struct stat info = {};
     QFile locks(QStringLiteral("/proc/locks"));
     if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !locks.open(QIODevice::ReadOnly))
-        return -1;
+        return false;
     const QString inode = QStringLiteral(":%1").arg(quint64(info.st_ino));
-    int count = 0;
+    constexpr qint64 sharedFirst = 1073741826;
+    constexpr qint64 sharedLast = sharedFirst + 510 - 1;
     for (const QByteArray& line : locks.readAll().split('\n')) {
         const QStringList fields = QString::fromLatin1(line).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        // "1: POSIX  ADVISORY  WRITE 4242 fe:00:1234 1073741824 1073741825"
-        if (fields.size() >= 6 && fields.at(1) == QLatin1String("POSIX") && fields.at(4) == ourPid &&
-            fields.at(5).endsWith(inode))
-            ++count;
+        // "1: POSIX  ADVISORY  WRITE 4242 fe:00:1234 1073741824 1073742335"
+        if (fields.size() < 8 || fields.at(1) != QLatin1String("POSIX") ||
+            fields.at(3) != QLatin1String("WRITE") || fields.at(4) != ourPid || !fields.at(5).endsWith(inode))
+            continue;
+        const qint64 first = fields.at(6).toLongLong();
+        const qint64 last = fields.at(7) == QLatin1String("EOF") ? std::numeric_limits<qint64>::max()
+                                                                 : fields.at(7).toLongLong();
+        if (first <= sharedFirst && last >= sharedLast)
+            return true;
     }
-    return count;
+    return false;
 }
 
 /// Whether this process has `path` open: a SQLite connection (or a descriptor SQLite keeps for one) that is
@@ -273,14 +282,13 @@ private Q_SLOTS:
         auto restore = SqliteDatabase::open(path, false);
         QVERIFY(restore.ok());
         QVERIFY((*restore)->execute(QStringLiteral("BEGIN EXCLUSIVE")).ok());
-        const int held = posixLocksHere(path);
-        QVERIFY2(held > 0, qPrintable(QString::number(held)));
+        QVERIFY(exclusivelyLockedHere(path));
         for (int reader = 0; reader < 3; ++reader) {
             auto window = SqliteDatabase::open(path, true);
             QVERIFY(window.ok());
-            QCOMPARE(posixLocksHere(path), held);
+            QVERIFY2(exclusivelyLockedHere(path), "the window's connection took the restore's lock away");
         }
-        QCOMPARE(posixLocksHere(path), held);
+        QVERIFY2(exclusivelyLockedHere(path), "the window's closed connection took the restore's lock away");
         QVERIFY((*restore)->execute(QStringLiteral("ROLLBACK")).ok());
     }
 
