@@ -256,13 +256,12 @@ Error SqliteDatabase::stepError() const
                                                  "process on another machine sharing the file?)")
                                 : QStringLiteral("it is open in %1, which holds the lock")
                                       .arg(others.join(QStringLiteral(", ")));
-        return Error::locked(
-            QStringLiteral("%1 is busy: %2 (%3).").arg(m_path, who, lastMessage()),
-            !holder.isEmpty() ? QStringLiteral("Wait for that run to finish and try again.")
-            : others.isEmpty()
-                ? QStringLiteral("Stop the process that writes to it and try again.")
-                : QStringLiteral("Stop %1 (or let it end its transaction) and try again.")
-                      .arg(others.join(QStringLiteral(", "))));
+        return Error::locked(QStringLiteral("%1 is busy: %2 (%3).").arg(m_path, who, lastMessage()),
+                             !holder.isEmpty() ? QStringLiteral("Wait for that run to finish and try again.")
+                             : others.isEmpty()
+                                 ? QStringLiteral("Stop the process that writes to it and try again.")
+                                 : QStringLiteral("Stop %1 (or let it end its transaction) and try again.")
+                                       .arg(others.join(QStringLiteral(", "))));
     }
     if (code == SQLITE_READONLY_ROLLBACK)
         return Error::failed(
