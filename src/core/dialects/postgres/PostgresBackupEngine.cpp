@@ -265,9 +265,13 @@ Result<QString> PostgresBackupEngine::restore(const QString& backupPath, const Q
     }
 
     // Swap names from the maintenance database: a database cannot be renamed while anyone is connected.
-    auto others = m_db.query(
-        QStringLiteral("SELECT pid, coalesce(application_name, ''), coalesce(usename, '') FROM "
-                       "pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"));
+    // Autovacuum workers are not "anyone": the rename stops them itself (PostgreSQL's CountOtherDBBackends
+    // signals them when they are all that is left), and one that happened to be vacuuming the restored
+    // tables refused the restore with "pid N (, )".
+    auto others = m_db.query(QStringLiteral(
+        "SELECT pid, coalesce(application_name, ''), coalesce(usename, '') FROM pg_stat_activity WHERE "
+        "datname "
+        "= current_database() AND pid <> pg_backend_pid() AND backend_type <> 'autovacuum worker'"));
     if (others && !others->isEmpty()) {
         QStringList who;
         for (const auto& row : others->rows)
