@@ -1,18 +1,22 @@
 #include <QApplication>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "Contrast.h"
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
 #include "Screenshots.h"
 #include "common/ErrorBanner.h"
 #include "demo/RiskStateDemo.h"
 #include "schema/DriftPage.h"
+#include "theme/Theme.h"
 
 using namespace strata;
 using namespace strata::test;
@@ -108,6 +112,29 @@ private Q_SLOTS:
         // The first difference is selected, and shown whole under the list.
         QCOMPARE(tree->currentItem(), positions->child(0));
         QVERIFY(page.findChildren<QLabel*>().size() > 0);
+
+        // View > Theme switched to dark after the check: the summary and the kinds are coloured again,
+        // readable on the dark page (they kept their colours for white before).
+        Theme::instance().choose(Theme::Choice::Dark);
+        QTest::qWait(30);
+        QLabel* summary = nullptr;
+        for (QLabel* label : page.findChildren<QLabel*>())
+            if (label->text() == page.summary())
+                summary = label;
+        QVERIFY(summary);
+        const QColor summaryInk(
+            QRegularExpression(QStringLiteral("#[0-9a-fA-F]{6}")).match(summary->styleSheet()).captured());
+        const QColor ground = page.palette().color(QPalette::Window);
+        QVERIFY2(summaryInk.isValid() && contrast(summaryInk, ground) >= readableContrast,
+                 qPrintable(summary->styleSheet() + QStringLiteral(" on ") + ground.name()));
+        const QImage rows = tree->viewport()->grab().toImage();
+        const QRect missing = tree->visualItemRect(positions->child(1));
+        const Drawn kindDrawn =
+            drawn(rows, QRect(tree->header()->sectionViewportPosition(DriftPage::KindColumn), missing.top(),
+                              tree->header()->sectionSize(DriftPage::KindColumn), missing.height()));
+        QVERIFY2(kindDrawn.ratio >= readableContrast,
+                 qPrintable(kindDrawn.describe(QStringLiteral("missing"))));
+        Theme::instance().choose(Theme::Choice::Light);
         QVERIFY(keepScreenshots(page, QStringLiteral("drift")));
     }
 

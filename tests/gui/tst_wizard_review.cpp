@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QtTest>
 
+#include "Contrast.h"
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
 #include "Screenshots.h"
@@ -26,6 +27,7 @@
 #include "mainwindow/MainWindow.h"
 #include "migrations/PlanPreviewDialog.h"
 #include "review/FindingItems.h"
+#include "theme/Theme.h"
 #include "wizard/BlockerPanel.h"
 #include "wizard/BlockerTree.h"
 #include "wizard/MigrationWizard.h"
@@ -309,7 +311,25 @@ private Q_SLOTS:
         QVERIFY2(indexes->child(0)->text(0).contains(QStringLiteral("holds the write lock")) &&
                      indexes->child(0)->text(0).contains(QStringLiteral("measured on a copy of")),
                  qPrintable(indexes->child(0)->text(0)));
-        page.findChild<QTreeWidget*>(QStringLiteral("steps"))->setCurrentItem(indexes);
+        auto* steps = page.findChild<QTreeWidget*>(QStringLiteral("steps"));
+        steps->setCurrentItem(indexes);
+        // View > Theme switched after the rehearsal: its rows take the dark theme's green, readable on the
+        // list (they kept the dark green chosen for white before).
+        for (const Theme::Choice choice : {Theme::Choice::Dark, Theme::Choice::Light}) {
+            Theme::instance().choose(choice);
+            QTest::qWait(50);
+            const QColor ground = steps->palette().color(QPalette::Base);
+            for (const auto& step : report->up) {
+                QTreeWidgetItem* row = page.stepItem(step.slot)->child(0);
+                const double ratio = contrast(row->foreground(0).color(), ground);
+                QVERIFY2(
+                    ratio >= readableContrast,
+                    qPrintable(QStringLiteral("%1: %2 on %3: %4")
+                                   .arg(Theme::isDark() ? QStringLiteral("dark") : QStringLiteral("light"))
+                                   .arg(row->foreground(0).color().name(), ground.name())
+                                   .arg(ratio)));
+            }
+        }
         QVERIFY(keepScreenshots(*run.wizard, QStringLiteral("rehearsal-plan"), asOpened(*run.wizard)));
     }
 

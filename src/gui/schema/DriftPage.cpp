@@ -67,8 +67,8 @@ DriftPage::DriftPage(QWidget* parent)
     m_progress->setRange(0, 100);
     m_progress->setTextVisible(false);
     m_progress->setMaximumWidth(220);
-    m_stage->setStyleSheet(
-        QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x6b, 0x6b, 0x6b)).name()));
+    connect(&Theme::instance(), &Theme::changed, this, &DriftPage::restyle);
+    restyle();
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_checkButton);
     controls->addWidget(m_cancelButton);
@@ -214,6 +214,27 @@ void DriftPage::onFinished(bool ok, const Error& error)
     Q_EMIT checked(ok);
 }
 
+void DriftPage::restyle()
+{
+    m_stage->setStyleSheet(
+        QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x6b, 0x6b, 0x6b)).name()));
+    if (!m_report) {
+        m_summary->setStyleSheet(QString());
+        return;
+    }
+    const QColor summary = m_report->drift() ? QColor(0x8a, 0x2b, 0x20) : QColor(0x25, 0x6c, 0x2f);
+    m_summary->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::readable(summary).name()));
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = m_tree->topLevelItem(g);
+        for (int r = 0; r < group->childCount(); ++r) {
+            QTreeWidgetItem* row = group->child(r);
+            const int index = row->data(ObjectColumn, kItemRole).toInt();
+            if (index >= 0 && index < m_report->items.size())
+                row->setForeground(KindColumn, Theme::readable(kindColor(m_report->items.at(index).kind)));
+        }
+    }
+}
+
 void DriftPage::showReport(const DriftReport& report)
 {
     m_tree->clear();
@@ -226,13 +247,9 @@ void DriftPage::showReport(const DriftReport& report)
                  counted(report.replayedSteps.size(), tr("step"), tr("steps")), report.scratch);
     if (report.drift()) {
         m_summary->setText(QStringLiteral("%1 \u2014 %2").arg(report.summary(), replayed));
-        m_summary->setStyleSheet(
-            QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x8a, 0x2b, 0x20)).name()));
     } else {
         m_summary->setText(
             tr("No drift: the database matches what its migrations build (%1).").arg(replayed));
-        m_summary->setStyleSheet(
-            QStringLiteral("color: %1;").arg(Theme::readable(QColor(0x25, 0x6c, 0x2f)).name()));
     }
     QTreeWidgetItem* group = nullptr;
     QString groupName;
@@ -252,7 +269,6 @@ void DriftPage::showReport(const DriftReport& report)
             group, {whole ? item.objectName() : QStringLiteral("%1 %2").arg(item.objectName(), item.name),
                     item.kindName(), orDash(item.expected), orDash(item.actual), item.advice});
         row->setData(ObjectColumn, kItemRole, static_cast<int>(i));
-        row->setForeground(KindColumn, Theme::readable(kindColor(item.kind)));
         row->setFont(KindColumn, bold);
         for (int c = ObjectColumn; c <= AdviceColumn; ++c)
             row->setToolTip(c, item.message);
@@ -260,6 +276,7 @@ void DriftPage::showReport(const DriftReport& report)
         row->setToolTip(ActualColumn, item.actual);
     }
     m_tree->expandAll();
+    restyle();
     for (int c = ObjectColumn; c <= KindColumn; ++c)
         m_tree->resizeColumnToContents(c);
     for (int c = ExpectedColumn; c <= ActualColumn; ++c) {

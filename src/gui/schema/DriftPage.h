@@ -64,6 +64,8 @@ private:
     void showReport(const DriftReport& report);
     void showDetails(QTreeWidgetItem* item);
     void setChecking(bool checking);
+    /// Colours the stage, the summary and the kinds for the theme shown now (again on View > Theme).
+    void restyle();
 
     ErrorBanner* m_banner;
     QLabel* m_intro;

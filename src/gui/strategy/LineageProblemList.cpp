@@ -16,8 +16,9 @@ LineageProblemList::LineageProblemList(QWidget* parent) : QListWidget(parent)
 {
     setWordWrap(true);
     connect(&Theme::instance(), &Theme::changed, this, [this] {
-        for (int row = 0; row < count(); ++row)
-            item(row)->setForeground(LineageStyle::problem()); // the theme's problem colour, made readable
+        // The problems take the theme's problem colour, made readable; "No problems found" keeps the text's.
+        for (int row = 0; row < count() && row < m_problems.size(); ++row)
+            item(row)->setForeground(LineageStyle::problem());
     });
     connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const QString id = item->data(strategyRole).toString();

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QTreeWidgetItemIterator>
 
 #include "common/Counted.h"
 #include "common/LiteralText.h"
@@ -19,6 +20,14 @@ namespace {
 
 enum Column { StepColumn, ReviewColumn, CopyColumn }; // the step's label names its file
 enum Role { SqlRole = Qt::UserRole, SlotRole = Qt::UserRole + 2, RehearsalRole = Qt::UserRole + 3 };
+
+/// What a rehearsal row under a step says (its RehearsalRole), and the colour it is drawn in.
+enum RehearsalRow { NotRehearsal = 0, RanOnTheCopy = 1, FailedOnTheCopy = 2 };
+
+QColor rehearsalColour(int row)
+{
+    return Theme::readable(row == RanOnTheCopy ? QColor(0x1b, 0x5e, 0x20) : QColor(0xb7, 0x1c, 0x1c));
+}
 
 const StepReview* reviewOf(const std::optional<ReviewReport>& report, const QString& slot)
 {
@@ -57,6 +66,7 @@ PlanPage::PlanPage(RunSession& session, QWidget* parent)
                     onRehearsalDone(ok, error);
             });
     connect(m_ui->steps, &QTreeWidget::currentItemChanged, this, &PlanPage::showDetails);
+    connect(&Theme::instance(), &Theme::changed, this, &PlanPage::restyleRehearsal);
     connect(m_ui->rehearse, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             startRehearsal();
@@ -338,14 +348,21 @@ void PlanPage::showRehearsal(const RehearsalReport& report)
         auto* row = new QTreeWidgetItem(
             {step.succeeded ? tr("ON THE COPY  %1").arg(step.summary())
                             : tr("FAILED ON THE COPY  %1: %2").arg(step.summary(), step.error)});
-        row->setData(StepColumn, RehearsalRole, true);
+        const int said = step.succeeded ? RanOnTheCopy : FailedOnTheCopy;
+        row->setData(StepColumn, RehearsalRole, said);
         row->setToolTip(StepColumn, step.summary());
-        row->setForeground(StepColumn, Theme::readable(step.succeeded ? QColor(0x1b, 0x5e, 0x20)
-                                                                      : QColor(0xb7, 0x1c, 0x1c)));
+        row->setForeground(StepColumn, rehearsalColour(said));
         item->insertChild(0, row);
         row->setFirstColumnSpanned(true);
         item->setExpanded(true);
     }
+}
+
+void PlanPage::restyleRehearsal()
+{
+    for (QTreeWidgetItemIterator it(m_ui->steps); *it; ++it)
+        if (const int said = (*it)->data(StepColumn, RehearsalRole).toInt(); said != NotRehearsal)
+            (*it)->setForeground(StepColumn, rehearsalColour(said));
 }
 
 } // namespace strata

@@ -62,6 +62,8 @@ private:
     void onRehearsalProgress(qint64 done, qint64 total, const QString& stage);
     void onRehearsalDone(bool ok, const Error& error);
     void showRehearsal(const RehearsalReport& report);
+    /// The rows of what the rehearsal did, coloured again for the theme shown now (View > Theme).
+    void restyleRehearsal();
 
     RunSession& m_session;
     std::unique_ptr<Ui::PlanPage> m_ui;
