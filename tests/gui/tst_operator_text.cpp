@@ -24,6 +24,7 @@
 #include "WizardDriver.h"
 #include "backup/BackupActions.h"
 #include "common/ErrorBanner.h"
+#include "common/MenuRemedy.h"
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
 #include "demo/RiskStateDemo.h"
@@ -380,6 +381,15 @@ private Q_SLOTS:
         QVERIFY2(said.contains(QStringLiteral("Migrations &gt; Migrate…")), qPrintable(said));
     }
 
+    /// A stopped step's advice names the menu item, at the start of a sentence as inside one.
+    void aStoppedStepIsSentToTheMigrateMenu()
+    {
+        QCOMPARE(MenuRemedy::wording(QStringLiteral("Run migrate again when you are ready.")),
+                 QStringLiteral("Start Migrations > Migrate… again when you are ready."));
+        QCOMPARE(MenuRemedy::wording(QStringLiteral("Stop it, and run migrate again.")),
+                 QStringLiteral("Stop it, and start Migrations > Migrate… again."));
+    }
+
     /// The restore's confirmation speaks of the daemon only when the set's config has hooks that stop and
     /// start it: not on the demo (no hooks), yes with an operator config's hooks or the set's own.
     void theRestoreConfirmationNamesTheDaemonOnlyWithHooks()
@@ -396,6 +406,13 @@ private Q_SLOTS:
         QVERIFY2(!demo.contains(QStringLiteral("daemon"), Qt::CaseInsensitive), qPrintable(demo));
         QVERIFY2(demo.contains(QStringLiteral("programs that use it")), qPrintable(demo));
         QVERIFY2(!demo.contains(QStringLiteral("strata-cli")), qPrintable(demo));
+        // A backup taken before Strata tracked the database records version 0: not called "schema v0".
+        BackupRecord untracked = aBackupOf(QStringLiteral("demo"));
+        untracked.schemaVersion = 0;
+        const QString before = window.backups()->restoreQuestion(untracked);
+        QVERIFY2(before.contains(QStringLiteral("(a schema Strata did not track yet, ")) &&
+                     !before.contains(QStringLiteral("v0")),
+                 qPrintable(before));
 
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("state.db"));

@@ -211,6 +211,16 @@ private Q_SLOTS:
         QCOMPARE(summary(IndexAdvisor::advise(sqlite, Dialect::Sqlite, week)), QStringList());
     }
 
+    /// How long the statistics cover, as the index map says it: never "only 0 seconds".
+    void theStatisticsSpanReadsAsTheOperatorSaysIt()
+    {
+        QCOMPARE(UsageStatistics::span(0), QStringLiteral("less than a minute"));
+        QCOMPARE(UsageStatistics::span(59), QStringLiteral("less than a minute"));
+        QCOMPARE(UsageStatistics::span(60), QStringLiteral("1 minute"));
+        QCOMPARE(UsageStatistics::span(3 * 3600 + 5 * 60), QStringLiteral("3 hours 5 minutes"));
+        QCOMPARE(UsageStatistics::span(2 * 24 * 3600 + 4 * 3600), QStringLiteral("2 days 4 hours"));
+    }
+
     void theSetsIndexIsKeptAndDroppedOnlyByAStep()
     {
         MigrationSet set;

@@ -30,7 +30,8 @@ QString UsageStatistics::span(qint64 seconds)
         return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
     };
     if (seconds < 60)
-        return unit(seconds, "second", "seconds");
+        return QStringLiteral("less than a minute"); // "only 0 seconds" read like a fault
+
     if (seconds < 3600)
         return unit(seconds / 60, "minute", "minutes");
     if (seconds < 24 * 3600) {

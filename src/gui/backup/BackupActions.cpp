@@ -20,6 +20,17 @@
 
 namespace strata {
 
+namespace {
+
+/// A backup of a database Strata did not track yet records version 0: say that, not "v0".
+QString schemaWords(const BackupRecord& record)
+{
+    return record.schemaVersion > 0 ? BackupActions::tr("schema v%1").arg(record.schemaVersion)
+                                    : BackupActions::tr("a schema Strata did not track yet");
+}
+
+} // namespace
+
 BackupActions::BackupActions(QWidget& window, QMenu& restoreMenu, QMenu& verifyMenu)
     : QObject(&window), m_window(window), m_restoreMenu(restoreMenu), m_verifyMenu(verifyMenu)
 {
@@ -120,14 +131,13 @@ QString BackupActions::restoreQuestion(const BackupRecord& record) const
                    "post hook starts it again.")
               : tr("No other program may be using the database: stop the programs that use it first (a pre "
                    "hook in the migration set's strata.yaml can do it before every run).");
-    return tr("Restore %1 from the backup taken at %2 (schema v%3, %4)?\n\n"
+    return tr("Restore %1 from the backup taken at %2 (%3, %4)?\n\n"
               "1. The backup is checked first: its size and SHA-256, and that it is a backup of this "
               "database and migration set. A backup that fails is refused and nothing changes.\n"
               "2. %6\n"
               "3. The current database is kept aside as %5. Nothing is deleted.\n"
               "4. The backup's content replaces the database's, and the result is checked.")
-        .arg(name, when)
-        .arg(record.schemaVersion)
+        .arg(name, when, schemaWords(record))
         .arg(QLocale().formattedDataSize(record.size), aside, others);
 }
 
@@ -156,9 +166,7 @@ void BackupActions::restore(const BackupRecord& record)
             Q_EMIT failed(error);
             return;
         }
-        // A backup of a database Strata did not track yet records version 0: say that, not "v0".
-        const QString version = record.schemaVersion > 0 ? tr("schema v%1").arg(record.schemaVersion)
-                                                         : tr("a schema Strata did not track yet");
+        const QString version = schemaWords(record);
         Q_EMIT done(tr("Restored %1 from the backup taken at %2 (%3, %4). The database it replaced is kept "
                        "as %5.")
                         .arg(m_target ? m_target->displayName() : QString(),

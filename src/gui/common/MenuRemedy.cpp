@@ -87,6 +87,8 @@ const QList<Rewrite>& rewrites()
                     tr("the blocking tree on the pre-flight page of Migrations > Migrate…")),
             {QRegularExpression(QStringLiteral("\\brun migrate again")),
              tr("start Migrations > Migrate… again")},
+            {QRegularExpression(QStringLiteral("\\bRun migrate again")),
+             tr("Start Migrations > Migrate… again")},
         };
     }();
     return list;
