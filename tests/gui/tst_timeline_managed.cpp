@@ -217,8 +217,18 @@ private Q_SLOTS:
                  qPrintable(managed->text()));
         QVERIFY(window.timeline()->alembicGraph()->isHidden());
 
-        // A dbmate step is SQL, coloured as SQL.
+        // Each version says what its steps say: the three dbmate ran are applied by dbmate, not pending.
         TimelineTree* tree = window.timeline()->tree();
+        QStringList versions;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            versions << tree->topLevelItem(i)->text(0);
+        QCOMPARE(versions.size(), 5);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY2(versions.at(i).contains(i < 3 ? QStringLiteral("— applied by dbmate")
+                                                   : QStringLiteral("— pending")),
+                     qPrintable(versions.join(QLatin1Char('\n'))));
+
+        // A dbmate step is SQL, coloured as SQL.
         tree->setCurrentItem(tree->stepItem(QStringLiteral("20240104080000.1")));
         QCOMPARE(window.timeline()->previewLanguage(), QStringLiteral("sql"));
         auto* preview = window.timeline()->findChild<QPlainTextEdit*>(QStringLiteral("sqlPreview"));

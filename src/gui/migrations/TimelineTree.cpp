@@ -83,6 +83,26 @@ void TimelineTree::showStatus(const DatabaseStatus& status)
                             .arg(alembic->applied)
                             .arg(alembic->revisions);
         }
+        if (!record && !status.appliedByOtherTool.isEmpty()) {
+            // A version another tool applied (dbmate, Flyway, ...) says so, as its steps do, not "pending".
+            QString tool;
+            int steps = 0;
+            int byTool = 0;
+            for (const MigrationStep& step : status.set.stepsFor(status.plan.dialect)) {
+                if (step.version != version)
+                    continue;
+                ++steps;
+                if (const auto by = status.appliedByOtherTool.constFind(step.slot());
+                    by != status.appliedByOtherTool.cend()) {
+                    ++byTool;
+                    tool = *by;
+                }
+            }
+            if (byTool > 0 && byTool == steps)
+                state = QStringLiteral("applied by %1").arg(tool);
+            else if (byTool > 0)
+                state = QStringLiteral("partly applied by %1: %2 of %3").arg(tool).arg(byTool).arg(steps);
+        }
         if (record)
             state = record->success ? QStringLiteral("applied") : QStringLiteral("failed");
         else if (status.plan.baselineRecognised && version <= status.plan.baselineVersion)
