@@ -224,8 +224,11 @@ QList<DemoStrategy> StrategyDemoLineage::generate(int count, std::uint64_t seed,
                 perturb(s, random, 2);
                 baseVersion = QStringLiteral("1.0.0");
                 versions[s.name].maxMinor[1] = 0;
-                s.description = QStringLiteral("Forked from %1 %2 as a %3 variant.")
-                                    .arg(parent.name, parent.version, variant.toLower());
+                const QString kind = variant.toLower();
+                const bool vowel = QStringLiteral("aeiou").contains(kind.left(1));
+                s.description = QStringLiteral("Forked from %1 %2 as %3 %4 variant.")
+                                    .arg(parent.name, parent.version,
+                                         vowel ? QStringLiteral("an") : QStringLiteral("a"), kind);
             }
             double after = 0;
             for (int p : s.parents)
