@@ -14,10 +14,13 @@
 #include <QHash>
 #include <QHeaderView>
 #include <QImage>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -26,6 +29,7 @@
 #include "ScratchDatabases.h"
 #include "Screenshots.h"
 #include "common/ErrorBanner.h"
+#include "common/SqlHighlighter.h"
 #include "connection/DatabaseOpener.h"
 #include "connection/DemoWorkspace.h"
 #include "connection/RecentConnections.h"
@@ -471,6 +475,28 @@ private Q_SLOTS:
     }
 
     /// The banners of errors and notices (the window's, the wizard's, the pages') follow the theme.
+    /// SQL shown before a switch (a new step's, the plan's) is highlighted again in the theme's colours.
+    void theSqlHighlightingFollowsTheTheme()
+    {
+        choose(Theme::Choice::Light);
+        QPlainTextEdit sql;
+        new SqlHighlighter(sql.document());
+        sql.setPlainText(QStringLiteral("DROP INDEX CONCURRENTLY orders_state_idx;"));
+        sql.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&sql));
+        const auto keyword = [&sql] {
+            const QList<QTextLayout::FormatRange> ranges = sql.document()->firstBlock().layout()->formats();
+            return ranges.isEmpty() ? QColor() : ranges.first().format.foreground().color();
+        };
+        for (const Theme::Choice choice : {Theme::Choice::Dark, Theme::Choice::Light}) {
+            choose(choice);
+            const QColor ground = sql.palette().color(QPalette::Base);
+            QVERIFY2(
+                keyword().isValid() && contrast(keyword(), ground) >= readable,
+                qPrintable(QStringLiteral("%1: %2 on %3").arg(themeName(), keyword().name(), ground.name())));
+        }
+    }
+
     void theBannersFollowTheTheme()
     {
         choose(Theme::Choice::Light);

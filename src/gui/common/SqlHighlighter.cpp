@@ -29,6 +29,8 @@ SqlHighlighter::SqlHighlighter(QTextDocument* document) : QSyntaxHighlighter(doc
     m_comment.setForeground(QColor(0x75, 0x75, 0x75));
     m_comment.setFontItalic(true);
     m_rules.append({QRegularExpression(QStringLiteral("--[^\\n]*")), m_comment});
+    // Coloured again when View > Theme switches: keywords kept the dark blue chosen for white.
+    connect(&Theme::instance(), &Theme::changed, this, &QSyntaxHighlighter::rehighlight);
 }
 
 void SqlHighlighter::highlightBlock(const QString& text)
