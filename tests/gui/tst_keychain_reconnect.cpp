@@ -74,12 +74,15 @@ private Q_SLOTS:
         QVERIFY2(address.startsWith("unix:"), address.constData());
         qputenv("DBUS_SESSION_BUS_ADDRESS", address);
         environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QString::fromUtf8(address));
+        // The login keyring's password is on gnome-keyring's stdin, whole and closed, from its first
+        // instruction (a pipe from printf), never written after it started.
+        environment.insert(QStringLiteral("STRATA_KEYRING_DAEMON"), keyringDaemon);
         m_keyring.setProcessEnvironment(environment);
-        m_keyring.start(keyringDaemon, {QStringLiteral("--foreground"), QStringLiteral("--unlock"),
-                                        QStringLiteral("--components=secrets")});
+        m_keyring.start(QStringLiteral("/bin/sh"),
+                        {QStringLiteral("-c"),
+                         QStringLiteral("printf %s keyring-of-the-test | exec \"$STRATA_KEYRING_DAEMON\" "
+                                        "--foreground --unlock --components=secrets")});
         QVERIFY(m_keyring.waitForStarted(5000));
-        m_keyring.write("keyring-of-the-test");
-        m_keyring.closeWriteChannel();
 
         PasswordVault vault;
         bool available = false;
@@ -109,7 +112,10 @@ private Q_SLOTS:
             if (!unlocked)
                 QTest::qWait(100);
         }
-        QVERIFY2(unlocked, "gnome-keyring did not create and unlock its login keyring within 20 s");
+        QVERIFY2(unlocked,
+                 qPrintable(QStringLiteral("gnome-keyring did not create and unlock its login keyring "
+                                           "within 20 s; it said: ") +
+                            QString::fromLocal8Bit(m_keyring.readAllStandardError())));
     }
 
     void cleanupTestCase()
