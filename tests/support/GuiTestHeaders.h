@@ -2,8 +2,6 @@
 // tests/CMakeLists.txt) instead of once per test executable. Every test still includes what it uses.
 #pragma once
 
-#include "precompiled/WidgetHeaders.h"
-
 #include <QAbstractButton>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -13,3 +11,5 @@
 #include <QTemporaryDir>
 #include <QWizard>
 #include <QtTest>
+
+#include "precompiled/WidgetHeaders.h"

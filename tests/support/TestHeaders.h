@@ -2,10 +2,10 @@
 // instead of once per test executable. Every test still includes what it uses.
 #pragma once
 
-#include "precompiled/CoreHeaders.h"
-
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "precompiled/CoreHeaders.h"

@@ -3,6 +3,14 @@
 // still includes what it uses: the fuzz build compiles the same files without this header.
 #pragma once
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QDir>
@@ -23,11 +31,3 @@
 #include <QStringList>
 #include <QThread>
 #include <QVariant>
-
-#include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <functional>
-#include <memory>
-#include <optional>
-#include <vector>

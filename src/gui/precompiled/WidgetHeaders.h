@@ -3,8 +3,6 @@
 // still includes what it uses.
 #pragma once
 
-#include "precompiled/CoreHeaders.h"
-
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -27,3 +25,5 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QWidget>
+
+#include "precompiled/CoreHeaders.h"
