@@ -19,6 +19,7 @@
 #include "connection/LoginPrompt.h"
 #include "connection/RecentConnections.h"
 #include "connection/ServerPasswords.h"
+#include "console/ConsolePage.h"
 #include "jobs/JobRunner.h"
 #include "mainwindow/CloseGuard.h"
 #include "mainwindow/ConnectionStatusBar.h"
@@ -28,6 +29,7 @@
 #include "migrations/ProblemActions.h"
 #include "migrations/TimelinePage.h"
 #include "schema/SchemaBrowser.h"
+#include "sessions/SessionsPage.h"
 #include "strategy/StrategiesPage.h"
 #include "strategy/StrategyDemo.h"
 #include "wizard/MigrateAction.h"
@@ -40,7 +42,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_backups(new BackupActions(*this, *m_actions->restoreMenu, *m_actions->verifyMenu)),
       m_migrations(new MigrationActions(*this)), m_migrate(new MigrateAction(*this)),
       m_pages(new QTabWidget(this)), m_schema(new SchemaBrowser(m_pages)),
-      m_strategies(new StrategiesPage(m_pages)), m_watch(new DatabaseWatch(this)),
+      m_strategies(new StrategiesPage(m_pages)), m_console(new ConsolePage(m_pages)),
+      m_sessions(new SessionsPage(m_pages)), m_watch(new DatabaseWatch(this)),
       m_closeGuard(new CloseGuard(*this))
 {
     setWindowTitle(tr("Strata"));
@@ -53,6 +56,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->addTab(m_timeline, tr("Migrations"));
     m_pages->addTab(m_schema, tr("Schema"));
     m_pages->addTab(m_strategies, tr("Strategies"));
+    m_pages->addTab(m_console, tr("Console"));
+    m_pages->addTab(m_sessions, tr("Sessions"));
     setUpFrontAndHelp(); // the welcome page in front of the tabs, Help and View > Theme
     setStatusBar(m_statusBar);
     resize(1180, 720);
@@ -274,6 +279,8 @@ void MainWindow::showNotConnected(const Error& error)
     m_actions->close->setEnabled(true);
     m_schema->clear();
     m_strategies->clear();
+    m_console->clear();
+    m_sessions->clear();
     m_timeline->clear();
     const auto url = m_target->connectionUrl();
     m_timeline->showError(url && ServerPasswords::wantsPassword(error) ? LoginPrompt::explain(*url, error)
@@ -311,9 +318,13 @@ void MainWindow::readSchema()
     if (auto url = m_target ? m_target->connectionUrl() : Result<ConnectionUrl>(Error{})) {
         m_schema->load(*url, m_target->migrations);
         m_strategies->load(*url);
+        m_console->load(*url);
+        m_sessions->load(*url);
     } else {
         m_schema->clear();
         m_strategies->clear();
+        m_console->clear();
+        m_sessions->clear();
     }
 }
 
@@ -328,6 +339,8 @@ void MainWindow::closeDatabase()
     m_timeline->clear();
     m_schema->clear();
     m_strategies->clear();
+    m_console->clear();
+    m_sessions->clear();
     m_statusBar->showDisconnected();
     m_actions->setConnected(false);
     setWindowTitle(tr("Strata"));

@@ -17,6 +17,7 @@ namespace strata {
 class BackupActions;
 class CloseGuard;
 class ConnectionStatusBar;
+class ConsolePage;
 class DatabaseWatch;
 class JobRunner;
 class LoginPrompt;
@@ -24,6 +25,7 @@ class MainActions;
 class MigrateAction;
 class MigrationActions;
 class SchemaBrowser;
+class SessionsPage;
 class StrategiesPage;
 class TimelinePage;
 class UserGuide;
@@ -58,6 +60,8 @@ public:
     MigrateAction* migrate() const { return m_migrate; }
     SchemaBrowser* schema() const { return m_schema; }
     StrategiesPage* strategies() const { return m_strategies; }
+    ConsolePage* console() const { return m_console; }
+    SessionsPage* sessions() const { return m_sessions; }
     QTabWidget* pages() const { return m_pages; }
     /// The first launch's page (no database opened before): what Strata is for, and its three journeys.
     void showWelcome();
@@ -108,6 +112,8 @@ private:
     QTabWidget* m_pages;
     SchemaBrowser* m_schema;
     StrategiesPage* m_strategies;
+    ConsolePage* m_console;
+    SessionsPage* m_sessions;
     QStackedWidget* m_front = nullptr;
     WelcomePage* m_welcome = nullptr;
     UserGuide* m_guide = nullptr;
