@@ -19,12 +19,12 @@ enum class PlanExpense {
 /// names (the table, its alias, the index, the lookup). A figure the engine did not report is negative.
 struct PlanNode
 {
-    QString nodeType;    ///< "Seq Scan", "Index Scan", "Hash Join"; SQLite: "SCAN", "SEARCH", "USE TEMP B-TREE"
-    QString detail;      ///< SQLite: the detail text as reported; PostgreSQL: join type, strategy, sort key
-    QString schema;      ///< the scanned relation's schema (PostgreSQL; "main" on SQLite)
-    QString relation;    ///< the table (or view, CTE, function) the node reads; empty when none
-    QString alias;       ///< the name the query gives the relation, when it differs
-    QString index;       ///< the index the node uses
+    QString nodeType; ///< "Seq Scan", "Index Scan", "Hash Join"; SQLite: "SCAN", "SEARCH", "USE TEMP B-TREE"
+    QString detail;   ///< SQLite: the detail text as reported; PostgreSQL: join type, strategy, sort key
+    QString schema;   ///< the scanned relation's schema (PostgreSQL; "main" on SQLite)
+    QString relation; ///< the table (or view, CTE, function) the node reads; empty when none
+    QString alias;    ///< the name the query gives the relation, when it differs
+    QString index;    ///< the index the node uses
     bool coveringIndex = false; ///< SQLite: the index answers the query alone
     QString parentRelationship; ///< PostgreSQL: "Outer", "Inner", "InitPlan", "SubPlan"
     QString subplanName;        ///< PostgreSQL: "InitPlan 1 (returns $0)"
@@ -33,9 +33,9 @@ struct PlanNode
     double totalCost = -1;   ///< ... and for all rows
     double planRows = -1;    ///< rows the planner expected, per loop
 
-    bool analyzed = false;     ///< the actual figures below are set (EXPLAIN ANALYZE)
+    bool analyzed = false;      ///< the actual figures below are set (EXPLAIN ANALYZE)
     bool neverExecuted = false; ///< ANALYZE: the node never ran (loops = 0)
-    double actualRows = -1;    ///< rows per loop
+    double actualRows = -1;     ///< rows per loop
     double actualLoops = -1;
     double actualStartupMs = -1; ///< per loop
     double actualTotalMs = -1;   ///< per loop
@@ -49,8 +49,16 @@ struct PlanNode
     QString joinCondition;  ///< "Hash Cond", "Merge Cond", "Join Filter"
     QStringList sortKey;
 
-    int parent = -1;      ///< index in QueryPlan::nodes, -1 for a root
-    QList<int> children;  ///< indexes in QueryPlan::nodes, in the engine's order
+    /// Filled by the plan's reader (ExplainJob): the table the node reads as the catalog names it (SQLite's
+    /// plan names an alias), its estimated rows, and the columns an index would serve (PostgreSQL: those its
+    /// Filter compares; SQLite: those the planner looks up by once such an index exists).
+    QString table;
+    qint64 tableRows = -1;
+    QStringList wantedColumns;
+    int advice = -1; ///< index in the plan's advice (ExplainJob::advice()), -1 when none
+
+    int parent = -1;     ///< index in QueryPlan::nodes, -1 for a root
+    QList<int> children; ///< indexes in QueryPlan::nodes, in the engine's order
     int depth = 0;
 
     /// Filled by QueryPlan::measure(): what the node did without its children.

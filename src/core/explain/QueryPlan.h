@@ -18,10 +18,10 @@ struct QueryPlan
     QList<PlanNode> nodes;
     QList<int> roots;
 
-    double planningMs = -1;  ///< PostgreSQL ANALYZE: "Planning Time"
-    double executionMs = -1; ///< PostgreSQL ANALYZE: "Execution Time"; SQLite: the whole statement's time
+    double planningMs = -1;    ///< PostgreSQL ANALYZE: "Planning Time"
+    double executionMs = -1;   ///< PostgreSQL ANALYZE: "Execution Time"; SQLite: the whole statement's time
     qint64 statementRows = -1; ///< SQLite timed run: rows the statement returned or changed
-    QString note;            ///< what the operator should know about how the plan was obtained
+    QString note;              ///< what the operator should know about how the plan was obtained
 
     bool isEmpty() const { return nodes.isEmpty(); }
     qsizetype size() const { return nodes.size(); }

@@ -17,21 +17,23 @@ struct IndexAdvice
         Prefix,              ///< its key is a strict leading prefix of another index's key
         Unused,              ///< PostgreSQL: never scanned in the week or more the usage statistics cover
         UnindexedForeignKey, ///< no index starts with the foreign key's columns
+        MissingForQuery,     ///< a query's plan reads the whole table to find a few rows (visual EXPLAIN)
     };
 
     Kind kind = Kind::Duplicate;
     QString schema;
     QString table;
-    QString index;       ///< the index the advice is about; empty for UnindexedForeignKey
+    QString index;       ///< the index the advice is about; empty for UnindexedForeignKey, MissingForQuery
     QString otherIndex;  ///< Duplicate/Prefix: the index that makes `index` redundant (the one to keep)
-    QStringList columns; ///< the index's key parts, or the foreign key's columns
+    QStringList columns; ///< the index's key parts, the foreign key's columns, or those the query looks up by
     QString message;     ///< what and why, in a sentence or two for the operator
     QString sql;         ///< the suggested statement(s); empty when no single statement fixes it
     /// The migration step that creates `index`, when the migration set does: the drop then belongs in a new
     /// step of the set (`sql` is what that step runs), never run by hand. Empty for an index made by hand.
     QString ownerStep;
 
-    /// "invalid", "duplicate", "prefix", "unused", "unindexed_foreign_key" (stable: JSON and tests use it).
+    /// "invalid", "duplicate", "prefix", "unused", "unindexed_foreign_key", "missing_for_query" (stable: JSON
+    /// and tests use it).
     static QString kindName(Kind kind);
     /// "Invalid index", "Duplicate index"… as a title in the app.
     static QString kindTitle(Kind kind);
@@ -51,6 +53,8 @@ inline QString IndexAdvice::kindName(Kind kind)
         return QStringLiteral("unused");
     case Kind::UnindexedForeignKey:
         return QStringLiteral("unindexed_foreign_key");
+    case Kind::MissingForQuery:
+        return QStringLiteral("missing_for_query");
     }
     return {};
 }
@@ -68,6 +72,8 @@ inline QString IndexAdvice::kindTitle(Kind kind)
         return QStringLiteral("Unused index");
     case Kind::UnindexedForeignKey:
         return QStringLiteral("Foreign key without an index");
+    case Kind::MissingForQuery:
+        return QStringLiteral("Index a query needs");
     }
     return {};
 }

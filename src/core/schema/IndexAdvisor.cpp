@@ -150,6 +150,16 @@ bool IndexAdvisor::isCovered(const TableInfo& table, const QStringList& columns,
     return false;
 }
 
+bool IndexAdvisor::hasLookupIndex(const TableInfo& table, const QStringList& columns, Dialect dialect)
+{
+    if (isCovered(table, columns, dialect))
+        return true;
+    for (const QString& column : columns)
+        if (isCovered(table, {column}, dialect))
+            return true;
+    return false;
+}
+
 QList<IndexAdvice> IndexAdvisor::adviseTable(const TableInfo& table, Dialect dialect,
                                              const IndexAdviceContext& context, QSet<QString>& takenNames)
 {
@@ -208,6 +218,18 @@ QList<IndexAdvice> IndexAdvisor::adviseTable(const TableInfo& table, Dialect dia
     for (const ForeignKeyInfo& fk : table.foreignKeys)
         if (!isCovered(table, fk.columns, dialect))
             advice << text.unindexedForeignKey(table, fk, takenNames);
+    const Qt::CaseSensitivity nameCase = dialect == Dialect::Sqlite ? Qt::CaseInsensitive : Qt::CaseSensitive;
+    for (const IndexAdvice& planned : context.fromPlans) {
+        if (planned.table.compare(table.name, nameCase) != 0 ||
+            (dialect == Dialect::Postgres && planned.schema != table.schema) ||
+            hasLookupIndex(table, planned.columns, dialect))
+            continue;
+        const bool said = std::any_of(advice.cbegin(), advice.cend(), [&planned](const IndexAdvice& a) {
+            return a.columns == planned.columns && a.kind != IndexAdvice::Kind::Duplicate;
+        });
+        if (!said)
+            advice << planned;
+    }
     return advice;
 }
 

@@ -21,6 +21,9 @@ struct IndexAdviceContext
     SetOwnedIndexes owned;
     /// PostgreSQL's usage statistics; unset (SQLite, or not read) means no index is ever called unused.
     std::optional<UsageStatistics> usage;
+    /// Advice from query plans explained on this database (IndexAdvice::Kind::MissingForQuery): listed with
+    /// the table's own advice while no index serves its lookup yet, and no longer once one does.
+    QList<IndexAdvice> fromPlans;
 };
 
 /// Reads a table's indexes the way a DBA reviews them and says which ones cost writes and disk for
@@ -43,6 +46,11 @@ public:
     /// Whether a lookup by `columns` (in any order) can use an index of `table`: the leading key columns of
     /// a valid, non-partial B-tree (or one-column hash) index, or the primary key, are exactly `columns`.
     static bool isCovered(const TableInfo& table, const QStringList& columns, Dialect dialect);
+
+    /// Whether a lookup by `columns` already has an index to start from: one covers them all, or one
+    /// starts with one of them. A plan that still reads the whole table then does so by the planner's
+    /// choice (few rows, stale statistics), which another index would not change.
+    static bool hasLookupIndex(const TableInfo& table, const QStringList& columns, Dialect dialect);
 
 private:
     static QList<IndexAdvice> adviseTable(const TableInfo& table, Dialect dialect,

@@ -1,0 +1,54 @@
+#include "explain/PlanNode.h"
+
+namespace strata {
+
+double PlanNode::inclusiveMs() const
+{
+    if (!analyzed || actualTotalMs < 0)
+        return -1;
+    return actualTotalMs * (actualLoops > 0 ? actualLoops : 0);
+}
+
+bool PlanNode::isFullScan() const
+{
+    if (nodeType == QLatin1String("Seq Scan") || nodeType == QLatin1String("Parallel Seq Scan"))
+        return true;
+    // SQLite: "SCAN t" reads the whole table; "SCAN t USING INDEX i" walks an index in order, which is as
+    // long but sorted; a subquery's or a constant row's SCAN reads no table.
+    return nodeType == QLatin1String("SCAN") && index.isEmpty() && !relation.isEmpty();
+}
+
+bool PlanNode::readsTable() const
+{
+    if (relation.isEmpty())
+        return false;
+    if (nodeType == QLatin1String("SCAN") || nodeType == QLatin1String("SEARCH"))
+        return true;
+    return nodeType.contains(QLatin1String("Scan")) && nodeType != QLatin1String("CTE Scan") &&
+           nodeType != QLatin1String("Function Scan") && nodeType != QLatin1String("Subquery Scan") &&
+           nodeType != QLatin1String("Values Scan") && nodeType != QLatin1String("WorkTable Scan");
+}
+
+QString PlanNode::title() const
+{
+    if (!detail.isEmpty() && (nodeType == QLatin1String("SCAN") || nodeType == QLatin1String("SEARCH") ||
+                              nodeType.isEmpty() || nodeType == detail))
+        return detail;
+    QString text = nodeType;
+    if (!relation.isEmpty()) {
+        if (!index.isEmpty())
+            text += QStringLiteral(" using %1").arg(index);
+        text += QStringLiteral(" on %1").arg(relation);
+        if (!alias.isEmpty() && alias != relation)
+            text += QLatin1Char(' ') + alias;
+    } else if (!index.isEmpty()) {
+        text += QStringLiteral(" on %1").arg(index);
+    }
+    if (!detail.isEmpty())
+        text += QStringLiteral(" (%1)").arg(detail);
+    if (!subplanName.isEmpty())
+        text = subplanName + QStringLiteral(": ") + text;
+    return text;
+}
+
+} // namespace strata
