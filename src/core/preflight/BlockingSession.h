@@ -26,6 +26,12 @@ struct BlockingSession
     bool holdsPlanLock = false; ///< one of those locks is granted
     QList<int> blocks;          ///< the sessions it blocks (filled by BlockerReport)
     bool holdsFile = false;     ///< SQLite: a process that has the database file open
+    // Read by the Sessions view (ServerSessions), which lists every session of the server:
+    QString database;      ///< the database it is connected to (pg_stat_activity.datname)
+    QString waitEvent;     ///< "relation", "transactionid", "ClientRead", ...
+    QString backendType;   ///< "client backend", "autovacuum worker", "checkpointer", ...
+    qint64 queryMs = -1;   ///< how long its current (or last) statement has run, -1: none
+    bool maySignal = true; ///< this role may cancel or end it (PostgreSQL's rules for pg_signal_backend)
 
     bool idleInTransaction() const { return state.startsWith(QLatin1String("idle in transaction")); }
     /// Why it is listed: "holds book AccessShareLock", "idle in transaction for 40.0 s", "a snapshot 1200
