@@ -1,1 +1,2 @@
 # Tests of the console's query part.
+strata_add_test(tst_console_session console/tst_console_session.cpp integration sqlite postgresql)

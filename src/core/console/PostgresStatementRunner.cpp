@@ -77,7 +77,7 @@ QVariant PostgresStatementRunner::valueOf(const pg_result* result, int row, int 
     case kBytea: {
         // Text format: \x followed by hex digits (bytea_output = hex, the default since 9.0).
         if (length >= 2 && text[0] == '\\' && text[1] == 'x')
-            return QByteArray::fromHex(QByteArrayView(text + 2, length - 2));
+            return QByteArray::fromHex(QByteArray::fromRawData(text + 2, length - 2));
         size_t size = 0;
         unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &size);
         QByteArray value(reinterpret_cast<const char*>(bytes), qsizetype(size));
