@@ -12,11 +12,13 @@
 
 class QLabel;
 class QPushButton;
+class QTextBrowser;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace strata {
 
+class ErrorBanner;
 class JobRunner;
 class ExplainJob;
 
@@ -55,6 +57,13 @@ public:
     QPushButton* indexMapButton(const QString& table) const;
     /// The tree row of plan node `node` (nullptr while it is folded away).
     QTreeWidgetItem* itemOf(int node) const;
+    /// The "N more nodes" rows the tree shows now.
+    QList<QTreeWidgetItem*> folds() const;
+    /// Shows the nodes a "N more nodes" row stands for (a click on it does the same).
+    void unfold(QTreeWidgetItem* fold);
+    /// What the pane under the tree says of the selected node (its conditions, its advice).
+    QString detailText() const;
+    ErrorBanner* banner() const { return m_banner; }
 
 Q_SIGNALS:
     /// Open the index map of this table (a node that reads it was followed).
@@ -65,21 +74,26 @@ Q_SIGNALS:
     void adviceFound(const QList<strata::IndexAdvice>& advice);
 
 private:
-    void finish(bool ok, const QString& errorText);
+    void onFinished(bool ok, const Error& error);
     void fill();
-    QTreeWidgetItem* addNode(QTreeWidgetItem* parent, int node, int& budget);
+    void addNodes(QTreeWidgetItem* parent, const QList<int>& nodes, int& budget);
+    QTreeWidgetItem* addNode(QTreeWidgetItem* parent, int node);
     void addFold(QTreeWidgetItem* parent, const QList<int>& rest);
-    void unfold(QTreeWidgetItem* fold);
+    void showDetail();
     void restyle();
+    void styleItem(QTreeWidgetItem* item, int node);
+    QString summary() const;
 
     ConnectionUrl m_url;
     std::optional<QueryPlan> m_plan;
     QList<IndexAdvice> m_advice;
     QLabel* m_status;
     QPushButton* m_cancel;
+    ErrorBanner* m_banner;
     QTreeWidget* m_tree;
-    JobRunner* m_runner = nullptr;
-    ExplainJob* m_job = nullptr; ///< owned by m_runner
+    QTextBrowser* m_detail;
+    std::unique_ptr<JobRunner> m_runner;
+    ExplainJob* m_job = nullptr;     ///< owned by m_runner
     QList<QTreeWidgetItem*> m_items; ///< by plan node; nullptr while folded
 };
 
