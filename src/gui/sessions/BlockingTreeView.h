@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QTreeWidget>
+
+#include "sessions/SessionsSnapshot.h"
+
+namespace strata {
+
+/// Who blocks whom: each session that holds a lock others wait for, the ones that hold up the most first,
+/// with the sessions waiting for it beneath it (and those waiting for them beneath those). Each item
+/// carries its session's pid (Qt::UserRole).
+class BlockingTreeView : public QTreeWidget
+{
+    Q_OBJECT
+
+public:
+    enum Column { SessionColumn, WaitColumn, StateColumn, QueryColumn };
+
+    explicit BlockingTreeView(QWidget* parent = nullptr);
+    void show(const SessionsSnapshot& snapshot);
+    /// The tree as text, one line per session, indented as it is drawn (for tests and copying).
+    QStringList lines() const;
+    int selectedPid() const;
+    void selectPid(int pid);
+
+private:
+    void restyle();
+    QTreeWidgetItem* itemFor(const BlockingSession& s, const SessionsSnapshot& snapshot, bool root) const;
+};
+
+} // namespace strata
