@@ -69,7 +69,7 @@ int BlockersCommand::run(const CliContext& context)
     const QString command = QStringLiteral("blockers");
     const CliOptions& o = context.options();
     if (o.cancelPid && o.terminatePid)
-        return context.out().fail(
+        return context.out().failUsage(
             Error::badInput(QStringLiteral("--cancel and --terminate were both given."),
                             QStringLiteral("Give one of them: --cancel PID stops the "
                                            "session's statement, --terminate PID ends the "

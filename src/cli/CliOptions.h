@@ -46,9 +46,11 @@ struct CliOptions
     std::optional<qint64> waitSeconds;  ///< blockers --wait SECONDS
     bool patch = false; ///< review --patch: the safe rewrites as a unified diff of the step files
     bool help = false;
+    bool version = false; ///< --version with no number after it: print strata-cli's version
 
     /// Unknown options, missing values and bad numbers are bad usage (exit 2).
     static Result<CliOptions> parse(const QStringList& arguments);
+    /// `strata-cli --help` (CommandHelp::overview()).
     static QString usage();
 };
 

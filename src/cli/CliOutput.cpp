@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 
+#include "CommandHelp.h"
 #include "JsonReport.h"
 
 namespace strata::cli {
@@ -67,6 +68,14 @@ int CliOutput::fail(const Error& error, const QString& command) const
         document(object);
     }
     return static_cast<int>(error.code);
+}
+
+int CliOutput::failUsage(Error error, const QString& command) const
+{
+    const QString usage = CommandHelp::usageOf(command).trimmed();
+    if (!usage.isEmpty())
+        error.next = error.next.isEmpty() ? usage : error.next + QLatin1Char('\n') + usage;
+    return fail(error, command);
 }
 
 } // namespace strata::cli

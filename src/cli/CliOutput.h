@@ -28,6 +28,8 @@ public:
     Progress progress(const QString& what) const;
     /// Prints the error (stderr, and a JSON document under --json) and returns its exit code.
     int fail(const Error& error, const QString& command) const;
+    /// A command used the wrong way: fail() with the command's synopsis after what to do next.
+    int failUsage(Error error, const QString& command) const;
 
 private:
     bool m_json;

@@ -59,7 +59,7 @@ int DemoCommand::run(const CliContext& context)
     if (o.arguments.value(0) == QLatin1String("strategies") && o.arguments.size() == 1)
         return strategies(context);
     if (o.arguments.value(0) != QLatin1String("risk-state") || o.out.isEmpty())
-        return context.out().fail(
+        return context.out().failUsage(
             Error::badInput(
                 QStringLiteral("demo takes a kind and its options: risk-state --out FILE [--count N], or "
                                "strategies [--count N] [--days D] [--seed S] with --db."),

@@ -57,7 +57,7 @@ int DriftCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("drift");
     if (!context.options().arguments.isEmpty())
-        return context.out().fail(
+        return context.out().failUsage(
             Error::badInput(QStringLiteral("drift takes no arguments, not \"%1\".")
                                 .arg(context.options().arguments.join(QLatin1Char(' '))),
                             QStringLiteral("Run `strata-cli --db URL --migrations DIR drift [--json]`.")),

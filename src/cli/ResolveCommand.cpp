@@ -11,7 +11,7 @@ int ResolveCommand::acknowledgeRun(const CliContext& context)
     const QString command = QStringLiteral("resolve");
     const CliOptions& o = context.options();
     if (!o.arguments.isEmpty() || o.acceptChecksum || o.markApplied || o.markRolledBack)
-        return context.out().fail(
+        return context.out().failUsage(
             Error::badInput(
                 QStringLiteral("--acknowledge-run takes a run id and nothing else."),
                 QStringLiteral("e.g. strata-cli resolve --acknowledge-run 20261206-153000-a1b2c3")),
@@ -40,7 +40,7 @@ int ResolveCommand::run(const CliContext& context)
     const int actions = int(o.acceptChecksum) + int(o.markApplied) + int(o.markRolledBack);
     const auto ref = o.arguments.size() == 1 ? StepRef::parse(o.arguments.first()) : std::nullopt;
     if (!ref || ref->step == 0 || actions != 1)
-        return context.out().fail(
+        return context.out().failUsage(
             Error::badInput(
                 QStringLiteral("resolve takes one step (VERSION.STEP) and one of --accept-checksum, "
                                "--mark-applied, --mark-rolled-back."),

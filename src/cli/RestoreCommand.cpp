@@ -30,9 +30,10 @@ int RestoreCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("restore");
     if (context.options().arguments.size() != 1)
-        return context.out().fail(Error::badInput(QStringLiteral("restore takes one backup id or path."),
-                                                  QStringLiteral("Run `strata-cli backups` for the ids.")),
-                                  command);
+        return context.out().failUsage(
+            Error::badInput(QStringLiteral("restore takes one backup id or path."),
+                            QStringLiteral("Run `strata-cli backups` for the ids.")),
+            command);
     auto db = context.openDatabase(DatabaseOpener::Mode::ReadWrite);
     if (!db)
         return context.out().fail(db.error(), command);

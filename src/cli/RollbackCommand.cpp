@@ -11,7 +11,7 @@ int RollbackCommand::run(const CliContext& context)
 {
     const QString command = QStringLiteral("rollback");
     if (!context.options().to)
-        return context.out().fail(
+        return context.out().failUsage(
             Error::badInput(QStringLiteral("rollback needs --to VERSION."),
                             QStringLiteral("Pass the version to go back to, e.g. --to 1, or "
                                            "--to 0 to roll back everything of the set.")),

@@ -34,7 +34,7 @@ int StrategiesCommand::run(const CliContext& context)
     const bool isLineage = what == QLatin1String("lineage") && args.size() == 1;
     const bool isPerformance = what == QLatin1String("performance") && args.size() == 2;
     if (!isLineage && !isPerformance)
-        return context.out().fail(
+        return context.out().failUsage(
             Error::badInput(
                 QStringLiteral("strategies takes `lineage` or `performance ID`."),
                 QStringLiteral("e.g. strata-cli --db sqlite:strategies.db strategies lineage --json")),

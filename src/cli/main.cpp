@@ -9,6 +9,8 @@
 #include "BaselineCommand.h"
 #include "BlockersCommand.h"
 #include "CliContext.h"
+#include "CommandHelp.h"
+#include "CompleteCommand.h"
 #include "DemoCommand.h"
 #include "DriftCommand.h"
 #include "ExitWithoutFreeing.h"
@@ -38,14 +40,40 @@ int main(int argc, char* argv[])
 
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();
+    // The manual page strata-cli(1), made by the build from the same help the commands print.
+    if (arguments == QStringList{QStringLiteral("help"), QStringLiteral("--man")}) {
+        std::fputs(CommandHelp::manPage(QStringLiteral(STRATA_VERSION)).toUtf8().constData(), stdout);
+        return 0;
+    }
     auto options = CliOptions::parse(arguments);
     if (!options) {
-        CliOutput(arguments.contains(QStringLiteral("--json")))
-            .fail(options.error(), QStringLiteral("usage"));
-        return static_cast<int>(options.error().code);
+        // The command's synopsis when one was named before the bad option.
+        const CliOutput out(arguments.contains(QStringLiteral("--json")));
+        for (const QString& argument : arguments)
+            if (!argument.startsWith(QLatin1Char('-')) && !CommandHelp::find(argument).isEmpty())
+                return out.failUsage(options.error(), argument);
+        return out.fail(options.error(), QStringLiteral("usage"));
     }
-    if (options->help || options->command == QLatin1String("help")) {
-        std::fputs(CliOptions::usage().toUtf8().constData(), stdout);
+    if (options->version && options->command.isEmpty()) {
+        std::fputs(QStringLiteral("strata-cli %1\n").arg(QStringLiteral(STRATA_VERSION)).toUtf8().constData(),
+                   stdout);
+        return 0;
+    }
+    // `help`, `help COMMAND`, `COMMAND --help`.
+    const bool helpCommand = options->command == QLatin1String("help");
+    if (options->help || helpCommand) {
+        const QString topic = helpCommand ? options->arguments.join(QLatin1Char(' ')) : options->command;
+        if (topic.isEmpty()) {
+            std::fputs(CliOptions::usage().toUtf8().constData(), stdout);
+            return 0;
+        }
+        const QString text = CommandHelp::textOf(topic);
+        if (text.isEmpty())
+            return CliOutput(options->json)
+                .fail(Error::badInput(QStringLiteral("No command \"%1\".").arg(topic),
+                                      QStringLiteral("Run `strata-cli --help` for the commands.")),
+                      QStringLiteral("help"));
+        std::fputs(text.toUtf8().constData(), stdout);
         return 0;
     }
     CliContext context(*options);
@@ -73,6 +101,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("drift"), &DriftCommand::run},
         {QStringLiteral("blockers"), &BlockersCommand::run},
         {QStringLiteral("indexes"), &IndexesCommand::run},
+        {QStringLiteral("complete"), &CompleteCommand::run},
     };
     for (const auto& [name, run] : commands)
         if (name == options->command)
