@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include "common/SqlHighlighter.h"
+#include "health/TableHealthView.h"
 #include "jobs/JobRunner.h"
 #include "jobs/SchemaJob.h"
 #include "schema/IndexMapView.h"
@@ -52,9 +53,12 @@ void setUpTable(QTableWidget* view, const QStringList& headers)
 
 } // namespace
 
-TablePage::TablePage(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::TablePage>())
+TablePage::TablePage(QWidget* parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::TablePage>()), m_health(new TableHealthView)
 {
     m_ui->setupUi(this);
+    // The Health tab reads only when it is shown (TableHealthView's showEvent), like the Data tab.
+    m_ui->tabs->insertTab(HealthTab, m_health, tr("Health"));
     QFont big = m_ui->title->font();
     big.setPointSizeF(big.pointSizeF() * 1.35);
     big.setBold(true);
@@ -99,6 +103,7 @@ void TablePage::clear()
     m_ui->constraints->setRowCount(0);
     m_ui->indexMap->clear();
     m_ui->ddl->clear();
+    m_health->clear();
 }
 
 void TablePage::showTable(const TableInfo& table, Dialect dialect)
@@ -135,6 +140,7 @@ void TablePage::showTable(const TableInfo& table, Dialect dialect)
             ddl += QStringLiteral("\n\n") + index.definition.trimmed() +
                    (index.definition.trimmed().endsWith(QLatin1Char(';')) ? QString() : QStringLiteral(";"));
     m_ui->ddl->setPlainText(ddl);
+    m_health->showTable(m_url, table.schema, table.name, dialect);
     measure();
     Q_EMIT tableShown(m_table, dialect);
 }

@@ -24,10 +24,11 @@ class IndexMapView;
 class JobRunner;
 class SchemaJob;
 class SqlHighlighter;
+class TableHealthView;
 
 /// One table as operators inspect it: its name, estimated rows with an exact count on request, its size,
-/// and tabs for columns, constraints, indexes, data and the DDL. The index map's sizes and advice come
-/// with the size: measured index sizes, the usage statistics and the migration set's indexes are read on
+/// and tabs for columns, constraints, indexes, data, the DDL and its health. The index map's sizes and advice
+/// come with the size: measured index sizes, the usage statistics and the migration set's indexes are read on
 /// the same worker, and the advice waits for them. Sizes and counts run on workers of their
 /// own; a result that arrives after another table was opened is dropped.
 class TablePage : public QWidget
@@ -35,7 +36,7 @@ class TablePage : public QWidget
     Q_OBJECT
 
 public:
-    enum Tab { ColumnsTab, ConstraintsTab, IndexesTab, DataTab, DdlTab };
+    enum Tab { ColumnsTab, ConstraintsTab, IndexesTab, DataTab, DdlTab, HealthTab };
     enum ColumnsColumn {
         ColumnName,
         ColumnType,
@@ -66,6 +67,8 @@ public:
     QTableWidget* columnsView() const;
     QTableWidget* constraintsView() const;
     IndexMapView* indexMap() const;
+    /// The Health tab: read on a worker when it is opened.
+    TableHealthView* healthView() const { return m_health; }
     QPlainTextEdit* ddlView() const;
     QPushButton* countButton() const;
     QString titleText() const;
@@ -102,6 +105,7 @@ private:
 
     std::unique_ptr<Ui::TablePage> m_ui;
     SqlHighlighter* m_highlighter;
+    TableHealthView* m_health;
     std::optional<ConnectionUrl> m_url;
     QString m_setFolder;
     TableInfo m_table;
