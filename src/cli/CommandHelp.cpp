@@ -162,4 +162,36 @@ QString CommandHelp::manPage(const QString& version)
     return out;
 }
 
+QString CommandHelp::markdown()
+{
+    QString out = QStringLiteral(
+        "# The strata-cli reference\n\n"
+        "<!-- Written by `strata-cli help --markdown` (scripts/cli-reference.sh); tests/cli/tst_cli_help "
+        "fails "
+        "when it differs. -->\n\n"
+        "`strata-cli` does for deploy scripts what the desktop app does for operators. Every command prints "
+        "text, or one JSON document with `--json`, and ends with one of the exit codes below. "
+        "`strata-cli help COMMAND` (or `COMMAND --help`) prints a command's part of this page, and "
+        "`man strata-cli` all of it.\n\n"
+        "```\nstrata-cli [GLOBAL OPTIONS] COMMAND [OPTIONS]\n```\n\n## Global options\n\n");
+    auto table = [](const QList<Option>& options, const QString& head) {
+        QString text = QStringLiteral("| %1 | |\n|---|---|\n").arg(head);
+        for (const auto& option : options)
+            text +=
+                QStringLiteral("| `%1` | %2 |\n")
+                    .arg(option.flag, QString(option.text).replace(QLatin1Char('|'), QStringLiteral("\\|")));
+        return text + QLatin1Char('\n');
+    };
+    out += table(globalOptions(), QStringLiteral("Option"));
+    out += QStringLiteral("## Commands\n\n");
+    for (const auto& entry : all()) {
+        out += QStringLiteral("### %1\n\n```\nstrata-cli %2\n```\n\n%3\n\n")
+                   .arg(entry.name, invocation(entry), entry.description);
+        if (!entry.options.isEmpty())
+            out += table(entry.options, QStringLiteral("Option"));
+    }
+    out += QStringLiteral("## Exit codes\n\n") + table(exitCodes(), QStringLiteral("Code"));
+    return out.trimmed() + QLatin1Char('\n');
+}
+
 } // namespace strata::cli

@@ -39,6 +39,8 @@ struct CommandHelp
     static QString overview();
     /// strata-cli(1) in roff (man(7) macros), made at build time from the entries above.
     static QString manPage(const QString& version);
+    /// The user guide's CLI reference (docs/guide/cli-reference.md) in Markdown, from the same entries.
+    static QString markdown();
 };
 
 } // namespace strata::cli

@@ -45,6 +45,11 @@ int main(int argc, char* argv[])
         std::fputs(CommandHelp::manPage(QStringLiteral(STRATA_VERSION)).toUtf8().constData(), stdout);
         return 0;
     }
+    // The user guide's CLI reference, the same way.
+    if (arguments == QStringList{QStringLiteral("help"), QStringLiteral("--markdown")}) {
+        std::fputs(CommandHelp::markdown().toUtf8().constData(), stdout);
+        return 0;
+    }
     auto options = CliOptions::parse(arguments);
     if (!options) {
         // The command's synopsis when one was named before the bad option.
