@@ -1,1 +1,2 @@
 # Tests of the console's editor part.
+strata_add_gui_test(tst_console_editor console/tst_console_editor.cpp sqlite postgresql)

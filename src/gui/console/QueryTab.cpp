@@ -1,0 +1,471 @@
+#include "console/QueryTab.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextDocumentFragment>
+#include <QVBoxLayout>
+
+#include "browse/GridScroller.h"
+#include "common/ErrorBanner.h"
+#include "console/ConsoleStatements.h"
+#include "console/ConsoleThread.h"
+#include "console/ConsoleWorker.h"
+#include "console/ModeStrip.h"
+#include "console/OperationsLog.h"
+#include "console/QueryHistory.h"
+#include "console/ResultGrid.h"
+#include "console/ResultModel.h"
+#include "console/ResultSpool.h"
+#include "console/SqlEditor.h"
+#include "console/StatementKind.h"
+#include "console/WriteConfirmation.h"
+#include "explain/ExplainPanel.h"
+
+namespace strata {
+
+namespace {
+
+QString rowsText(qint64 n)
+{
+    return n == 1 ? QueryTab::tr("1 row") : QueryTab::tr("%1 rows").arg(QLocale().toString(n));
+}
+
+QString timeText(qint64 micros)
+{
+    if (micros < 1000000)
+        return QueryTab::tr("%1 ms").arg(QLocale().toString(double(micros) / 1000.0, 'f', 1));
+    return QueryTab::tr("%1 s").arg(QLocale().toString(double(micros) / 1e6, 'f', 2));
+}
+
+} // namespace
+
+QueryTab::QueryTab(ConnectionUrl url, bool production, QWidget* parent)
+    : QWidget(parent), m_url(std::move(url)), m_production(production)
+{
+    m_editor = new SqlEditor(this);
+    m_mode = new ModeStrip(this);
+    m_banner = new ErrorBanner(this);
+    m_banner->setObjectName(QStringLiteral("consoleBanner"));
+    m_banner->clear();
+    m_run = new QPushButton(tr("Run"), this);
+    m_run->setObjectName(QStringLiteral("runStatement"));
+    m_run->setToolTip(tr("Run the selection, or the statement under the cursor (Ctrl+Return)"));
+    m_runScript = new QPushButton(tr("Run script"), this);
+    m_runScript->setObjectName(QStringLiteral("runScript"));
+    m_runScript->setToolTip(tr("Run every statement, in order (Ctrl+Shift+Return)"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelStatement"));
+    m_cancel->setToolTip(tr("Stop the running statement (Esc)"));
+    m_cancel->setEnabled(false);
+    m_explainButton = new QPushButton(tr("Explain"), this);
+    m_explainButton->setObjectName(QStringLiteral("explain"));
+    m_explainButton->setToolTip(tr("Show the plan of the statement under the cursor without running it"));
+    m_analyzeButton = new QPushButton(tr("Explain Analyze"), this);
+    m_analyzeButton->setObjectName(QStringLiteral("explainAnalyze"));
+    m_analyzeButton->setToolTip(tr(
+        "Run the statement under the cursor inside a transaction that is rolled back, and show its plan with "
+        "the time and rows of each step"));
+    m_write = new QPushButton(tr("Write mode"), this);
+    m_write->setObjectName(QStringLiteral("writeMode"));
+    m_write->setCheckable(true);
+    m_write->setToolTip(tr("Off: the database refuses statements that change data or schema. On: they run."));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_runScript);
+    buttons->addWidget(m_cancel);
+    buttons->addSpacing(12);
+    buttons->addWidget(m_explainButton);
+    buttons->addWidget(m_analyzeButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_write);
+
+    m_grid = new ResultGrid(this);
+    m_results = new QTabWidget(this);
+    m_results->setObjectName(QStringLiteral("resultArea"));
+    m_results->setDocumentMode(true);
+    m_results->addTab(m_grid, tr("Result"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("consoleStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* resultPane = new QWidget(this);
+    auto* resultLayout = new QVBoxLayout(resultPane);
+    resultLayout->setContentsMargins(0, 0, 0, 0);
+    resultLayout->addWidget(m_banner);
+    resultLayout->addWidget(m_results, 1);
+    resultLayout->addWidget(m_status);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_editor);
+    split->addWidget(resultPane);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_mode);
+    layout->addWidget(split, 1);
+
+    connect(m_run, &QPushButton::clicked, this, &QueryTab::runCurrent);
+    connect(m_runScript, &QPushButton::clicked, this, &QueryTab::runScript);
+    connect(m_cancel, &QPushButton::clicked, this, &QueryTab::cancel);
+    connect(m_explainButton, &QPushButton::clicked, this, [this] { explainCurrent(false); });
+    connect(m_analyzeButton, &QPushButton::clicked, this, [this] { explainCurrent(true); });
+    connect(m_write, &QPushButton::toggled, this, &QueryTab::updateMode);
+    connect(m_editor, &SqlEditor::runRequested, this,
+            [this](bool script) { script ? runScript() : runCurrent(); });
+    connect(m_editor, &SqlEditor::cancelRequested, this, &QueryTab::cancel);
+    auto* run = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    run->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(run, &QShortcut::activated, this, &QueryTab::runCurrent);
+    auto* script = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this);
+    script->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(script, &QShortcut::activated, this, &QueryTab::runScript);
+    auto* stop = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    stop->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(stop, &QShortcut::activated, this, &QueryTab::cancel);
+    updateMode();
+    showStatus(tr("Nothing run yet."));
+}
+
+QueryTab::~QueryTab()
+{
+    stopWorker();
+}
+
+bool QueryTab::writeMode() const
+{
+    return m_write->isChecked();
+}
+
+void QueryTab::setWriteMode(bool on)
+{
+    m_write->setChecked(on);
+}
+
+void QueryTab::setProduction(bool production)
+{
+    m_production = production;
+    updateMode();
+}
+
+void QueryTab::updateMode()
+{
+    m_mode->show(writeMode(), m_production, m_url.display());
+}
+
+void QueryTab::ensureWorker()
+{
+    if (m_thread)
+        return;
+    m_thread = new ConsoleThread(m_url, this);
+    ConsoleWorker* worker = m_thread->worker();
+    connect(worker, &ConsoleWorker::resultStarted, this, &QueryTab::onResultStarted);
+    connect(worker, &ConsoleWorker::rowsArrived, this, &QueryTab::onRowsArrived);
+    connect(worker, &ConsoleWorker::finished, this, &QueryTab::onFinished);
+    connect(worker, &ConsoleWorker::held, this, &QueryTab::onHeld);
+    connect(worker, &ConsoleWorker::heldEnded, this, &QueryTab::onHeldEnded);
+}
+
+void QueryTab::stopWorker()
+{
+    if (!m_thread)
+        return;
+    m_thread->stop();
+    m_thread->deleteLater();
+    m_thread = nullptr;
+    m_queue.clear();
+    if (isRunning())
+        endRun(false, tr("Cancelled: the tab's connection was closed."));
+}
+
+ConsoleWorker* QueryTab::worker() const
+{
+    return m_thread ? m_thread->worker() : nullptr;
+}
+
+bool QueryTab::workerEnding() const
+{
+    return ConsoleThread::ending() > 0;
+}
+
+QList<QueryTab::Piece> QueryTab::currentPieces() const
+{
+    const QTextCursor cursor = m_editor->textCursor();
+    const Dialect dialect = m_url.dialect();
+    QList<Piece> pieces;
+    if (cursor.hasSelection()) {
+        const int base = cursor.selectionStart();
+        const QString selected = cursor.selection().toPlainText();
+        for (const ConsoleStatement& statement : ConsoleStatements::split(dialect, selected))
+            pieces << Piece{statement.text, base + statement.start};
+        return pieces;
+    }
+    if (const auto statement =
+            ConsoleStatements::statementAt(dialect, m_editor->toPlainText(), cursor.position()))
+        pieces << Piece{statement->text, statement->start};
+    return pieces;
+}
+
+void QueryTab::runCurrent()
+{
+    start(currentPieces());
+}
+
+void QueryTab::runScript()
+{
+    QList<Piece> pieces;
+    for (const ConsoleStatement& statement :
+         ConsoleStatements::split(m_url.dialect(), m_editor->toPlainText()))
+        pieces << Piece{statement.text, statement.start};
+    start(pieces);
+}
+
+void QueryTab::start(QList<Piece> pieces)
+{
+    if (isRunning())
+        return;
+    if (pieces.isEmpty()) {
+        m_banner->showNotice(
+            tr("There is no statement under the cursor: type one, or select the text to run."));
+        return;
+    }
+    m_banner->clear();
+    m_results->setCurrentWidget(m_grid);
+    m_queue = std::move(pieces);
+    m_cancelled = false;
+    m_statementsDone = 0;
+    m_affected = 0;
+    m_lastOutcome = {};
+    m_run->setEnabled(false);
+    m_runScript->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_write->setEnabled(false);
+    m_clock.start();
+    ensureWorker();
+    runNext();
+}
+
+void QueryTab::runNext()
+{
+    if (m_queue.isEmpty()) {
+        const StatementOutcome& last = m_lastOutcome;
+        QStringList parts;
+        if (m_statementsDone > 1)
+            parts << tr("%1 statements").arg(m_statementsDone);
+        if (!last.command.isEmpty())
+            parts << last.command;
+        if (!last.columns.isEmpty())
+            parts << tr("%1 returned").arg(rowsText(last.rowsReturned));
+        if (m_affected > 0 || last.rowsAffected >= 0)
+            parts << tr("%1 affected").arg(rowsText(m_affected));
+        parts << timeText(m_clock.nsecsElapsed() / 1000);
+        endRun(true, parts.join(QStringLiteral(" · ")));
+        return;
+    }
+    m_current = m_queue.takeFirst();
+    m_runId = ++m_nextId;
+    m_shownRows = false;
+    showStatus(tr("Running…"));
+    ConsoleWorker* worker = m_thread->worker();
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, id = m_runId, sql = m_current.sql, write = writeMode(), ask = m_production] {
+            worker->run(id, sql, write, ask);
+        },
+        Qt::QueuedConnection);
+}
+
+void QueryTab::onResultStarted(int id, std::shared_ptr<ResultSpool> spool)
+{
+    if (id != m_runId)
+        return;
+    m_grid->model()->setSpool(std::move(spool));
+    m_grid->scroller()->scrollToRow(0);
+}
+
+void QueryTab::onRowsArrived(int id)
+{
+    if (m_thread)
+        m_thread->worker()->rowsTaken();
+    if (id != m_runId)
+        return;
+    m_grid->model()->takeNewRows();
+    if (!m_shownRows && m_grid->model()->rowCount() > 0) {
+        m_shownRows = true;
+        Q_EMIT firstRowsShown();
+    }
+    showStatus(tr("Running… %1 so far · %2")
+                   .arg(rowsText(m_grid->model()->rowCount()), timeText(m_clock.nsecsElapsed() / 1000)));
+}
+
+void QueryTab::onFinished(int id, bool ok, const StatementOutcome& outcome, const Error& error, int position)
+{
+    if (id != m_runId)
+        return;
+    m_grid->model()->takeNewRows();
+    if (!m_shownRows && m_grid->model()->rowCount() > 0) {
+        m_shownRows = true;
+        Q_EMIT firstRowsShown();
+    }
+    const qint64 rows = m_grid->model()->rowCount();
+    remember(ok && !m_cancelled, outcome, m_cancelled ? tr("cancelled") : error.what);
+    if (m_cancelled) {
+        endRun(false, tr("Cancelled after %1 and %2; the statement was stopped.")
+                          .arg(rowsText(rows), timeText(m_clock.nsecsElapsed() / 1000)));
+        return;
+    }
+    if (!ok) {
+        m_queue.clear();
+        m_banner->showError(error);
+        if (position >= 0)
+            m_editor->moveCursorTo(m_current.offset + position);
+        endRun(false, tr("Failed after %1: %2")
+                          .arg(timeText(m_clock.nsecsElapsed() / 1000),
+                               error.what.section(QLatin1Char('\n'), 0, 0)));
+        return;
+    }
+    ++m_statementsDone;
+    if (outcome.rowsAffected > 0)
+        m_affected += outcome.rowsAffected;
+    if (!outcome.columns.isEmpty() || m_lastOutcome.columns.isEmpty())
+        m_lastOutcome = outcome;
+    else
+        m_lastOutcome.rowsAffected = outcome.rowsAffected;
+    runNext();
+}
+
+void QueryTab::onHeld(int id, const StatementOutcome& outcome)
+{
+    if (id != m_runId)
+        return;
+    showStatus(tr("Waiting for your answer: the %1 holds its rows locked.").arg(outcome.command));
+    auto* question = new WriteConfirmation(outcome, m_url.display(), this);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, question, id, outcome] {
+        const bool commit = question->clickedButton() == question->commitButton();
+        m_lastOutcome = outcome;
+        showStatus(commit ? tr("Committing…") : tr("Rolling back…"));
+        if (m_thread) {
+            ConsoleWorker* worker = m_thread->worker();
+            QMetaObject::invokeMethod(
+                worker, [worker, id, commit] { worker->finishHeld(id, commit); }, Qt::QueuedConnection);
+        }
+    });
+    question->open();
+}
+
+void QueryTab::onHeldEnded(int id, bool committed, const Error& error)
+{
+    if (id != m_runId)
+        return;
+    // Every answer is kept, committed or not: the log says what was asked on the production database.
+    recordOperation(committed && error.what.isEmpty());
+    if (!error.what.isEmpty()) {
+        m_queue.clear();
+        m_banner->showError(error);
+        endRun(false,
+               tr("The transaction could not be ended: %1").arg(error.what.section(QLatin1Char('\n'), 0, 0)));
+        return;
+    }
+    if (!committed) {
+        const int skipped = int(m_queue.size());
+        m_queue.clear();
+        m_banner->showNotice(
+            skipped > 0 ? tr("Rolled back: %1 is as it was. The %2 statements after it were not run.")
+                              .arg(m_url.display())
+                              .arg(skipped)
+                        : tr("Rolled back: %1 is as it was.").arg(m_url.display()));
+        endRun(false, tr("Rolled back: nothing changed."));
+        return;
+    }
+    ++m_statementsDone;
+    if (m_lastOutcome.rowsAffected > 0)
+        m_affected += m_lastOutcome.rowsAffected;
+    runNext();
+}
+
+void QueryTab::remember(bool ok, const StatementOutcome& outcome, const QString& error)
+{
+    HistoryEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.statement = m_current.sql;
+    entry.ok = ok;
+    entry.rows = outcome.columns.isEmpty() ? outcome.rowsAffected : outcome.rowsReturned;
+    entry.micros = outcome.micros;
+    entry.error = error.section(QLatin1Char('\n'), 0, 0);
+    // The history is a convenience: a history file that cannot be written must not fail the statement.
+    if (const Status kept = QueryHistory(m_url).add(entry); !kept)
+        qWarning("%s", qPrintable(kept.error().toText()));
+}
+
+void QueryTab::recordOperation(bool committed)
+{
+    Operation operation;
+    operation.database = m_url.display();
+    operation.statement = m_current.sql;
+    operation.kind = StatementKind::name(StatementKind::ofText(m_url.dialect(), m_current.sql));
+    operation.rows = m_lastOutcome.rowsAffected;
+    operation.outcome = committed ? QStringLiteral("committed") : QStringLiteral("rolled back");
+    if (const Status kept = OperationsLog::record(operation); !kept)
+        m_banner->showError(kept.error().prefixed(tr("The operations log could not be written.")));
+}
+
+void QueryTab::cancel()
+{
+    if (!isRunning()) {
+        if (m_explain && m_explain->isRunning())
+            m_explain->cancel();
+        return;
+    }
+    m_cancelled = true;
+    m_queue.clear();
+    showStatus(tr("Cancelling…"));
+    if (m_thread)
+        m_thread->worker()->interrupt(m_runId);
+}
+
+void QueryTab::endRun(bool ok, const QString& status)
+{
+    m_runId = 0;
+    m_run->setEnabled(true);
+    m_runScript->setEnabled(true);
+    m_cancel->setEnabled(false);
+    m_write->setEnabled(true);
+    showStatus(status);
+    Q_EMIT runEnded(ok);
+}
+
+void QueryTab::showStatus(const QString& text)
+{
+    m_status->setText(text);
+}
+
+QString QueryTab::statusText() const
+{
+    return m_status->text();
+}
+
+void QueryTab::explainCurrent(bool analyze)
+{
+    const QList<Piece> pieces = currentPieces();
+    if (pieces.isEmpty()) {
+        m_banner->showNotice(tr("There is no statement under the cursor to explain."));
+        return;
+    }
+    if (!m_explain) {
+        m_explain = new ExplainPanel(m_url, this);
+        m_explain->setObjectName(QStringLiteral("consolePlan"));
+        m_results->addTab(m_explain, tr("Plan"));
+        connect(m_explain, &ExplainPanel::tableRequested, this, &QueryTab::tableRequested);
+    }
+    m_banner->clear();
+    m_results->setCurrentWidget(m_explain);
+    m_explain->explain(pieces.first().sql, analyze);
+}
+
+} // namespace strata
