@@ -152,6 +152,8 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             status = flag(options.markApplied);
         } else if (name == QLatin1String("mark-rolled-back")) {
             status = flag(options.markRolledBack);
+        } else if (name == QLatin1String("analyze")) {
+            status = flag(options.analyze);
         } else if (name == QLatin1String("quick")) {
             status = flag(options.quick);
         } else if (name == QLatin1String("test-restore")) {

@@ -44,7 +44,8 @@ struct CliOptions
     std::optional<qint64> cancelPid;    ///< blockers --cancel PID
     std::optional<qint64> terminatePid; ///< blockers --terminate PID
     std::optional<qint64> waitSeconds;  ///< blockers --wait SECONDS
-    bool patch = false; ///< review --patch: the safe rewrites as a unified diff of the step files
+    bool analyze = false; ///< explain --analyze: run the statement (rolled back) and time its plan
+    bool patch = false;   ///< review --patch: the safe rewrites as a unified diff of the step files
     bool help = false;
     bool version = false; ///< --version with no number after it: print strata-cli's version
 

@@ -154,6 +154,13 @@ const QList<CommandHelp>& CommandHelp::all()
          s("Each table's indexes (key parts, unique, partial, method, size, scans, validity) and advice: "
            "duplicate, prefix, unused, invalid, unindexed foreign keys."),
          {{s("--table T"), s("One table, schema.table or a bare name.")}}},
+        {s("explain"),
+         s("[--analyze] [SQL]"),
+         s("the plan of one statement as a tree, with the index a full scan needs"),
+         s("The plan of one statement (the argument, or standard input) as a tree: each step's cost, rows "
+           "estimated and actual, own time and share, buffers, the expensive steps marked, and the index "
+           "that would spare a full scan. SQLite reports no cost or time per step."),
+         {{s("--analyze"), s("Run the statement inside a transaction that is rolled back, and time it.")}}},
         {s("blockers"),
          s("[--wait SECONDS] [--cancel PID | --terminate PID]"),
          s("the sessions that would block the pending steps, as a blocking tree"),

@@ -14,6 +14,7 @@
 #include "DemoCommand.h"
 #include "DriftCommand.h"
 #include "ExitWithoutFreeing.h"
+#include "ExplainCommand.h"
 #include "HistoryCommand.h"
 #include "IndexesCommand.h"
 #include "MigrateCommand.h"
@@ -106,6 +107,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("drift"), &DriftCommand::run},
         {QStringLiteral("blockers"), &BlockersCommand::run},
         {QStringLiteral("indexes"), &IndexesCommand::run},
+        {QStringLiteral("explain"), &ExplainCommand::run},
         {QStringLiteral("complete"), &CompleteCommand::run},
     };
     for (const auto& [name, run] : commands)
