@@ -1,0 +1,455 @@
+// Visual EXPLAIN's reading of plans on real SQLite files and a real PostgreSQL server: PostgreSQL's JSON
+// plan with ANALYZE and BUFFERS figures, SQLite's EXPLAIN QUERY PLAN tree in 3.40's wording, EXPLAIN ANALYZE
+// of a DELETE or UPDATE leaving every row as it was, the index advice for a full scan on a filtered column
+// (and none once an index exists), a plan of hundreds of nodes, cancelling, and statements refused.
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "ScratchDatabases.h"
+#include "connection/DatabaseOpener.h"
+#include "explain/ExplainJob.h"
+#include "explain/PlanText.h"
+#include "explain/SqlitePlanReader.h"
+#include "jobs/JobRunner.h"
+#include "schema/IndexAdvisor.h"
+#include "schema/SchemaReader.h"
+
+using namespace strata;
+using namespace strata::test;
+
+namespace {
+
+struct Scratch
+{
+    std::unique_ptr<ScratchSqlite> sqlite;
+    std::unique_ptr<ScratchPostgres> postgres;
+
+    QString open(const QString& engine)
+    {
+        if (engine == QLatin1String("sqlite")) {
+            sqlite = std::make_unique<ScratchSqlite>();
+            return sqlite->url();
+        }
+        postgres = std::make_unique<ScratchPostgres>();
+        return postgres->ok() ? postgres->url() : QString();
+    }
+    QString error() const { return postgres ? postgres->error() : QString(); }
+};
+
+std::unique_ptr<Database> openDb(const QString& url)
+{
+    auto db = DatabaseOpener::open(*ConnectionUrl::parse(url));
+    if (!db) {
+        qWarning("%s", qPrintable(db.error().toText()));
+        return nullptr;
+    }
+    return std::move(db).value();
+}
+
+/// orders (20,000 rows, state mostly 'filled', 20 'rejected') and fills, with an index on orders.account.
+bool fillTables(Database& db)
+{
+    const bool pg = db.dialect() == Dialect::Postgres;
+    const QStringList statements{
+        QStringLiteral(
+            "CREATE TABLE orders (id integer PRIMARY KEY, account text NOT NULL, state text NOT NULL, "
+            "qty integer NOT NULL)"),
+        QStringLiteral("CREATE INDEX orders_account ON orders (account)"),
+        QStringLiteral(
+            "CREATE TABLE fills (id integer PRIMARY KEY, order_id integer NOT NULL, px real NOT NULL)"),
+        pg ? QStringLiteral("INSERT INTO orders SELECT g, 'acct' || (g % 50), CASE WHEN g % 1000 = 0 THEN "
+                            "'rejected' ELSE 'filled' END, g % 300 FROM generate_series(1, 20000) g")
+           : QStringLiteral("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 20000) "
+                            "INSERT INTO orders SELECT n, 'acct' || (n % 50), CASE WHEN n % 1000 = 0 THEN "
+                            "'rejected' ELSE 'filled' END, n % 300 FROM g"),
+        QStringLiteral("INSERT INTO fills SELECT id, id, qty * 1.5 FROM orders"),
+        QStringLiteral("ANALYZE"),
+    };
+    for (const QString& sql : statements) {
+        if (Status s = db.execute(sql); !s) {
+            qWarning("%s", qPrintable(s.error().toText()));
+            return false;
+        }
+    }
+    return true;
+}
+
+qint64 scalar(Database& db, const QString& sql)
+{
+    auto rows = db.query(sql);
+    return rows ? rows->value(0, 0).toLongLong() : -1;
+}
+
+/// Runs an ExplainJob on `db` (this thread) and returns it.
+std::unique_ptr<ExplainJob> explained(Database& db, const QString& sql, bool analyze,
+                                      Status* status = nullptr)
+{
+    auto job = std::make_unique<ExplainJob>(sql, analyze);
+    std::atomic_bool cancel{false};
+    Status s = job->run(db, Progress({}, &cancel));
+    if (status)
+        *status = s;
+    else if (!s)
+        qWarning("%s", qPrintable(s.error().toText()));
+    return job;
+}
+
+const PlanNode* firstOf(const QueryPlan& plan, const std::function<bool(const PlanNode&)>& wanted)
+{
+    for (const PlanNode& node : plan.nodes)
+        if (wanted(node))
+            return &node;
+    return nullptr;
+}
+
+} // namespace
+
+class TestExplain : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void engines_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    void postgresJsonPlanWithAnalyzeAndBuffers()
+    {
+        ScratchPostgres pg;
+        STRATA_REQUIRE_POSTGRES(pg);
+        auto db = openDb(pg.url());
+        QVERIFY(db && fillTables(*db));
+        auto job =
+            explained(*db,
+                      QStringLiteral("SELECT o.account, sum(f.px) FROM orders o JOIN fills f ON f.order_id = "
+                                     "o.id WHERE o.qty > 10 GROUP BY o.account ORDER BY 2 DESC;"),
+                      true);
+        QVERIFY(job->plan());
+        const QueryPlan& plan = *job->plan();
+        QCOMPARE(plan.dialect, Dialect::Postgres);
+        QVERIFY(plan.analyzed);
+        QVERIFY2(plan.executionMs > 0, qPrintable(PlanText::tree(plan, {})));
+        QVERIFY(plan.planningMs >= 0);
+        QCOMPARE(plan.roots.size(), 1);
+        QVERIFY(plan.size() >= 4);
+        // Every node ran, with loops, times and buffers; the tree's parent links agree with children.
+        double exclusive = 0;
+        for (qsizetype i = 0; i < plan.size(); ++i) {
+            const PlanNode& n = plan.nodes.at(i);
+            QVERIFY2(n.analyzed && n.actualLoops >= 1 && n.actualTotalMs >= 0, qPrintable(n.title()));
+            QVERIFY2(n.sharedHit >= 0 && n.sharedRead >= 0, qPrintable(n.title()));
+            QVERIFY(n.totalCost >= n.startupCost && n.planRows >= 0);
+            for (int child : n.children)
+                QCOMPARE(plan.nodes.at(child).parent, int(i));
+            exclusive += n.exclusiveMs;
+        }
+        // Exclusive times add up to the root's inclusive time (rounding aside).
+        QVERIFY2(qAbs(exclusive - plan.nodes.at(0).inclusiveMs()) <
+                     0.05 * plan.nodes.at(0).inclusiveMs() + 0.1,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(exclusive).arg(plan.nodes.at(0).inclusiveMs())));
+        const PlanNode* scan =
+            firstOf(plan, [](const PlanNode& n) { return n.relation == QLatin1String("orders"); });
+        QVERIFY(scan);
+        QCOMPARE(scan->schema, QStringLiteral("public"));
+        QCOMPARE(scan->alias, QStringLiteral("o"));
+        QCOMPARE(scan->table, QStringLiteral("orders"));
+        QVERIFY(scan->filter.contains(QLatin1String("qty")));
+        QVERIFY(firstOf(plan, [](const PlanNode& n) { return n.expense != PlanExpense::None; }));
+        const QJsonObject json = PlanText::json(plan, job->advice());
+        QCOMPARE(json.value(QLatin1String("nodes")).toArray().size(), plan.size());
+    }
+
+    void sqliteQueryPlanTree()
+    {
+        ScratchSqlite file;
+        auto db = openDb(file.url());
+        QVERIFY(db && fillTables(*db));
+        // MULTI-INDEX OR: a root with two INDEX branches, each with its SEARCH, as SQLite 3.40 draws it.
+        auto job =
+            explained(*db, QStringLiteral("SELECT * FROM orders WHERE account = 'acct1' OR id = 3"), false);
+        QVERIFY(job->plan());
+        const QueryPlan& plan = *job->plan();
+        QCOMPARE(plan.roots.size(), 1);
+        const PlanNode& root = plan.nodes.at(plan.roots.first());
+        QCOMPARE(root.nodeType, QStringLiteral("MULTI-INDEX OR"));
+        QCOMPARE(root.children.size(), 2);
+        const PlanNode& first = plan.nodes.at(plan.nodes.at(root.children.at(0)).children.value(0));
+        QCOMPARE(first.nodeType, QStringLiteral("SEARCH"));
+        QCOMPARE(first.index, QStringLiteral("orders_account"));
+        QCOMPARE(first.indexCondition, QStringLiteral("account=?"));
+        QCOMPARE(first.table, QStringLiteral("orders"));
+        const PlanNode& second = plan.nodes.at(plan.nodes.at(root.children.at(1)).children.value(0));
+        QCOMPARE(second.index, QStringLiteral("INTEGER PRIMARY KEY"));
+
+        // A join by aliases: the alias is resolved to its table; ORDER BY without an index sorts in a temp
+        // B-tree.
+        auto join = explained(*db,
+                              QStringLiteral("SELECT o.id, f.px FROM orders AS o JOIN fills f ON f.id = o.id "
+                                             "WHERE o.account = 'acct7' ORDER BY f.px"),
+                              false);
+        QVERIFY(join->plan());
+        const QueryPlan& joined = *join->plan();
+        const PlanNode* o =
+            firstOf(joined, [](const PlanNode& n) { return n.relation == QLatin1String("o"); });
+        const PlanNode* f =
+            firstOf(joined, [](const PlanNode& n) { return n.relation == QLatin1String("f"); });
+        QVERIFY2(o && f, qPrintable(PlanText::tree(joined, {})));
+        QCOMPARE(o->table, QStringLiteral("orders"));
+        QCOMPARE(f->table, QStringLiteral("fills"));
+        QCOMPARE(o->detail, QStringLiteral("SEARCH o USING COVERING INDEX orders_account (account=?)"));
+        const PlanNode* sort =
+            firstOf(joined, [](const PlanNode& n) { return n.nodeType == QLatin1String("USE TEMP B-TREE"); });
+        QVERIFY(sort);
+        QCOMPARE(sort->detail, QStringLiteral("USE TEMP B-TREE FOR ORDER BY"));
+        QCOMPARE(sort->expense, PlanExpense::Notable);
+
+        // A join on a column without an index: SQLite builds an automatic index for the query, and a
+        // permanent one is advised.
+        auto automatic = explained(
+            *db, QStringLiteral("SELECT * FROM orders o JOIN fills f ON f.order_id = o.qty"), false);
+        QVERIFY(automatic->plan());
+        const PlanNode* built =
+            firstOf(*automatic->plan(), [](const PlanNode& n) { return n.usesAutomaticIndex(); });
+        QVERIFY2(built, qPrintable(PlanText::tree(*automatic->plan(), {})));
+        QCOMPARE(built->detail, QStringLiteral("SEARCH f USING AUTOMATIC COVERING INDEX (order_id=?)"));
+        QCOMPARE(built->table, QStringLiteral("fills"));
+        QCOMPARE(automatic->advice().size(), 1);
+        QCOMPARE(automatic->advice().first().columns, QStringList{QStringLiteral("order_id")});
+
+        // A correlated subquery is a child of its own node; a covering index is said so.
+        auto sub =
+            explained(*db,
+                      QStringLiteral("SELECT account, (SELECT max(px) FROM fills WHERE fills.id = orders.id) "
+                                     "FROM orders WHERE account = 'acct2'"),
+                      false);
+        QVERIFY(sub->plan());
+        const PlanNode* correlated = firstOf(*sub->plan(), [](const PlanNode& n) {
+            return n.nodeType.startsWith(QLatin1String("CORRELATED SCALAR SUBQUERY"));
+        });
+        QVERIFY2(correlated && correlated->children.size() == 1,
+                 qPrintable(PlanText::tree(*sub->plan(), {})));
+        const PlanNode* covering =
+            firstOf(*sub->plan(), [](const PlanNode& n) { return n.relation == QLatin1String("orders"); });
+        QVERIFY(covering && covering->coveringIndex);
+    }
+
+    void sqliteDetailWording()
+    {
+        const PlanNode scan =
+            SqlitePlanReader::nodeOf(QStringLiteral("SCAN orders USING COVERING INDEX orders_account"));
+        QCOMPARE(scan.nodeType, QStringLiteral("SCAN"));
+        QCOMPARE(scan.relation, QStringLiteral("orders"));
+        QCOMPARE(scan.index, QStringLiteral("orders_account"));
+        QVERIFY(scan.coveringIndex && !scan.isFullScan());
+        const PlanNode automatic =
+            SqlitePlanReader::nodeOf(QStringLiteral("SEARCH f USING AUTOMATIC COVERING INDEX (order_id=?)"));
+        QCOMPARE(automatic.relation, QStringLiteral("f"));
+        QCOMPARE(automatic.indexCondition, QStringLiteral("order_id=?"));
+        QVERIFY(!automatic.index.isEmpty());
+        const PlanNode constant = SqlitePlanReader::nodeOf(QStringLiteral("SCAN CONSTANT ROW"));
+        QVERIFY(constant.relation.isEmpty() && !constant.isFullScan());
+        QVERIFY(SqlitePlanReader::nodeOf(QStringLiteral("SCAN fills")).isFullScan());
+    }
+
+    void analyzeLeavesRowsAsTheyWere_data() { engines_data(); }
+    void analyzeLeavesRowsAsTheyWere()
+    {
+        QFETCH(QString, engine);
+        Scratch scratch;
+        const QString url = scratch.open(engine);
+        if (url.isEmpty())
+            QFAIL(qPrintable(scratch.error()));
+        auto db = openDb(url);
+        QVERIFY(db && fillTables(*db));
+        const qint64 before = scalar(*db, QStringLiteral("SELECT count(*) FROM orders"));
+        QCOMPARE(before, 20000);
+        auto del = explained(*db, QStringLiteral("DELETE FROM orders WHERE qty < 100"), true);
+        QVERIFY(del->plan());
+        QVERIFY(del->plan()->analyzed);
+        QVERIFY(del->plan()->note.contains(QLatin1String("rolled back")));
+        if (engine == QLatin1String("sqlite"))
+            QCOMPARE(del->plan()->statementRows,
+                     scalar(*db, QStringLiteral("SELECT count(*) FROM orders WHERE qty < 100")));
+        else
+            QVERIFY(firstOf(*del->plan(),
+                            [](const PlanNode& n) { return n.nodeType == QLatin1String("ModifyTable"); }));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM orders")), before);
+
+        auto upd =
+            explained(*db, QStringLiteral("UPDATE orders SET qty = qty + 1000 WHERE state = 'filled'"), true);
+        QVERIFY(upd->plan() && upd->plan()->analyzed);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT max(qty) FROM orders")), 299);
+        // The connection is usable after: no transaction was left open.
+        QVERIFY(db->execute(QStringLiteral("INSERT INTO fills VALUES (999999, 1, 1.0)")));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM fills WHERE id = 999999")), 1);
+    }
+
+    void adviceForAFullScanAndNoneWithAnIndex_data() { engines_data(); }
+    void adviceForAFullScanAndNoneWithAnIndex()
+    {
+        QFETCH(QString, engine);
+        Scratch scratch;
+        const QString url = scratch.open(engine);
+        if (url.isEmpty())
+            QFAIL(qPrintable(scratch.error()));
+        auto db = openDb(url);
+        QVERIFY(db && fillTables(*db));
+        const QString sql = QStringLiteral("SELECT id, qty FROM orders o WHERE o.state = 'rejected'");
+        auto job = explained(*db, sql, false);
+        QVERIFY(job->plan());
+        QCOMPARE(job->advice().size(), 1);
+        const IndexAdvice& advice = job->advice().first();
+        QCOMPARE(advice.kind, IndexAdvice::Kind::MissingForQuery);
+        QCOMPARE(advice.table, QStringLiteral("orders"));
+        QCOMPARE(advice.columns, QStringList{QStringLiteral("state")});
+        QVERIFY2(advice.sql.startsWith(engine == QLatin1String("sqlite")
+                                           ? QLatin1String("CREATE INDEX orders_state_idx")
+                                           : QLatin1String("CREATE INDEX CONCURRENTLY orders_state_idx")),
+                 qPrintable(advice.sql));
+        const PlanNode* scan = firstOf(*job->plan(), [](const PlanNode& n) { return n.isFullScan(); });
+        QVERIFY(scan);
+        QCOMPARE(scan->advice, 0);
+        QCOMPARE(scan->table, QStringLiteral("orders"));
+
+        // The Schema tab's advice takes it in while the table has no such index.
+        IndexAdviceContext context;
+        context.fromPlans = job->advice();
+        SchemaReader reader(*db);
+        auto table = reader.readTable(engine == QLatin1String("sqlite") ? QStringLiteral("main")
+                                                                        : QStringLiteral("public"),
+                                      QStringLiteral("orders"));
+        QVERIFY(table);
+        QCOMPARE(IndexAdvisor::advise(*table, db->dialect(), context).size(), 1);
+
+        // A lookup the existing index serves gets none; nor does the query once the advised index exists.
+        auto served = explained(*db, QStringLiteral("SELECT * FROM orders WHERE account = 'acct3'"), false);
+        QVERIFY(served->plan());
+        QVERIFY(served->advice().isEmpty());
+        QVERIFY(db->execute(QString(advice.sql).remove(QStringLiteral("CONCURRENTLY "))));
+        if (engine == QLatin1String("postgresql"))
+            QVERIFY(db->execute(QStringLiteral("ANALYZE orders")));
+        auto again = explained(*db, sql, false);
+        QVERIFY(again->plan());
+        QVERIFY2(again->advice().isEmpty(), qPrintable(PlanText::tree(*again->plan(), again->advice())));
+        auto reread = reader.readTable(table->schema, QStringLiteral("orders"));
+        QVERIFY(reread);
+        QCOMPARE(IndexAdvisor::advise(*reread, db->dialect(), context).size(), 0);
+    }
+
+    void noAdviceForASmallTableOrAWideFilter()
+    {
+        ScratchPostgres pg;
+        STRATA_REQUIRE_POSTGRES(pg);
+        auto db = openDb(pg.url());
+        QVERIFY(db && fillTables(*db));
+        // 'filled' is 98% of the table: an index would not help, and none is advised.
+        auto wide = explained(*db, QStringLiteral("SELECT * FROM orders WHERE state = 'filled'"), true);
+        QVERIFY(wide->plan());
+        QVERIFY(wide->advice().isEmpty());
+        QVERIFY(db->execute(QStringLiteral("CREATE TABLE venues2 (id integer, name text)")));
+        QVERIFY(db->execute(
+            QStringLiteral("INSERT INTO venues2 SELECT g, 'v' || g FROM generate_series(1, 50) g")));
+        QVERIFY(db->execute(QStringLiteral("ANALYZE venues2")));
+        auto small = explained(*db, QStringLiteral("SELECT * FROM venues2 WHERE name = 'v7'"), false);
+        QVERIFY(small->plan());
+        QVERIFY(small->advice().isEmpty());
+    }
+
+    void hugePlan_data() { engines_data(); }
+    void hugePlan()
+    {
+        QFETCH(QString, engine);
+        Scratch scratch;
+        const QString url = scratch.open(engine);
+        if (url.isEmpty())
+            QFAIL(qPrintable(scratch.error()));
+        auto db = openDb(url);
+        QVERIFY(db && fillTables(*db));
+        QStringList selects;
+        for (int i = 0; i < 300; ++i)
+            selects << QStringLiteral("SELECT id FROM orders WHERE qty = %1").arg(i);
+        auto job = explained(*db, selects.join(QStringLiteral(" UNION ALL ")), false);
+        QVERIFY(job->plan());
+        QVERIFY2(job->plan()->size() > 300, qPrintable(QString::number(job->plan()->size())));
+    }
+
+    void cancelStopsWithinASecond_data() { engines_data(); }
+    void cancelStopsWithinASecond()
+    {
+        QFETCH(QString, engine);
+        Scratch scratch;
+        const QString url = scratch.open(engine);
+        if (url.isEmpty())
+            QFAIL(qPrintable(scratch.error()));
+        {
+            auto db = openDb(url);
+            QVERIFY(db && fillTables(*db));
+        }
+        const QString endless =
+            engine == QLatin1String("sqlite")
+                ? QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                                 "DELETE FROM orders WHERE id IN (SELECT x FROM c WHERE x < 0)")
+                : QStringLiteral("DELETE FROM orders WHERE id < pg_sleep(60)::text::int + 1");
+        auto job = std::make_unique<ExplainJob>(endless, true);
+        JobRunner runner(*ConnectionUrl::parse(url), std::move(job));
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        runner.start();
+        QTest::qWait(700);
+        QVERIFY(finished.isEmpty());
+        QElapsedTimer timer;
+        timer.start();
+        runner.cancel();
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        const Error error = finished.first().at(1).value<Error>();
+        QVERIFY2(error.what.contains(QLatin1String("cancelled")), qPrintable(error.toText()));
+        auto db = openDb(url);
+        QVERIFY(db);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM orders")), 20000);
+    }
+
+    void badStatements_data() { engines_data(); }
+    void badStatements()
+    {
+        QFETCH(QString, engine);
+        Scratch scratch;
+        const QString url = scratch.open(engine);
+        if (url.isEmpty())
+            QFAIL(qPrintable(scratch.error()));
+        auto db = openDb(url);
+        QVERIFY(db && fillTables(*db));
+        Status status;
+        explained(*db, QStringLiteral("   -- nothing\n"), false, &status);
+        QVERIFY(!status);
+        QVERIFY(status.error().what.contains(QLatin1String("no statement")));
+        explained(*db, QStringLiteral("DELETE FROM orders; COMMIT"), true, &status);
+        QVERIFY(!status);
+        QVERIFY2(status.error().what.contains(QLatin1String("2 statements")),
+                 qPrintable(status.error().toText()));
+        explained(*db, QStringLiteral("COMMIT"), false, &status);
+        QVERIFY(!status);
+        QVERIFY(status.error().what.contains(QLatin1String("transaction")));
+        explained(*db, QStringLiteral("SELECT * FROM nowhere_table"), false, &status);
+        QVERIFY(!status);
+        QVERIFY2(status.error().what.contains(QLatin1String("nowhere_table")),
+                 qPrintable(status.error().toText()));
+        QVERIFY(status.error().next.contains(QLatin1String("Correct the statement")));
+        explained(*db, QStringLiteral("SELEC 1"), true, &status);
+        QVERIFY(!status);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM orders")), 20000);
+        // A trailing semicolon and comments are fine.
+        auto ok =
+            explained(*db, QStringLiteral("/* top */ SELECT count(*) FROM orders; -- done"), false, &status);
+        QVERIFY2(status, qPrintable(status.ok() ? QString() : status.error().toText()));
+        QVERIFY(ok->plan() && !ok->plan()->isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExplain)
+#include "tst_explain.moc"
