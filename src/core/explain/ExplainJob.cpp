@@ -1,5 +1,7 @@
 #include "explain/ExplainJob.h"
 
+#include <algorithm>
+
 #include <QElapsedTimer>
 #include <QSet>
 
@@ -266,7 +268,7 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
             if (node.schema.isEmpty())
                 node.schema = QStringLiteral("public");
         }
-        if (!node.isFullScan())
+        if (!node.isFullScan() && !node.usesAutomaticIndex())
             continue;
         const QString key = PlanAdvisor::key(plan.dialect, node.schema, node.table);
         if (!tables.contains(key) && !unreadable.contains(key)) {
@@ -284,6 +286,10 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
             node.wantedColumns = FilterColumns::of(node.filter);
             continue;
         }
+        if (node.usesAutomaticIndex()) { // the planner already says which columns it looks up by
+            node.wantedColumns = SqliteWhatIf::columnsOfLookup(node.indexCondition);
+            continue;
+        }
         QStringList columns;
         for (const ColumnInfo& column : tables.value(key).columns)
             if (aliases.words().contains(column.name.toLower()))
@@ -292,9 +298,20 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
             candidates.insert(node.relation, {node.table, columns});
     }
     if (sqlite && !candidates.isEmpty()) {
-        const QHash<QString, QStringList> lookups = SqliteWhatIf::lookupColumns(db, sql, candidates);
+        QStringList scannedThen;
+        const QHash<QString, QStringList> lookups =
+            SqliteWhatIf::lookupColumns(db, sql, candidates, &scannedThen);
+        QStringList scannedNow;
+        for (const PlanNode& node : std::as_const(plan.nodes))
+            if (node.isFullScan())
+                scannedNow << node.relation;
+        // With the indexes, a join may search the table it scanned and scan the one it searched: the same
+        // full scan, moved. Only a plan that scans no table it did not scan before reads less.
+        const bool moved =
+            std::any_of(scannedThen.cbegin(), scannedThen.cend(),
+                        [&scannedNow](const QString& name) { return !scannedNow.contains(name); });
         for (PlanNode& node : plan.nodes)
-            if (node.isFullScan() && lookups.contains(node.relation))
+            if (!moved && node.isFullScan() && lookups.contains(node.relation))
                 node.wantedColumns = lookups.value(node.relation);
     }
     m_advice = PlanAdvisor::advise(plan, tables);

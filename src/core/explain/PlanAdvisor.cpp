@@ -50,7 +50,7 @@ QList<IndexAdvice> PlanAdvisor::advise(QueryPlan& plan, const QHash<QString, Tab
             takenNames.insert(index.name);
     const QLocale locale = QLocale::c();
     for (PlanNode& node : plan.nodes) {
-        if (!node.isFullScan() || node.wantedColumns.isEmpty())
+        if ((!node.isFullScan() && !node.usesAutomaticIndex()) || node.wantedColumns.isEmpty())
             continue;
         const auto found = tables.constFind(key(plan.dialect, node.schema, node.table));
         if (found == tables.cend())
@@ -69,11 +69,17 @@ QList<IndexAdvice> PlanAdvisor::advise(QueryPlan& plan, const QHash<QString, Tab
         } else {
             if (rows >= 0 && rows < kManyRows)
                 continue;
-            why = QStringLiteral("SCAN %1 reads the whole table; SQLite's planner would SEARCH it by %2 with "
-                                 "an index on %3.")
-                      .arg(table.name, node.wantedColumns.join(QStringLiteral(", ")),
-                           node.wantedColumns.size() == 1 ? QStringLiteral("that column")
-                                                          : QStringLiteral("those columns"));
+            if (node.usesAutomaticIndex())
+                why = QStringLiteral("SQLite builds a temporary index on %1 (%2) every time this query runs, "
+                                     "reading the whole table to do so.")
+                          .arg(table.name, node.wantedColumns.join(QStringLiteral(", ")));
+            else
+                why = QStringLiteral(
+                          "SCAN %1 reads the whole table; SQLite's planner would SEARCH it by %2 with "
+                          "an index on %3.")
+                          .arg(table.name, node.wantedColumns.join(QStringLiteral(", ")),
+                               node.wantedColumns.size() == 1 ? QStringLiteral("that column")
+                                                              : QStringLiteral("those columns"));
         }
         if (IndexAdvisor::hasLookupIndex(table, node.wantedColumns, plan.dialect))
             continue;

@@ -31,8 +31,8 @@ bool PlanNode::readsTable() const
 
 QString PlanNode::title() const
 {
-    if (!detail.isEmpty() && (nodeType == QLatin1String("SCAN") || nodeType == QLatin1String("SEARCH") ||
-                              nodeType.isEmpty() || nodeType == detail))
+    // SQLite's detail is the whole title ("USE TEMP B-TREE FOR ORDER BY"); PostgreSQL's is an addition.
+    if (!detail.isEmpty() && (nodeType.isEmpty() || detail.startsWith(nodeType)))
         return detail;
     QString text = nodeType;
     if (!relation.isEmpty()) {

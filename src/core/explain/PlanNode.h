@@ -71,6 +71,8 @@ struct PlanNode
     double inclusiveMs() const;
     /// A scan that reads a whole table (Seq Scan; SQLite SCAN of a table without an index).
     bool isFullScan() const;
+    /// SQLite builds an index for this query alone ("USING AUTOMATIC COVERING INDEX"), every time it runs.
+    bool usesAutomaticIndex() const { return index == QLatin1String("(automatic index)"); }
     /// A node that reads a table (or its index): the ones that link to the table's index map.
     bool readsTable() const;
     /// A one-line title: "Seq Scan on orders o", "SEARCH fills USING INDEX fills_account (account=?)".

@@ -132,7 +132,8 @@ QString PlanText::tree(const QueryPlan& plan, const QList<IndexAdvice>& advice)
     if (plan.executionMs >= 0)
         lines << QStringLiteral("Execution time: ") + milliseconds(plan.executionMs);
     for (const IndexAdvice& a : advice)
-        lines << QString() << QStringLiteral("%1 on %2: %3").arg(IndexAdvice::kindTitle(a.kind), a.table, a.message)
+        lines << QString()
+              << QStringLiteral("%1 on %2: %3").arg(IndexAdvice::kindTitle(a.kind), a.table, a.message)
               << QStringLiteral("  ") + a.sql;
     if (!plan.note.isEmpty())
         lines << QString() << plan.note;

@@ -9,7 +9,7 @@ PlanNode SqlitePlanReader::nodeOf(const QString& detail)
 {
     // SCAN/SEARCH <name> [AS <alias>] [USING ...] [(<lookup>)]; older releases said "SCAN TABLE t".
     static const QRegularExpression access(QStringLiteral(
-        R"(^(SCAN|SEARCH) (?:TABLE )?(.+?)(?: AS (\S+))?(?: USING (?:((?:AUTOMATIC (?:PARTIAL )?)?COVERING )?INDEX(?: (\S+))?|(INTEGER PRIMARY KEY|PRIMARY KEY|ROWID SEARCH.*)))?(?: VIRTUAL TABLE INDEX (.*))?(?: \((.*)\))?$)"));
+        R"(^(SCAN|SEARCH) (?:TABLE )?(.+?)(?: AS (\S+))?(?: USING (?:((?:AUTOMATIC (?:PARTIAL )?)?COVERING )?INDEX(?: ([^\s(]\S*))?|(INTEGER PRIMARY KEY|PRIMARY KEY|ROWID SEARCH.*)))?(?: VIRTUAL TABLE INDEX (.*))?(?: \((.*)\))?$)"));
     PlanNode n;
     n.detail = detail;
     const QRegularExpressionMatch m = access.match(detail);

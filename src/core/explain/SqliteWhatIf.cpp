@@ -43,7 +43,8 @@ QStringList SqliteWhatIf::columnsOfLookup(const QString& lookup)
 
 QHash<QString, QStringList>
 SqliteWhatIf::lookupColumns(Database& db, const QString& sql,
-                            const QHash<QString, QPair<QString, QStringList>>& candidates)
+                            const QHash<QString, QPair<QString, QStringList>>& candidates,
+                            QStringList* scanned)
 {
     QHash<QString, QStringList> found;
     if (candidates.isEmpty())
@@ -88,6 +89,8 @@ SqliteWhatIf::lookupColumns(Database& db, const QString& sql,
     while (sqlite3_step(stmt) == SQLITE_ROW) {
         const QString detail = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3)));
         const PlanNode node = SqlitePlanReader::nodeOf(detail);
+        if (scanned && node.isFullScan())
+            *scanned << node.relation;
         if (node.nodeType != QLatin1String("SEARCH") || !node.index.startsWith(QLatin1String(kPrefix)) ||
             !candidates.contains(node.relation))
             continue;

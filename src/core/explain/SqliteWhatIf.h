@@ -18,10 +18,13 @@ class SqliteWhatIf
 {
 public:
     /// `candidates`: for each table name as the plan shows it (the alias, if any), the table as created
-    /// and the columns worth trying. Returns, by the same name, the columns the planner would look up by.
+    /// and the columns worth trying. Returns, by the same name, the columns the planner would look up by;
+    /// `scanned` gets the names the what-if plan still reads in full (a join then scans another table in
+    /// their place: not a plan that reads less).
     static QHash<QString, QStringList>
     lookupColumns(Database& db, const QString& sql,
-                  const QHash<QString, QPair<QString, QStringList>>& candidates);
+                  const QHash<QString, QPair<QString, QStringList>>& candidates,
+                  QStringList* scanned = nullptr);
     /// "account=? AND id>?" -> account, id.
     static QStringList columnsOfLookup(const QString& lookup);
 };
