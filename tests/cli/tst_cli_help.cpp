@@ -160,6 +160,29 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("EXIT STATUS")));
     }
 
+    void theGuidesCliReferenceIsWhatTheBinaryPrints()
+    {
+        // docs/guide/cli-reference.md is the user guide's page of every command; it is written by
+        // scripts/cli-reference.sh and must not fall behind the binary's own help.
+        const auto markdown = CliProcess::run({QStringLiteral("help"), QStringLiteral("--markdown")});
+        QCOMPARE(markdown.exitCode, 0);
+        QFile page(sourceDir() + QStringLiteral("/docs/guide/cli-reference.md"));
+        QVERIFY2(page.open(QIODevice::ReadOnly), qPrintable(page.fileName()));
+        const QStringList committed = QString::fromUtf8(page.readAll()).split(QLatin1Char('\n'));
+        const QStringList printed = markdown.out.split(QLatin1Char('\n'));
+        for (qsizetype line = 0; line < std::max(committed.size(), printed.size()); ++line) {
+            const QString was =
+                line < committed.size() ? committed.at(line) : QStringLiteral("(end of file)");
+            const QString is = line < printed.size() ? printed.at(line) : QStringLiteral("(end of output)");
+            QVERIFY2(was == is,
+                     qPrintable(QStringLiteral("docs/guide/cli-reference.md differs from strata-cli "
+                                               "help --markdown at line %1:\n  file:   %2\n  binary: "
+                                               "%3\nRun ./scripts/cli-reference.sh and commit the page.")
+                                    .arg(line + 1)
+                                    .arg(was, is)));
+        }
+    }
+
     void bashCompletesCommandsOptionsVersionsAndBackupIds()
     {
         QTemporaryDir dir;
