@@ -1,1 +1,3 @@
 # Tests of the console's sessions part.
+strata_add_test(tst_sessions console/tst_sessions.cpp integration sqlite postgresql)
+target_include_directories(tst_sessions PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/console)
