@@ -12,6 +12,7 @@
 
 #include "common/ErrorBanner.h"
 #include "explain/ExplainJob.h"
+#include "explain/PlanAdviceBook.h"
 #include "explain/PlanText.h"
 #include "jobs/JobRunner.h"
 #include "theme/Theme.h"
@@ -164,6 +165,8 @@ void ExplainPanel::onFinished(bool ok, const Error& error)
         return;
     }
     showPlan(*m_job->plan(), m_job->advice());
+    // The Schema tab reads it when it shows the table's indexes (TablePage, IndexAdviceContext::fromPlans).
+    PlanAdviceBook::record(m_url.display(), m_advice);
     Q_EMIT explained(true);
     if (!m_advice.isEmpty())
         Q_EMIT adviceFound(m_advice);
