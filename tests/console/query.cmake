@@ -1,2 +1,3 @@
 # Tests of the console's query part.
 strata_add_test(tst_console_session console/tst_console_session.cpp integration sqlite postgresql)
+strata_add_test(tst_console_statements console/tst_console_statements.cpp unit sqlite)

@@ -34,6 +34,12 @@ struct Scratch
     QString error() const { return postgres ? postgres->error() : QString(); }
 };
 
+/// The error's text, or nothing when there is none (QVERIFY2 evaluates its message either way).
+template <typename T> QString textOf(const Result<T>& result)
+{
+    return result ? QString() : result.error().toText();
+}
+
 std::unique_ptr<ConsoleSession> openSession(const QString& url, bool write)
 {
     auto parsed = ConnectionUrl::parse(url);
@@ -41,7 +47,7 @@ std::unique_ptr<ConsoleSession> openSession(const QString& url, bool write)
         return nullptr;
     auto session = ConsoleSession::open(*parsed, write);
     if (!session) {
-        qWarning("%s", qPrintable(session.error().toText()));
+        qWarning("%s", qPrintable(textOf(session)));
         return nullptr;
     }
     return std::move(session).value();
@@ -58,7 +64,7 @@ QList<QVariantList> allRows(ConsoleSession& session, const QString& sql)
         return true;
     });
     if (!outcome)
-        qWarning("%s", qPrintable(outcome.error().toText()));
+        qWarning("%s", qPrintable(textOf(outcome)));
     return rows;
 }
 
@@ -114,7 +120,7 @@ private Q_SLOTS:
                 return true;
             },
             1000);
-        QVERIFY2(outcome, qPrintable(outcome.error().toText()));
+        QVERIFY2(outcome, qPrintable(textOf(outcome)));
         QCOMPARE(columns, (QStringList{QStringLiteral("i"), QStringLiteral("label")}));
         QCOMPARE(outcome->rowsReturned, 250000);
         QCOMPARE(seen, 250000);
@@ -136,13 +142,14 @@ private Q_SLOTS:
             engine == QLatin1String("sqlite")
                 ? QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
                                  "SELECT i FROM n")
-                : QStringLiteral("SELECT i FROM generate_series(1, 100000000) i");
+                : QStringLiteral(
+                      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n");
         QElapsedTimer clock;
         clock.start();
         int calls = 0;
         auto outcome = session->run(
             sql, [&](const QStringList&, QList<QVariantList>&) { return ++calls < 3; }, 500);
-        QVERIFY2(outcome, qPrintable(outcome.error().toText()));
+        QVERIFY2(outcome, qPrintable(textOf(outcome)));
         QVERIFY(outcome->stopped);
         QCOMPARE(calls, 3);
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
@@ -173,8 +180,7 @@ private Q_SLOTS:
         canceller.join();
         QVERIFY(!outcome);
         QVERIFY2(ms < 1000, qPrintable(QStringLiteral("stopped %1 ms after the cancel").arg(ms)));
-        QVERIFY2(outcome.error().what.contains(QStringLiteral("cancelled")),
-                 qPrintable(outcome.error().toText()));
+        QVERIFY2(outcome.error().what.contains(QStringLiteral("cancelled")), qPrintable(textOf(outcome)));
         QCOMPARE(allRows(*session, QStringLiteral("SELECT 1")).size(), 1);
     }
 
@@ -191,13 +197,12 @@ private Q_SLOTS:
         auto refused = session->run(QStringLiteral("UPDATE fills SET qty = 99"), ignoreRows);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ExitCode::Refused);
-        QVERIFY2(refused.error().what.contains(QStringLiteral("read-only")),
-                 qPrintable(refused.error().toText()));
+        QVERIFY2(refused.error().what.contains(QStringLiteral("read-only")), qPrintable(textOf(refused)));
         // The engine's own words are there: SQLite's "readonly database", PostgreSQL's "read-only
         // transaction".
         QVERIFY2(refused.error().what.contains(QStringLiteral("readonly")) ||
                      refused.error().what.contains(QStringLiteral("read-only transaction")),
-                 qPrintable(refused.error().toText()));
+                 qPrintable(textOf(refused)));
         QVERIFY(!session->run(QStringLiteral("DROP TABLE fills"), ignoreRows));
         // An explicit BEGIN does not escape the mode.
         QVERIFY(session->run(QStringLiteral("BEGIN"), ignoreRows));
@@ -207,7 +212,7 @@ private Q_SLOTS:
                  10);
         QVERIFY(session->setWriteMode(true));
         auto written = session->run(QStringLiteral("UPDATE fills SET qty = 11"), ignoreRows);
-        QVERIFY2(written, qPrintable(written.error().toText()));
+        QVERIFY2(written, qPrintable(textOf(written)));
         QCOMPARE(written->rowsAffected, 1);
         QCOMPARE(written->command, QStringLiteral("UPDATE"));
     }
@@ -230,7 +235,7 @@ private Q_SLOTS:
             ignoreRows));
         auto held =
             session->runHeld(QStringLiteral("UPDATE orders SET status = 'cancelled' WHERE status = 'open'"));
-        QVERIFY2(held, qPrintable(held.error().toText()));
+        QVERIFY2(held, qPrintable(textOf(held)));
         QCOMPARE(held->rowsAffected, 142); // 1000 / 7
         QVERIFY(session->holdsTransaction());
         QVERIFY(!session->setWriteMode(false)); // not while a write waits
@@ -329,7 +334,7 @@ private Q_SLOTS:
         QVERIFY(!tooWide);
         QVERIFY2(tooWide.error().what.contains(QStringLiteral("too many columns")) ||
                      tooWide.error().what.contains(QStringLiteral("at most 1664 entries")),
-                 qPrintable(tooWide.error().toText()));
+                 qPrintable(textOf(tooWide)));
         QList<QVariantList> rows;
         QStringList columns;
         auto widestOutcome =
@@ -338,7 +343,7 @@ private Q_SLOTS:
                 rows += batch;
                 return true;
             });
-        QVERIFY2(widestOutcome, qPrintable(widestOutcome.error().toText()));
+        QVERIFY2(widestOutcome, qPrintable(textOf(widestOutcome)));
         QCOMPARE(columns.size(), widest);
         QCOMPARE(rows.value(0).value(widest - 1).toLongLong(), widest - 1);
     }
@@ -363,7 +368,7 @@ private Q_SLOTS:
         QVERIFY(!outcome);
         QVERIFY2(outcome.error().what.contains(QStringLiteral("connection")) &&
                      outcome.error().what.contains(QStringLiteral("lost")),
-                 qPrintable(outcome.error().toText()));
+                 qPrintable(textOf(outcome)));
         QVERIFY(!outcome.error().next.isEmpty());
         // The next statement opens a new session, read-only as before.
         const auto rows = allRows(

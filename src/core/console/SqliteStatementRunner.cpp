@@ -129,6 +129,8 @@ Result<StatementOutcome> SqliteStatementRunner::run(const QString& sql, const Ro
     for (int c = 0; c < columns; ++c)
         outcome.columns << QString::fromUtf8(sqlite3_column_name(stmt, c));
     const bool readsOnly = sqlite3_stmt_readonly(stmt);
+    if (outcome.command == QLatin1String("WITH") && readsOnly)
+        outcome.command = QStringLiteral("SELECT"); // as PostgreSQL names a query that starts with a CTE
     const sqlite3_int64 changesBefore = sqlite3_total_changes64(db);
     QList<QVariantList> rows;
     rows.reserve(qMin(batchRows, 4096));
