@@ -100,8 +100,7 @@ void ConsoleWorker::run(int id, const QString& sql, bool writeMode, bool askOnWr
     }
     if (!outcome) {
         const int position = m_session->lastErrorPosition();
-        if (!stopped(id))
-            Q_EMIT finished(id, false, {}, outcome.error(), position);
+        Q_EMIT finished(id, false, {}, outcome.error(), position);
         return;
     }
     if (!spool && !outcome->columns.isEmpty()) {

@@ -40,6 +40,7 @@ HistoryDialog::HistoryDialog(ConnectionUrl url, QWidget* parent) : QDialog(paren
 
     connect(m_filter, &QLineEdit::textChanged, this, &HistoryDialog::fill);
     connect(m_list, &QListWidget::itemActivated, this, &HistoryDialog::take);
+    connect(m_list, &QListWidget::itemDoubleClicked, this, &HistoryDialog::take);
     connect(use, &QPushButton::clicked, this, [this] { take(m_list->currentItem()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     fill();
@@ -68,8 +69,10 @@ void HistoryDialog::fill()
 
 void HistoryDialog::take(QListWidgetItem* item)
 {
-    if (!item)
+    // Enter both activates the item and presses the default button: one statement goes in, once.
+    if (!item || m_taken)
         return;
+    m_taken = true;
     Q_EMIT chosen(item->data(Qt::UserRole).toString());
     accept();
 }

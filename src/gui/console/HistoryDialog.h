@@ -35,6 +35,7 @@ private:
     QLineEdit* m_filter;
     QListWidget* m_list;
     QLabel* m_count;
+    bool m_taken = false;
 };
 
 } // namespace strata
