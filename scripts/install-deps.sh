@@ -19,6 +19,8 @@ PACKAGES=(
     libprotobuf-c-dev libdtl-dev
     # PostgreSQL 15 server for the integration tests
     postgresql postgresql-contrib
+    # the manual pages (help2man), the package (debootstrap: a clean Debian 12 root to install it in)
+    help2man debootstrap
     # virtual X server for GUI tests
     xvfb xauth
     # the real Alembic (and its PostgreSQL driver) that Strata runs for Alembic projects and tests against

@@ -7,7 +7,9 @@
 # builds, starts a throwaway PostgreSQL on 127.0.0.1 for the integration tests, runs ctest and stops the
 # server again, also when the build or a test fails or the run is interrupted. Then, when no ctest
 # arguments pick tests, runs every fuzz target for STRATA_FUZZ_SECONDS (default 20; 0 skips them) with
-# scripts/fuzz.sh. Exits with ctest's status, or 1 when the tests passed and a fuzz target crashed.
+# scripts/fuzz.sh, and builds the Debian package and installs, uses and removes it on a clean Debian 12 root
+# (tests/package/install-check.sh; STRATA_PACKAGE_CHECK=0 skips it). Exits with ctest's status, or 1 when the
+# tests passed and a fuzz target or the package check failed.
 # STRATA_JOBS sets the parallel jobs for the build and ctest (default 2).
 set -euo pipefail
 
@@ -52,6 +54,15 @@ stage "Test" ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error 
 fuzz_seconds=${STRATA_FUZZ_SECONDS:-20}
 if (($# == 0 && fuzz_seconds > 0)); then
     stage "Fuzz" bash scripts/fuzz.sh "$fuzz_seconds" || ((status != 0)) || status=1
+fi
+# The Debian package, installed on a clean Debian 12 root, used and removed (tests/package/install-check.sh);
+# STRATA_PACKAGE_CHECK=0 skips it.
+if (($# == 0)) && [[ ${STRATA_PACKAGE_CHECK:-1} != 0 ]]; then
+    package_check() {
+        local deb
+        deb=$(STRATA_SKIP_DEPS=1 bash scripts/package.sh | tail -1) && bash tests/package/install-check.sh "$deb"
+    }
+    stage "Package and install check" package_check || ((status != 0)) || status=1
 fi
 log "total $(elapsed_since "$started")"
 exit "$status"
