@@ -59,7 +59,7 @@ QTreeWidgetItem* BlockingTreeView::itemFor(const BlockingSession& s, const Sessi
     return item;
 }
 
-void BlockingTreeView::show(const SessionsSnapshot& snapshot)
+void BlockingTreeView::display(const SessionsSnapshot& snapshot)
 {
     const int selected = selectedPid();
     clear();

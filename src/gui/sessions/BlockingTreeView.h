@@ -17,7 +17,7 @@ public:
     enum Column { SessionColumn, WaitColumn, StateColumn, QueryColumn };
 
     explicit BlockingTreeView(QWidget* parent = nullptr);
-    void show(const SessionsSnapshot& snapshot);
+    void display(const SessionsSnapshot& snapshot);
     /// The tree as text, one line per session, indented as it is drawn (for tests and copying).
     QStringList lines() const;
     int selectedPid() const;

@@ -43,7 +43,7 @@ SessionTable::SessionTable(QWidget* parent) : QTableWidget(parent)
     connect(&Theme::instance(), &Theme::changed, this, &SessionTable::restyle);
 }
 
-void SessionTable::show(const SessionsSnapshot& snapshot)
+void SessionTable::display(const SessionsSnapshot& snapshot)
 {
     const int selected = selectedPid();
     setSortingEnabled(false);

@@ -29,7 +29,7 @@ public:
     };
 
     explicit SessionTable(QWidget* parent = nullptr);
-    void show(const SessionsSnapshot& snapshot);
+    void display(const SessionsSnapshot& snapshot);
     int selectedPid() const;
     void selectPid(int pid);
     /// The row of `pid`, -1 when it is not listed.

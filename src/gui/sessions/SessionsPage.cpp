@@ -223,7 +223,7 @@ void SessionsPage::onFinished(bool ok, const Error& error)
     SessionsJob* job = m_job;
     const bool action = job && job->action() != SessionsJob::Action::Read;
     if (job && job->snapshot())
-        show(*job->snapshot());
+        display(*job->snapshot());
     if (action) {
         const QString who = m_actionTarget;
         if (job->actionError() || !ok) {
@@ -246,11 +246,11 @@ void SessionsPage::onFinished(bool ok, const Error& error)
         Q_EMIT refreshed(ok);
 }
 
-void SessionsPage::show(const SessionsSnapshot& snapshot)
+void SessionsPage::display(const SessionsSnapshot& snapshot)
 {
     m_snapshot = snapshot;
-    m_tree->show(snapshot);
-    m_table->show(snapshot);
+    m_tree->display(snapshot);
+    m_table->display(snapshot);
     const QString at = snapshot.readAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
     if (snapshot.dialect == Dialect::Sqlite) {
         m_status->setText(tr("Read at %1 · %n process(es) have the file open", nullptr,

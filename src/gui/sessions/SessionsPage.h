@@ -73,7 +73,7 @@ protected:
 private:
     void start(std::unique_ptr<SessionsJob> job);
     void onFinished(bool ok, const Error& error);
-    void show(const SessionsSnapshot& snapshot);
+    void display(const SessionsSnapshot& snapshot);
     void showWal(const SessionsSnapshot& snapshot);
     void updateButtons();
     void retire();
