@@ -5,6 +5,12 @@
 
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "console/ConsoleWorker.h"
 
 namespace strata {
@@ -26,6 +32,16 @@ ConsoleThread::ConsoleThread(ConnectionUrl url, QObject* parent)
     connect(
         m_thread, &QThread::finished, m_thread, [] { --endingThreads; }, Qt::DirectConnection);
     connect(m_thread, &QThread::finished, this, &ConsoleThread::stopped);
+#ifdef Q_OS_LINUX
+    // The worker streams rows as fast as the connection gives them; on a busy machine it yields the CPU to
+    // the GUI thread first, so the window keeps turning (a nicer thread; the statement's speed on an idle
+    // machine is the same). QThread's priorities do nothing for ordinary threads on Linux; the thread's nice
+    // value does.
+    connect(
+        m_thread, &QThread::started, m_thread,
+        [] { setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), getpriority(PRIO_PROCESS, 0) + 5); },
+        Qt::DirectConnection);
+#endif
     m_thread->start();
 }
 

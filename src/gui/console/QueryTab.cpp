@@ -119,6 +119,9 @@ QueryTab::QueryTab(ConnectionUrl url, bool production, QWidget* parent)
     connect(m_editor, &SqlEditor::runRequested, this,
             [this](bool script) { script ? runScript() : runCurrent(); });
     connect(m_editor, &SqlEditor::cancelRequested, this, &QueryTab::cancel);
+    m_takeRows.setSingleShot(true);
+    m_takeRows.setInterval(100);
+    connect(&m_takeRows, &QTimer::timeout, this, &QueryTab::takeRows);
     auto* run = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     run->setContext(Qt::WidgetWithChildrenShortcut);
     connect(run, &QShortcut::activated, this, &QueryTab::runCurrent);
@@ -156,6 +159,10 @@ void QueryTab::setProduction(bool production)
 void QueryTab::updateMode()
 {
     m_mode->show(writeMode(), m_production, m_url.display());
+    // The button says the state in words: a pressed look alone is faint in some styles and themes.
+    m_write->setText(writeMode() ? tr("Write mode: on") : tr("Write mode: off"));
+    m_write->setStyleSheet(writeMode() ? QStringLiteral("QPushButton#writeMode { font-weight: bold; }")
+                                       : QString());
 }
 
 void QueryTab::ensureWorker()
@@ -290,9 +297,26 @@ void QueryTab::onResultStarted(int id, std::shared_ptr<ResultSpool> spool)
 
 void QueryTab::onRowsArrived(int id)
 {
+    if (id != m_runId) {
+        if (m_thread)
+            m_thread->worker()->rowsTaken();
+        return;
+    }
+    // The first rows show at once; after them the grid takes what arrived a few times a second, so a fast
+    // stream of batches never keeps the GUI thread busy (the worker announces again only once taken).
+    if (m_shownRows) {
+        if (!m_takeRows.isActive())
+            m_takeRows.start();
+        return;
+    }
+    takeRows();
+}
+
+void QueryTab::takeRows()
+{
     if (m_thread)
         m_thread->worker()->rowsTaken();
-    if (id != m_runId)
+    if (!isRunning())
         return;
     m_grid->model()->takeNewRows();
     if (!m_shownRows && m_grid->model()->rowCount() > 0) {
@@ -431,6 +455,7 @@ void QueryTab::cancel()
 
 void QueryTab::endRun(bool ok, const QString& status)
 {
+    m_takeRows.stop();
     m_runId = 0;
     m_run->setEnabled(true);
     m_runScript->setEnabled(true);

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QList>
+#include <QTimer>
 #include <QWidget>
 
 #include "common/Error.h"
@@ -84,6 +85,7 @@ private:
     void ensureWorker();
     void onResultStarted(int id, std::shared_ptr<ResultSpool> spool);
     void onRowsArrived(int id);
+    void takeRows();
     void onFinished(int id, bool ok, const StatementOutcome& outcome, const Error& error, int position);
     void onHeld(int id, const StatementOutcome& outcome);
     void onHeldEnded(int id, bool committed, const Error& error);
@@ -123,6 +125,7 @@ private:
     qint64 m_affected = 0;
     StatementOutcome m_lastOutcome;
     QElapsedTimer m_clock;
+    QTimer m_takeRows;
 };
 
 } // namespace strata

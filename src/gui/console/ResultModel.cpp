@@ -55,6 +55,13 @@ QVariant ResultModel::data(const QModelIndex& index, int role) const
         return !m_spool->value(index.row(), index.column()).isValid();
     case TableBrowseModel::IsLoadedRole:
         return true;
+    case Qt::TextAlignmentRole: {
+        // Numbers line up on their last digit, as in a spreadsheet.
+        const int type = m_spool->value(index.row(), index.column()).typeId();
+        if (type == QMetaType::LongLong || type == QMetaType::Double || type == QMetaType::Int)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return {};
+    }
     default:
         return {};
     }

@@ -1,6 +1,7 @@
 #include "console/WriteConfirmation.h"
 
 #include <QAbstractButton>
+#include <QGridLayout>
 #include <QLocale>
 #include <QPushButton>
 
@@ -36,6 +37,10 @@ WriteConfirmation::WriteConfirmation(const StatementOutcome& outcome, const QStr
     m_rollback->setObjectName(QStringLiteral("rollbackHeld"));
     setDefaultButton(qobject_cast<QPushButton*>(m_rollback));
     setEscapeButton(m_rollback);
+    // Wide enough that a PostgreSQL database's display reads on one line instead of breaking mid-name.
+    if (auto* grid = qobject_cast<QGridLayout*>(layout()))
+        grid->addItem(new QSpacerItem(560, 0, QSizePolicy::Minimum, QSizePolicy::Expanding), grid->rowCount(),
+                      0, 1, grid->columnCount());
 }
 
 } // namespace strata
