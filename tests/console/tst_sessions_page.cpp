@@ -83,7 +83,7 @@ private Q_SLOTS:
         QVERIFY2(
             lines[0].startsWith(QStringLiteral("pid %1 · user strata · fills-writer").arg(scene.holderPid())),
             qPrintable(lines.join(QLatin1Char('\n'))));
-        QVERIFY(lines[0].contains(QStringLiteral("holds the lock · 1 session(s) wait")));
+        QVERIFY(lines[0].contains(QStringLiteral("holds the lock · 1 session waiting")));
         QVERIFY2(lines[1].startsWith(
                      QStringLiteral("  pid %1 · user strata · risk-daemon").arg(scene.waiterPid())),
                  qPrintable(lines.join(QLatin1Char('\n'))));

@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include "common/Counted.h"
 #include "sessions/SessionText.h"
 
 namespace strata {
@@ -70,7 +71,8 @@ QList<HealthFigure> HealthFigures::postgres(const TableHealth& h, const QDateTim
     out << HealthFigure{
         QStringLiteral("Index scans"),
         QStringLiteral("%1 (%2 rows fetched)").arg(count(h.indexScans), count(h.indexRowsFetched)),
-        QStringLiteral("over %1 index(es)").arg(h.indexes), false};
+        QStringLiteral("over %1").arg(counted(h.indexes, QStringLiteral("index"), QStringLiteral("indexes"))),
+        false};
     out << HealthFigure{
         QStringLiteral("Table size"),
         QStringLiteral("%1 · %2 pages of %3").arg(bytes(h.tableBytes), count(h.pages), bytes(h.blockSize)),
@@ -111,7 +113,7 @@ QList<HealthFigure> HealthFigures::sqlite(const TableHealth& h)
         QStringLiteral("%1 (%2 of the file, %3)")
             .arg(count(h.freelistPages), percent(h.freePercent()), bytes(h.freelistPages * h.pageSize)),
         QStringLiteral("pages of deleted rows the file keeps for reuse; VACUUM gives them back"),
-        h.freelistPages > 256 && h.freePercent() > 10};
+        h.freelistPages > 64 && h.freePercent() > 10};
     out << HealthFigure{QStringLiteral("Write-ahead log"),
                         h.journalMode == QLatin1String("wal") ? bytes(h.walBytes) : QStringLiteral("none"),
                         QStringLiteral("journal mode %1").arg(h.journalMode), false};
@@ -132,10 +134,13 @@ QList<HealthFigure> HealthFigures::sqlite(const TableHealth& h)
             bytes(h.tableUnusedBytes),
             percent(tableBytes > 0 ? 100.0 * double(h.tableUnusedBytes) / double(tableBytes) : 0)),
         QStringLiteral("space in the table's pages that holds no row"), false};
-    out << HealthFigure{QStringLiteral("Fragmentation"), percent(h.fragmentationPercent()),
-                        QStringLiteral("%1 pages out of order in the file: a read in key order seeks")
-                            .arg(count(h.outOfOrderPages)),
-                        h.fragmentationPercent() > 30 && h.tablePages > 100};
+    out << HealthFigure{
+        QStringLiteral("Fragmentation"), percent(h.fragmentationPercent()),
+        QStringLiteral(
+            "of the table's pages do not follow the page before them (%1): each is a seek when the "
+            "table is read in key order")
+            .arg(count(h.outOfOrderPages)),
+        h.fragmentationPercent() > 30 && h.tablePages > 100};
     return out;
 }
 

@@ -245,8 +245,7 @@ void TableHealthView::onFinished(bool ok, const Error& error)
     }
     const bool exact = job->exact();
     m_health = *job->health();
-    if (!exact)
-        m_banner->clear();
+    m_banner->clear();
     fill();
     m_outcome->setText(
         exact ? tr("pgstattuple read every page of %1.").arg(m_table)

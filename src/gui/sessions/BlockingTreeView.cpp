@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QSet>
 
+#include "common/Counted.h"
 #include "sessions/SessionText.h"
 #include "theme/Theme.h"
 
@@ -39,16 +40,20 @@ QTreeWidgetItem* BlockingTreeView::itemFor(const BlockingSession& s, const Sessi
     const int behind = snapshot.blockedBehind(s.pid);
     QString role;
     if (root)
-        role = tr("holds the lock · %n session(s) wait", nullptr, behind);
+        role = tr("holds the lock · %1 waiting").arg(counted(behind, tr("session"), tr("sessions")));
     else
         role = tr("waits (%1)").arg(SessionText::wait(s).isEmpty() ? tr("Lock") : SessionText::wait(s)) +
-               (behind > 0 ? tr(" · %n wait for it", nullptr, behind) : QString());
+               (behind > 0 ? tr(" · %1 waiting for it").arg(counted(behind, tr("session"), tr("sessions")))
+                           : QString());
     item->setText(WaitColumn, role);
     QString state = s.state.isEmpty() ? s.backendType : s.state;
     if (s.stateMs >= 0)
         state += QStringLiteral(" · %1").arg(SessionText::duration(s.stateMs));
     item->setText(StateColumn, state);
-    item->setText(QueryColumn, s.query.simplified().left(300));
+    // An idle session's query is its last statement, not one it runs now.
+    const bool running = s.state == QLatin1String("active");
+    item->setText(QueryColumn,
+                  (running || s.query.isEmpty() ? QString() : tr("last: ")) + s.query.simplified().left(300));
     item->setToolTip(QueryColumn, s.query.left(2000));
     item->setToolTip(SessionColumn, SessionText::who(s) + QLatin1Char('\n') + s.client);
     item->setData(SessionColumn, kPidRole, s.pid);
@@ -93,6 +98,9 @@ void BlockingTreeView::display(const SessionsSnapshot& snapshot)
         addChildren(item, *root);
     }
     expandAll();
+    for (int c : {SessionColumn, WaitColumn, StateColumn})
+        resizeColumnToContents(c);
+    setColumnWidth(SessionColumn, std::min(columnWidth(SessionColumn) + 12, 380));
     restyle();
     selectPid(selected);
 }

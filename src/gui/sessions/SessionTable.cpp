@@ -58,9 +58,20 @@ void SessionTable::display(const SessionsSnapshot& snapshot)
 void SessionTable::showServer(const SessionsSnapshot& snapshot)
 {
     setColumnCount(QueryColumn + 1);
-    setHorizontalHeaderLabels({tr("PID"), tr("User"), tr("Application"), tr("Client"), tr("Database"),
-                               tr("State"), tr("Statement for"), tr("Transaction for"), tr("Waits for"),
-                               tr("Blocked by"), tr("Process"), tr("Statement")});
+    QStringList headers(QueryColumn + 1);
+    headers[PidColumn] = tr("PID");
+    headers[UserColumn] = tr("User");
+    headers[ApplicationColumn] = tr("Application");
+    headers[StateColumn] = tr("State");
+    headers[WaitColumn] = tr("Waits for");
+    headers[BlockedByColumn] = tr("Blocked by");
+    headers[QueryAgeColumn] = tr("Statement for");
+    headers[TransactionAgeColumn] = tr("Transaction for");
+    headers[DatabaseColumn] = tr("Database");
+    headers[ClientColumn] = tr("Client");
+    headers[BackendColumn] = tr("Process");
+    headers[QueryColumn] = tr("Statement (the last one when idle)");
+    setHorizontalHeaderLabels(headers);
     const auto& sessions = snapshot.report.sessions;
     setRowCount(int(sessions.size()));
     for (int row = 0; row < sessions.size(); ++row) {
@@ -86,7 +97,7 @@ void SessionTable::showServer(const SessionsSnapshot& snapshot)
     }
     resizeColumnsToContents();
     for (int c = 0; c < QueryColumn; ++c)
-        setColumnWidth(c, std::min(columnWidth(c), 220));
+        setColumnWidth(c, std::min(columnWidth(c), c == DatabaseColumn || c == ClientColumn ? 150 : 220));
 }
 
 void SessionTable::showFileHolders(const SessionsSnapshot& snapshot)

@@ -17,13 +17,13 @@ public:
         PidColumn,
         UserColumn,
         ApplicationColumn,
-        ClientColumn,
-        DatabaseColumn,
         StateColumn,
-        QueryAgeColumn,
-        TransactionAgeColumn,
         WaitColumn,
         BlockedByColumn,
+        QueryAgeColumn,
+        TransactionAgeColumn,
+        DatabaseColumn,
+        ClientColumn,
         BackendColumn,
         QueryColumn
     };

@@ -10,6 +10,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "common/Counted.h"
 #include "common/ErrorBanner.h"
 #include "jobs/JobRunner.h"
 #include "sessions/BlockingTreeView.h"
@@ -253,16 +254,17 @@ void SessionsPage::display(const SessionsSnapshot& snapshot)
     m_table->display(snapshot);
     const QString at = snapshot.readAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
     if (snapshot.dialect == Dialect::Sqlite) {
-        m_status->setText(tr("Read at %1 · %n process(es) have the file open", nullptr,
-                             int(snapshot.report.sessions.size()))
-                              .arg(at));
+        const qint64 holders = snapshot.report.sessions.size();
+        m_status->setText(tr("Read at %1 · %2 %3 the file open")
+                              .arg(at, counted(holders, tr("process"), tr("processes")),
+                                   holders == 1 ? tr("has") : tr("have")));
         showWal(snapshot);
         return;
     }
     const int waiting = snapshot.waitingCount();
-    m_status->setText(
-        tr("Read at %1 · %n session(s)", nullptr, int(snapshot.report.sessions.size())).arg(at) +
-        (waiting > 0 ? tr(" · %n waiting for a lock", nullptr, waiting) : QString()));
+    m_status->setText(tr("Read at %1 · %2")
+                          .arg(at, counted(snapshot.report.sessions.size(), tr("session"), tr("sessions"))) +
+                      (waiting > 0 ? tr(" · %1 waiting for a lock").arg(waiting) : QString()));
 }
 
 void SessionsPage::showWal(const SessionsSnapshot& snapshot)
@@ -283,10 +285,16 @@ void SessionsPage::showWal(const SessionsSnapshot& snapshot)
                      .arg(wal.databasePages)
                      .arg(wal.nBackfillAttempted)
                      .arg(wal.indexVersion);
-    if (wal.framesToCheckpoint() > 0)
-        lines << tr("%n frame(s) wait to be copied back into the database: a reader that began before them "
-                    "keeps the checkpoint from finishing.",
-                    nullptr, int(wal.framesToCheckpoint()));
+    if (wal.nBackfillAttempted > wal.nBackfill)
+        lines << tr("A checkpoint tried to copy %1 frames back and copied %2: a reader of an older snapshot "
+                    "holds "
+                    "it back until that reader ends.")
+                     .arg(wal.nBackfillAttempted)
+                     .arg(wal.nBackfill);
+    else if (wal.framesToCheckpoint() > 0)
+        lines << tr("%1 wait for the next checkpoint (SQLite runs one when the log passes wal_autocheckpoint "
+                    "pages, 1,000 by default); readers see them meanwhile.")
+                     .arg(counted(wal.framesToCheckpoint(), tr("frame"), tr("frames")));
     m_wal->setText(lines.join(QLatin1Char('\n')));
 }
 
