@@ -15,7 +15,7 @@ Error ConsoleFailure::of(FailureKind kind, const QString& engine, const QString&
             return Error::refused(
                 QStringLiteral("This session is read-only and %1 refused the statement: %2")
                     .arg(engine, message),
-                QStringLiteral("Nothing was changed. Switch to write mode to change data or schema."));
+                QStringLiteral("Switch to write mode to change data or schema, then run it again."));
         break;
     case FailureKind::ConnectionLost:
     case FailureKind::ServerShutdown:
