@@ -173,6 +173,12 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             options.rehearseOn = *v;
         } else if (name == QLatin1String("patch")) {
             status = flag(options.patch);
+        } else if (name == QLatin1String("csv")) {
+            status = flag(options.csv);
+        } else if (name == QLatin1String("inserts")) {
+            status = flag(options.inserts);
+        } else if (name == QLatin1String("write")) {
+            status = flag(options.write);
         } else if (name == QLatin1String("help")) {
             status = flag(options.help);
         } else {

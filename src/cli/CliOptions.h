@@ -46,6 +46,9 @@ struct CliOptions
     std::optional<qint64> waitSeconds;  ///< blockers --wait SECONDS
     bool analyze = false; ///< explain --analyze: run the statement (rolled back) and time its plan
     bool patch = false;   ///< review --patch: the safe rewrites as a unified diff of the step files
+    bool csv = false;     ///< query --csv: rows as CSV (as psql and sqlite3 write it)
+    bool inserts = false; ///< query --inserts: rows as INSERT statements
+    bool write = false;   ///< query --write: the statement may change the database
     bool help = false;
     bool version = false; ///< --version with no number after it: print strata-cli's version
 

@@ -161,6 +161,20 @@ const QList<CommandHelp>& CommandHelp::all()
            "estimated and actual, own time and share, buffers, the expensive steps marked, and the index "
            "that would spare a full scan. SQLite reports no cost or time per step."),
          {{s("--analyze"), s("Run the statement inside a transaction that is rolled back, and time it.")}}},
+        {s("query"),
+         s("[--csv | --json | --inserts] [--write] [--out FILE] [--table T | SQL]"),
+         s("run one statement and print its rows, or export them to a file"),
+         s("Runs one statement (the argument, or standard input) on a read-only session and streams its "
+           "rows: "
+           "tab-separated by default, CSV as psql and sqlite3 write it, a JSON array of objects, or INSERT "
+           "statements. A write is refused by the database unless --write is given."),
+         {{s("--csv"), s("Rows as CSV with a header line.")},
+          {s("--json"), s("Rows as a JSON array of objects (binary values in base64).")},
+          {s("--inserts"), s("Rows as INSERT statements.")},
+          {s("--write"), s("Let the statement change the database.")},
+          {s("--out FILE"), s("Write FILE through a temporary file that replaces it only when whole (CSV "
+                              "unless another format is given).")},
+          {s("--table T"), s("Every row of table T (schema.table or a bare name).")}}},
         {s("blockers"),
          s("[--wait SECONDS] [--cancel PID | --terminate PID]"),
          s("the sessions that would block the pending steps, as a blocking tree"),

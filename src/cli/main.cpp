@@ -19,6 +19,7 @@
 #include "IndexesCommand.h"
 #include "MigrateCommand.h"
 #include "PlanCommand.h"
+#include "QueryCommand.h"
 #include "RehearseCommand.h"
 #include "ResolveCommand.h"
 #include "RestoreCommand.h"
@@ -108,6 +109,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("blockers"), &BlockersCommand::run},
         {QStringLiteral("indexes"), &IndexesCommand::run},
         {QStringLiteral("explain"), &ExplainCommand::run},
+        {QStringLiteral("query"), &QueryCommand::run},
         {QStringLiteral("complete"), &CompleteCommand::run},
     };
     for (const auto& [name, run] : commands)

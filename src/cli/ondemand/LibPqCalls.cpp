@@ -43,4 +43,11 @@ STRATA_FORWARD(int, PQputCopyEnd, (PGconn* conn, const char* errormsg), (conn, e
 STRATA_FORWARD(PGcancel*, PQgetCancel, (PGconn* conn), (conn))
 STRATA_FORWARD(void, PQfreeCancel, (PGcancel* cancel), (cancel))
 STRATA_FORWARD(int, PQcancel, (PGcancel* cancel, char* errbuf, int errbufsize), (cancel, errbuf, errbufsize))
+STRATA_FORWARD(int, PQsendQueryParams, (PGconn* conn, const char* command, int nParams, const Oid* paramTypes, const char* const* paramValues, const int* paramLengths, const int* paramFormats, int resultFormat), (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat))
+STRATA_FORWARD(int, PQsetSingleRowMode, (PGconn* conn), (conn))
+STRATA_FORWARD(char*, PQcmdStatus, (PGresult* res), (res))
+STRATA_FORWARD(Oid, PQftype, (const PGresult* res, int field_num), (res, field_num))
+STRATA_FORWARD(unsigned char*, PQunescapeBytea, (const unsigned char* strtext, size_t* retbuflen), (strtext, retbuflen))
+STRATA_FORWARD(void, PQfreemem, (void* ptr), (ptr))
+STRATA_FORWARD(int, PQgetCopyData, (PGconn* conn, char** buffer, int async), (conn, buffer, async))
 // clang-format on
