@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include "common/SqlHighlighter.h"
+#include "explain/PlanAdviceBook.h"
 #include "health/TableHealthView.h"
 #include "jobs/JobRunner.h"
 #include "jobs/SchemaJob.h"
@@ -219,6 +220,8 @@ void TablePage::onMeasured(bool ok, const Error& error)
     IndexAdviceContext context;
     context.owned = m_sizeJob->owned();
     context.usage = m_sizeJob->usage();
+    // Indexes the plans drawn in the console found missing for this table join the index map's advice.
+    context.fromPlans = PlanAdviceBook::adviceFor(m_url->display(), m_table.schema, m_table.name);
     if (m_sizeJob->setProblem().isEmpty())
         m_ui->indexMap->showTable(m_table, m_dialect, context);
     else // without the set's indexes, advice could say to drop one of them by hand
