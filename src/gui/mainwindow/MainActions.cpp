@@ -73,8 +73,10 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window)
     showSchema->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     showStrategies = view->addAction(tr("S&trategies"));
     showStrategies->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    showConsole = view->addAction(tr("C&onsole"));
+    showConsole->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     auto* pages = new QActionGroup(this);
-    for (QAction* page : {showMigrations, showSchema, showStrategies}) {
+    for (QAction* page : {showMigrations, showSchema, showStrategies, showConsole}) {
         page->setCheckable(true);
         pages->addAction(page);
     }

@@ -31,6 +31,7 @@ public:
     QAction* showMigrations = nullptr; ///< View > Migrations: the migration timeline tab
     QAction* showSchema = nullptr;     ///< View > Schema: the schema browser tab
     QAction* showStrategies = nullptr; ///< View > Strategies: the strategy lineage tab
+    QAction* showConsole = nullptr;    ///< View > Console: the SQL editor tab
     QAction* about = nullptr;
     QAction* userGuide = nullptr;   ///< Help > User guide: the docs rendered in the app (F1)
     QAction* themeSystem = nullptr; ///< View > Theme > Follow the desktop

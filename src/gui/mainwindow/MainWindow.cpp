@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -29,6 +30,7 @@
 #include "migrations/ProblemActions.h"
 #include "migrations/TimelinePage.h"
 #include "schema/SchemaBrowser.h"
+#include "schema/TablePage.h"
 #include "sessions/SessionsPage.h"
 #include "strategy/StrategiesPage.h"
 #include "strategy/StrategyDemo.h"
@@ -83,11 +85,23 @@ MainWindow::MainWindow(QWidget* parent)
             [this] { m_pages->setCurrentWidget(m_strategies); });
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
         const QList<QAction*> shows{m_actions->showMigrations, m_actions->showSchema,
-                                    m_actions->showStrategies};
+                                    m_actions->showStrategies, m_actions->showConsole};
         if (page >= 0 && page < shows.size())
             shows.at(page)->setChecked(true);
     });
     connect(m_strategies, &StrategiesPage::openDemoRequested, this, &MainWindow::openStrategyDemo);
+    connect(m_actions->showConsole, &QAction::triggered, this,
+            [this] { m_pages->setCurrentWidget(m_console); });
+    // The console completes the names of the schema the Schema tab read: one read of the catalog, not two.
+    connect(m_schema, &SchemaBrowser::schemaShown, this, [this](bool ok) {
+        if (ok && m_schema->snapshot())
+            m_console->setSchema(*m_schema->snapshot());
+    });
+    connect(m_console, &ConsolePage::tableRequested, this, &MainWindow::showIndexMap);
+    connect(m_console, &ConsolePage::stopped, this, [this] {
+        if (m_closeWhenConsoleStops)
+            QTimer::singleShot(0, this, &QWidget::close);
+    });
     connect(m_actions->whereAreFiles, &QAction::triggered, this, &MainWindow::showWhereFilesAre);
     connect(m_actions->recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     connect(m_backups, &BackupActions::done, this, [this](const QString& message) {
@@ -389,6 +403,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
             m_closeWhenIdle = false; // the operator chose to let the migration go on
         return;
     }
+    if (!allowsConsoleClose()) {
+        event->ignore();
+        return;
+    }
     if (!m_backups->isBusy() && !m_migrations->isBusy()) {
         // Every job on a worker is stopped before the window goes; a drift check or an exact count asks
         // first.
@@ -410,6 +428,47 @@ void MainWindow::closeEvent(QCloseEvent* event)
         m_backups->cancelRunning();
         m_migrations->cancelRunning();
     }
+}
+
+bool MainWindow::allowsConsoleClose()
+{
+    // A console read is stopped silently, as the window's own reads are: interrupting a SELECT leaves
+    // nothing half-done. A statement that may change the database (write mode) asks first: stopping it rolls
+    // it back, and the operator may rather let it finish.
+    m_closeWhenConsoleStops = false;
+    if (!m_console->isBusy())
+        return true;
+    if (m_console->isWriting()) {
+        QMessageBox box(
+            QMessageBox::Question, tr("A statement is running"),
+            tr("A statement in the Console is changing the database. Stop it and close Strata?\n\n"
+               "Stopping interrupts it: the database rolls it back and keeps what it had before "
+               "it. Keep Strata open to let it finish."),
+            QMessageBox::Yes | QMessageBox::No, this);
+        box.button(QMessageBox::Yes)->setText(tr("Stop and close"));
+        box.button(QMessageBox::No)->setText(tr("Keep Strata open"));
+        box.setDefaultButton(QMessageBox::No);
+        if (box.exec() != QMessageBox::Yes)
+            return false;
+    }
+    m_closeWhenConsoleStops = true;
+    m_statusBar->showMessage(tr("Stopping the Console's statements before Strata closes…"));
+    m_console->stopAll();
+    return false;
+}
+
+void MainWindow::showIndexMap(const QString& schema, const QString& table)
+{
+    // A plan node names its table (SQLite's plans name no schema): the Schema tab opens that table's
+    // Indexes tab, where its index map is.
+    QString inSchema = schema;
+    if (inSchema.isEmpty() && m_schema->snapshot())
+        if (const TableInfo* info = m_schema->snapshot()->table(table))
+            inSchema = info->schema;
+    m_pages->setCurrentWidget(m_schema);
+    m_schema->views()->setCurrentIndex(SchemaBrowser::TablesView);
+    m_schema->openTable(inSchema, table);
+    m_schema->tablePage()->tabs()->setCurrentIndex(TablePage::IndexesTab);
 }
 
 } // namespace strata

@@ -95,6 +95,11 @@ private:
     /// The database could not be opened: nothing that needs it stays enabled, and the title and the status
     /// bar say so; a refused login asks for the password.
     void showNotConnected(const Error& error);
+    /// True when no console statement runs; otherwise stops them (asking first for a write) and closes the
+    /// window once their connections have closed.
+    bool allowsConsoleClose();
+    /// A plan node's table: the Schema tab shows its index map.
+    void showIndexMap(const QString& schema, const QString& table);
     void fillRecentMenu();
     /// MainWindowFront.cpp: the welcome page and its journeys, Help > User guide and About, View > Theme.
     void setUpFrontAndHelp();
@@ -125,6 +130,7 @@ private:
     std::unique_ptr<JobRunner> m_statusRunner;
     StatusJob* m_statusJob = nullptr;
     bool m_closeWhenIdle = false;
+    bool m_closeWhenConsoleStops = false; ///< the console's connections are closing for the window's close
     QString m_pendingNotice;
     bool m_refreshAgain = false;    ///< a refresh was asked for while a status read ran
     bool m_noticeWithState = false; ///< the pending notice ends with where the database stands now
