@@ -198,6 +198,8 @@ private Q_SLOTS:
         QVERIFY(tab->modeStrip()->text().startsWith(QStringLiteral("Read-only")));
         tab->setWriteMode(true);
         QVERIFY(tab->modeStrip()->text().contains(QStringLiteral("production")));
+        tab->editor()->setPlainText(QStringLiteral("UPDATE fills SET filled_qty = -1 WHERE id <= 1234;"));
+        QVERIFY(keepScreenshots(page, QStringLiteral("console-production-write-mode")));
         const QString update = QStringLiteral("UPDATE fills SET filled_qty = -1 WHERE id <= 1234");
 
         QString said;
