@@ -10,6 +10,7 @@
 #include "ScratchDatabases.h"
 #include "connection/DatabaseOpener.h"
 #include "explain/ExplainJob.h"
+#include "explain/FilterColumns.h"
 #include "explain/PlanText.h"
 #include "explain/SqlitePlanReader.h"
 #include "jobs/JobRunner.h"
@@ -221,6 +222,26 @@ private Q_SLOTS:
         QCOMPARE(automatic->advice().size(), 1);
         QCOMPARE(automatic->advice().first().columns, QStringList{QStringLiteral("order_id")});
 
+        // fills scanned, orders searched by its key: with an index on orders (state) SQLite would search
+        // orders first (sparing the scan of fills) and fills by order_id. Both are advised, each beside its
+        // step.
+        auto both =
+            explained(*db,
+                      QStringLiteral("SELECT o.account, sum(f.px) FROM orders o JOIN fills f ON f.order_id = "
+                                     "o.id WHERE o.state = 'rejected' GROUP BY o.account"),
+                      false);
+        QVERIFY(both->plan());
+        const PlanNode* scanned = firstOf(*both->plan(), [](const PlanNode& n) { return n.isFullScan(); });
+        const PlanNode* searched =
+            firstOf(*both->plan(), [](const PlanNode& n) { return n.nodeType == QLatin1String("SEARCH"); });
+        QVERIFY2(scanned && searched && scanned->relation == QLatin1String("f") &&
+                     searched->relation == QLatin1String("o"),
+                 qPrintable(PlanText::tree(*both->plan(), both->advice())));
+        QCOMPARE(both->advice().size(), 2);
+        QCOMPARE(both->advice().at(scanned->advice).columns, QStringList{QStringLiteral("order_id")});
+        QCOMPARE(both->advice().at(searched->advice).columns, QStringList{QStringLiteral("state")});
+        QCOMPARE(searched->spares, QStringList{QStringLiteral("f")});
+
         // A correlated subquery is a child of its own node; a covering index is said so.
         auto sub =
             explained(*db,
@@ -245,7 +266,7 @@ private Q_SLOTS:
         QCOMPARE(scan.nodeType, QStringLiteral("SCAN"));
         QCOMPARE(scan.relation, QStringLiteral("orders"));
         QCOMPARE(scan.index, QStringLiteral("orders_account"));
-        QVERIFY(scan.coveringIndex && !scan.isFullScan());
+        QVERIFY(scan.coveringIndex && scan.isFullScan()); // every entry of the index, in its order
         const PlanNode automatic =
             SqlitePlanReader::nodeOf(QStringLiteral("SEARCH f USING AUTOMATIC COVERING INDEX (order_id=?)"));
         QCOMPARE(automatic.relation, QStringLiteral("f"));
@@ -254,6 +275,19 @@ private Q_SLOTS:
         const PlanNode constant = SqlitePlanReader::nodeOf(QStringLiteral("SCAN CONSTANT ROW"));
         QVERIFY(constant.relation.isEmpty() && !constant.isFullScan());
         QVERIFY(SqlitePlanReader::nodeOf(QStringLiteral("SCAN fills")).isFullScan());
+    }
+
+    void filterColumnsByPostgresParser()
+    {
+        // As PostgreSQL prints a Filter: equality first, ranges after, a column inside a function left out.
+        QCOMPARE(FilterColumns::of(QStringLiteral("((qty > 5) AND ((o.state)::text = 'open'::text) AND "
+                                                  "(lower(account) = 'x'::text))")),
+                 (QStringList{QStringLiteral("state"), QStringLiteral("qty")}));
+        QCOMPARE(FilterColumns::of(QStringLiteral("(venue = ANY ('{a,b}'::text[]))")),
+                 QStringList{QStringLiteral("venue")});
+        QCOMPARE(FilterColumns::of(QStringLiteral("(closed_at IS NULL)")),
+                 QStringList{QStringLiteral("closed_at")});
+        QVERIFY(FilterColumns::of(QStringLiteral("((qty > ")).isEmpty());
     }
 
     void analyzeLeavesRowsAsTheyWere_data() { engines_data(); }

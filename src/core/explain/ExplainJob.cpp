@@ -254,6 +254,10 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
     const SqliteAliases aliases(sqlite ? sql : QString());
     QHash<QString, QPair<QString, QStringList>> candidates; // SQLite: name in the plan -> table, columns
     QSet<QString> unreadable;
+    // SQLite: a join that scans one table may need the index on another (search it first, then the scanned
+    // one by its key), so every table of a plan with a full scan is a candidate.
+    const bool scans = std::any_of(plan.nodes.cbegin(), plan.nodes.cend(),
+                                   [](const PlanNode& node) { return node.isFullScan(); });
     for (PlanNode& node : plan.nodes) {
         if (!node.readsTable())
             continue;
@@ -268,7 +272,7 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
             if (node.schema.isEmpty())
                 node.schema = QStringLiteral("public");
         }
-        if (!node.isFullScan() && !node.usesAutomaticIndex())
+        if (!node.isFullScan() && !node.usesAutomaticIndex() && !(sqlite && scans))
             continue;
         const QString key = PlanAdvisor::key(plan.dialect, node.schema, node.table);
         if (!tables.contains(key) && !unreadable.contains(key)) {
@@ -310,9 +314,20 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
         const bool moved =
             std::any_of(scannedThen.cbegin(), scannedThen.cend(),
                         [&scannedNow](const QString& name) { return !scannedNow.contains(name); });
-        for (PlanNode& node : plan.nodes)
-            if (!moved && node.isFullScan() && lookups.contains(node.relation))
+        QStringList spared;
+        for (const QString& name : std::as_const(scannedNow))
+            if (!scannedThen.contains(name))
+                spared << name;
+        for (PlanNode& node : plan.nodes) {
+            if (moved || !lookups.contains(node.relation))
+                continue;
+            if (node.isFullScan()) {
                 node.wantedColumns = lookups.value(node.relation);
+            } else if (node.nodeType == QLatin1String("SEARCH") && !spared.isEmpty()) {
+                node.wantedColumns = lookups.value(node.relation);
+                node.spares = spared;
+            }
+        }
     }
     m_advice = PlanAdvisor::advise(plan, tables);
 }

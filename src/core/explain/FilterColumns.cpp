@@ -17,7 +17,7 @@ QString stringOf(const QJsonValue& v)
                                              : s.value(QLatin1String("str")).toString();
 }
 
-/// Columns named anywhere in `v`, in order.
+/// Columns named anywhere in `v`, in order, except inside a function call.
 void columnsIn(const QJsonValue& v, QStringList& out)
 {
     if (v.isArray()) {
@@ -28,6 +28,8 @@ void columnsIn(const QJsonValue& v, QStringList& out)
     if (!v.isObject())
         return;
     const QJsonObject o = v.toObject();
+    if (o.contains(QLatin1String("FuncCall")))
+        return; // lower(name) = 'x': an index on the plain column would not serve it
     const QJsonObject ref = o.value(QLatin1String("ColumnRef")).toObject();
     if (!ref.isEmpty()) {
         const QJsonArray fields = ref.value(QLatin1String("fields")).toArray();
@@ -58,7 +60,8 @@ void walk(const QJsonValue& v, QStringList& equal, QStringList& other)
         const QJsonArray name = expr.value(QLatin1String("name")).toArray();
         const QString op = name.isEmpty() ? QString() : stringOf(name.last());
         const bool equality = !nullTest.isEmpty() || kind == QLatin1String("AEXPR_IN") ||
-                              (kind == QLatin1String("AEXPR_OP") && op == QLatin1String("="));
+                              ((kind == QLatin1String("AEXPR_OP") || kind == QLatin1String("AEXPR_OP_ANY")) &&
+                               op == QLatin1String("="));
         QStringList columns;
         columnsIn(expr.isEmpty() ? QJsonValue(nullTest) : QJsonValue(expr), columns);
         QStringList& into = equality ? equal : other;

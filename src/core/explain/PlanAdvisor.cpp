@@ -50,7 +50,8 @@ QList<IndexAdvice> PlanAdvisor::advise(QueryPlan& plan, const QHash<QString, Tab
             takenNames.insert(index.name);
     const QLocale locale = QLocale::c();
     for (PlanNode& node : plan.nodes) {
-        if ((!node.isFullScan() && !node.usesAutomaticIndex()) || node.wantedColumns.isEmpty())
+        if ((!node.isFullScan() && !node.usesAutomaticIndex() && node.spares.isEmpty()) ||
+            node.wantedColumns.isEmpty())
             continue;
         const auto found = tables.constFind(key(plan.dialect, node.schema, node.table));
         if (found == tables.cend())
@@ -69,7 +70,13 @@ QList<IndexAdvice> PlanAdvisor::advise(QueryPlan& plan, const QHash<QString, Tab
         } else {
             if (rows >= 0 && rows < kManyRows)
                 continue;
-            if (node.usesAutomaticIndex())
+            if (!node.spares.isEmpty())
+                why =
+                    QStringLiteral("With an index on %1 (%2), SQLite's planner would SEARCH %1 by them first "
+                                   "instead of reading all of %3.")
+                        .arg(table.name, node.wantedColumns.join(QStringLiteral(", ")),
+                             node.spares.join(QStringLiteral(", ")));
+            else if (node.usesAutomaticIndex())
                 why = QStringLiteral("SQLite builds a temporary index on %1 (%2) every time this query runs, "
                                      "reading the whole table to do so.")
                           .arg(table.name, node.wantedColumns.join(QStringLiteral(", ")));

@@ -13,9 +13,10 @@ bool PlanNode::isFullScan() const
 {
     if (nodeType == QLatin1String("Seq Scan") || nodeType == QLatin1String("Parallel Seq Scan"))
         return true;
-    // SQLite: "SCAN t" reads the whole table; "SCAN t USING INDEX i" walks an index in order, which is as
-    // long but sorted; a subquery's or a constant row's SCAN reads no table.
-    return nodeType == QLatin1String("SCAN") && index.isEmpty() && !relation.isEmpty();
+    // SQLite: "SCAN t" reads every row of the table, and so does "SCAN t USING [COVERING] INDEX i", which
+    // walks a whole index in its order (to group or sort without a temp B-tree); a subquery's or a constant
+    // row's SCAN reads no table.
+    return nodeType == QLatin1String("SCAN") && !relation.isEmpty();
 }
 
 bool PlanNode::readsTable() const

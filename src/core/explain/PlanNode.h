@@ -55,6 +55,9 @@ struct PlanNode
     QString table;
     qint64 tableRows = -1;
     QStringList wantedColumns;
+    /// SQLite: the full scans of other tables (as the plan names them) that an index on wantedColumns of
+    /// this one would spare, a join then searching this table first.
+    QStringList spares;
     int advice = -1; ///< index in the plan's advice (ExplainJob::advice()), -1 when none
 
     int parent = -1;     ///< index in QueryPlan::nodes, -1 for a root
@@ -69,7 +72,7 @@ struct PlanNode
 
     /// Time of all loops together (actual total time x loops), -1 when not analysed.
     double inclusiveMs() const;
-    /// A scan that reads a whole table (Seq Scan; SQLite SCAN of a table without an index).
+    /// A scan that reads a whole table (Seq Scan; SQLite's SCAN of a table, in table or in index order).
     bool isFullScan() const;
     /// SQLite builds an index for this query alone ("USING AUTOMATIC COVERING INDEX"), every time it runs.
     bool usesAutomaticIndex() const { return index == QLatin1String("(automatic index)"); }

@@ -185,13 +185,14 @@ QString ExplainPanel::summary() const
 {
     if (!m_plan)
         return {};
-    QStringList parts{tr("%n step(s)", nullptr, static_cast<int>(m_plan->size()))};
+    QStringList parts{m_plan->size() == 1 ? tr("1 step") : tr("%1 steps").arg(m_plan->size())};
     if (m_plan->planningMs >= 0)
         parts << tr("planning %1").arg(PlanText::milliseconds(m_plan->planningMs));
     if (m_plan->executionMs >= 0)
         parts << tr("execution %1").arg(PlanText::milliseconds(m_plan->executionMs));
     if (!m_advice.isEmpty())
-        parts << tr("%n index(es) advised", nullptr, static_cast<int>(m_advice.size()));
+        parts << (m_advice.size() == 1 ? tr("1 index advised")
+                                       : tr("%1 indexes advised").arg(m_advice.size()));
     QString text = parts.join(QStringLiteral(" · "));
     if (!m_plan->note.isEmpty())
         text += QLatin1Char('\n') + m_plan->note;
@@ -271,6 +272,7 @@ void ExplainPanel::addFold(QTreeWidgetItem* parent, const QList<int>& rest)
 {
     int hidden = 0;
     QVariantList nodes;
+    nodes.reserve(rest.size());
     for (int node : rest) {
         hidden += 1 + m_plan->descendants(node);
         nodes << node;
@@ -278,7 +280,8 @@ void ExplainPanel::addFold(QTreeWidgetItem* parent, const QList<int>& rest)
     auto* fold = new QTreeWidgetItem(parent);
     fold->setData(Step, kNodeRole, -1);
     fold->setData(Step, kFoldRole, nodes);
-    fold->setText(Step, tr("%n more step(s): click to show", nullptr, hidden));
+    fold->setText(Step, hidden == 1 ? tr("1 more step: click to show")
+                                    : tr("%1 more steps: click to show").arg(hidden));
     fold->setToolTip(Step, tr("The plan is too large to draw at once; its further steps are folded here."));
     fold->setFirstColumnSpanned(true);
     styleItem(fold, -1);
