@@ -67,7 +67,8 @@ Result<qint64> ExportJob::exportTo(Database& db, const ExportRequest& request, c
     // rename is atomic, and a failure leaves nothing behind.
     QSaveFile file(target);
     file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered: the rows come in megabyte blocks already, and a failed write reports the system's errno.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return Error::failed(
             QStringLiteral("Cannot create the export file %1: %2").arg(target, file.errorString()),
             QStringLiteral("Nothing was written; the database was only read."),

@@ -1,5 +1,7 @@
 #include "export/RowExporter.h"
 
+#include <cerrno>
+#include <cstring>
 #include <optional>
 
 #include <QLocale>
@@ -25,14 +27,24 @@ constexpr qint64 kReportEvery = 10000; ///< rows between progress reports and ca
 /// Writes `buffer` out and empties it; a failed write says what the device said (e.g. no space left).
 std::optional<Error> flush(QByteArray& buffer, QIODevice& out)
 {
-    if (buffer.isEmpty())
-        return std::nullopt;
-    if (out.write(buffer) != buffer.size())
+    // A write cut short (the disk filled up mid-block) is followed by one that fails with the reason.
+    qint64 done = 0;
+    while (done < buffer.size()) {
+        errno = 0;
+        const qint64 n = out.write(buffer.constData() + done, buffer.size() - done);
+        if (n > 0) {
+            done += n;
+            continue;
+        }
+        // QSaveFile may only say "Unknown error"; the system's own words name a full disk or a size limit.
+        const int code = errno;
+        const QString reason = code != 0 ? QString::fromLocal8Bit(std::strerror(code)) : out.errorString();
         return Error::failed(
-            QStringLiteral("Writing the export failed: %1.").arg(out.errorString()),
+            QStringLiteral("Writing the export failed: %1.").arg(reason),
             QStringLiteral("The database was only read."),
             QStringLiteral("Free space on that disk (df -h) or choose another folder, then export "
                            "again."));
+    }
     buffer.clear();
     return std::nullopt;
 }
