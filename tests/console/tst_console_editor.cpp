@@ -228,6 +228,26 @@ private Q_SLOTS:
         QVERIFY(tab->banner()->isHidden());
     }
 
+    void aDroppedConnectionIsSaidAndTheNextRunConnectsAgain()
+    {
+        ScratchEngine db(QStringLiteral("postgresql"));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        ConsolePage page;
+        page.load(db.url());
+        page.show();
+        QueryTab* tab = page.currentTab();
+        QVERIFY(runAndWait(*tab, QStringLiteral("SELECT pg_backend_pid()")));
+        const qint64 pid = tab->grid()->model()->data(tab->grid()->model()->index(0, 0)).toLongLong();
+        QVERIFY(pid > 0);
+        QVERIFY(db.run(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
+        QVERIFY(runAndWait(*tab, QStringLiteral("SELECT 1")));
+        QVERIFY(!tab->banner()->isHidden());
+        QVERIFY2(tab->banner()->text().contains(QStringLiteral("lost")), qPrintable(tab->banner()->text()));
+        QVERIFY(runAndWait(*tab, QStringLiteral("SELECT 2")));
+        QVERIFY2(tab->banner()->isHidden(), qPrintable(tab->banner()->text()));
+        QCOMPARE(tab->grid()->model()->data(tab->grid()->model()->index(0, 0)).toString(), QStringLiteral("2"));
+    }
+
     void syntaxErrorMovesTheCursor_data() { engines(); }
     void syntaxErrorMovesTheCursor()
     {

@@ -109,6 +109,8 @@ private Q_SLOTS:
         QSignalSpy explained(panel, &ExplainPanel::explained);
         QVERIFY(explained.wait(30000));
         QVERIFY2(explained.first().first().toBool(), qPrintable(panel->statusText()));
+        if (engine == QLatin1String("postgresql"))
+            QVERIFY(keepScreenshots(window, QStringLiteral("console-plan")));
         QPushButton* link = panel->indexMapButton(QStringLiteral("fills"));
         QVERIFY(link);
         link->click();

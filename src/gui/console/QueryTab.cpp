@@ -102,8 +102,9 @@ QueryTab::QueryTab(ConnectionUrl url, bool production, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_editor);
     split->addWidget(resultPane);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    // The result (or the plan) gets most of the height: a query is a few lines, its answer is many.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
