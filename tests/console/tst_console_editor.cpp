@@ -7,6 +7,7 @@
 
 #include <QAbstractItemView>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QCompleter>
 #include <QLineEdit>
 #include <QListWidget>
@@ -101,6 +102,13 @@ private Q_SLOTS:
         QVERIFY2(tab->statusText().contains(QStringLiteral("1,000 rows returned")),
                  qPrintable(tab->statusText()));
         QVERIFY2(tab->statusText().contains(QStringLiteral(" ms")), qPrintable(tab->statusText()));
+
+        // Copy: the selected cells as spreadsheets paste them, NULL an empty cell.
+        QTableView* view = tab->grid()->view();
+        view->selectionModel()->select(QItemSelection(view->model()->index(1, 1), view->model()->index(2, 3)),
+                                       QItemSelectionModel::ClearAndSelect);
+        tab->grid()->copyAction()->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("ES2\t2\tfill 2\nES3\t3\t\n"));
 
         // A tab per query, each numbered; closing one closes its connection.
         QueryTab* second = page.newTab();
@@ -245,7 +253,8 @@ private Q_SLOTS:
         QVERIFY2(tab->banner()->text().contains(QStringLiteral("lost")), qPrintable(tab->banner()->text()));
         QVERIFY(runAndWait(*tab, QStringLiteral("SELECT 2")));
         QVERIFY2(tab->banner()->isHidden(), qPrintable(tab->banner()->text()));
-        QCOMPARE(tab->grid()->model()->data(tab->grid()->model()->index(0, 0)).toString(), QStringLiteral("2"));
+        QCOMPARE(tab->grid()->model()->data(tab->grid()->model()->index(0, 0)).toString(),
+                 QStringLiteral("2"));
     }
 
     void syntaxErrorMovesTheCursor_data() { engines(); }

@@ -1,5 +1,6 @@
 #include "console/ResultGrid.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QScrollBar>
@@ -9,6 +10,7 @@
 #include "browse/GridScroller.h"
 #include "browse/RowWindowModel.h"
 #include "console/ResultModel.h"
+#include "export/SelectionCopy.h"
 
 namespace strata {
 
@@ -33,6 +35,18 @@ ResultGrid::ResultGrid(QWidget* parent) : QWidget(parent)
     m_rowBar = new QScrollBar(Qt::Vertical, this);
     m_rowBar->setObjectName(QStringLiteral("resultRows"));
     m_scroller = new GridScroller(*m_view, *m_window, *m_rowBar);
+    // Copy as spreadsheets paste: Ctrl+C, or the grid's context menu.
+    m_copy = new QAction(tr("Copy"), m_view);
+    m_copy->setObjectName(QStringLiteral("copyCells"));
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copy, &QAction::triggered, this, [this] { SelectionCopy::copy(*m_view); });
+    auto* copyWithNames = new QAction(tr("Copy with column names"), m_view);
+    copyWithNames->setObjectName(QStringLiteral("copyCellsWithNames"));
+    connect(copyWithNames, &QAction::triggered, this, [this] { SelectionCopy::copy(*m_view, true); });
+    m_view->addAction(m_copy);
+    m_view->addAction(copyWithNames);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);

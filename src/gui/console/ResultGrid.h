@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QScrollBar;
 class QTableView;
 
@@ -26,6 +27,8 @@ public:
     GridScroller* scroller() const { return m_scroller; }
     QScrollBar* rowScrollBar() const { return m_rowBar; }
     QTableView* view() const { return m_view; }
+    /// Copies the selected cells tab-separated (Ctrl+C).
+    QAction* copyAction() const { return m_copy; }
 
 private:
     ResultModel* m_model;
@@ -33,6 +36,7 @@ private:
     QTableView* m_view;
     QScrollBar* m_rowBar;
     GridScroller* m_scroller;
+    QAction* m_copy;
 };
 
 } // namespace strata
