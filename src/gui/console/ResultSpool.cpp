@@ -112,7 +112,11 @@ QVariant takeValue(const char*& at, const char* end)
 
 } // namespace
 
-ResultSpool::ResultSpool(QStringList columns) : m_columns(std::move(columns)) {}
+ResultSpool::ResultSpool(QStringList columns)
+    : m_columns(std::move(columns)),
+      m_blockRows(
+          int(std::clamp<qsizetype>(blockValues / std::max<qsizetype>(1, m_columns.size()), 1, maxBlockRows)))
+{}
 
 ResultSpool::~ResultSpool() = default;
 
@@ -145,7 +149,7 @@ Status ResultSpool::append(const QList<QVariantList>& rows)
     out.reserve(rows.size() * 32);
     QList<qint64> starts;
     for (const QVariantList& row : rows) {
-        if (m_writerRows % blockRows == 0)
+        if (m_writerRows % m_blockRows == 0)
             starts << m_written + out.size();
         for (int c = 0; c < m_columns.size(); ++c)
             putValue(out, c < row.size() ? row.at(c) : QVariant());
@@ -183,7 +187,7 @@ const QList<QVariantList>* ResultSpool::block(int index) const
         from = m_index.at(index);
         if (index + 1 < m_index.size())
             to = m_index.at(index + 1);
-        rowsInBlock = std::min(blockRows, m_rows - index * blockRows);
+        rowsInBlock = std::min(m_blockRows, m_rows - index * m_blockRows);
     }
     const auto cached = m_cache.constFind(index);
     if (cached != m_cache.cend() && cached->size() == rowsInBlock) {
@@ -218,10 +222,10 @@ const QList<QVariantList>* ResultSpool::block(int index) const
 
 QVariant ResultSpool::value(int row, int column) const
 {
-    const QList<QVariantList>* rows = block(row / blockRows);
+    const QList<QVariantList>* rows = block(row / m_blockRows);
     if (!rows)
         return {};
-    return rows->value(row % blockRows).value(column);
+    return rows->value(row % m_blockRows).value(column);
 }
 
 int ResultSpool::cachedRows() const
