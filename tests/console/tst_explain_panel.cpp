@@ -147,7 +147,8 @@ private Q_SLOTS:
         QCOMPARE(item->text(0), plan.nodes.at(scan).title());
         QVERIFY2(panel.advice().size() == 1, qPrintable(PlanText::tree(plan, panel.advice())));
         QCOMPARE(panel.advice().first().columns, QStringList{QStringLiteral("state")});
-        QVERIFY2(item->text(6).contains(QLatin1String("(state)")), qPrintable(item->text(6)));
+        QVERIFY2(item->text(ExplainPanel::Advice).contains(QLatin1String("(state)")),
+                 qPrintable(item->text(ExplainPanel::Advice)));
         tree->setCurrentItem(item);
         QVERIFY2(panel.detailText().contains(QLatin1String("CREATE INDEX")), qPrintable(panel.detailText()));
         QCOMPARE(PlanAdviceBook::adviceFor(ConnectionUrl::parse(url)->display(), plan.nodes.at(scan).schema,
@@ -156,8 +157,9 @@ private Q_SLOTS:
                  1);
         if (engine == QLatin1String("postgresql")) {
             QVERIFY(plan.analyzed && plan.executionMs > 0);
-            QVERIFY(!item->text(2).isEmpty() && item->text(2).contains(QLatin1String("actual")));
-            QVERIFY(!item->text(4).isEmpty());
+            QVERIFY(!item->text(ExplainPanel::Rows).isEmpty() &&
+                    item->text(ExplainPanel::Rows).contains(QLatin1String("actual")));
+            QVERIFY(!item->text(ExplainPanel::Buffers).isEmpty());
         } else {
             QVERIFY2(panel.statusText().contains(QLatin1String("SQLite times no step")),
                      qPrintable(panel.statusText()));

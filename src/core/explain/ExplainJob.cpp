@@ -237,12 +237,14 @@ Status ExplainJob::timeSqlite(Database& db, const QString& sql, QueryPlan& plan,
     plan.analyzed = true;
     plan.executionMs = static_cast<double>(nanos) / 1e6;
     plan.statementRows = rows;
+    const QString counted = QStringLiteral("%1 %2 %3")
+                                .arg(rows)
+                                .arg(rows == 1 ? QStringLiteral("row") : QStringLiteral("rows"))
+                                .arg(changes ? QStringLiteral("changed") : QStringLiteral("returned"));
     plan.note =
-        QStringLiteral("SQLite times no step of a plan: the whole statement ran in %1 ms (%2 %3) inside "
-                       "a transaction that was rolled back, so nothing it changed was kept.")
-            .arg(plan.executionMs, 0, 'f', 3)
-            .arg(rows)
-            .arg(changes ? QStringLiteral("rows changed") : QStringLiteral("rows returned"));
+        QStringLiteral("SQLite times no step of a plan: the whole statement ran in %1 ms (%2) inside a "
+                       "transaction that was rolled back, so nothing it changed was kept.")
+            .arg(QString::number(plan.executionMs, 'f', 3), counted);
     return {};
 }
 

@@ -21,8 +21,6 @@ namespace strata {
 
 namespace {
 
-enum Column { Step, Own, Rows, Cost, Buffers, Table, Advice, ColumnCount };
-
 constexpr int kNodeRole = Qt::UserRole;     ///< the plan node's index, -1 for a fold
 constexpr int kFoldRole = Qt::UserRole + 1; ///< a fold's nodes (QVariantList of int)
 
@@ -63,7 +61,7 @@ ExplainPanel::ExplainPanel(ConnectionUrl url, QWidget* parent)
       m_tree(new QTreeWidget(this)), m_detail(new QTextBrowser(this))
 {
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(6, 4, 6, 0);
     auto* top = new QHBoxLayout;
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -75,8 +73,8 @@ ExplainPanel::ExplainPanel(ConnectionUrl url, QWidget* parent)
     m_banner->hide();
 
     m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Step"), tr("Own time / cost"), tr("Rows"), tr("Cost"), tr("Buffers"),
-                             tr("Table"), tr("Advice")});
+    m_tree->setHeaderLabels({tr("Step"), tr("Own time / cost"), tr("Rows"), tr("Table"), tr("Advice"),
+                             tr("Buffers"), tr("Cost")});
     m_tree->setHeaderHidden(false);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(false);
@@ -84,12 +82,6 @@ ExplainPanel::ExplainPanel(ConnectionUrl url, QWidget* parent)
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_tree->setColumnWidth(Step, 380);
-    m_tree->setColumnWidth(Own, 130);
-    m_tree->setColumnWidth(Rows, 190);
-    m_tree->setColumnWidth(Cost, 120);
-    m_tree->setColumnWidth(Buffers, 130);
-    m_tree->setColumnWidth(Table, 170);
     m_tree->headerItem()->setToolTip(Own,
                                      tr("What the step did without the steps under it: its own time with "
                                         "ANALYZE, else its own estimated cost, and its share of the "
@@ -100,11 +92,11 @@ ExplainPanel::ExplainPanel(ConnectionUrl url, QWidget* parent)
                                                  "(read), with ANALYZE."));
 
     m_detail->setOpenLinks(false);
-    m_detail->setMinimumHeight(60);
+    m_detail->setMinimumHeight(120);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_tree);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 4);
+    split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
@@ -212,11 +204,28 @@ void ExplainPanel::fill()
     if (!m_plan)
         return;
     m_items.resize(m_plan->nodes.size(), nullptr);
+    // SQLite reports no cost, estimate, time or buffers per step: no empty columns for them.
+    const bool figures = m_plan->dialect == Dialect::Postgres;
+    for (int c : {Own, Rows, Buffers, Cost})
+        m_tree->setColumnHidden(c, !figures);
     int budget = kFoldAfter;
     addNodes(m_tree->invisibleRootItem(), m_plan->roots, budget);
     m_tree->expandAll();
+    fitColumns();
     if (!m_plan->nodes.isEmpty() && m_items.value(0))
         m_tree->setCurrentItem(m_items.value(0));
+}
+
+void ExplainPanel::fitColumns()
+{
+    // Each column as wide as what it shows, the steps' titles at most a third of the view.
+    for (int c = 0; c < ColumnCount; ++c)
+        m_tree->resizeColumnToContents(c);
+    const int steps = std::max(220, m_tree->viewport()->width() / 3);
+    if (m_tree->columnWidth(Step) > steps)
+        m_tree->setColumnWidth(Step, steps);
+    for (int c = Own; c < ColumnCount; ++c)
+        m_tree->setColumnWidth(c, m_tree->columnWidth(c) + 12);
 }
 
 void ExplainPanel::addNodes(QTreeWidgetItem* parent, const QList<int>& nodes, int& budget)
@@ -371,6 +380,19 @@ void ExplainPanel::styleItem(QTreeWidgetItem* item, int index)
                 .arg(Theme::readable(QColor(0x15, 0x65, 0xc0)).name()));
 }
 
+void ExplainPanel::styleLink(QTreeWidgetItem* item)
+{
+    auto* link = qobject_cast<QPushButton*>(m_tree->itemWidget(item, Table));
+    if (!link)
+        return;
+    // On the selected row the link takes the selection's text colour: blue on the selection's blue is lost.
+    const QColor colour = item->isSelected() ? QApplication::palette().color(QPalette::HighlightedText)
+                                             : Theme::readable(QColor(0x15, 0x65, 0xc0));
+    link->setStyleSheet(QStringLiteral("QPushButton { color: %1; text-decoration: underline; border: none; "
+                                       "text-align: left; padding: 0 4px; background: transparent; }")
+                            .arg(colour.name()));
+}
+
 void ExplainPanel::restyle()
 {
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
@@ -380,6 +402,9 @@ void ExplainPanel::restyle()
 
 void ExplainPanel::showDetail()
 {
+    for (QTreeWidgetItem* item : std::as_const(m_items))
+        if (item)
+            styleLink(item);
     QTreeWidgetItem* item = m_tree->currentItem();
     const int index = item ? item->data(Step, kNodeRole).toInt() : -1;
     if (!m_plan || index < 0) {

@@ -34,6 +34,9 @@ class ExplainPanel : public QWidget
 
 public:
     static constexpr int kFoldAfter = 200;
+    /// The tree's columns. The link to the index map and the advice come right after the figures read
+    /// first, so they stay in sight on a 1024-pixel screen; buffers and cost follow.
+    enum Column { Step, Own, Rows, Table, Advice, Buffers, Cost, ColumnCount };
 
     explicit ExplainPanel(ConnectionUrl url, QWidget* parent = nullptr);
     ~ExplainPanel() override;
@@ -82,6 +85,8 @@ private:
     void showDetail();
     void restyle();
     void styleItem(QTreeWidgetItem* item, int node);
+    void styleLink(QTreeWidgetItem* item);
+    void fitColumns();
     QString summary() const;
 
     ConnectionUrl m_url;
