@@ -8,6 +8,7 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QTextDocumentFragment>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "browse/GridCellDelegate.h"
@@ -15,6 +16,7 @@
 #include "browse/RowWindowModel.h"
 #include "browse/TableBrowseModel.h"
 #include "common/ErrorBanner.h"
+#include "export/GridExport.h"
 #include "theme/Theme.h"
 
 namespace strata {
@@ -22,7 +24,7 @@ namespace strata {
 DataGridPage::DataGridPage(ConnectionUrl url, TableInfo table, BrowseOptions options, QWidget* parent)
     : QWidget(parent)
 {
-    m_model = new TableBrowseModel(std::move(url), std::move(table), options, this);
+    m_model = new TableBrowseModel(url, std::move(table), options, this);
     m_window = new RowWindowModel(m_model, this);
 
     m_banner = new ErrorBanner(this);
@@ -62,6 +64,26 @@ DataGridPage::DataGridPage(ConnectionUrl url, TableInfo table, BrowseOptions opt
     m_rowBar = new QScrollBar(Qt::Vertical, this);
     m_rowBar->setObjectName(QStringLiteral("gridRows"));
     m_scroller = new GridScroller(*m_view, *m_window, *m_rowBar);
+
+    // Export takes every row of the table (on a connection of its own), not the window the grid holds.
+    const TableInfo& shown = m_model->table();
+    const Dialect dialect = url.dialect();
+    const QString schema = dialect == Dialect::Sqlite ? QString() : shown.schema;
+    ExportSource source;
+    source.url = url;
+    source.what = shown.name;
+    source.explanation =
+        QStringLiteral("Every row of %1, read on a connection of its own: not only the rows on screen, and "
+                       "without the filter.")
+            .arg(shown.name);
+    source.request = [schema, name = shown.name, dialect](ExportFormat format) {
+        return ExportRequest::ofTable(schema, name, dialect, format);
+    };
+    m_export = new GridExport(m_view, std::move(source));
+    auto* exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("gridExport"));
+    exportButton->setDefaultAction(m_export->exportAction());
+    filterRow->addWidget(exportButton);
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("gridCount"));

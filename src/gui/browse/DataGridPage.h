@@ -16,6 +16,7 @@ class QTableView;
 namespace strata {
 
 class ErrorBanner;
+class GridExport;
 class GridScroller;
 class RowWindowModel;
 class TableBrowseModel;
@@ -42,6 +43,8 @@ public:
     QLineEdit* filterField() const { return m_filter; }
     QComboBox* columnChooser() const { return m_column; }
     ErrorBanner* banner() const { return m_banner; }
+    /// Export… (every row of the table to a file) and Copy of the selected cells.
+    GridExport* gridExport() const { return m_export; }
     /// The status line as plain text: "≈10,000,000 rows (estimate) · exact count: Count · Keyset paging by
     /// id".
     QString statusText() const;
@@ -60,6 +63,7 @@ private:
     QLineEdit* m_filter;
     QComboBox* m_column;
     ErrorBanner* m_banner;
+    GridExport* m_export;
     QLabel* m_count;
     QLabel* m_paging;
     QLabel* m_fetch;
