@@ -23,6 +23,8 @@
 #include "explain/PlanAdviceBook.h"
 #include "explain/PlanText.h"
 #include "mainwindow/MainWindow.h"
+#include "schema/IndexAdviceList.h"
+#include "schema/IndexMapView.h"
 #include "schema/SchemaBrowser.h"
 #include "schema/TablePage.h"
 #include "theme/Theme.h"
@@ -336,6 +338,14 @@ private Q_SLOTS:
                      QStringLiteral(".orders"));
         QCOMPARE(page->tabs()->currentIndex(), int(TablePage::IndexesTab));
         QVERIFY(measured.wait(30000));
+        // The Schema tab's advice for orders now has the plan's: the index the scan needed.
+        const QList<IndexAdvice>& listed = page->indexMap()->adviceList()->advice();
+        const auto planned = std::find_if(listed.cbegin(), listed.cend(), [](const IndexAdvice& a) {
+            return a.kind == IndexAdvice::Kind::MissingForQuery;
+        });
+        QVERIFY2(planned != listed.cend(), qPrintable(QString::number(listed.size())));
+        QCOMPARE(planned->columns, QStringList{QStringLiteral("state")});
+        QVERIFY(planned->sql.contains(QLatin1String("orders_state_idx")));
     }
 };
 
