@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "../gui/MessageBoxAnswer.h"
@@ -33,6 +34,8 @@
 #include "console/ResultModel.h"
 #include "console/ResultSpool.h"
 #include "console/SqlEditor.h"
+#include "export/ExportDialog.h"
+#include "export/GridExport.h"
 #include "schema/SchemaReader.h"
 
 using namespace strata;
@@ -109,6 +112,25 @@ private Q_SLOTS:
                                        QItemSelectionModel::ClearAndSelect);
         tab->grid()->copyAction()->trigger();
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("ES2\t2\tfill 2\nES3\t3\t\n"));
+
+        // Export…: every row of the statement, to CSV.
+        QVERIFY(tab->grid()->exporter()->exportAction()->isEnabled());
+        QTemporaryDir exports;
+        ExportDialog* dialog = tab->grid()->exporter()->openDialog();
+        QVERIFY(dialog);
+        dialog->fileField()->setText(exports.filePath(QStringLiteral("fills.csv")));
+        QSignalSpy exported(dialog, &ExportDialog::exportFinished);
+        dialog->start();
+        QVERIFY(exported.wait(30000));
+        QVERIFY2(exported.first().first().toBool(), qPrintable(dialog->banner()->text()));
+        QFile csv(exports.filePath(QStringLiteral("fills.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1001);
+        QVERIFY2(lines.first().startsWith("id,symbol,filled_qty,note"), lines.first().constData());
+        QVERIFY2(QByteArray(lines.at(1)).replace('"', "") == "1,ES1,1,fill 1", lines.at(1).constData());
+        QVERIFY2(QByteArray(lines.at(3)).replace('"', "") == "3,ES3,3,", lines.at(3).constData()); // NULL
+        dialog->close();
 
         // A tab per query, each numbered; closing one closes its connection.
         QueryTab* second = page.newTab();

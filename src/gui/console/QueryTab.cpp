@@ -84,7 +84,7 @@ QueryTab::QueryTab(ConnectionUrl url, bool production, QWidget* parent)
     buttons->addStretch(1);
     buttons->addWidget(m_write);
 
-    m_grid = new ResultGrid(this);
+    m_grid = new ResultGrid(m_url, this);
     m_results = new QTabWidget(this);
     m_results->setObjectName(QStringLiteral("resultArea"));
     m_results->setDocumentMode(true);
@@ -244,6 +244,9 @@ void QueryTab::start(QList<Piece> pieces)
     }
     m_banner->clear();
     m_results->setCurrentWidget(m_grid);
+    // The previous result goes: rows left from another statement would read as this one's.
+    m_grid->model()->setSpool(nullptr);
+    m_grid->setStatement({});
     m_queue = std::move(pieces);
     m_cancelled = false;
     m_statementsDone = 0;
@@ -293,6 +296,7 @@ void QueryTab::onResultStarted(int id, std::shared_ptr<ResultSpool> spool)
     if (id != m_runId)
         return;
     m_grid->model()->setSpool(std::move(spool));
+    m_grid->setStatement(m_current.sql);
     m_grid->scroller()->scrollToRow(0);
 }
 

@@ -10,11 +10,12 @@
 #include "browse/GridScroller.h"
 #include "browse/RowWindowModel.h"
 #include "console/ResultModel.h"
-#include "export/SelectionCopy.h"
+#include "export/ExportSource.h"
+#include "export/GridExport.h"
 
 namespace strata {
 
-ResultGrid::ResultGrid(QWidget* parent) : QWidget(parent)
+ResultGrid::ResultGrid(ConnectionUrl url, QWidget* parent) : QWidget(parent)
 {
     m_model = new ResultModel(this);
     m_window = new RowWindowModel(m_model, this);
@@ -35,23 +36,38 @@ ResultGrid::ResultGrid(QWidget* parent) : QWidget(parent)
     m_rowBar = new QScrollBar(Qt::Vertical, this);
     m_rowBar->setObjectName(QStringLiteral("resultRows"));
     m_scroller = new GridScroller(*m_view, *m_window, *m_rowBar);
-    // Copy as spreadsheets paste: Ctrl+C, or the grid's context menu.
-    m_copy = new QAction(tr("Copy"), m_view);
-    m_copy->setObjectName(QStringLiteral("copyCells"));
-    m_copy->setShortcut(QKeySequence::Copy);
-    m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_copy, &QAction::triggered, this, [this] { SelectionCopy::copy(*m_view); });
-    auto* copyWithNames = new QAction(tr("Copy with column names"), m_view);
-    copyWithNames->setObjectName(QStringLiteral("copyCellsWithNames"));
-    connect(copyWithNames, &QAction::triggered, this, [this] { SelectionCopy::copy(*m_view, true); });
-    m_view->addAction(m_copy);
-    m_view->addAction(copyWithNames);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Export and copy as every grid of Strata offers them (the view's context menu, Ctrl+C).
+    ExportSource source;
+    source.url = std::move(url);
+    source.what = tr("the query's result");
+    source.explanation =
+        tr("Every row of the statement, read again on a read-only connection of its own, not "
+           "only the rows shown.");
+    source.request = [this](ExportFormat format) {
+        ExportRequest request;
+        request.sql = m_statement;
+        request.format = format;
+        request.insertTable = QStringLiteral("query_result");
+        return request;
+    };
+    m_export = new GridExport(m_view, std::move(source));
+    m_export->exportAction()->setEnabled(false);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_rowBar);
+}
+
+void ResultGrid::setStatement(const QString& sql)
+{
+    m_statement = sql;
+    m_export->exportAction()->setEnabled(!sql.isEmpty());
+}
+
+QAction* ResultGrid::copyAction() const
+{
+    return m_export->copyAction();
 }
 
 } // namespace strata

@@ -2,12 +2,15 @@
 
 #include <QWidget>
 
+#include "connection/ConnectionUrl.h"
+
 class QAction;
 class QScrollBar;
 class QTableView;
 
 namespace strata {
 
+class GridExport;
 class GridScroller;
 class ResultModel;
 class RowWindowModel;
@@ -20,15 +23,20 @@ class ResultGrid : public QWidget
     Q_OBJECT
 
 public:
-    explicit ResultGrid(QWidget* parent = nullptr);
+    explicit ResultGrid(ConnectionUrl url, QWidget* parent = nullptr);
+
+    /// The statement whose rows are shown: Export… runs it again on a read-only connection of its own and
+    /// writes every row, not only those read so far. Empty: nothing to export.
+    void setStatement(const QString& sql);
 
     ResultModel* model() const { return m_model; }
     RowWindowModel* window() const { return m_window; }
     GridScroller* scroller() const { return m_scroller; }
     QScrollBar* rowScrollBar() const { return m_rowBar; }
     QTableView* view() const { return m_view; }
-    /// Copies the selected cells tab-separated (Ctrl+C).
-    QAction* copyAction() const { return m_copy; }
+    /// Export… (CSV, JSON, SQL INSERTs), Copy (Ctrl+C) and Copy with Column Names: the grid's context menu.
+    GridExport* exporter() const { return m_export; }
+    QAction* copyAction() const;
 
 private:
     ResultModel* m_model;
@@ -36,7 +44,8 @@ private:
     QTableView* m_view;
     QScrollBar* m_rowBar;
     GridScroller* m_scroller;
-    QAction* m_copy;
+    GridExport* m_export;
+    QString m_statement;
 };
 
 } // namespace strata
