@@ -347,12 +347,18 @@ private Q_SLOTS:
         QueryTab* tab = page.currentTab();
         QVERIFY(runAndWait(*tab, QStringLiteral("SELECT symbol FROM fills WHERE id = 2")));
         QVERIFY(runAndWait(*tab, QStringLiteral("SELECT count(*) FROM fills")));
+        // Refused (read-only; SQLite has no roles) but kept in the history, without its password.
+        QVERIFY(runAndWait(*tab, QStringLiteral("CREATE ROLE trader PASSWORD 'hunter2'")));
         tab->editor()->clear();
         page.showHistory();
         auto* dialog = page.findChild<HistoryDialog*>();
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
-        QVERIFY(dialog->list()->count() >= 2);
+        QVERIFY(dialog->list()->count() >= 3);
+        for (int i = 0; i < dialog->list()->count(); ++i)
+            QVERIFY2(!dialog->list()->item(i)->text().contains(QStringLiteral("hunter2")),
+                     qPrintable(dialog->list()->item(i)->text()));
+        QVERIFY(dialog->list()->item(0)->text().contains(QStringLiteral("CREATE ROLE trader")));
         QTest::keyClicks(dialog->filterField(), QStringLiteral("symbol"));
         QCOMPARE(dialog->list()->count(), 1);
         QVERIFY(dialog->list()->item(0)->text().contains(QStringLiteral("WHERE id = 2")));
