@@ -172,7 +172,7 @@ private:
         if (dialect == Dialect::Postgres) {
             QVERIFY(usage->has_value());
             QVERIFY2(!(*usage)->enough(), qPrintable((*usage)->describe()));
-            for (const IndexAdvice& a : IndexAdvisor::advise(*snapshot, IndexAdviceContext{{}, *usage}))
+            for (const IndexAdvice& a : IndexAdvisor::advise(*snapshot, IndexAdviceContext{{}, *usage, {}}))
                 QVERIFY2(a.kind != IndexAdvice::Kind::Unused, qPrintable(a.message));
             context.usage = **usage;
             if (!context.usage->since().isValid())
