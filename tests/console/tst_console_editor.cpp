@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "../gui/Contrast.h"
 #include "../gui/MessageBoxAnswer.h"
 #include "../gui/Screenshots.h"
 #include "ConsoleTestKit.h"
@@ -408,6 +409,38 @@ private Q_SLOTS:
         QVERIFY(spool->blockRows() < ResultSpool::maxBlockRows);
         QVERIFY2(spool->cachedValues() <= qint64(ResultSpool::cachedBlocks) * ResultSpool::blockValues,
                  qPrintable(QString::number(spool->cachedValues())));
+    }
+
+    void theModeStripReadsInBothThemes()
+    {
+        ScratchSqlite scratch;
+        ConsolePage page;
+        page.resize(1024, 700);
+        page.load(*ConnectionUrl::parse(scratch.url()));
+        page.show();
+        QueryTab* tab = page.currentTab();
+        Theme& theme = Theme::instance();
+        const Theme::Choice before = theme.choice();
+        for (const Theme::Choice choice : {Theme::Choice::Light, Theme::Choice::Dark}) {
+            theme.choose(choice);
+            for (const auto& [write, production] : {std::pair{false, false}, {true, false}, {true, true}}) {
+                page.productionBox()->setChecked(production);
+                tab->setWriteMode(write);
+                screenshots::settle();
+                const QImage strip = tab->modeStrip()->grab().toImage();
+                const Drawn drawnStrip = drawn(strip, strip.rect().adjusted(4, 4, -4, -4));
+                const QString what =
+                    QStringLiteral("%1 theme, write %2, production %3")
+                        .arg(choice == Theme::Choice::Dark ? QStringLiteral("dark") : QStringLiteral("light"))
+                        .arg(write)
+                        .arg(production);
+                QVERIFY2(drawnStrip.ratio >= 4.5, qPrintable(drawnStrip.describe(what)));
+                QVERIFY2(choice == Theme::Choice::Dark ? isDark(drawnStrip.ground)
+                                                       : !isDark(drawnStrip.ground),
+                         qPrintable(drawnStrip.describe(what)));
+            }
+        }
+        theme.choose(before);
     }
 
     void bigResultScrollsWithBoundedMemory_data() { engines(); }

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTimer>
@@ -87,7 +88,7 @@ void ConsolePage::showEvent(QShowEvent* event)
 void ConsolePage::clear()
 {
     while (m_tabs->count() > 0)
-        closeTab(0);
+        dropTab(0);
     m_url.reset();
     m_opened = 0;
     m_new->setEnabled(false);
@@ -125,6 +126,29 @@ QueryTab* ConsolePage::newTab()
 }
 
 void ConsolePage::closeTab(int index)
+{
+    QueryTab* query = tab(index);
+    if (!query)
+        return;
+    if (query->isWriting() && m_url) {
+        // As closing the window does: a statement changing the database is stopped only when the operator
+        // says so (the database then rolls it back).
+        QMessageBox box(
+            QMessageBox::Question, tr("A statement is running"),
+            tr("%1 is running a statement that changes %2. Stop it and close the tab?\n\nStopping "
+               "interrupts it: the database rolls it back.")
+                .arg(m_tabs->tabText(index), m_url->display()),
+            QMessageBox::Yes | QMessageBox::No, this);
+        box.button(QMessageBox::Yes)->setText(tr("Stop and close"));
+        box.button(QMessageBox::No)->setText(tr("Keep it running"));
+        box.setDefaultButton(QMessageBox::No);
+        if (box.exec() != QMessageBox::Yes)
+            return;
+    }
+    dropTab(m_tabs->indexOf(query));
+}
+
+void ConsolePage::dropTab(int index)
 {
     QueryTab* query = tab(index);
     if (!query)

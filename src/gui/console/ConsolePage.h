@@ -37,6 +37,7 @@ public:
     void setSchema(const SchemaSnapshot& snapshot);
 
     QueryTab* newTab();
+    /// Closes a tab and its connection; a statement changing the database asks first.
     void closeTab(int index);
     QueryTab* currentTab() const;
     QueryTab* tab(int index) const;
@@ -63,6 +64,8 @@ protected:
 
 private:
     void setProduction(bool production);
+    /// Closes a tab without asking (the database is closing).
+    void dropTab(int index);
     void watchStopping();
 
     std::optional<ConnectionUrl> m_url;
