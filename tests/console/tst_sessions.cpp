@@ -309,6 +309,36 @@ private Q_SLOTS:
         QCOMPARE(none.error().code, ExitCode::BadInput);
     }
 
+    void postgresVacuumReportsThePagesItScanned()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        auto db = openUrl(scratch.url());
+        QVERIFY(db && makeFills(*db, 200000));
+        QVERIFY(db->execute(QStringLiteral("DELETE FROM fills WHERE id % 2 = 0")));
+        auto pages = db->query(
+            QStringLiteral("SELECT pg_relation_size('fills') / current_setting('block_size')::int"));
+        QVERIFY(pages);
+        // Throttled as autovacuum is, so that the VACUUM lasts long enough to be watched (about 1-2 s).
+        QVERIFY(db->execute(QStringLiteral("SET vacuum_cost_delay = '5ms'")));
+        std::atomic<qint64> total{0};
+        std::atomic<qint64> scanned{0};
+        Progress progress([&](qint64 done, qint64 all, const QString& stage) {
+            if (stage.startsWith(QLatin1String("vacuum: "))) {
+                total = all;
+                scanned = done;
+            }
+        });
+        MaintenanceJob vacuum(MaintenanceJob::Action::VacuumAnalyzeTable, QStringLiteral("public"),
+                              QStringLiteral("fills"));
+        vacuum.watchProgressVia(*ConnectionUrl::parse(scratch.url()));
+        const Status ran = vacuum.run(*db, progress);
+        QVERIFY2(ran, qPrintable(why(ran)));
+        QVERIFY2(vacuum.pageReports() > 0, "no page count was reported while the VACUUM ran");
+        QCOMPARE(total.load(), pages->value(0, 0).toLongLong());
+        QVERIFY(scanned.load() > 0 && scanned.load() <= total.load());
+    }
+
     void bloatEstimateFollowsTheDocumentedArithmetic()
     {
         // 8 kB pages: (8192 - 24) usable; a 60-byte row costs 24 + 64 + 4 = 92 bytes: 88 rows a page.

@@ -6,6 +6,7 @@
 #include "connection/InterruptOnCancel.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 #include "health/VacuumCost.h"
+#include "health/VacuumProgressWatch.h"
 #include "schema/SqlIdentifier.h"
 
 namespace strata {
@@ -83,10 +84,21 @@ Status MaintenanceJob::run(Database& db, const Progress& progress)
     progress.report(0, 0, QStringLiteral("Running %1").arg(statement(db.dialect())));
     QElapsedTimer timer;
     timer.start();
+    int pid = 0;
+    if (m_watchUrl && db.dialect() == Dialect::Postgres)
+        if (auto own = db.query(QStringLiteral("SELECT pg_backend_pid()")))
+            pid = own->value(0, 0).toInt();
     Status done;
     {
+        std::optional<VacuumProgressWatch> watch;
+        if (pid > 0)
+            watch.emplace(*m_watchUrl, pid, progress);
         InterruptOnCancel interrupt(db, progress.cancelFlag());
         done = db.execute(statement(db.dialect()));
+        if (watch) {
+            m_pageReports = watch->reports();
+            watch.reset();
+        }
     }
     m_elapsedMs = timer.elapsed();
     if (!done) {

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <optional>
+
 #include <QString>
 
+#include "connection/ConnectionUrl.h"
 #include "jobs/DatabaseJob.h"
 
 namespace strata {
@@ -9,8 +12,9 @@ namespace strata {
 /// One maintenance statement the Health tab offers, on a worker's own connection: SQLite's PRAGMA optimize,
 /// ANALYZE and VACUUM, PostgreSQL's VACUUM (ANALYZE) of one table. Cancelling interrupts the statement:
 /// SQLite rolls it back whole (the file stays as it was); PostgreSQL's VACUUM keeps what it finished.
-/// Neither engine reports how far such a statement is on the connection running it, so the progress is the
-/// stage and the time it has run.
+/// Neither engine reports how far such a statement is on the connection running it. For PostgreSQL's VACUUM
+/// a second connection reads pg_stat_progress_vacuum/analyze when the job is given the URL
+/// (watchProgressVia); SQLite offers nothing of the kind, so there the progress is the stage alone.
 class MaintenanceJob final : public DatabaseJob
 {
 public:
@@ -29,12 +33,18 @@ public:
     /// The statement it runs.
     QString statement(Dialect dialect) const;
     qint64 elapsedMs() const { return m_elapsedMs; }
+    /// PostgreSQL: report the VACUUM's pages scanned, read on a second connection to `url`.
+    void watchProgressVia(const ConnectionUrl& url) { m_watchUrl = url; }
+    /// Progress reports with a page count that the watch passed on.
+    int pageReports() const { return m_pageReports; }
 
 private:
     Action m_action;
     QString m_schema;
     QString m_table;
     qint64 m_elapsedMs = 0;
+    std::optional<ConnectionUrl> m_watchUrl;
+    int m_pageReports = 0;
 };
 
 } // namespace strata

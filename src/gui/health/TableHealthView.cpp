@@ -183,8 +183,11 @@ void TableHealthView::run(MaintenanceJob::Action action)
     if (!m_url || m_table.isEmpty() || isBusy())
         return;
     auto job = std::make_unique<MaintenanceJob>(action, m_schema, m_table);
+    job->watchProgressVia(*m_url);
     const QString text =
-        tr("Running %1… (it cannot report how far it is; Cancel stops it)").arg(job->title());
+        m_dialect == Dialect::Postgres
+            ? tr("Running %1… (Cancel stops it)").arg(job->title())
+            : tr("Running %1… (SQLite cannot report how far it is; Cancel stops it)").arg(job->title());
     startJob(std::move(job), true);
     setBusy(true, text);
 }
@@ -209,9 +212,14 @@ void TableHealthView::startJob(std::unique_ptr<DatabaseJob> job, bool action)
     m_job = job.get();
     m_jobIsAction = action;
     m_runner = std::make_unique<JobRunner>(*m_url, std::move(job), this);
-    connect(m_runner.get(), &JobRunner::progressed, this, [this](qint64, qint64, const QString& stage) {
-        m_outcome->setText(stage + QStringLiteral("…"));
-    });
+    connect(m_runner.get(), &JobRunner::progressed, this,
+            [this](qint64 done, qint64 total, const QString& stage) {
+                m_outcome->setText(stage + QStringLiteral("…"));
+                // A count the engine reports is drawn; otherwise the bar only says that it runs.
+                m_busy->setRange(0, total > 0 ? 1000 : 0);
+                if (total > 0)
+                    m_busy->setValue(int(1000 * std::min(done, total) / total));
+            });
     connect(m_runner.get(), &JobRunner::finished, this, &TableHealthView::onFinished);
     m_runner->start();
 }
@@ -289,6 +297,7 @@ void TableHealthView::restyle()
 
 void TableHealthView::setBusy(bool busy, const QString& text)
 {
+    m_busy->setRange(0, 0);
     m_busy->setVisible(busy);
     m_cancel->setVisible(busy);
     m_cancel->setEnabled(busy);
