@@ -93,8 +93,10 @@ Result<qint64> ExportJob::exportTo(Database& db, const ExportRequest& request, c
 Status ExportJob::run(Database& db, const Progress& progress)
 {
     auto rows = exportTo(db, m_request, m_target, progress);
-    if (!rows)
+    if (!rows) {
+        m_cancelled = progress.cancelled();
         return rows.error();
+    }
     m_rows = *rows;
     m_bytes = QFileInfo(m_target).size();
     return {};

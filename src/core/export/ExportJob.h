@@ -24,6 +24,8 @@ public:
     qint64 rowsWritten() const { return m_rows.load(); }
     qint64 bytesWritten() const { return m_bytes.load(); }
     QString target() const { return m_target; }
+    /// The export stopped because it was cancelled.
+    bool wasCancelled() const { return m_cancelled.load(); }
 
     /// Why `target` cannot be written (a missing or read-only folder, a folder in its place), or empty.
     static QString targetProblem(const QString& target);
@@ -37,6 +39,7 @@ private:
     QString m_what;
     std::atomic<qint64> m_rows{0};
     std::atomic<qint64> m_bytes{0};
+    std::atomic_bool m_cancelled{false};
 };
 
 } // namespace strata

@@ -187,6 +187,9 @@ void ExportDialog::finish(bool ok, const Error& error)
                                .arg(QLocale().toString(m_job->rowsWritten()), m_job->target(),
                                     QLocale().formattedDataSize(m_job->bytesWritten()))
                                .arg(seconds, 0, 'f', 1));
+    } else if (m_job->wasCancelled()) {
+        // A cancel the operator asked for is news, not a fault.
+        m_banner->showNotice(error.what + QLatin1Char(' ') + error.unchanged);
     } else {
         m_banner->showError(error);
     }
