@@ -339,6 +339,49 @@ private Q_SLOTS:
         QVERIFY(scanned.load() > 0 && scanned.load() <= total.load());
     }
 
+    void cancelStopsAVacuumOnBothEngines()
+    {
+        ScratchPostgres scratch;
+        STRATA_REQUIRE_POSTGRES(scratch);
+        auto db = openUrl(scratch.url());
+        QVERIFY(db && makeFills(*db, 200000));
+        QVERIFY(db->execute(QStringLiteral("DELETE FROM fills WHERE id % 2 = 0")));
+        QVERIFY(db->execute(QStringLiteral("SET vacuum_cost_delay = '50ms'"))); // seconds of work, throttled
+        std::atomic_bool cancel{false};
+        MaintenanceJob vacuum(MaintenanceJob::Action::VacuumAnalyzeTable, QStringLiteral("public"),
+                              QStringLiteral("fills"));
+        QElapsedTimer timer;
+        timer.start();
+        std::thread stopper([&cancel] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            cancel = true;
+        });
+        const Status ran = vacuum.run(*db, Progress({}, &cancel));
+        stopper.join();
+        QVERIFY(!ran);
+        QVERIFY2(ran.error().what.contains(QStringLiteral("was cancelled")), qPrintable(why(ran)));
+        QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(db->execute(QStringLiteral("SELECT 1"))); // the connection is fine after it
+
+        ScratchSqlite file;
+        auto lite = openUrl(file.url());
+        QVERIFY(lite && lite->execute(QStringLiteral("CREATE TABLE t (x BLOB)")));
+        QVERIFY(lite->execute(
+            QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i "
+                           "< 20000) INSERT INTO t SELECT randomblob(2000) FROM n")));
+        QVERIFY(lite->execute(QStringLiteral("DELETE FROM t WHERE rowid > 10000")));
+        const QByteArray before = digest(file.path());
+        std::atomic_bool now{true}; // cancelled from the start: interrupted as soon as VACUUM runs
+        MaintenanceJob liteVacuum(MaintenanceJob::Action::Vacuum, QStringLiteral("main"),
+                                  QStringLiteral("t"));
+        const Status stopped = liteVacuum.run(*lite, Progress({}, &now));
+        QVERIFY(!stopped);
+        QVERIFY2(stopped.error().unchanged.contains(QStringLiteral("rolled it back")),
+                 qPrintable(why(stopped)));
+        QCOMPARE(digest(file.path()), before);
+        QVERIFY(sqliteValue(*lite, QStringLiteral("PRAGMA freelist_count")) > 0);
+    }
+
     void bloatEstimateFollowsTheDocumentedArithmetic()
     {
         // 8 kB pages: (8192 - 24) usable; a 60-byte row costs 24 + 64 + 4 = 92 bytes: 88 rows a page.
