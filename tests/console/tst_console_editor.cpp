@@ -170,7 +170,8 @@ private Q_SLOTS:
         tab->runCurrent();
         QVERIFY(tab->isRunning());
         QVERIFY(tab->cancelButton()->isEnabled());
-        QTest::qWait(500); // the statement is under way in the engine
+        QCOMPARE(tab->editor()->runningMarkStart(), 0); // the running statement is marked
+        QTest::qWait(500);                              // the statement is under way in the engine
         QVERIFY(ended.isEmpty());
         QElapsedTimer clock;
         clock.start();
@@ -298,6 +299,7 @@ private Q_SLOTS:
         QVERIFY2(tab->statusText().startsWith(QStringLiteral("Failed")), qPrintable(tab->statusText()));
         const int at = tab->editor()->textCursor().position();
         const int bad = int(script.indexOf(QStringLiteral(">>>")));
+        QCOMPARE(tab->editor()->errorMarkStart(), at); // underlined there, too
         QVERIFY2(
             at >= bad - 1 && at <= bad + 4,
             qPrintable(

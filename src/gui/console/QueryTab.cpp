@@ -279,6 +279,7 @@ void QueryTab::runNext()
         return;
     }
     m_current = m_queue.takeFirst();
+    m_editor->markRunning(m_current.offset, int(m_current.sql.size()));
     m_runId = ++m_nextId;
     m_shownRows = false;
     showStatus(tr("Running…"));
@@ -351,8 +352,10 @@ void QueryTab::onFinished(int id, bool ok, const StatementOutcome& outcome, cons
     if (!ok) {
         m_queue.clear();
         m_banner->showError(error);
-        if (position >= 0)
+        if (position >= 0) {
             m_editor->moveCursorTo(m_current.offset + position);
+            m_editor->markError(m_current.offset + position);
+        }
         endRun(false, tr("Failed after %1: %2")
                           .arg(timeText(m_clock.nsecsElapsed() / 1000),
                                error.what.section(QLatin1Char('\n'), 0, 0)));
@@ -461,6 +464,8 @@ void QueryTab::cancel()
 void QueryTab::endRun(bool ok, const QString& status)
 {
     m_takeRows.stop();
+    if (m_editor->errorMarkStart() < 0)
+        m_editor->clearMarks();
     m_runId = 0;
     m_run->setEnabled(true);
     m_runScript->setEnabled(true);

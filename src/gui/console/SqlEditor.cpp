@@ -96,6 +96,57 @@ void SqlEditor::moveCursorTo(int position)
     setFocus();
 }
 
+void SqlEditor::markRunning(int start, int length)
+{
+    m_running = length > 0 ? start : -1;
+    m_runningLength = length;
+    m_error = -1;
+    showMarks();
+}
+
+void SqlEditor::markError(int position)
+{
+    m_running = -1;
+    m_error = position;
+    showMarks();
+}
+
+void SqlEditor::clearMarks()
+{
+    m_running = -1;
+    m_error = -1;
+    showMarks();
+}
+
+void SqlEditor::showMarks()
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    const int end = document()->characterCount() - 1;
+    if (m_running >= 0 && m_running < end) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(document());
+        mark.cursor.setPosition(m_running);
+        mark.cursor.setPosition(std::min(end, m_running + m_runningLength), QTextCursor::KeepAnchor);
+        // The selection's colour, faint: readable under the text's own colours in either theme.
+        QColor tint = palette().color(QPalette::Highlight);
+        tint.setAlpha(60);
+        mark.format.setBackground(tint);
+        marks << mark;
+    }
+    if (m_error >= 0 && m_error < end) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(document());
+        mark.cursor.setPosition(m_error);
+        mark.cursor.movePosition(QTextCursor::EndOfWord, QTextCursor::KeepAnchor);
+        if (!mark.cursor.hasSelection())
+            mark.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
+        mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        mark.format.setUnderlineColor(QColor(0xe0, 0x3b, 0x2e));
+        marks << mark;
+    }
+    setExtraSelections(marks);
+}
+
 void SqlEditor::keyPressEvent(QKeyEvent* event)
 {
     if (m_completer->popup()->isVisible()) {

@@ -27,6 +27,14 @@ public:
     void offerCompletion(bool evenIfShort = false);
     /// Puts the cursor at character `position` of the text and shows it.
     void moveCursorTo(int position);
+    /// Marks the statement that runs (a tint behind it) until clearMarks(); -1 length: none.
+    void markRunning(int start, int length);
+    /// Underlines the word at `position` where the engine saw an error.
+    void markError(int position);
+    void clearMarks();
+    /// The marks shown now (for tests): the running statement's range, the error's position, or -1.
+    int runningMarkStart() const { return m_running; }
+    int errorMarkStart() const { return m_error; }
 
 Q_SIGNALS:
     /// Ctrl+Return (the statement under the cursor or the selection), Ctrl+Shift+Return (the whole script).
@@ -40,6 +48,11 @@ protected:
 private:
     QString wordBeforeCursor() const;
     void insertCompletion(const QString& name);
+    void showMarks();
+
+    int m_running = -1;
+    int m_runningLength = 0;
+    int m_error = -1;
 
     SqlHighlighter* m_highlighter;
     QCompleter* m_completer;
