@@ -348,6 +348,37 @@ private Q_SLOTS:
         QCOMPARE(rows.value(0).value(widest - 1).toLongLong(), widest - 1);
     }
 
+    void cancelEndsAWaitForAnotherWritersLock()
+    {
+        // SQLite: another process's open write transaction; the statement waits for its lock until cancelled.
+        ScratchSqlite scratch;
+        auto session = openSession(scratch.url(), true);
+        QVERIFY(session);
+        QVERIFY(session->run(QStringLiteral("CREATE TABLE fills (qty integer)"), ignoreRows));
+        auto other = openSession(scratch.url(), true);
+        QVERIFY(other);
+        QVERIFY(other->run(QStringLiteral("BEGIN IMMEDIATE"), ignoreRows));
+        QVERIFY(other->run(QStringLiteral("INSERT INTO fills VALUES (1)"), ignoreRows));
+        QElapsedTimer sinceCancel;
+        std::thread canceller([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+            sinceCancel.start();
+            session->interrupt();
+        });
+        auto waited = session->run(QStringLiteral("INSERT INTO fills VALUES (2)"), ignoreRows);
+        const qint64 ms = sinceCancel.elapsed();
+        canceller.join();
+        QVERIFY(!waited);
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+        QVERIFY2(waited.error().what.contains(QStringLiteral("cancelled")),
+                 qPrintable(waited.error().toText()));
+        QVERIFY(other->run(QStringLiteral("COMMIT"), ignoreRows));
+        // Once the other writer is done, the same statement runs.
+        auto after = session->run(QStringLiteral("INSERT INTO fills VALUES (2)"), ignoreRows);
+        QVERIFY2(after, qPrintable(textOf(after)));
+        QCOMPARE(after->rowsAffected, 1);
+    }
+
     void droppedConnection()
     {
         ScratchPostgres scratch;

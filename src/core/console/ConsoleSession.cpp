@@ -10,7 +10,9 @@ namespace strata {
 
 Result<std::unique_ptr<ConsoleSession>> ConsoleSession::open(const ConnectionUrl& url, bool writeMode)
 {
-    auto db = DatabaseOpener::open(url, DatabaseOpener::Mode::ReadWrite);
+    // Read-only sessions open what the file allows (a read-only file or mount still opens for reading).
+    auto db = DatabaseOpener::open(url, writeMode ? DatabaseOpener::Mode::ReadWrite
+                                                  : DatabaseOpener::Mode::Inspect);
     if (!db)
         return db.error();
     std::unique_ptr<ConsoleSession> session(new ConsoleSession(url, std::move(db).value(), writeMode));

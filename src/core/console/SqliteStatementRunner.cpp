@@ -51,11 +51,23 @@ SqliteStatementRunner::SqliteStatementRunner(SqliteDatabase& db) : m_db(db)
     // Every 1000 virtual machine steps: a statement that computes for ever without a row (a recursive CTE
     // without end, a cross join) sees a cancel as soon as a statement that returns rows does.
     sqlite3_progress_handler(m_db.handle(), 1000, &SqliteStatementRunner::onProgress, this);
+    // Another writer's lock is waited for as SqliteDatabase waits, ended by this runner's own cancel.
+    sqlite3_busy_handler(m_db.handle(), &SqliteStatementRunner::onBusy, this);
 }
 
 SqliteStatementRunner::~SqliteStatementRunner()
 {
     sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+    m_db.setBusyTimeout(std::chrono::milliseconds(kBusyTimeoutMs)); // the database's own handler again
+}
+
+int SqliteStatementRunner::onBusy(void* self, int attempt)
+{
+    constexpr int kStepMs = 10;
+    if (static_cast<SqliteStatementRunner*>(self)->m_cancel.load() || attempt * kStepMs >= kBusyTimeoutMs)
+        return 0; // the statement fails with "database is locked"
+    sqlite3_sleep(kStepMs);
+    return 1;
 }
 
 int SqliteStatementRunner::onProgress(void* self)

@@ -30,6 +30,8 @@ public:
 
 private:
     static int onProgress(void* self);
+    static int onBusy(void* self, int attempt);
+    static constexpr int kBusyTimeoutMs = 5000; ///< as long as SqliteDatabase waits by default
     Error failure(const QByteArray& utf8);
 
     SqliteDatabase& m_db;
