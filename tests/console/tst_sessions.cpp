@@ -93,6 +93,12 @@ private Q_SLOTS:
         QCOMPARE(waiter->waitEventType, QStringLiteral("Lock"));
         QCOMPARE(waiter->waitEvent, QStringLiteral("transactionid"));
         QCOMPARE(waiter->blockedBy, QList<int>{scene.holderPid()});
+        // The row lock's wait is on the holder's transaction id.
+        auto xid = db->query(QStringLiteral("SELECT backend_xid FROM pg_stat_activity WHERE pid = ?::int"),
+                             {scene.holderPid()});
+        QVERIFY(xid);
+        QCOMPARE(waiter->awaitedLock,
+                 QStringLiteral("ShareLock on transaction %1").arg(xid->value(0, 0).toString()));
         QVERIFY(waiter->query.contains(QStringLiteral("UPDATE fills SET qty = qty - 1")));
         QVERIFY(waiter->queryMs >= 0);
         const QList<const BlockingSession*> roots = snapshot->blockingRoots();

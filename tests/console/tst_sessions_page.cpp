@@ -87,7 +87,8 @@ private Q_SLOTS:
         QVERIFY2(lines[1].startsWith(
                      QStringLiteral("  pid %1 · user strata · risk-daemon").arg(scene.waiterPid())),
                  qPrintable(lines.join(QLatin1Char('\n'))));
-        QVERIFY(lines[1].contains(QStringLiteral("waits (Lock: transactionid)")));
+        QVERIFY2(lines[1].contains(QStringLiteral("waits for ShareLock on transaction ")),
+                 qPrintable(lines[1]));
         const int row = page.table()->rowOf(scene.waiterPid());
         QVERIFY(row >= 0);
         QCOMPARE(page.table()->item(row, SessionTable::BlockedByColumn)->text(),

@@ -2,7 +2,9 @@
 -- database, doing what for how long, waiting on what, and blocked by whom. pg_blocking_pids() takes the
 -- lock manager's locks while it looks, so it is asked only of the sessions that wait for a lock (its
 -- documentation warns against calling it often for every session); the others are blocked by no one.
--- The last column says whether this role may cancel or end the session (see session_to_signal.sql).
+-- For those it also names the lock they wait for ("ShareLock on transaction 812", "AccessExclusiveLock on
+-- fills"; a table of another database by its oid, which only that database can name). The last column says
+-- whether this role may cancel or end the session (see session_to_signal.sql).
 SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.usename, ''),
        coalesce(host(a.client_addr),
                 CASE WHEN a.backend_type = 'client backend' THEN 'local socket' ELSE '' END),
@@ -13,6 +15,16 @@ SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.usename, ''),
        coalesce(age(a.backend_xmin), -1)::bigint,
        coalesce(a.wait_event_type, ''), coalesce(a.wait_event, ''), coalesce(a.backend_type, ''),
        CASE WHEN a.wait_event_type = 'Lock' THEN array_to_string(pg_blocking_pids(a.pid), ',') ELSE '' END,
+       CASE WHEN a.wait_event_type = 'Lock' THEN
+           (SELECT string_agg(l.mode || ' on ' ||
+                              CASE WHEN l.relation IS NOT NULL AND l.database = (SELECT oid FROM pg_database
+                                                                                 WHERE datname = current_database())
+                                   THEN l.relation::regclass::text
+                                   WHEN l.relation IS NOT NULL THEN 'relation ' || l.relation
+                                   WHEN l.locktype = 'transactionid' THEN 'transaction ' || l.transactionid
+                                   ELSE l.locktype END, ', ')
+            FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted)
+       ELSE '' END,
        (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
        OR (a.usesysid IS NOT NULL
            AND NOT coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.oid = a.usesysid), false)

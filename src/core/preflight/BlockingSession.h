@@ -31,6 +31,7 @@ struct BlockingSession
     QString waitEvent;     ///< "relation", "transactionid", "ClientRead", ...
     QString backendType;   ///< "client backend", "autovacuum worker", "checkpointer", ...
     qint64 queryMs = -1;   ///< how long its current (or last) statement has run, -1: none
+    QString awaitedLock;   ///< the lock it waits for: "ShareLock on transaction 812"
     bool maySignal = true; ///< this role may cancel or end it (PostgreSQL's rules for pg_signal_backend)
 
     bool idleInTransaction() const { return state.startsWith(QLatin1String("idle in transaction")); }

@@ -62,7 +62,8 @@ Result<SessionsSnapshot> ServerSessions::read(Database& db)
         s.waitEvent = row.value(12).toString();
         s.backendType = row.value(13).toString();
         s.blockedBy = pidList(row.value(14).toString());
-        s.maySignal = row.value(15).toString() == QLatin1String("t");
+        s.awaitedLock = row.value(15).toString();
+        s.maySignal = row.value(16).toString() == QLatin1String("t");
         snapshot.report.sessions << s;
     }
     snapshot.report.link();

@@ -42,7 +42,9 @@ QTreeWidgetItem* BlockingTreeView::itemFor(const BlockingSession& s, const Sessi
     if (root)
         role = tr("holds the lock · %1 waiting").arg(counted(behind, tr("session"), tr("sessions")));
     else
-        role = tr("waits (%1)").arg(SessionText::wait(s).isEmpty() ? tr("Lock") : SessionText::wait(s)) +
+        role = (s.awaitedLock.isEmpty()
+                    ? tr("waits (%1)").arg(SessionText::wait(s).isEmpty() ? tr("Lock") : SessionText::wait(s))
+                    : tr("waits for %1").arg(s.awaitedLock)) +
                (behind > 0 ? tr(" · %1 waiting for it").arg(counted(behind, tr("session"), tr("sessions")))
                            : QString());
     item->setText(WaitColumn, role);

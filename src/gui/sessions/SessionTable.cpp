@@ -88,7 +88,9 @@ void SessionTable::showServer(const SessionsSnapshot& snapshot)
             row, QueryAgeColumn,
             cell(s.state == QLatin1String("active") ? SessionText::duration(s.queryMs) : QString(), true));
         setItem(row, TransactionAgeColumn, cell(SessionText::duration(s.transactionMs), true));
-        setItem(row, WaitColumn, cell(SessionText::wait(s)));
+        QTableWidgetItem* wait = cell(SessionText::wait(s));
+        wait->setToolTip(s.awaitedLock.isEmpty() ? QString() : tr("Waits for %1").arg(s.awaitedLock));
+        setItem(row, WaitColumn, wait);
         setItem(row, BlockedByColumn, cell(pids(s.blockedBy)));
         setItem(row, BackendColumn, cell(s.backendType));
         QTableWidgetItem* query = cell(s.query.simplified().left(300));

@@ -61,8 +61,9 @@ SessionsPage::SessionsPage(QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(m_treeBox);
     split->addWidget(m_tableBox);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    // The tree is short (a few blockers) where the list is long (every session of the server).
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
