@@ -190,6 +190,11 @@ private Q_SLOTS:
         QVERIFY(!chapters.contains(QStringLiteral(":/guide/README.md")));
         QCOMPARE(guide->contents()->count(), chapters.size() + 1); // and the "Reference" heading
         QCOMPARE(guide->contents()->item(0)->text(), QStringLiteral("1  Getting started"));
+        for (int row = 0; row < guide->contents()->count(); ++row) // titles as text, without Markdown marks
+            QVERIFY2(!QRegularExpression(QStringLiteral("[`*#]"))
+                          .match(guide->contents()->item(row)->text())
+                          .hasMatch(),
+                     qPrintable(guide->contents()->item(row)->text()));
         QListWidgetItem* heading = guide->contents()->item(guideCount);
         QCOMPARE(heading->text(), QStringLiteral("Reference"));
         QVERIFY(!(heading->flags() & Qt::ItemIsSelectable));

@@ -66,7 +66,10 @@ QString titleOf(const QString& markdown, const QString& fallback)
     const auto heading =
         QRegularExpression(QStringLiteral("^#\\s+(.+)$"), QRegularExpression::MultilineOption)
             .match(markdown);
-    return heading.hasMatch() ? heading.captured(1).trimmed() : fallback;
+    // The list shows the title as text: without the marks of code and emphasis it may carry.
+    return heading.hasMatch()
+               ? heading.captured(1).remove(QRegularExpression(QStringLiteral("[`*]"))).trimmed()
+               : fallback;
 }
 
 /// A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as hyphens.
