@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "CliProcess.h"
 #include "ScratchDatabases.h"
 #include "connection/DatabaseOpener.h"
 #include "explain/ExplainJob.h"
@@ -445,6 +446,60 @@ private Q_SLOTS:
         QVERIFY2(error.what.contains(QLatin1String("cancelled")), qPrintable(error.toText()));
         auto db = openDb(url);
         QVERIFY(db);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM orders")), 20000);
+    }
+
+    void cliExplain_data() { engines_data(); }
+    void cliExplain()
+    {
+        QFETCH(QString, engine);
+        Scratch scratch;
+        const QString url = scratch.open(engine);
+        if (url.isEmpty())
+            QFAIL(qPrintable(scratch.error()));
+        {
+            auto db = openDb(url);
+            QVERIFY(db && fillTables(*db));
+        }
+        // --json: the nodes with their figures and the advice, as the panel has them.
+        auto json =
+            CliProcess::run({QStringLiteral("--db"), url, QStringLiteral("--json"), QStringLiteral("explain"),
+                             QStringLiteral("SELECT id FROM orders WHERE state = 'rejected'")});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        const QJsonObject doc = json.json();
+        QCOMPARE(doc.value(QLatin1String("command")).toString(), QStringLiteral("explain"));
+        QVERIFY(doc.value(QLatin1String("ok")).toBool());
+        QVERIFY(!doc.value(QLatin1String("nodes")).toArray().isEmpty());
+        const QJsonArray advice = doc.value(QLatin1String("advice")).toArray();
+        QCOMPARE(advice.size(), 1);
+        QCOMPARE(advice.at(0).toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("missing_for_query"));
+        if (engine == QLatin1String("postgresql"))
+            QVERIFY(doc.value(QLatin1String("nodes"))
+                        .toArray()
+                        .at(0)
+                        .toObject()
+                        .value(QLatin1String("total_cost"))
+                        .toDouble() > 0);
+        // --analyze of a DELETE: a tree on stdout, the rows still there.
+        auto analyze = CliProcess::run({QStringLiteral("--db"), url, QStringLiteral("explain"),
+                                        QStringLiteral("--analyze"),
+                                        QStringLiteral("DELETE FROM orders WHERE qty < 10")});
+        QVERIFY2(analyze.exitCode == 0, qPrintable(analyze.err));
+        QVERIFY2(analyze.out.contains(QLatin1String("rolled back")), qPrintable(analyze.out));
+        auto db = openDb(url);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM orders")), 20000);
+        // Two statements: a usage error (exit 2), nothing run; a statement the database refuses: exit 1.
+        auto two = CliProcess::run({QStringLiteral("--db"), url, QStringLiteral("explain"),
+                                    QStringLiteral("DELETE FROM orders; COMMIT")});
+        QCOMPARE(two.exitCode, 2);
+        QVERIFY2(two.err.contains(QLatin1String("2 statements")), qPrintable(two.err));
+        auto refused = CliProcess::run({QStringLiteral("--db"), url, QStringLiteral("explain"),
+                                        QStringLiteral("SELECT * FROM nowhere_table")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("nowhere_table")), qPrintable(refused.err));
+        auto empty = CliProcess::run({QStringLiteral("--db"), url, QStringLiteral("explain")});
+        QCOMPARE(empty.exitCode, 2);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM orders")), 20000);
     }
 
