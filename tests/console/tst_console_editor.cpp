@@ -30,6 +30,7 @@
 #include "console/ConsoleThread.h"
 #include "console/HistoryDialog.h"
 #include "console/ModeStrip.h"
+#include "console/OperationsLog.h"
 #include "console/QueryTab.h"
 #include "console/ResultGrid.h"
 #include "console/ResultModel.h"
