@@ -134,8 +134,14 @@ int QueryCommand::run(const CliContext& context)
         {QDateTime(), request.sql, outcome.ok(),
          outcome ? (outcome->rowsAffected >= 0 ? outcome->rowsAffected : outcome->rowsReturned) : -1,
          outcome ? outcome->micros : 0, outcome ? QString() : outcome.error().what});
-    if (!outcome)
-        return context.out().fail(outcome.error(), kCommand);
+    if (!outcome) {
+        Error error = outcome.error();
+        if (error.code == ExitCode::Refused && !options.write)
+            error.next =
+                QStringLiteral("Check the statement, then run it again with --write to let it change the "
+                               "database.");
+        return context.out().fail(error, kCommand);
+    }
     if (writeFailed)
         return context.out().fail(
             Error::failed(QStringLiteral("Writing the rows failed: %1.").arg(out.errorString()),

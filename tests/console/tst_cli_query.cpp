@@ -147,6 +147,7 @@ private Q_SLOTS:
         const auto refused = scratch.query({QStringLiteral("DELETE FROM fills")});
         QCOMPARE(refused.exitCode, 5);
         QVERIFY2(refused.err.contains(QStringLiteral("read-only")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QStringLiteral("--write")), qPrintable(refused.err));
         QCOMPARE(
             scratch.query({QStringLiteral("--csv"), QStringLiteral("SELECT count(*) AS n FROM fills")}).out,
             QStringLiteral("n\n3\n"));
