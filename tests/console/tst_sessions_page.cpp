@@ -199,6 +199,19 @@ private Q_SLOTS:
         QVERIFY(!page.isRefreshing());
     }
 
+    void anUnreachableServerIsSaidInTheBanner()
+    {
+        SessionsPage page;
+        page.setInterval(0);
+        QSignalSpy refreshed(&page, &SessionsPage::refreshed);
+        page.load(parsed(QStringLiteral("postgresql://strata@127.0.0.1:%1/fills").arg(unusedLocalPort())));
+        page.show();
+        QVERIFY(refreshed.wait(15000));
+        QVERIFY(!refreshed.first().first().toBool());
+        QVERIFY2(page.errorText().contains(QStringLiteral("127.0.0.1")), qPrintable(page.errorText()));
+        QVERIFY(page.table()->rowCount() == 0 && !page.snapshot());
+    }
+
     void sqliteShowsTheWriterThatHasTheFileOpenAndItsWal()
     {
         ScratchSqlite file;
