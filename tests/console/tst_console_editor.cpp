@@ -5,13 +5,16 @@
 // offers a column, the history finds a statement, and a result of 100,000 rows scrolls with the model's
 // memory bounded. Saves console-editor-*.png to $STRATA_SCREENSHOT_DIR.
 
+#include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QCompleter>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
@@ -94,6 +97,17 @@ private Q_SLOTS:
         QueryTab* tab = page.currentTab();
         QVERIFY(!tab->writeMode());
         QVERIFY(tab->modeStrip()->text().startsWith(QStringLiteral("Read-only")));
+        // What the operator reads never sends them to the command line.
+        for (const QWidget* widget : page.findChildren<QWidget*>()) {
+            QString said = widget->toolTip() + widget->whatsThis();
+            if (const auto* button = qobject_cast<const QAbstractButton*>(widget))
+                said += button->text();
+            if (const auto* label = qobject_cast<const QLabel*>(widget))
+                said += label->text();
+            if (const auto* editor = qobject_cast<const QPlainTextEdit*>(widget))
+                said += editor->placeholderText();
+            QVERIFY2(!said.contains(QStringLiteral("strata-cli")), qPrintable(said));
+        }
         QVERIFY(
             runAndWait(*tab, QStringLiteral("SELECT id, symbol, filled_qty, note FROM fills ORDER BY id;")));
         QVERIFY2(tab->banner()->isHidden(), qPrintable(tab->banner()->text()));
