@@ -208,6 +208,11 @@ void ExplainPanel::fill()
     const bool figures = m_plan->dialect == Dialect::Postgres;
     for (int c : {Own, Rows, Buffers, Cost})
         m_tree->setColumnHidden(c, !figures);
+    // Buffers come with EXPLAIN ANALYZE only.
+    const bool buffers = std::any_of(m_plan->nodes.cbegin(), m_plan->nodes.cend(), [](const PlanNode& node) {
+        return node.sharedHit >= 0 || node.sharedRead >= 0;
+    });
+    m_tree->setColumnHidden(Buffers, !buffers);
     int budget = kFoldAfter;
     addNodes(m_tree->invisibleRootItem(), m_plan->roots, budget);
     m_tree->expandAll();
