@@ -9,6 +9,7 @@
 #include <QTabWidget>
 #include <QtTest>
 
+#include "Contrast.h"
 #include "Screenshots.h"
 #include "SessionsTestKit.h"
 #include "health/TableHealthReader.h"
@@ -96,6 +97,21 @@ private Q_SLOTS:
         QCOMPARE(page.table()->item(row, SessionTable::DatabaseColumn)->text(), scratch.name());
         QVERIFY(page.statusText().contains(QStringLiteral("1 waiting for a lock")));
         QVERIFY(keepScreenshots(page, QStringLiteral("sessions-blocking-tree")));
+        // The holder's and the waiter's marks are readable in both themes, and on a theme switch.
+        const Theme::Choice before = Theme::instance().choice();
+        for (auto choice : {Theme::Choice::Light, Theme::Choice::Dark, Theme::Choice::Light}) {
+            Theme::instance().choose(choice);
+            screenshots::settle();
+            const QImage grab = page.tree()->viewport()->grab().toImage();
+            const QModelIndex holderMark = page.tree()->model()->index(0, BlockingTreeView::WaitColumn);
+            const QModelIndex waiterMark = page.tree()->model()->index(0, BlockingTreeView::WaitColumn,
+                                                                       page.tree()->model()->index(0, 0));
+            for (const QModelIndex& mark : {holderMark, waiterMark}) {
+                const Drawn d = drawn(grab, page.tree()->visualRect(mark));
+                QVERIFY2(d.ratio >= readableContrast, qPrintable(d.describe(mark.data().toString())));
+            }
+        }
+        Theme::instance().choose(before);
 
         // Cancel the waiter's statement: the question names it, its statement and its state.
         page.tree()->selectPid(scene.waiterPid());
