@@ -223,6 +223,7 @@ private Q_SLOTS:
         // Write mode is explicit and visible; then the same statement changes the table.
         tab->writeButton()->click();
         QVERIFY(tab->modeStrip()->text().startsWith(QStringLiteral("Write mode")));
+        QCOMPARE(page.tabs()->tabText(0), QStringLiteral("Query 1 (write)"));
         QVERIFY(runAndWait(*tab, QStringLiteral("UPDATE fills SET filled_qty = 0 WHERE id <= 3")));
         QVERIFY2(tab->banner()->isHidden(), qPrintable(tab->banner()->text()));
         QVERIFY2(tab->statusText().contains(QStringLiteral("3 rows affected")),

@@ -119,7 +119,14 @@ QueryTab* ConsolePage::newTab()
     auto* query = new QueryTab(*m_url, m_production->isChecked(), m_tabs);
     query->editor()->setNames(m_names);
     connect(query, &QueryTab::tableRequested, this, &ConsolePage::tableRequested);
-    const int index = m_tabs->addTab(query, tr("Query %1").arg(++m_opened));
+    const QString title = tr("Query %1").arg(++m_opened);
+    const int index = m_tabs->addTab(query, title);
+    // A tab that may change the database says so in its title, seen from every other tab.
+    connect(query, &QueryTab::writeModeChanged, this, [this, query, title](bool on) {
+        const int at = m_tabs->indexOf(query);
+        if (at >= 0)
+            m_tabs->setTabText(at, on ? tr("%1 (write)").arg(title) : title);
+    });
     m_tabs->setCurrentIndex(index);
     query->editor()->setFocus();
     return query;

@@ -164,6 +164,7 @@ void QueryTab::updateMode()
     m_write->setText(writeMode() ? tr("Write mode: on") : tr("Write mode: off"));
     m_write->setStyleSheet(writeMode() ? QStringLiteral("QPushButton#writeMode { font-weight: bold; }")
                                        : QString());
+    Q_EMIT writeModeChanged(writeMode());
 }
 
 void QueryTab::ensureWorker()

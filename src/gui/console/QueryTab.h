@@ -68,6 +68,8 @@ public:
     QString statusText() const;
 
 Q_SIGNALS:
+    /// Write mode was switched on or off (the page marks the tab's title).
+    void writeModeChanged(bool on);
     /// The first rows of a result are in the grid (painted at the next paint).
     void firstRowsShown();
     /// A run (one statement or a script) ended: the status says how.
