@@ -123,6 +123,15 @@ private Q_SLOTS:
         auto none = TableHealthReader::read(*db, QStringLiteral("public"), QStringLiteral("no_such_table"));
         QVERIFY(!none);
         QCOMPARE(none.error().code, ExitCode::BadInput);
+        // A partitioned table has no health of its own: said, with where to look instead.
+        QVERIFY(db->execute(QStringLiteral("CREATE TABLE ticks (at date NOT NULL) PARTITION BY RANGE (at)")));
+        QVERIFY(db->execute(QStringLiteral("CREATE TABLE ticks_2026 PARTITION OF ticks FOR VALUES FROM "
+                                           "('2026-01-01') TO ('2027-01-01')")));
+        auto parent = TableHealthReader::read(*db, QStringLiteral("public"), QStringLiteral("ticks"));
+        QVERIFY(!parent);
+        QVERIFY2(parent.error().what.contains(QStringLiteral("is a partitioned table")),
+                 qPrintable(why(parent)));
+        QVERIFY(TableHealthReader::read(*db, QStringLiteral("public"), QStringLiteral("ticks_2026")));
     }
 
     void postgresVacuumReportsThePagesItScanned()

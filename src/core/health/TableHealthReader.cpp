@@ -43,6 +43,12 @@ Result<TableHealth> TableHealthReader::readPostgres(Database& db, const QString&
             QStringLiteral("%1 has no table %2.").arg(db.display(), h.table),
             QStringLiteral("Refresh the schema: the table may have been dropped or renamed."));
     const QVariantList& r = rows->rows.first();
+    if (r.value(20).toString() == QLatin1String("p"))
+        return Error::badInput(
+            QStringLiteral("%1 is a partitioned table: it holds no rows of its own, so it has no dead rows, "
+                           "vacuums or bloat; its partitions do.")
+                .arg(h.table),
+            QStringLiteral("Open one of its partitions to see that partition's health."));
     h.liveTuples = r.value(0).toLongLong();
     h.deadTuples = r.value(1).toLongLong();
     h.modifiedSinceAnalyze = r.value(2).toLongLong();
