@@ -244,6 +244,10 @@ private Q_SLOTS:
         QCOMPARE(health->fileBytes, QFileInfo(file.path()).size());
         QVERIFY(health->tableUnusedBytes > 0);
 
+        auto none = TableHealthReader::read(*db, QStringLiteral("main"), QStringLiteral("no_such_table"));
+        QVERIFY(!none);
+        QCOMPARE(none.error().code, ExitCode::BadInput);
+
         MaintenanceJob vacuum(MaintenanceJob::Action::Vacuum, QStringLiteral("main"),
                               QStringLiteral("ticks"));
         const Status ran = vacuum.run(*db, Progress());

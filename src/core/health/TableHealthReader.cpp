@@ -89,6 +89,14 @@ Result<TableHealth> TableHealthReader::readSqlite(Database& db, const QString& t
     TableHealth h;
     h.dialect = Dialect::Sqlite;
     h.table = table;
+    auto exists = db.query(
+        QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"), {table});
+    if (!exists)
+        return exists.error();
+    if (exists->value(0, 0).toInt() == 0)
+        return Error::badInput(
+            QStringLiteral("%1 has no table %2.").arg(db.display(), table),
+            QStringLiteral("Refresh the schema: the table may have been dropped or renamed."));
     for (auto [name, field] : {std::pair{QStringLiteral("page_size"), &h.pageSize},
                                std::pair{QStringLiteral("page_count"), &h.pageCount},
                                std::pair{QStringLiteral("freelist_count"), &h.freelistPages}}) {
