@@ -350,6 +350,26 @@ private Q_SLOTS:
         QVERIFY(!health->figure(QStringLiteral("Free pages")).startsWith(QStringLiteral("0 ")));
         QVERIFY(health->figure(QStringLiteral("Fragmentation")).endsWith(QStringLiteral("%")));
         QVERIFY(keepScreenshots(page, QStringLiteral("table-health-sqlite")));
+        // The free pages call for attention here (over a tenth of the file): marked, and readable in both
+        // themes.
+        int freeRow = -1;
+        for (int r = 0; r < health->figures()->rowCount(); ++r)
+            if (health->figures()->item(r, 0)->text() == QLatin1String("Free pages"))
+                freeRow = r;
+        QVERIFY(freeRow >= 0);
+        QVERIFY(health->figures()->item(freeRow, 1)->font().bold());
+        const Theme::Choice before = Theme::instance().choice();
+        for (auto choice : {Theme::Choice::Dark, Theme::Choice::Light}) {
+            Theme::instance().choose(choice);
+            screenshots::settle();
+            const QImage grab = health->figures()->viewport()->grab().toImage();
+            const Drawn d =
+                drawn(grab, health->figures()->visualItemRect(health->figures()->item(freeRow, 1)));
+            QVERIFY2(d.ratio >= readableContrast, qPrintable(d.describe(QStringLiteral("free pages"))));
+            QVERIFY2(d.ink != health->figures()->palette().color(QPalette::Text),
+                     "the attention mark is drawn in the ordinary text colour");
+        }
+        Theme::instance().choose(before);
 
         QString question;
         answerNextBox(QMessageBox::Cancel, &question);
