@@ -18,6 +18,8 @@
 
 #include "ScratchDatabases.h"
 #include "connection/DatabaseOpener.h"
+#include "console/ConsoleSession.h"
+#include "export/CsvWriter.h"
 #include "export/ExportJob.h"
 #include "jobs/JobRunner.h"
 
@@ -246,6 +248,85 @@ private Q_SLOTS:
         QCOMPARE(rows.at(999).toObject().value(QLatin1String("venue")).toString(),
                  QStringLiteral("a, \"quoted\"\nline é"));
         QCOMPARE(rows.at(1000).toObject().value(QLatin1String("venue")).toString(), QString());
+    }
+
+    void rowsAsTheConsoleHoldsThemWriteTheSameCsv_data() { engines(); }
+    void rowsAsTheConsoleHoldsThemWriteTheSameCsv()
+    {
+        // The general CSV writer (statements COPY does not take, values as the console converted them:
+        // integers, doubles, bytea, booleans) against the tools' own output of the same statement.
+        QFETCH(QString, engine);
+        Scratch scratch;
+        QVERIFY(scratch.open(engine));
+        {
+            auto db = scratch.connect();
+            QVERIFY(db);
+            QVERIFY(fill(*db, 5000));
+        }
+        const QString sql =
+            scratch.isSqlite()
+                ? QStringLiteral(
+                      "SELECT *, 1e300 * 10 AS big, 0.1 + 0.2 AS sum, -0.0 AS z FROM fills ORDER BY id")
+                : QStringLiteral(
+                      "SELECT *, id % 2 = 0 AS even, (id / 3.0)::numeric(12, 4) AS third, "
+                      "'Infinity'::float8 AS inf, 0.1::float8 + 0.2 AS sum FROM fills ORDER BY id");
+        auto session = ConsoleSession::open(*ConnectionUrl::parse(scratch.url), false);
+        QVERIFY(session);
+        QTemporaryDir folder;
+        // The second: one column, where PostgreSQL quotes a lone \. (it would read as the end of data).
+        for (const QString& statement :
+             {sql, QStringLiteral("SELECT venue FROM fills WHERE id % 1000 IN (1, 3) ORDER BY id")}) {
+            CsvWriter writer(scratch.isSqlite() ? Dialect::Sqlite : Dialect::Postgres);
+            QByteArray ours;
+            bool begun = false;
+            auto outcome =
+                (*session)->run(statement, [&](const QStringList& columns, QList<QVariantList>& rows) {
+                    if (!begun)
+                        writer.begin(columns, ours);
+                    begun = true;
+                    for (const QVariantList& row : std::as_const(rows))
+                        writer.row(row, ours);
+                    return true;
+                });
+            QVERIFY2(outcome, qPrintable(textOf(outcome)));
+            const QByteArray theirs = toolCsv(scratch, statement, folder.path());
+            QVERIFY(!theirs.isEmpty());
+            QCOMPARE(ours.size(), theirs.size());
+            QVERIFY(ours == theirs);
+        }
+    }
+
+    void droppedConnectionMidExportLeavesNoFile()
+    {
+        Scratch scratch;
+        QVERIFY(scratch.open(QStringLiteral("postgresql")));
+        auto db = scratch.connect();
+        QVERIFY(db);
+        QVERIFY(fill(*db, 1000000));
+        QTemporaryDir folder;
+        const QString target = folder.filePath(QStringLiteral("fills.json"));
+        auto job = std::make_unique<ExportJob>(
+            ExportRequest::ofTable({}, QStringLiteral("fills"), Dialect::Postgres, ExportFormat::Json),
+            target, QStringLiteral("fills"));
+        JobRunner runner(*ConnectionUrl::parse(scratch.url), std::move(job));
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        QSignalSpy progressed(&runner, &JobRunner::progressed);
+        runner.start();
+        QVERIFY(progressed.wait(30000)); // rows are being written
+        // An administrator ends every other session of the database: the export's among them.
+        auto terminated =
+            db->query(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                     "WHERE datname = current_database() AND pid <> pg_backend_pid()"));
+        QVERIFY(terminated);
+        QCOMPARE(terminated->value(0, 0).toLongLong(), 1);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!finished.first().at(0).toBool());
+        const Error error = finished.first().at(1).value<Error>();
+        QVERIFY2(error.what.contains(QStringLiteral("connection")) &&
+                     error.what.contains(QStringLiteral("lost")),
+                 qPrintable(error.toText()));
+        QVERIFY2(error.unchanged.contains(QStringLiteral("No file was written")), qPrintable(error.toText()));
+        QCOMPARE(filesIn(folder.path()), QStringList());
     }
 
     void insertsGiveBackTheSameRows_data() { engines(); }

@@ -27,10 +27,10 @@ constexpr auto kPostgresQuoted = postgresQuoted();
 
 } // namespace
 
-void CsvText::appendField(QByteArray& out, QByteArrayView text, Dialect dialect)
+void CsvText::appendField(QByteArray& out, QByteArrayView text, Dialect dialect, bool onlyColumn)
 {
     const auto& quoted = dialect == Dialect::Sqlite ? kSqliteQuoted : kPostgresQuoted;
-    bool quote = text.isEmpty() || (dialect == Dialect::Postgres && text == "\\.");
+    bool quote = text.isEmpty() || (dialect == Dialect::Postgres && onlyColumn && text == "\\.");
     bool hasQuote = false;
     for (const char c : text) {
         if (quoted[uchar(c)]) {

@@ -11,7 +11,7 @@ void CsvWriter::begin(const QStringList& columns, QByteArray& out)
     for (qsizetype i = 0; i < columns.size(); ++i) {
         if (i > 0)
             out.append(',');
-        CsvText::appendField(out, columns.at(i).toUtf8(), m_dialect);
+        CsvText::appendField(out, columns.at(i).toUtf8(), m_dialect, columns.size() == 1);
     }
     out.append('\n');
 }
@@ -28,7 +28,7 @@ void CsvWriter::row(const QVariantList& values, QByteArray& out)
         case QMetaType::QByteArray: {
             const QByteArray bytes = value.toByteArray();
             if (m_dialect == Dialect::Postgres)
-                CsvText::appendField(out, "\\x" + bytes.toHex(), m_dialect);
+                CsvText::appendField(out, "\\x" + bytes.toHex(), m_dialect, values.size() == 1);
             else // sqlite3 prints a blob's bytes as text, which ends at the first NUL
                 CsvText::appendField(
                     out, QByteArrayView(bytes.constData(), qstrnlen(bytes.constData(), bytes.size())),
@@ -52,7 +52,7 @@ void CsvWriter::row(const QVariantList& values, QByteArray& out)
             }
             break;
         default:
-            CsvText::appendField(out, value.toString().toUtf8(), m_dialect);
+            CsvText::appendField(out, value.toString().toUtf8(), m_dialect, values.size() == 1);
         }
     }
     out.append('\n');
