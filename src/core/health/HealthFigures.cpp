@@ -136,10 +136,8 @@ QList<HealthFigure> HealthFigures::sqlite(const TableHealth& h)
         QStringLiteral("space in the table's pages that holds no row"), false};
     out << HealthFigure{
         QStringLiteral("Fragmentation"), percent(h.fragmentationPercent()),
-        QStringLiteral(
-            "of the table's pages do not follow the page before them (%1): each is a seek when the "
-            "table is read in key order")
-            .arg(count(h.outOfOrderPages)),
+        QStringLiteral("%1 of %2 pages out of order in the file: each is a seek in a read in key order")
+            .arg(count(h.outOfOrderPages), count(h.tablePages)),
         h.fragmentationPercent() > 30 && h.tablePages > 100};
     return out;
 }

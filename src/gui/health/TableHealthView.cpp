@@ -275,10 +275,10 @@ void TableHealthView::fill()
             m_figures->setItem(r, c, item);
         }
     }
+    restyle(); // before measuring: a figure marked for attention is drawn bold, and wider
     m_figures->resizeColumnsToContents();
     m_figures->setColumnWidth(0, std::min(m_figures->columnWidth(0) + 16, 260));
     m_figures->setColumnWidth(1, std::min(m_figures->columnWidth(1) + 16, 420));
-    restyle();
 }
 
 void TableHealthView::restyle()
