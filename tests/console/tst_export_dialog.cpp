@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -242,7 +243,20 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("fills.csv"), QStringLiteral("tool.csv")}));
         QVERIFY(keepScreenshots(*dialog, QStringLiteral("export-dialog-cancelled-%1").arg(engine),
                                 asOpened(*dialog)));
+
+        // Closing the dialog mid-export cancels it without waiting: the dialog hides at once and goes once
+        // the worker has stopped; no file is left.
+        QPointer<ExportDialog> closing = dialog;
+        finished.clear();
+        dialog->exportButton()->click();
+        QTest::qWait(200);
+        QElapsedTimer closeTime;
+        closeTime.start();
         dialog->close();
+        QVERIFY2(closeTime.elapsed() < 100, qPrintable(QString::number(closeTime.elapsed())));
+        QVERIFY(!dialog->isVisible());
+        QVERIFY(waitUntil([&] { return closing.isNull(); }, 5000));
+        QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("fills.json"))));
     }
 };
 

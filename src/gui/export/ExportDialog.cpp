@@ -1,5 +1,6 @@
 #include "export/ExportDialog.h"
 
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -113,16 +114,36 @@ ExportDialog::ExportDialog(ExportSource source, QWidget* parent)
 
 ExportDialog::~ExportDialog()
 {
-    // Closing the window mid-export stops it; the temporary file goes with it.
-    if (m_runner && m_runner->isRunning()) {
+    // Only when the application goes away mid-export (reject() waits for the worker otherwise): the runner
+    // stops the job, and its temporary file goes with it.
+    if (m_runner && m_runner->isRunning())
         m_runner->cancel();
-        m_runner->wait(5000);
-    }
 }
 
 bool ExportDialog::isRunning() const
 {
     return m_runner && m_runner->isRunning();
+}
+
+void ExportDialog::reject()
+{
+    if (isRunning()) {
+        m_runner->cancel();
+        m_closeWhenStopped = true;
+        hide();
+        return;
+    }
+    QDialog::reject();
+}
+
+void ExportDialog::closeEvent(QCloseEvent* event)
+{
+    if (isRunning()) {
+        reject();
+        event->ignore(); // not deleted while its worker runs: finish() closes it
+        return;
+    }
+    QDialog::closeEvent(event);
 }
 
 void ExportDialog::chooseFile()
@@ -194,6 +215,8 @@ void ExportDialog::finish(bool ok, const Error& error)
         m_banner->showError(error);
     }
     Q_EMIT exportFinished(ok);
+    if (m_closeWhenStopped)
+        close();
 }
 
 } // namespace strata

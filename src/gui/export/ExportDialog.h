@@ -43,6 +43,13 @@ public:
     /// Starts the export into the file and format chosen.
     void start();
 
+    /// Closing while an export runs cancels it and hides the dialog; it closes once the worker has stopped,
+    /// so the window never waits for the database.
+    void reject() override;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 Q_SIGNALS:
     /// The export ended: `ok` with the file written, else the error is in the banner.
     void exportFinished(bool ok);
@@ -68,6 +75,7 @@ private:
     std::unique_ptr<JobRunner> m_runner;
     ExportJob* m_job = nullptr;
     QElapsedTimer m_clock;
+    bool m_closeWhenStopped = false;
 };
 
 } // namespace strata
