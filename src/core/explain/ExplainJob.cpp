@@ -256,6 +256,7 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
     const SqliteAliases aliases(sqlite ? sql : QString());
     QHash<QString, QPair<QString, QStringList>> candidates; // SQLite: name in the plan -> table, columns
     QSet<QString> unreadable;
+    QHash<QString, QString> named; // SQLite: a name in the statement (lower case) -> the table as created
     // SQLite: a join that scans one table may need the index on another (search it first, then the scanned
     // one by its key), so every table of a plan with a full scan is a candidate.
     const bool scans = std::any_of(plan.nodes.cbegin(), plan.nodes.cend(),
@@ -265,10 +266,14 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
             continue;
         if (sqlite) {
             const QString table = aliases.table(node.relation);
-            const Result<QStringList> named = db.tablesNamed({table});
-            if (!named || named->isEmpty())
+            if (!named.contains(
+                    table.toLower())) { // once per name: a plan may read a table hundreds of times
+                const Result<QStringList> found = db.tablesNamed({table});
+                named.insert(table.toLower(), found && !found->isEmpty() ? found->first() : QString());
+            }
+            node.table = named.value(table.toLower());
+            if (node.table.isEmpty())
                 continue; // a CTE, a view or a subquery: no index map, no index
-            node.table = named->first();
         } else {
             node.table = node.relation;
             if (node.schema.isEmpty())

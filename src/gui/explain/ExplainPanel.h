@@ -98,8 +98,9 @@ private:
     QTreeWidget* m_tree;
     QTextBrowser* m_detail;
     std::unique_ptr<JobRunner> m_runner;
-    ExplainJob* m_job = nullptr;     ///< owned by m_runner
-    QList<QTreeWidgetItem*> m_items; ///< by plan node; nullptr while folded
+    ExplainJob* m_job = nullptr;               ///< owned by m_runner
+    QList<QTreeWidgetItem*> m_items;           ///< by plan node; nullptr while folded
+    QTreeWidgetItem* m_linkSelected = nullptr; ///< the row whose link wears the selection's colour
 };
 
 } // namespace strata
