@@ -102,7 +102,8 @@ void BlockingTreeView::display(const SessionsSnapshot& snapshot)
     expandAll();
     for (int c : {SessionColumn, WaitColumn, StateColumn})
         resizeColumnToContents(c);
-    setColumnWidth(SessionColumn, std::min(columnWidth(SessionColumn) + 12, 380));
+    setColumnWidth(SessionColumn,
+                   std::min(columnWidth(SessionColumn) + 12, std::max(380, viewport()->width() / 3)));
     restyle();
     selectPid(selected);
 }
