@@ -80,7 +80,7 @@ ExplainPanel::ExplainPanel(ConnectionUrl url, QWidget* parent)
     m_tree->setAlternatingRowColors(false);
     m_tree->setRootIsDecorated(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_tree->headerItem()->setToolTip(Own,
                                      tr("What the step did without the steps under it: its own time with "
@@ -225,13 +225,34 @@ void ExplainPanel::fill()
 void ExplainPanel::fitColumns()
 {
     // Each column as wide as what it shows, the steps' titles at most a third of the view.
+    // Hidden columns (SQLite's figures) are left alone: sizing them would widen the tree for nothing.
     for (int c = 0; c < ColumnCount; ++c)
-        m_tree->resizeColumnToContents(c);
+        if (!m_tree->isColumnHidden(c))
+            m_tree->resizeColumnToContents(c);
     const int steps = std::max(220, m_tree->viewport()->width() / 3);
     if (m_tree->columnWidth(Step) > steps)
         m_tree->setColumnWidth(Step, steps);
     for (int c = Own; c < ColumnCount; ++c)
-        m_tree->setColumnWidth(c, m_tree->columnWidth(c) + 12);
+        if (!m_tree->isColumnHidden(c))
+            m_tree->setColumnWidth(c, m_tree->columnWidth(c) + 12);
+    m_adviceWidth = m_tree->columnWidth(Advice);
+    fitAdvice();
+}
+
+void ExplainPanel::fitAdvice()
+{
+    // The advice takes the room the other columns leave (the tree scrolls only when they need more).
+    int others = 0;
+    for (int c = 0; c < ColumnCount; ++c)
+        if (c != Advice && !m_tree->isColumnHidden(c))
+            others += m_tree->columnWidth(c);
+    m_tree->setColumnWidth(Advice, std::max(m_adviceWidth, m_tree->viewport()->width() - others));
+}
+
+void ExplainPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitAdvice();
 }
 
 void ExplainPanel::addNodes(QTreeWidgetItem* parent, const QList<int>& nodes, int& budget)

@@ -76,7 +76,11 @@ Q_SIGNALS:
     /// The plan advised indexes (for the Schema tab's advice of those tables).
     void adviceFound(const QList<strata::IndexAdvice>& advice);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitAdvice();
     void onFinished(bool ok, const Error& error);
     void fill();
     void addNodes(QTreeWidgetItem* parent, const QList<int>& nodes, int& budget);
@@ -100,6 +104,7 @@ private:
     std::unique_ptr<JobRunner> m_runner;
     ExplainJob* m_job = nullptr;               ///< owned by m_runner
     QList<QTreeWidgetItem*> m_items;           ///< by plan node; nullptr while folded
+    int m_adviceWidth = 0;                     ///< what the advice column's text needs
     QTreeWidgetItem* m_linkSelected = nullptr; ///< the row whose link wears the selection's colour
 };
 
