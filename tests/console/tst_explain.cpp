@@ -289,6 +289,11 @@ private Q_SLOTS:
         QCOMPARE(FilterColumns::of(QStringLiteral("(closed_at IS NULL)")),
                  QStringList{QStringLiteral("closed_at")});
         QVERIFY(FilterColumns::of(QStringLiteral("((qty > ")).isEmpty());
+        // A join's condition, for one side of it.
+        QCOMPARE(FilterColumns::of(QStringLiteral("(f.order_id = o.id)"), QStringLiteral("f")),
+                 QStringList{QStringLiteral("order_id")});
+        QCOMPARE(FilterColumns::of(QStringLiteral("(f.order_id = o.id)"), QStringLiteral("o")),
+                 QStringList{QStringLiteral("id")});
     }
 
     void analyzeLeavesRowsAsTheyWere_data() { engines_data(); }
@@ -393,6 +398,31 @@ private Q_SLOTS:
         auto small = explained(*db, QStringLiteral("SELECT * FROM venues2 WHERE name = 'v7'"), false);
         QVERIFY(small->plan());
         QVERIFY(small->advice().isEmpty());
+    }
+
+    void adviceForAJoinThatScansForAFewRows()
+    {
+        ScratchPostgres pg;
+        STRATA_REQUIRE_POSTGRES(pg);
+        auto db = openDb(pg.url());
+        QVERIFY(db && fillTables(*db));
+        // Two orders joined to their fills: PostgreSQL hashes the two orders and reads all of fills to probe.
+        const QString sql =
+            QStringLiteral("SELECT * FROM orders o JOIN fills f ON f.order_id = o.id WHERE o.id IN (5, 7)");
+        auto job = explained(*db, sql, true);
+        QVERIFY(job->plan());
+        const PlanNode* scan = firstOf(*job->plan(), [](const PlanNode& n) { return n.isFullScan(); });
+        QVERIFY2(scan && scan->table == QLatin1String("fills") && scan->joinedBy >= 0,
+                 qPrintable(PlanText::tree(*job->plan(), job->advice())));
+        QCOMPARE(job->advice().size(), 1);
+        QCOMPARE(job->advice().first().columns, QStringList{QStringLiteral("order_id")});
+        QVERIFY2(job->advice().first().message.contains(QLatin1String("f.order_id = o.id")),
+                 qPrintable(job->advice().first().message));
+        QVERIFY(db->execute(QStringLiteral("CREATE INDEX fills_order ON fills (order_id)")));
+        QVERIFY(db->execute(QStringLiteral("ANALYZE fills")));
+        auto again = explained(*db, sql, true);
+        QVERIFY(again->plan());
+        QVERIFY2(again->advice().isEmpty(), qPrintable(PlanText::tree(*again->plan(), again->advice())));
     }
 
     void hugePlan_data() { engines_data(); }

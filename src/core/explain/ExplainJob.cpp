@@ -295,6 +295,21 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
         node.tableRows = tables.value(key).estimatedRows;
         if (!sqlite) {
             node.wantedColumns = FilterColumns::of(node.filter);
+            // A full scan that feeds a join (through a Materialize or a Hash): the join's condition names the
+            // columns an index would look this table up by, one probe per row of the other side.
+            int join = node.parent;
+            while (join >= 0 && (plan.nodes.at(join).nodeType == QLatin1String("Materialize") ||
+                                 plan.nodes.at(join).nodeType == QLatin1String("Hash")))
+                join = plan.nodes.at(join).parent;
+            const bool joins = join >= 0 && !plan.nodes.at(join).joinCondition.isEmpty() &&
+                               (plan.nodes.at(join).nodeType.endsWith(QLatin1String("Join")) ||
+                                plan.nodes.at(join).nodeType == QLatin1String("Nested Loop"));
+            if (node.wantedColumns.isEmpty() && joins) {
+                node.wantedColumns = FilterColumns::of(plan.nodes.at(join).joinCondition,
+                                                       node.alias.isEmpty() ? node.relation : node.alias);
+                if (!node.wantedColumns.isEmpty())
+                    node.joinedBy = join;
+            }
             continue;
         }
         if (node.usesAutomaticIndex()) { // the planner already says which columns it looks up by

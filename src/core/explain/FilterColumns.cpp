@@ -18,11 +18,11 @@ QString stringOf(const QJsonValue& v)
 }
 
 /// Columns named anywhere in `v`, in order, except inside a function call.
-void columnsIn(const QJsonValue& v, QStringList& out)
+void columnsIn(const QJsonValue& v, QStringList& out, const QString& relation)
 {
     if (v.isArray()) {
         for (const QJsonValue& item : v.toArray())
-            columnsIn(item, out);
+            columnsIn(item, out, relation);
         return;
     }
     if (!v.isObject())
@@ -34,20 +34,22 @@ void columnsIn(const QJsonValue& v, QStringList& out)
     if (!ref.isEmpty()) {
         const QJsonArray fields = ref.value(QLatin1String("fields")).toArray();
         const QString name = fields.isEmpty() ? QString() : stringOf(fields.last());
+        if (!relation.isEmpty() && fields.size() >= 2 && stringOf(fields.at(fields.size() - 2)) != relation)
+            return; // the other side of a join
         if (!name.isEmpty() && !out.contains(name))
             out << name;
         return;
     }
     for (auto it = o.begin(); it != o.end(); ++it)
-        columnsIn(it.value(), out);
+        columnsIn(it.value(), out, relation);
 }
 
 /// Walks the condition: a comparison puts its columns in `equal` (=, IN, IS NULL) or `other`.
-void walk(const QJsonValue& v, QStringList& equal, QStringList& other)
+void walk(const QJsonValue& v, QStringList& equal, QStringList& other, const QString& relation)
 {
     if (v.isArray()) {
         for (const QJsonValue& item : v.toArray())
-            walk(item, equal, other);
+            walk(item, equal, other, relation);
         return;
     }
     if (!v.isObject())
@@ -63,7 +65,7 @@ void walk(const QJsonValue& v, QStringList& equal, QStringList& other)
                               ((kind == QLatin1String("AEXPR_OP") || kind == QLatin1String("AEXPR_OP_ANY")) &&
                                op == QLatin1String("="));
         QStringList columns;
-        columnsIn(expr.isEmpty() ? QJsonValue(nullTest) : QJsonValue(expr), columns);
+        columnsIn(expr.isEmpty() ? QJsonValue(nullTest) : QJsonValue(expr), columns, relation);
         QStringList& into = equality ? equal : other;
         for (const QString& c : std::as_const(columns))
             if (!into.contains(c))
@@ -71,12 +73,12 @@ void walk(const QJsonValue& v, QStringList& equal, QStringList& other)
         return;
     }
     for (auto it = o.begin(); it != o.end(); ++it)
-        walk(it.value(), equal, other);
+        walk(it.value(), equal, other, relation);
 }
 
 } // namespace
 
-QStringList FilterColumns::of(const QString& condition)
+QStringList FilterColumns::of(const QString& condition, const QString& relation)
 {
     if (condition.trimmed().isEmpty())
         return {};
@@ -95,7 +97,7 @@ QStringList FilterColumns::of(const QString& condition)
                                        .toObject()
                                        .value(QLatin1String("SelectStmt"))
                                        .toObject();
-        walk(select.value(QLatin1String("whereClause")), equal, other);
+        walk(select.value(QLatin1String("whereClause")), equal, other, relation);
     }
     pg_query_free_parse_result(result);
     for (const QString& c : std::as_const(other))

@@ -12,7 +12,9 @@ namespace strata {
 class FilterColumns
 {
 public:
-    static QStringList of(const QString& condition);
+    /// `relation`: only the columns qualified with that name (the alias a VERBOSE plan qualifies them with)
+    /// or not qualified at all, as a join condition names both sides.
+    static QStringList of(const QString& condition, const QString& relation = {});
 };
 
 } // namespace strata

@@ -59,7 +59,18 @@ QList<IndexAdvice> PlanAdvisor::advise(QueryPlan& plan, const QHash<QString, Tab
         const TableInfo& table = *found;
         const qint64 rows = rowsOf(node, table);
         QString why;
-        if (plan.dialect == Dialect::Postgres) {
+        if (plan.dialect == Dialect::Postgres && node.joinedBy >= 0) {
+            // The join keeps a small share of the table's rows: the rows it returns against those read.
+            const PlanNode& join = plan.nodes.at(node.joinedBy);
+            const double joined =
+                join.analyzed && !join.neverExecuted ? join.actualRows * join.actualLoops : join.planRows;
+            const double kept = rows > 0 && joined >= 0 ? joined / static_cast<double>(rows) : -1;
+            if (rows < kManyRows || kept < 0 || kept > kKeptShare)
+                continue;
+            why = QStringLiteral("%1 reads all ~%2 rows of %3 for a %4 that keeps about %5 of them (%6).")
+                      .arg(node.nodeType, locale.toString(rows), table.qualifiedName(), join.nodeType,
+                           locale.toString(qRound64(joined)), join.joinCondition);
+        } else if (plan.dialect == Dialect::Postgres) {
             const double kept = keptShare(node, rows);
             if (node.filter.isEmpty() || rows < kManyRows || kept < 0 || kept > kKeptShare)
                 continue;

@@ -14,7 +14,9 @@ namespace strata {
 ///
 /// PostgreSQL: a Seq Scan with a Filter on a table of at least kManyRows rows that keeps at most kKeptShare
 /// of them (actual rows against rows removed by the filter with ANALYZE, else the estimate against the
-/// table's rows), the index on the columns the filter compares (PlanNode::wantedColumns).
+/// table's rows), the index on the columns the filter compares (PlanNode::wantedColumns); or a Seq Scan
+/// without a filter that feeds a join (Hash, Merge, Nested Loop) returning at most kKeptShare of its rows,
+/// the index on the columns the join's condition compares on this side (PlanNode::joinedBy).
 /// SQLite: a SCAN of a table for which SQLite's own planner would SEARCH an index on some columns
 /// (SqliteWhatIf), or a SEARCH through an AUTOMATIC index SQLite builds for the one query (its lookup
 /// columns), or a table a join would search first so that another's full scan goes (PlanNode::spares),

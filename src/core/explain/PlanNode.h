@@ -58,6 +58,8 @@ struct PlanNode
     /// SQLite: the full scans of other tables (as the plan names them) that an index on wantedColumns of
     /// this one would spare, a join then searching this table first.
     QStringList spares;
+    /// PostgreSQL: the join this full scan feeds (its condition names wantedColumns), -1 when none.
+    int joinedBy = -1;
     int advice = -1; ///< index in the plan's advice (ExplainJob::advice()), -1 when none
 
     int parent = -1;     ///< index in QueryPlan::nodes, -1 for a root
