@@ -2,6 +2,7 @@
 // listed with who blocks whom; cancel and end act on them; a role without the right is refused with why.
 // SQLite: a real writer process has the file open in WAL mode; its WAL state is read from the -shm header.
 
+#include <QFile>
 #include <QtTest>
 
 #include "SessionsTestKit.h"
@@ -214,6 +215,20 @@ private Q_SLOTS:
         QVERIFY(!none.walExists);
         QVERIFY(!none.indexValid);
         QCOMPARE(none.summary(), QStringLiteral("no write-ahead log file"));
+        // A -shm no connection has set up (zeros), or one cut short, is said to be so, not read as figures.
+        QFile shm(plain.path() + QStringLiteral("-shm"));
+        QVERIFY(shm.open(QIODevice::WriteOnly));
+        shm.write(QByteArray(32768, '\0'));
+        shm.close();
+        const SqliteWalState zeros = SqliteWalState::read(plain.path());
+        QVERIFY(!zeros.indexValid);
+        QVERIFY2(zeros.indexProblem.contains(QStringLiteral("not initialised")),
+                 qPrintable(zeros.indexProblem));
+        QVERIFY(shm.resize(40));
+        const SqliteWalState cut = SqliteWalState::read(plain.path());
+        QVERIFY(!cut.indexValid);
+        QVERIFY2(cut.indexProblem.contains(QStringLiteral("shorter than a wal-index header")),
+                 qPrintable(cut.indexProblem));
     }
 
     void sessionTextNamesTheSession()

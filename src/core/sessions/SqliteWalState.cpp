@@ -91,16 +91,17 @@ SqliteWalState SqliteWalState::read(const QString& databasePath)
             QThread::usleep(500);
             continue;
         }
+        if (header.at(12) != 1) { // isInit: a file no connection has set up (all zero) says nothing
+            state.indexProblem =
+                QStringLiteral("the wal-index is not initialised: no connection uses the log");
+            return state;
+        }
         state.indexVersion = native32(header, 0);
         if (state.indexVersion != kIndexVersion) {
             state.indexProblem =
                 QStringLiteral("wal-index version %1, which Strata does not read (it reads %2)")
                     .arg(state.indexVersion)
                     .arg(kIndexVersion);
-            return state;
-        }
-        if (header.at(12) != 1) {
-            state.indexProblem = QStringLiteral("the wal-index is not initialised yet");
             return state;
         }
         const quint16 page = native16(header, 14); // 65536 is kept as 1
