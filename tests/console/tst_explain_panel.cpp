@@ -4,6 +4,7 @@
 // "Index map of" link opening that table's indexes in the Schema tab of the main window.
 
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -172,6 +173,7 @@ private Q_SLOTS:
             if (plan.nodes.at(i).expense != PlanExpense::None && panel.itemOf(int(i)))
                 marked = int(i);
         QVERIFY(marked >= 0);
+        tree->setCurrentItem(panel.itemOf(plan.roots.first())); // neither row selected: their own colours
         for (const Theme::Choice choice : {Theme::Choice::Light, Theme::Choice::Dark}) {
             Theme::instance().choose(choice);
             screenshots::settle();
@@ -183,6 +185,16 @@ private Q_SLOTS:
                                      .toImage();
             const Drawn d = drawn(image, image.rect());
             QVERIFY2(d.ratio >= readableContrast, qPrintable(d.describe(QStringLiteral("expensive step"))));
+            // The advice beside the full scan, on whatever the scan's row is tinted with.
+            const QRect adviceRow = tree->visualItemRect(item);
+            const QImage advice =
+                tree->viewport()
+                    ->grab(QRect(tree->header()->sectionViewportPosition(ExplainPanel::Advice),
+                                 adviceRow.top(), tree->columnWidth(ExplainPanel::Advice),
+                                 adviceRow.height()))
+                    .toImage();
+            const Drawn a = drawn(advice, advice.rect());
+            QVERIFY2(a.ratio >= readableContrast, qPrintable(a.describe(QStringLiteral("advice"))));
         }
         Theme::instance().choose(Theme::Choice::Light);
 

@@ -401,7 +401,7 @@ void ExplainPanel::styleItem(QTreeWidgetItem* item, int index)
                                    .arg(PlanText::count(node.planRows), PlanText::count(node.actualRows)));
     }
     if (node.advice >= 0)
-        item->setForeground(Advice, Theme::readable(QColor(0x8a, 0x5a, 0x00)));
+        item->setForeground(Advice, Theme::readable(QColor(0x6d, 0x47, 0x00)));
     styleLink(item);
 }
 
@@ -457,7 +457,7 @@ void ExplainPanel::showDetail()
     if (node.advice >= 0 && node.advice < m_advice.size()) {
         const IndexAdvice& advice = m_advice.at(node.advice);
         html += QStringLiteral("<p style=\"color: %1\"><b>%2</b>: %3</p><pre>%4</pre>")
-                    .arg(Theme::readable(QColor(0x8a, 0x5a, 0x00)).name(),
+                    .arg(Theme::readable(QColor(0x6d, 0x47, 0x00)).name(),
                          escaped(IndexAdvice::kindTitle(advice.kind)), escaped(advice.message),
                          escaped(advice.sql));
     }
