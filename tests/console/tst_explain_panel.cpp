@@ -368,6 +368,8 @@ private Q_SLOTS:
         QVERIFY2(planned != listed.cend(), qPrintable(QString::number(listed.size())));
         QCOMPARE(planned->columns, QStringList{QStringLiteral("state")});
         QVERIFY(planned->sql.contains(QLatin1String("orders_state_idx")));
+        if (engine == QLatin1String("postgresql"))
+            QVERIFY(keepScreenshots(window, QStringLiteral("explain-advice-in-index-map")));
     }
 };
 
