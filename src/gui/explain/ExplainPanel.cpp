@@ -13,6 +13,7 @@
 #include "common/ErrorBanner.h"
 #include "explain/ExplainJob.h"
 #include "explain/PlanAdviceBook.h"
+#include "explain/PlanStepLook.h"
 #include "explain/PlanText.h"
 #include "jobs/JobRunner.h"
 #include "theme/Theme.h"
@@ -23,35 +24,6 @@ namespace {
 
 constexpr int kNodeRole = Qt::UserRole;     ///< the plan node's index, -1 for a fold
 constexpr int kFoldRole = Qt::UserRole + 1; ///< a fold's nodes (QVariantList of int)
-
-QColor expenseBackground(PlanExpense expense)
-{
-    const bool dark = Theme::isDark();
-    switch (expense) {
-    case PlanExpense::High:
-        return dark ? QColor(0x6b, 0x24, 0x20) : QColor(0xf9, 0xd3, 0xcf);
-    case PlanExpense::Notable:
-        return dark ? QColor(0x5c, 0x46, 0x12) : QColor(0xfc, 0xe9, 0xb8);
-    case PlanExpense::None:
-        break;
-    }
-    return {};
-}
-
-QString escaped(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
-
-/// Estimated against actual rows off by ten times or more: the planner chose with wrong figures.
-bool misestimated(const PlanNode& node)
-{
-    if (!node.analyzed || node.neverExecuted || node.planRows < 0 || node.actualRows < 0)
-        return false;
-    const double estimated = std::max(1.0, node.planRows);
-    const double actual = std::max(1.0, node.actualRows);
-    return estimated / actual >= 10 || actual / estimated >= 10;
-}
 
 } // namespace
 
@@ -373,11 +345,11 @@ void ExplainPanel::styleItem(QTreeWidgetItem* item, int index)
         QFont font = item->font(Step);
         font.setItalic(true);
         item->setFont(Step, font);
-        item->setForeground(Step, Theme::readable(QColor(0x15, 0x65, 0xc0)));
+        item->setForeground(Step, PlanStepLook::linkColour());
         return;
     }
     const PlanNode& node = m_plan->nodes.at(index);
-    const QColor background = expenseBackground(node.expense);
+    const QColor background = PlanStepLook::expenseBackground(node.expense);
     for (int c = 0; c < ColumnCount; ++c) {
         item->setBackground(c, background.isValid() ? QBrush(background) : QBrush());
         item->setForeground(c, QBrush()); // the view's own text colour, which follows the theme
@@ -392,7 +364,7 @@ void ExplainPanel::styleItem(QTreeWidgetItem* item, int index)
                                          ? tr("SQLite reads a whole table or builds a temporary B-tree here.")
                                          : tr("A fifth or more of the plan's work is done in this step.")));
     }
-    if (misestimated(node)) {
+    if (PlanStepLook::misestimated(node)) {
         QFont font = item->font(Rows);
         font.setUnderline(true);
         item->setFont(Rows, font);
@@ -401,7 +373,7 @@ void ExplainPanel::styleItem(QTreeWidgetItem* item, int index)
                                    .arg(PlanText::count(node.planRows), PlanText::count(node.actualRows)));
     }
     if (node.advice >= 0)
-        item->setForeground(Advice, Theme::readable(QColor(0x6d, 0x47, 0x00)));
+        item->setForeground(Advice, PlanStepLook::adviceColour());
     styleLink(item);
 }
 
@@ -413,7 +385,7 @@ void ExplainPanel::styleLink(QTreeWidgetItem* item)
     // On the selected row the link takes the selection's text colour: blue on the selection's blue is lost.
     // A palette, not a style sheet per button: two hundred style sheets cost the GUI thread 100 ms.
     const QColor colour = item->isSelected() ? QApplication::palette().color(QPalette::HighlightedText)
-                                             : Theme::readable(QColor(0x15, 0x65, 0xc0));
+                                             : PlanStepLook::linkColour();
     QPalette palette = link->palette();
     palette.setColor(QPalette::ButtonText, colour);
     link->setPalette(palette);
@@ -440,28 +412,7 @@ void ExplainPanel::showDetail()
                                  : QString());
         return;
     }
-    const PlanNode& node = m_plan->nodes.at(index);
-    QString html = QStringLiteral("<p><b>%1</b></p>").arg(escaped(node.title()));
-    QStringList figures;
-    for (const QString& f :
-         {PlanText::cost(node).isEmpty() ? QString() : tr("cost %1").arg(PlanText::cost(node)),
-          PlanText::rows(node),
-          PlanText::own(node).isEmpty() ? QString() : tr("own %1").arg(PlanText::own(node)),
-          PlanText::buffers(node).isEmpty() ? QString() : tr("buffers %1").arg(PlanText::buffers(node))})
-        if (!f.isEmpty())
-            figures << escaped(f);
-    if (!figures.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(figures.join(QStringLiteral(" · ")));
-    for (const QString& line : PlanText::conditions(node))
-        html += QStringLiteral("<p style=\"font-family: monospace\">%1</p>").arg(escaped(line));
-    if (node.advice >= 0 && node.advice < m_advice.size()) {
-        const IndexAdvice& advice = m_advice.at(node.advice);
-        html += QStringLiteral("<p style=\"color: %1\"><b>%2</b>: %3</p><pre>%4</pre>")
-                    .arg(Theme::readable(QColor(0x6d, 0x47, 0x00)).name(),
-                         escaped(IndexAdvice::kindTitle(advice.kind)), escaped(advice.message),
-                         escaped(advice.sql));
-    }
-    m_detail->setHtml(html);
+    m_detail->setHtml(PlanStepLook::detailHtml(m_plan->nodes.at(index), m_advice));
 }
 
 QString ExplainPanel::detailText() const
