@@ -226,12 +226,9 @@ private Q_SLOTS:
         QVERIFY(fill(*db, 3000));
         QTemporaryDir folder;
         const QString sql = QStringLiteral("SELECT * FROM fills ORDER BY id");
-        ExportRequest request{sql, ExportFormat::Csv, {}};
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
         // JSON goes through the general writer on both engines; CSV through it when forced by a non-COPY
         // path.
-        auto json = ExportJob::exportTo(*db, ExportRequest{sql, ExportFormat::Json, {}},
+        auto json = ExportJob::exportTo(*db, ExportRequest{sql, ExportFormat::Json, {}, {}},
                                         folder.filePath(QStringLiteral("fills.json")), Progress());
         QVERIFY2(json, qPrintable(textOf(json)));
         QCOMPARE(*json, 3000);
@@ -341,11 +338,12 @@ private Q_SLOTS:
         QVERIFY(db->execute(QStringLiteral("UPDATE fills SET price = -0.0 WHERE id = 10")));
         QTemporaryDir folder;
         const QString file = folder.filePath(QStringLiteral("fills.sql"));
-        auto written =
-            ExportJob::exportTo(*db,
-                                ExportRequest{QStringLiteral("SELECT * FROM fills"), ExportFormat::SqlInsert,
-                                              QStringLiteral("fills_copy")},
-                                file, Progress());
+        auto written = ExportJob::exportTo(*db,
+                                           ExportRequest{QStringLiteral("SELECT * FROM fills"),
+                                                         ExportFormat::SqlInsert,
+                                                         QStringLiteral("fills_copy"),
+                                                         {}},
+                                           file, Progress());
         QVERIFY2(written, qPrintable(textOf(written)));
         QCOMPARE(*written, 3000);
         // The export's own connection was read-only; this one writes.
@@ -385,7 +383,7 @@ private Q_SLOTS:
                 : QStringLiteral("SELECT pg_sleep(60)");
         qint64 ms = 0;
         const JobOutcome outcome =
-            runJob(scratch.url, ExportRequest{sql, ExportFormat::Csv, {}}, target, 800, &ms);
+            runJob(scratch.url, ExportRequest{sql, ExportFormat::Csv, {}, {}}, target, 800, &ms);
         QVERIFY(!outcome.ok);
         QVERIFY2(ms < 1000, qPrintable(QStringLiteral("ended %1 ms after the cancel").arg(ms)));
         QVERIFY2(outcome.error.what.contains(QStringLiteral("cancelled")),
@@ -401,7 +399,7 @@ private Q_SLOTS:
         auto db = DatabaseOpener::open(*ConnectionUrl::parse(scratch.url()));
         QVERIFY(db);
         QTemporaryDir folder;
-        const ExportRequest request{QStringLiteral("SELECT 1"), ExportFormat::Csv, {}};
+        const ExportRequest request{QStringLiteral("SELECT 1"), ExportFormat::Csv, {}, {}};
         const QString missing = folder.filePath(QStringLiteral("no-such-folder/out.csv"));
         auto first = ExportJob::exportTo(**db, request, missing, Progress());
         QVERIFY(!first);

@@ -10,6 +10,7 @@ ExportRequest ExportRequest::ofTable(const QString& schema, const QString& table
     ExportRequest request;
     request.insertTable = SqlIdentifier::qualified(schema, table, dialect);
     request.sql = QStringLiteral("SELECT * FROM ") + request.insertTable;
+    request.table = request.insertTable;
     request.format = format;
     return request;
 }

@@ -84,7 +84,9 @@ Result<qint64> RowExporter::run(Database& db, const ExportRequest& request, QIOD
     if (request.format == ExportFormat::Csv && db.dialect() == Dialect::Sqlite)
         return sqliteCsv(db, request.sql, out, progress);
     if (request.format == ExportFormat::Csv && copyTakes(request.sql))
-        return postgresCopy(db, request.sql, out, progress);
+        return postgresCopy(
+            db, request.table.isEmpty() ? QStringLiteral("(\n%1\n)").arg(bare(request.sql)) : request.table,
+            out, progress);
     return throughWriter(db, request, out, progress);
 }
 
@@ -157,13 +159,12 @@ Result<qint64> RowExporter::sqliteCsv(Database& db, const QString& sql, QIODevic
     return rows;
 }
 
-Result<qint64> RowExporter::postgresCopy(Database& db, const QString& sql, QIODevice& out,
+Result<qint64> RowExporter::postgresCopy(Database& db, const QString& source, QIODevice& out,
                                          const Progress& progress)
 {
     auto& postgres = static_cast<PostgresDatabase&>(db);
     pg_conn* conn = postgres.handle();
-    // The statement on lines of its own: a comment at its end must not swallow the closing parenthesis.
-    const QByteArray copy = "COPY (\n" + bare(sql).toUtf8() + "\n) TO STDOUT WITH (FORMAT csv, HEADER)";
+    const QByteArray copy = "COPY " + source.toUtf8() + " TO STDOUT WITH (FORMAT csv, HEADER)";
     auto failure = [&](const PGresult* result) {
         const bool lost = PQstatus(conn) != CONNECTION_OK;
         const QString state =

@@ -28,7 +28,9 @@ public:
 private:
     static Result<qint64> sqliteCsv(Database& db, const QString& sql, QIODevice& out,
                                     const Progress& progress);
-    static Result<qint64> postgresCopy(Database& db, const QString& sql, QIODevice& out,
+    /// `source`: a table, or a statement in parentheses (on lines of its own: a comment at its end must not
+    /// swallow the closing parenthesis).
+    static Result<qint64> postgresCopy(Database& db, const QString& source, QIODevice& out,
                                        const Progress& progress);
     static Result<qint64> throughWriter(Database& db, const ExportRequest& request, QIODevice& out,
                                         const Progress& progress);
