@@ -4,6 +4,7 @@
 // the tab is hidden; SQLite shows the writer that has the file open and its WAL. The Health tab reads only
 // when opened, its figures match the catalog, and VACUUM run from it leaves no free page.
 
+#include <QClipboard>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -97,6 +98,11 @@ private Q_SLOTS:
         QCOMPARE(page.table()->item(row, SessionTable::DatabaseColumn)->text(), scratch.name());
         QVERIFY(page.statusText().contains(QStringLiteral("1 waiting for a lock")));
         QVERIFY(keepScreenshots(page, QStringLiteral("sessions-blocking-tree")));
+        page.copyTree();
+        const QStringList copied = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'));
+        QVERIFY2(copied.size() >= 5 && copied[1] == lines[0] && copied[3] == lines[1],
+                 qPrintable(copied.join(QLatin1Char('\n'))));
+        QCOMPARE(copied[4].trimmed(), QStringLiteral("UPDATE fills SET qty = qty - 1 WHERE id = 1"));
         // The holder's and the waiter's marks are readable in both themes, and on a theme switch.
         const Theme::Choice before = Theme::instance().choice();
         for (auto choice : {Theme::Choice::Light, Theme::Choice::Dark, Theme::Choice::Light}) {

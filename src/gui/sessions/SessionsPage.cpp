@@ -1,7 +1,9 @@
 #include "sessions/SessionsPage.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -28,7 +30,7 @@ const QString kIntervalKey = QStringLiteral("sessions/refreshMs");
 
 SessionsPage::SessionsPage(QWidget* parent)
     : QWidget(parent), m_interval(new QComboBox), m_refresh(new QPushButton(tr("Refresh now"))),
-      m_cancelQuery(new QPushButton(tr("Cancel statement…"))),
+      m_copyTree(new QPushButton(tr("Copy tree"))), m_cancelQuery(new QPushButton(tr("Cancel statement…"))),
       m_terminate(new QPushButton(tr("End session…"))), m_status(new QLabel), m_banner(new ErrorBanner),
       m_treeBox(new QGroupBox(tr("Blocking tree"))), m_tableBox(new QGroupBox(tr("Sessions"))),
       m_walBox(new QGroupBox(tr("Write-ahead log"))), m_wal(new QLabel), m_tree(new BlockingTreeView),
@@ -54,6 +56,11 @@ SessionsPage::SessionsPage(QWidget* parent)
 
     auto* treeLayout = new QVBoxLayout(m_treeBox);
     treeLayout->addWidget(m_tree);
+    m_copyTree->setToolTip(tr("Copies who blocks whom, with each session's statement, as text"));
+    auto* treeBar = new QHBoxLayout;
+    treeBar->addStretch(1);
+    treeBar->addWidget(m_copyTree);
+    treeLayout->addLayout(treeBar);
     auto* tableLayout = new QVBoxLayout(m_tableBox);
     tableLayout->addWidget(m_table);
     auto* walLayout = new QVBoxLayout(m_walBox);
@@ -82,6 +89,7 @@ SessionsPage::SessionsPage(QWidget* parent)
     });
     connect(&m_timer, &QTimer::timeout, this, &SessionsPage::refresh);
     connect(m_refresh, &QPushButton::clicked, this, &SessionsPage::refresh);
+    connect(m_copyTree, &QPushButton::clicked, this, &SessionsPage::copyTree);
     connect(m_cancelQuery, &QPushButton::clicked, this, [this] { control(selectedPid(), false); });
     connect(m_terminate, &QPushButton::clicked, this, [this] { control(selectedPid(), true); });
     // One selection across both views: a waiter picked in the tree is the row picked in the table.
@@ -307,6 +315,26 @@ void SessionsPage::updateButtons()
     m_cancelQuery->setEnabled(can);
     m_terminate->setEnabled(can);
     m_refresh->setEnabled(m_url.has_value() && !isBusy());
+    m_copyTree->setEnabled(m_snapshot.has_value() && !m_snapshot->blockingRoots().isEmpty());
+}
+
+void SessionsPage::copyTree()
+{
+    if (!m_snapshot)
+        return;
+    QStringList text{tr("Blocking tree of %1, read at %2 UTC")
+                         .arg(m_url ? m_url->display() : QString(),
+                              m_snapshot->readAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))};
+    for (const QString& line : m_tree->lines()) {
+        text << line;
+        const int pid = line.trimmed().section(QLatin1Char(' '), 1, 1).toInt();
+        if (const BlockingSession* s = m_snapshot->report.find(pid); s && !s->query.isEmpty())
+            text << QString(line.size() - line.trimmed().size() + 4, QLatin1Char(' ')) +
+                        (s->state == QLatin1String("active") ? QString() : tr("last: ")) +
+                        s->query.simplified();
+    }
+    QGuiApplication::clipboard()->setText(text.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    m_status->setText(tr("The blocking tree was copied."));
 }
 
 int SessionsPage::selectedPid() const

@@ -59,6 +59,8 @@ public:
     QString errorText() const;
     QPushButton* cancelButton() const { return m_cancelQuery; }
     QPushButton* endButton() const { return m_terminate; }
+    /// Copies the blocking tree as indented text, each session with its statement, for an incident note.
+    void copyTree();
 
 Q_SIGNALS:
     /// A read ended (`ok` false: the banner says why).
@@ -87,6 +89,7 @@ private:
     QTimer m_timer;
     QComboBox* m_interval;
     QPushButton* m_refresh;
+    QPushButton* m_copyTree;
     QPushButton* m_cancelQuery;
     QPushButton* m_terminate;
     QLabel* m_status;
