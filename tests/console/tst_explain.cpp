@@ -471,6 +471,7 @@ private Q_SLOTS:
         runner.cancel();
         QVERIFY(finished.wait(5000));
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        qInfo("cancel to end: %lld ms", static_cast<long long>(timer.elapsed()));
         QCOMPARE(finished.first().at(0).toBool(), false);
         const Error error = finished.first().at(1).value<Error>();
         QVERIFY2(error.what.contains(QLatin1String("cancelled")), qPrintable(error.toText()));

@@ -294,6 +294,7 @@ private Q_SLOTS:
         panel.cancel();
         QVERIFY(done.wait(5000));
         QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        qInfo("cancel to end: %lld ms", static_cast<long long>(clock.elapsed()));
         QCOMPARE(done.first().at(0).toBool(), false);
         QVERIFY2(panel.statusText().contains(QLatin1String("cancelled")), qPrintable(panel.statusText()));
         QVERIFY(panel.banner()->isVisible());
