@@ -436,7 +436,7 @@ bool MainWindow::allowsConsoleClose()
     // nothing half-done. A statement that may change the database (write mode) asks first: stopping it rolls
     // it back, and the operator may rather let it finish.
     m_closeWhenConsoleStops = false;
-    if (!m_console->isBusy())
+    if (!m_console->isBusy() || m_consoleStopOverdue)
         return true;
     if (m_console->isWriting()) {
         QMessageBox box(
@@ -454,6 +454,14 @@ bool MainWindow::allowsConsoleClose()
     m_closeWhenConsoleStops = true;
     m_statusBar->showMessage(tr("Stopping the Console's statements before Strata closes…"));
     m_console->stopAll();
+    // A connection that does not close within seconds (a server that stopped answering) does not keep the
+    // window open: the process ends, and the server rolls back what the connection had not committed.
+    QTimer::singleShot(5000, this, [this] {
+        if (!m_closeWhenConsoleStops)
+            return;
+        m_consoleStopOverdue = true;
+        close();
+    });
     return false;
 }
 

@@ -131,6 +131,7 @@ private:
     StatusJob* m_statusJob = nullptr;
     bool m_closeWhenIdle = false;
     bool m_closeWhenConsoleStops = false; ///< the console's connections are closing for the window's close
+    bool m_consoleStopOverdue = false;    ///< they did not close in time: the window closes without them
     QString m_pendingNotice;
     bool m_refreshAgain = false;    ///< a refresh was asked for while a status read ran
     bool m_noticeWithState = false; ///< the pending notice ends with where the database stands now
