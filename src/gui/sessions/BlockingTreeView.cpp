@@ -100,12 +100,25 @@ void BlockingTreeView::display(const SessionsSnapshot& snapshot)
         addChildren(item, *root);
     }
     expandAll();
-    for (int c : {SessionColumn, WaitColumn, StateColumn})
+    for (int c : {WaitColumn, StateColumn})
         resizeColumnToContents(c);
-    setColumnWidth(SessionColumn,
-                   std::min(columnWidth(SessionColumn) + 12, std::max(380, viewport()->width() / 3)));
+    fitSessionColumn();
     restyle();
     selectPid(selected);
+}
+
+void BlockingTreeView::fitSessionColumn()
+{
+    resizeColumnToContents(SessionColumn);
+    setColumnWidth(SessionColumn,
+                   std::min(columnWidth(SessionColumn) + 12, std::max(380, viewport()->width() / 3)));
+}
+
+void BlockingTreeView::resizeEvent(QResizeEvent* event)
+{
+    QTreeWidget::resizeEvent(event);
+    if (topLevelItemCount() > 0)
+        fitSessionColumn();
 }
 
 void BlockingTreeView::restyle()

@@ -23,8 +23,13 @@ public:
     int selectedPid() const;
     void selectPid(int pid);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void restyle();
+    /// The session column as wide as its names, up to a third of the view (at least 380 px).
+    void fitSessionColumn();
     QTreeWidgetItem* itemFor(const BlockingSession& s, const SessionsSnapshot& snapshot, bool root) const;
 };
 
