@@ -534,6 +534,34 @@ private Q_SLOTS:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM orders")), 20000);
     }
 
+    void connectionEndedByTheServer()
+    {
+        ScratchPostgres pg;
+        STRATA_REQUIRE_POSTGRES(pg);
+        auto db = openDb(pg.url());
+        QVERIFY(db && fillTables(*db));
+        JobRunner runner(*ConnectionUrl::parse(pg.url()),
+                         std::make_unique<ExplainJob>(QStringLiteral("SELECT pg_sleep(60)"), true));
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        runner.start();
+        QTest::qWait(700);
+        QVERIFY(finished.isEmpty());
+        auto ended =
+            db->query(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query "
+                                     "LIKE 'EXPLAIN%pg_sleep%' AND pid <> pg_backend_pid()"));
+        QVERIFY(ended && ended->rows.size() == 1);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        const Error error = finished.first().at(1).value<Error>();
+        qInfo("%s", qPrintable(error.toText()));
+        QVERIFY2(!error.what.isEmpty() && !error.next.isEmpty(), qPrintable(error.toText()));
+        QVERIFY2(error.what.contains(QLatin1String("terminat"), Qt::CaseInsensitive) ||
+                     error.what.contains(QLatin1String("connection"), Qt::CaseInsensitive),
+                 qPrintable(error.toText()));
+        QVERIFY2(!error.next.contains(QLatin1String("Correct the statement")), qPrintable(error.toText()));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM orders")), 20000);
+    }
+
     void badStatements_data() { engines_data(); }
     void badStatements()
     {

@@ -39,7 +39,11 @@ Error refusedBy(const Error& error, bool analyze)
     e.unchanged =
         analyze ? QStringLiteral("Everything: the statement ran inside a transaction that was rolled back.")
                 : QStringLiteral("Everything: EXPLAIN only reads.");
-    e.next = QStringLiteral("Correct the statement and explain it again.");
+    // The statement's own error ("relation does not exist") is the operator's to correct; a lost connection,
+    // a server shutting down or a full disk keep the advice the connection gave.
+    if (e.what.startsWith(QLatin1String("PostgreSQL refused a statement")) ||
+        e.what.startsWith(QLatin1String("SQLite refused a statement")))
+        e.next = QStringLiteral("Correct the statement and explain it again.");
     return e;
 }
 
