@@ -351,6 +351,15 @@ private Q_SLOTS:
             completer->completionModel()->index(offered.indexOf(QStringLiteral("filled_qty")), 0));
         QTest::keyClick(completer->popup(), Qt::Key_Return);
         QCOMPARE(tab->editor()->toPlainText(), QStringLiteral("SELECT filled_qty"));
+
+        // After "fills." only the columns of fills, offered at once.
+        QTest::keyClicks(tab->editor(), QStringLiteral(" FROM fills f WHERE fills."));
+        QVERIFY(completer->popup()->isVisible());
+        QStringList columns;
+        for (int i = 0; i < completer->completionModel()->rowCount(); ++i)
+            columns << completer->completionModel()->index(i, 0).data().toString();
+        QCOMPARE(columns, (QStringList{QStringLiteral("filled_qty"), QStringLiteral("id"),
+                                       QStringLiteral("note"), QStringLiteral("symbol")}));
     }
 
     void historyFindsAStatement_data() { engines(); }

@@ -101,15 +101,19 @@ void ConsolePage::clear()
 void ConsolePage::setSchema(const SchemaSnapshot& snapshot)
 {
     QStringList names;
+    m_columnsOf.clear();
     for (const TableInfo& table : snapshot.tables) {
         names << table.name;
-        for (const ColumnInfo& column : table.columns)
+        QStringList& columns = m_columnsOf[table.name.toLower()];
+        for (const ColumnInfo& column : table.columns) {
             names << column.name;
+            columns << column.name;
+        }
     }
     names.removeDuplicates();
     m_names = names;
     for (int i = 0; i < m_tabs->count(); ++i)
-        tab(i)->editor()->setNames(m_names);
+        tab(i)->editor()->setNames(m_names, m_columnsOf);
 }
 
 QueryTab* ConsolePage::newTab()
@@ -117,7 +121,7 @@ QueryTab* ConsolePage::newTab()
     if (!m_url)
         return nullptr;
     auto* query = new QueryTab(*m_url, m_production->isChecked(), m_tabs);
-    query->editor()->setNames(m_names);
+    query->editor()->setNames(m_names, m_columnsOf);
     connect(query, &QueryTab::tableRequested, this, &ConsolePage::tableRequested);
     const QString title = tr("Query %1").arg(++m_opened);
     const int index = m_tabs->addTab(query, title);

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
@@ -70,7 +71,8 @@ private:
 
     std::optional<ConnectionUrl> m_url;
     QStringList m_names;
-    int m_opened = 0; ///< tabs opened for this database (their numbers)
+    QHash<QString, QStringList> m_columnsOf; ///< by table name, lower case
+    int m_opened = 0;                        ///< tabs opened for this database (their numbers)
     QTabWidget* m_tabs;
     QCheckBox* m_production;
     QPushButton* m_history;

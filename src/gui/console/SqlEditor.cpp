@@ -32,18 +32,41 @@ SqlEditor::SqlEditor(QWidget* parent) : QPlainTextEdit(parent)
             &SqlEditor::insertCompletion);
 }
 
-void SqlEditor::setNames(const QStringList& names)
+namespace {
+
+QStringList sortedNames(QStringList names)
 {
-    QStringList sorted = names;
-    sorted.removeDuplicates();
-    std::sort(sorted.begin(), sorted.end(),
+    names.removeDuplicates();
+    std::sort(names.begin(), names.end(),
               [](const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
-    m_names->setStringList(sorted);
+    return names;
 }
 
-QStringList SqlEditor::names() const
+} // namespace
+
+void SqlEditor::setNames(const QStringList& names, const QHash<QString, QStringList>& columnsOf)
 {
-    return m_names->stringList();
+    m_all = sortedNames(names);
+    m_columnsOf = columnsOf;
+    m_names->setStringList(m_all);
+}
+
+QString SqlEditor::tableBeforeDot() const
+{
+    const QTextCursor cursor = textCursor();
+    const QString line = cursor.block().text().left(cursor.positionInBlock());
+    int dot = int(line.size());
+    while (dot > 0 && (line.at(dot - 1).isLetterOrNumber() || line.at(dot - 1) == QLatin1Char('_')))
+        --dot;
+    if (dot == 0 || line.at(dot - 1) != QLatin1Char('.'))
+        return {};
+    int start = dot - 1;
+    while (start > 0 && (line.at(start - 1).isLetterOrNumber() || line.at(start - 1) == QLatin1Char('_') ||
+                         line.at(start - 1) == QLatin1Char('"')))
+        --start;
+    QString table = line.mid(start, dot - 1 - start);
+    table.remove(QLatin1Char('"'));
+    return table.toLower();
 }
 
 QString SqlEditor::wordBeforeCursor() const
@@ -59,6 +82,13 @@ QString SqlEditor::wordBeforeCursor() const
 void SqlEditor::offerCompletion(bool evenIfShort)
 {
     const QString word = wordBeforeCursor();
+    // After "fills." only the columns of fills are offered, and at once.
+    const QString table = tableBeforeDot();
+    const QStringList offered = m_columnsOf.contains(table) ? sortedNames(m_columnsOf.value(table)) : m_all;
+    if (m_names->stringList() != offered)
+        m_names->setStringList(offered);
+    if (!table.isEmpty() && m_columnsOf.contains(table))
+        evenIfShort = true;
     if ((word.size() < 2 && !evenIfShort) || m_names->rowCount() == 0) {
         m_completer->popup()->hide();
         return;
@@ -182,7 +212,8 @@ void SqlEditor::keyPressEvent(QKeyEvent* event)
     }
     QPlainTextEdit::keyPressEvent(event);
     const QString text = event->text();
-    if (!text.isEmpty() && (text.at(0).isLetterOrNumber() || text.at(0) == QLatin1Char('_')))
+    if (!text.isEmpty() &&
+        (text.at(0).isLetterOrNumber() || text.at(0) == QLatin1Char('_') || text.at(0) == QLatin1Char('.')))
         offerCompletion();
     else if (m_completer->popup()->isVisible() && event->key() != Qt::Key_Shift)
         offerCompletion();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QPlainTextEdit>
 #include <QStringList>
 
@@ -19,9 +20,10 @@ class SqlEditor : public QPlainTextEdit
 public:
     explicit SqlEditor(QWidget* parent = nullptr);
 
-    /// The names offered: tables and columns of the open database.
-    void setNames(const QStringList& names);
-    QStringList names() const;
+    /// The names offered: tables and columns of the open database, and each table's columns (by table name,
+    /// lower case) for completing after "table.".
+    void setNames(const QStringList& names, const QHash<QString, QStringList>& columnsOf = {});
+    QStringList names() const { return m_all; }
     QCompleter* completer() const { return m_completer; }
     /// Offers completions of the word before the cursor (what typing does; public for tests).
     void offerCompletion(bool evenIfShort = false);
@@ -47,6 +49,8 @@ protected:
 
 private:
     QString wordBeforeCursor() const;
+    /// The table named before "name." when the cursor is after such a dot, lower case; empty otherwise.
+    QString tableBeforeDot() const;
     void insertCompletion(const QString& name);
     void showMarks();
 
@@ -57,6 +61,8 @@ private:
     SqlHighlighter* m_highlighter;
     QCompleter* m_completer;
     QStringListModel* m_names;
+    QStringList m_all;
+    QHash<QString, QStringList> m_columnsOf;
 };
 
 } // namespace strata
