@@ -425,6 +425,27 @@ private Q_SLOTS:
         QVERIFY2(again->advice().isEmpty(), qPrintable(PlanText::tree(*again->plan(), again->advice())));
     }
 
+    void noAdviceForATinySqliteTableWithoutStatistics()
+    {
+        // No ANALYZE, so no sqlite_stat1: the table's size is read from its largest rowid.
+        ScratchSqlite file;
+        auto db = openDb(file.url());
+        QVERIFY(db);
+        QVERIFY(
+            db->execute(QStringLiteral("CREATE TABLE venues (id integer PRIMARY KEY, name text NOT NULL)")));
+        QVERIFY(db->execute(QStringLiteral("INSERT INTO venues (name) VALUES ('xnas'), ('xlon'), ('xpar')")));
+        auto tiny = explained(*db, QStringLiteral("SELECT id FROM venues WHERE name = 'xlon'"), false);
+        QVERIFY(tiny->plan());
+        QVERIFY2(tiny->advice().isEmpty(), qPrintable(PlanText::tree(*tiny->plan(), tiny->advice())));
+        QVERIFY(db->execute(
+            QStringLiteral("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < "
+                           "5000) INSERT INTO venues (name) SELECT 'v' || n FROM g")));
+        auto large = explained(*db, QStringLiteral("SELECT id FROM venues WHERE name = 'xlon'"), false);
+        QVERIFY(large->plan());
+        QCOMPARE(large->advice().size(), 1);
+        QCOMPARE(large->advice().first().columns, QStringList{QStringLiteral("name")});
+    }
+
     void hugePlan_data() { engines_data(); }
     void hugePlan()
     {

@@ -292,7 +292,17 @@ void ExplainJob::advise(Database& db, const QString& sql, QueryPlan& plan)
                 unreadable.insert(key);
                 continue;
             }
-            tables.insert(key, *info);
+            TableInfo table = *info;
+            if (sqlite && table.estimatedRows < 0 && !table.withoutRowid) {
+                // No sqlite_stat1 (ANALYZE never ran): the largest rowid, one step down the table's B-tree,
+                // stands in for the row count, so that a table of a handful of rows is not advised an index.
+                const Result<QueryRows> top =
+                    db.query(QStringLiteral("SELECT max(rowid) FROM \"%1\"")
+                                 .arg(QString(table.name).replace(QLatin1Char('"'), QStringLiteral("\"\""))));
+                if (top && !top->isEmpty())
+                    table.estimatedRows = top->value(0, 0).toLongLong();
+            }
+            tables.insert(key, table);
         }
         if (unreadable.contains(key))
             continue;

@@ -20,7 +20,7 @@ namespace strata {
 /// SQLite: a SCAN of a table for which SQLite's own planner would SEARCH an index on some columns
 /// (SqliteWhatIf), or a SEARCH through an AUTOMATIC index SQLite builds for the one query (its lookup
 /// columns), or a table a join would search first so that another's full scan goes (PlanNode::spares),
-/// unless sqlite_stat1 says the table has fewer than kManyRows rows.
+/// unless sqlite_stat1 (or, without it, the table's largest rowid) says it has fewer than kManyRows rows.
 /// Either way no advice when an index of the table already starts with one of those columns
 /// (IndexAdvisor::hasLookupIndex): the planner then chose the scan, and another index would not change it.
 class PlanAdvisor
