@@ -178,7 +178,8 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return !window->isVisible(); }, 5000));
         QCOMPARE(ConsoleThread::ending(), 0);
         QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM fills")).toLongLong(), 10);
-        QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM fills WHERE filled_qty = 777")).toLongLong(), 0);
+        QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM fills WHERE filled_qty = 777")).toLongLong(),
+                 0);
     }
 };
 

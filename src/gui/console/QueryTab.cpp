@@ -1,8 +1,6 @@
 #include "console/QueryTab.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -17,32 +15,18 @@
 #include "console/ConsoleWorker.h"
 #include "console/ModeStrip.h"
 #include "console/OperationsLog.h"
+#include "console/QueryButtons.h"
 #include "console/QueryHistory.h"
 #include "console/ResultGrid.h"
 #include "console/ResultModel.h"
 #include "console/ResultSpool.h"
+#include "console/RunRecords.h"
+#include "console/RunText.h"
 #include "console/SqlEditor.h"
-#include "console/StatementKind.h"
 #include "console/WriteConfirmation.h"
 #include "explain/ExplainPanel.h"
 
 namespace strata {
-
-namespace {
-
-QString rowsText(qint64 n)
-{
-    return n == 1 ? QueryTab::tr("1 row") : QueryTab::tr("%1 rows").arg(QLocale().toString(n));
-}
-
-QString timeText(qint64 micros)
-{
-    if (micros < 1000000)
-        return QueryTab::tr("%1 ms").arg(QLocale().toString(double(micros) / 1000.0, 'f', 1));
-    return QueryTab::tr("%1 s").arg(QLocale().toString(double(micros) / 1e6, 'f', 2));
-}
-
-} // namespace
 
 QueryTab::QueryTab(ConnectionUrl url, bool production, QWidget* parent)
     : QWidget(parent), m_url(std::move(url)), m_production(production)
@@ -52,37 +36,13 @@ QueryTab::QueryTab(ConnectionUrl url, bool production, QWidget* parent)
     m_banner = new ErrorBanner(this);
     m_banner->setObjectName(QStringLiteral("consoleBanner"));
     m_banner->clear();
-    m_run = new QPushButton(tr("Run"), this);
-    m_run->setObjectName(QStringLiteral("runStatement"));
-    m_run->setToolTip(tr("Run the selection, or the statement under the cursor (Ctrl+Return)"));
-    m_runScript = new QPushButton(tr("Run script"), this);
-    m_runScript->setObjectName(QStringLiteral("runScript"));
-    m_runScript->setToolTip(tr("Run every statement, in order (Ctrl+Shift+Return)"));
-    m_cancel = new QPushButton(tr("Cancel"), this);
-    m_cancel->setObjectName(QStringLiteral("cancelStatement"));
-    m_cancel->setToolTip(tr("Stop the running statement (Esc)"));
-    m_cancel->setEnabled(false);
-    m_explainButton = new QPushButton(tr("Explain"), this);
-    m_explainButton->setObjectName(QStringLiteral("explain"));
-    m_explainButton->setToolTip(tr("Show the plan of the statement under the cursor without running it"));
-    m_analyzeButton = new QPushButton(tr("Explain Analyze"), this);
-    m_analyzeButton->setObjectName(QStringLiteral("explainAnalyze"));
-    m_analyzeButton->setToolTip(tr(
-        "Run the statement under the cursor inside a transaction that is rolled back, and show its plan with "
-        "the time and rows of each step"));
-    m_write = new QPushButton(tr("Write mode"), this);
-    m_write->setObjectName(QStringLiteral("writeMode"));
-    m_write->setCheckable(true);
-    m_write->setToolTip(tr("Off: the database refuses statements that change data or schema. On: they run."));
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_run);
-    buttons->addWidget(m_runScript);
-    buttons->addWidget(m_cancel);
-    buttons->addSpacing(12);
-    buttons->addWidget(m_explainButton);
-    buttons->addWidget(m_analyzeButton);
-    buttons->addStretch(1);
-    buttons->addWidget(m_write);
+    auto* buttons = new QueryButtons(this);
+    m_run = buttons->run;
+    m_runScript = buttons->runScript;
+    m_cancel = buttons->cancel;
+    m_explainButton = buttons->explain;
+    m_analyzeButton = buttons->analyze;
+    m_write = buttons->write;
 
     m_grid = new ResultGrid(m_url, this);
     m_results = new QTabWidget(this);
@@ -107,7 +67,7 @@ QueryTab::QueryTab(ConnectionUrl url, bool production, QWidget* parent)
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
     layout->addWidget(m_mode);
     layout->addWidget(split, 1);
 
@@ -265,18 +225,8 @@ void QueryTab::start(QList<Piece> pieces)
 void QueryTab::runNext()
 {
     if (m_queue.isEmpty()) {
-        const StatementOutcome& last = m_lastOutcome;
-        QStringList parts;
-        if (m_statementsDone > 1)
-            parts << tr("%1 statements").arg(m_statementsDone);
-        if (!last.command.isEmpty())
-            parts << last.command;
-        if (!last.columns.isEmpty())
-            parts << tr("%1 returned").arg(rowsText(last.rowsReturned));
-        if (m_affected > 0 || last.rowsAffected >= 0)
-            parts << tr("%1 affected").arg(rowsText(m_affected));
-        parts << timeText(m_clock.nsecsElapsed() / 1000);
-        endRun(true, parts.join(QStringLiteral(" · ")));
+        endRun(true,
+               RunText::summary(m_statementsDone, m_lastOutcome, m_affected, m_clock.nsecsElapsed() / 1000));
         return;
     }
     m_current = m_queue.takeFirst();
@@ -330,8 +280,9 @@ void QueryTab::takeRows()
         m_shownRows = true;
         Q_EMIT firstRowsShown();
     }
-    showStatus(tr("Running… %1 so far · %2")
-                   .arg(rowsText(m_grid->model()->rowCount()), timeText(m_clock.nsecsElapsed() / 1000)));
+    showStatus(
+        tr("Running… %1 so far · %2")
+            .arg(RunText::rows(m_grid->model()->rowCount()), RunText::time(m_clock.nsecsElapsed() / 1000)));
 }
 
 void QueryTab::onFinished(int id, bool ok, const StatementOutcome& outcome, const Error& error, int position)
@@ -347,7 +298,7 @@ void QueryTab::onFinished(int id, bool ok, const StatementOutcome& outcome, cons
     remember(ok && !m_cancelled, outcome, m_cancelled ? tr("cancelled") : error.what);
     if (m_cancelled) {
         endRun(false, tr("Cancelled after %1 and %2; the statement was stopped.")
-                          .arg(rowsText(rows), timeText(m_clock.nsecsElapsed() / 1000)));
+                          .arg(RunText::rows(rows), RunText::time(m_clock.nsecsElapsed() / 1000)));
         return;
     }
     if (!ok) {
@@ -358,7 +309,7 @@ void QueryTab::onFinished(int id, bool ok, const StatementOutcome& outcome, cons
             m_editor->markError(m_current.offset + position);
         }
         endRun(false, tr("Failed after %1: %2")
-                          .arg(timeText(m_clock.nsecsElapsed() / 1000),
+                          .arg(RunText::time(m_clock.nsecsElapsed() / 1000),
                                error.what.section(QLatin1Char('\n'), 0, 0)));
         return;
     }
@@ -424,27 +375,14 @@ void QueryTab::onHeldEnded(int id, bool committed, const Error& error)
 
 void QueryTab::remember(bool ok, const StatementOutcome& outcome, const QString& error)
 {
-    HistoryEntry entry;
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.statement = m_current.sql;
-    entry.ok = ok;
-    entry.rows = outcome.columns.isEmpty() ? outcome.rowsAffected : outcome.rowsReturned;
-    entry.micros = outcome.micros;
-    entry.error = error.section(QLatin1Char('\n'), 0, 0);
-    // The history is a convenience: a history file that cannot be written must not fail the statement.
-    if (const Status kept = QueryHistory(m_url).add(entry); !kept)
-        qWarning("%s", qPrintable(kept.error().toText()));
+    RunRecords::remember(m_url, m_current.sql, ok, outcome, error);
 }
 
 void QueryTab::recordOperation(bool committed)
 {
-    Operation operation;
-    operation.database = m_url.display();
-    operation.statement = m_current.sql;
-    operation.kind = StatementKind::name(StatementKind::ofText(m_url.dialect(), m_current.sql));
-    operation.rows = m_lastOutcome.rowsAffected;
-    operation.outcome = committed ? QStringLiteral("committed") : QStringLiteral("rolled back");
-    if (const Status kept = OperationsLog::record(operation); !kept)
+    if (const Status kept =
+            RunRecords::recordOperation(m_url, m_current.sql, m_lastOutcome.rowsAffected, committed);
+        !kept)
         m_banner->showError(kept.error().prefixed(tr("The operations log could not be written.")));
 }
 
