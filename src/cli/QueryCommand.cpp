@@ -126,7 +126,7 @@ int QueryCommand::run(const CliContext& context)
             writer->row(row, buffer);
         rows.clear();
         writeFailed = out.write(buffer) != buffer.size();
-        buffer.clear();
+        buffer.resize(0); // keeps its capacity for the next batch
         return !writeFailed;
     });
     // The statement ran whatever becomes of its history line; a history that cannot be written is no failure.

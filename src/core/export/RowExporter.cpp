@@ -45,7 +45,7 @@ std::optional<Error> flush(QByteArray& buffer, QIODevice& out)
             QStringLiteral("Free space on that disk (df -h) or choose another folder, then export "
                            "again."));
     }
-    buffer.clear();
+    buffer.resize(0); // keeps its capacity: clear() would free the block and the next rows allocate it again
     return std::nullopt;
 }
 
