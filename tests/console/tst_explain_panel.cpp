@@ -3,6 +3,7 @@
 // scan, a plan of hundreds of steps folded and unfolded, cancel, a refused statement explained, and a scan's
 // "Index map of" link opening that table's indexes in the Schema tab of the main window.
 
+#include <QClipboard>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QPushButton>
@@ -198,6 +199,12 @@ private Q_SLOTS:
         }
         Theme::instance().choose(Theme::Choice::Light);
 
+        // Copy plan: the indented text with the advice, on the clipboard.
+        const QString copied = panel.copyPlan();
+        QVERIFY(copied.contains(plan.nodes.at(scan).title()));
+        QVERIFY(copied.contains(panel.advice().first().sql));
+        QCOMPARE(QApplication::clipboard()->text(), copied);
+
         // The link emits the table it reads.
         QPushButton* link = panel.indexMapButton(QStringLiteral("orders"));
         QVERIFY(link);
@@ -258,6 +265,16 @@ private Q_SLOTS:
             QVERIFY(keepScreenshots(panel, QStringLiteral("explain-plan-folded")));
         }
         // A click on a fold shows what it holds (up to another 200 steps), until nothing is folded.
+        // Enter on a fold unfolds it too.
+        {
+            const int before = drawnNodes(panel.tree());
+            QTreeWidgetItem* fold = panel.folds().first();
+            panel.tree()->setCurrentItem(fold);
+            panel.tree()->setFocus();
+            QTest::keyClick(panel.tree(), Qt::Key_Return);
+            QVERIFY2(drawnNodes(panel.tree()) > before,
+                     qPrintable(QString::number(drawnNodes(panel.tree()))));
+        }
         for (int clicks = 0; !panel.folds().isEmpty() && clicks < 10; ++clicks) {
             QTreeWidgetItem* fold = panel.folds().first();
             panel.tree()->scrollToItem(fold);

@@ -1,6 +1,7 @@
 #include "explain/ExplainPanel.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,8 +30,8 @@ constexpr int kFoldRole = Qt::UserRole + 1; ///< a fold's nodes (QVariantList of
 
 ExplainPanel::ExplainPanel(ConnectionUrl url, QWidget* parent)
     : QWidget(parent), m_url(std::move(url)), m_status(new QLabel(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_banner(new ErrorBanner(this)),
-      m_tree(new QTreeWidget(this)), m_detail(new QTextBrowser(this))
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_copy(new QPushButton(tr("Copy plan"), this)),
+      m_banner(new ErrorBanner(this)), m_tree(new QTreeWidget(this)), m_detail(new QTextBrowser(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 0);
@@ -40,6 +41,10 @@ ExplainPanel::ExplainPanel(ConnectionUrl url, QWidget* parent)
     top->addWidget(m_status, 1);
     top->addWidget(m_cancel);
     m_cancel->hide();
+    m_copy->setToolTip(tr("Put the plan on the clipboard as indented text, with its figures and advice, "
+                          "for a ticket or a chat"));
+    m_copy->setEnabled(false);
+    top->addWidget(m_copy);
     layout->addLayout(top);
     layout->addWidget(m_banner);
     m_banner->hide();
@@ -75,10 +80,13 @@ ExplainPanel::ExplainPanel(ConnectionUrl url, QWidget* parent)
 
     connect(m_cancel, &QPushButton::clicked, this, &ExplainPanel::cancel);
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &ExplainPanel::showDetail);
-    connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+    const auto unfoldFold = [this](QTreeWidgetItem* item) {
         if (item->data(Step, kNodeRole).toInt() < 0)
             unfold(item);
-    });
+    };
+    connect(m_tree, &QTreeWidget::itemClicked, this, unfoldFold);
+    connect(m_tree, &QTreeWidget::itemActivated, this, unfoldFold); // Enter on a fold, as a click
+    connect(m_copy, &QPushButton::clicked, this, &ExplainPanel::copyPlan);
     connect(&Theme::instance(), &Theme::changed, this, &ExplainPanel::restyle);
     m_status->setText(tr("Explain a statement to see its plan."));
     restyle();
@@ -142,6 +150,7 @@ void ExplainPanel::showPlan(const QueryPlan& plan, const QList<IndexAdvice>& adv
     m_advice = advice;
     m_banner->hide();
     m_status->setText(summary());
+    m_copy->setEnabled(true);
     fill();
 }
 
@@ -160,6 +169,15 @@ QString ExplainPanel::summary() const
     QString text = parts.join(QStringLiteral(" · "));
     if (!m_plan->note.isEmpty())
         text += QLatin1Char('\n') + m_plan->note;
+    return text;
+}
+
+QString ExplainPanel::copyPlan()
+{
+    if (!m_plan)
+        return {};
+    const QString text = PlanText::tree(*m_plan, m_advice);
+    QApplication::clipboard()->setText(text);
     return text;
 }
 

@@ -54,6 +54,9 @@ public:
     const QList<IndexAdvice>& advice() const { return m_advice; }
 
     QTreeWidget* tree() const { return m_tree; }
+    /// Puts the plan on the clipboard as indented text (PlanText::tree)
+    /// and returns it; empty when no plan is shown.
+    QString copyPlan();
     /// The line above the tree: what is running, how long the plan took, or what went wrong.
     QString statusText() const;
     /// The "Index map of <table>" button of the first node that reads `table`; nullptr when none is shown.
@@ -98,6 +101,7 @@ private:
     QList<IndexAdvice> m_advice;
     QLabel* m_status;
     QPushButton* m_cancel;
+    QPushButton* m_copy;
     ErrorBanner* m_banner;
     QTreeWidget* m_tree;
     QTextBrowser* m_detail;
