@@ -12,6 +12,8 @@
 
 #include "ScratchDatabases.h"
 #include "connection/DatabaseOpener.h"
+#include "console/QueryTab.h"
+#include "console/SqlEditor.h"
 
 namespace strata::test {
 
@@ -25,6 +27,26 @@ inline bool waitUntil(const std::function<bool()>& condition, int timeoutMs = 30
         QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 10);
     }
     return true;
+}
+
+/// The rows of a data-driven test: one per engine.
+inline void engines()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
+/// Runs the editor's text (or the statement under the cursor) and waits for the run to end.
+inline bool runAndWait(QueryTab& tab, const QString& sql, bool script = false, int timeoutMs = 60000)
+{
+    tab.editor()->setPlainText(sql);
+    QSignalSpy ended(&tab, &QueryTab::runEnded);
+    if (script)
+        tab.runScript();
+    else
+        tab.runCurrent();
+    return waitUntil([&] { return !ended.isEmpty(); }, timeoutMs);
 }
 
 /// A scratch SQLite file or PostgreSQL database, whichever `engine` ("sqlite", "postgresql") names.

@@ -1,9 +1,10 @@
 // The console's SQL editor with real widgets, offscreen, on both engines: a statement runs on the tab's own
-// worker and its rows fill the grid, a never-ending statement is cancelled within a second, a write in a
-// read-only tab is refused and said so, a write on a production database asks with the exact row count and
-// commits or rolls back as answered, a syntax error moves the cursor to where the engine saw it, completion
-// offers a column, the history finds a statement, and a result of 100,000 rows scrolls with the model's
-// memory bounded. Saves console-editor-*.png to $STRATA_SCREENSHOT_DIR.
+// worker and its rows fill the grid (copied and exported as the Data tab's), a never-ending statement is
+// cancelled within a second, a write in a read-only tab is refused and said so, a write on a production
+// database asks with the exact row count and commits or rolls back as answered (and the operations log
+// keeps both), a dropped connection is said and the next run connects again, and a syntax error moves the
+// cursor to where the engine saw it. Saves console-editor-*.png and console-production-write-mode-*.png to
+// $STRATA_SCREENSHOT_DIR. Completion, history, themes and big results: tst_console_results.
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -45,29 +46,6 @@
 
 using namespace strata;
 using namespace strata::test;
-
-namespace {
-
-void engines()
-{
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
-/// Runs the editor's text (or the statement under the cursor) and waits for the run to end.
-bool runAndWait(QueryTab& tab, const QString& sql, bool script = false, int timeoutMs = 60000)
-{
-    tab.editor()->setPlainText(sql);
-    QSignalSpy ended(&tab, &QueryTab::runEnded);
-    if (script)
-        tab.runScript();
-    else
-        tab.runCurrent();
-    return waitUntil([&] { return !ended.isEmpty(); }, timeoutMs);
-}
-
-} // namespace
 
 class TestConsoleEditor : public QObject
 {
@@ -320,190 +298,6 @@ private Q_SLOTS:
             at >= bad - 1 && at <= bad + 4,
             qPrintable(
                 QStringLiteral("cursor at %1, error at %2: %3").arg(at).arg(bad).arg(tab->banner()->text())));
-    }
-
-    void completionOffersAColumn_data() { engines(); }
-    void completionOffersAColumn()
-    {
-        QFETCH(QString, engine);
-        ScratchEngine db(engine);
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QVERIFY(db.createFills(3));
-        auto conn = DatabaseOpener::open(db.url());
-        QVERIFY(conn);
-        auto snapshot = SchemaReader(**conn).read();
-        QVERIFY(snapshot);
-        ConsolePage page;
-        page.load(db.url());
-        page.show();
-        page.setSchema(*snapshot);
-        QueryTab* tab = page.currentTab();
-        tab->editor()->setFocus();
-        QTest::keyClicks(tab->editor(), QStringLiteral("SELECT fill"));
-        QCompleter* completer = tab->editor()->completer();
-        QStringList offered;
-        for (int i = 0; i < completer->completionModel()->rowCount(); ++i)
-            offered << completer->completionModel()->index(i, 0).data().toString();
-        QVERIFY2(offered.contains(QStringLiteral("filled_qty")), qPrintable(offered.join(QLatin1Char(','))));
-        QVERIFY2(offered.contains(QStringLiteral("fills")), qPrintable(offered.join(QLatin1Char(','))));
-        QVERIFY(completer->popup()->isVisible());
-        completer->popup()->setCurrentIndex(
-            completer->completionModel()->index(offered.indexOf(QStringLiteral("filled_qty")), 0));
-        QTest::keyClick(completer->popup(), Qt::Key_Return);
-        QCOMPARE(tab->editor()->toPlainText(), QStringLiteral("SELECT filled_qty"));
-
-        // After "fills." only the columns of fills, offered at once.
-        QTest::keyClicks(tab->editor(), QStringLiteral(" FROM fills f WHERE fills."));
-        QVERIFY(completer->popup()->isVisible());
-        QStringList columns;
-        for (int i = 0; i < completer->completionModel()->rowCount(); ++i)
-            columns << completer->completionModel()->index(i, 0).data().toString();
-        QCOMPARE(columns, (QStringList{QStringLiteral("filled_qty"), QStringLiteral("id"),
-                                       QStringLiteral("note"), QStringLiteral("symbol")}));
-    }
-
-    void historyFindsAStatement_data() { engines(); }
-    void historyFindsAStatement()
-    {
-        QFETCH(QString, engine);
-        ScratchEngine db(engine);
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QVERIFY(db.createFills(3));
-        ConsolePage page;
-        page.load(db.url());
-        page.show();
-        QueryTab* tab = page.currentTab();
-        QVERIFY(runAndWait(*tab, QStringLiteral("SELECT symbol FROM fills WHERE id = 2")));
-        QVERIFY(runAndWait(*tab, QStringLiteral("SELECT count(*) FROM fills")));
-        // Refused (read-only; SQLite has no roles) but kept in the history, without its password.
-        QVERIFY(runAndWait(*tab, QStringLiteral("CREATE ROLE trader PASSWORD 'hunter2'")));
-        tab->editor()->clear();
-        page.showHistory();
-        auto* dialog = page.findChild<HistoryDialog*>();
-        QVERIFY(dialog);
-        QVERIFY(QTest::qWaitForWindowExposed(dialog));
-        QVERIFY(dialog->list()->count() >= 3);
-        for (int i = 0; i < dialog->list()->count(); ++i)
-            QVERIFY2(!dialog->list()->item(i)->text().contains(QStringLiteral("hunter2")),
-                     qPrintable(dialog->list()->item(i)->text()));
-        QVERIFY(dialog->list()->item(0)->text().contains(QStringLiteral("CREATE ROLE trader")));
-        QTest::keyClicks(dialog->filterField(), QStringLiteral("symbol"));
-        QCOMPARE(dialog->list()->count(), 1);
-        QVERIFY(dialog->list()->item(0)->text().contains(QStringLiteral("WHERE id = 2")));
-        QTest::keyClicks(dialog->filterField(), QStringLiteral(" nothing-like-this"));
-        QCOMPARE(dialog->list()->count(), 0);
-        dialog->filterField()->setText(QStringLiteral("symbol"));
-        QListWidget* list = dialog->list();
-        QTest::qWait(20);
-        const QRect rect = list->visualItemRect(list->item(0));
-        QVERIFY(!rect.isEmpty());
-        QSignalSpy chosen(dialog, &HistoryDialog::chosen);
-        // A double-click as the window system sends it: press, release, then the double-click's press.
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
-        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, rect.center());
-        QCOMPARE(chosen.size(), 1);
-        QCOMPARE(tab->editor()->toPlainText(), QStringLiteral("SELECT symbol FROM fills WHERE id = 2"));
-    }
-
-    void aWideResultKeepsTheCacheSmall_data() { engines(); }
-    void aWideResultKeepsTheCacheSmall()
-    {
-        // 1,500 columns (PostgreSQL allows 1,664 in a select list, SQLite 2,000): blocks of fewer rows, so
-        // the cache holds no more values than for a narrow result.
-        QFETCH(QString, engine);
-        ScratchEngine db(engine);
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QStringList columns;
-        for (int c = 0; c < 1500; ++c)
-            columns << QStringLiteral("i + %1 AS c%1").arg(c);
-        const QString rows =
-            db.isSqlite() ? QStringLiteral("(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                                           "WHERE i < 3000) SELECT i FROM n) AS n")
-                          : QStringLiteral("generate_series(1, 3000) AS n(i)");
-        ConsolePage page;
-        page.load(db.url());
-        page.show();
-        QueryTab* tab = page.currentTab();
-        QVERIFY(runAndWait(
-            *tab, QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QStringLiteral(", ")), rows)));
-        QVERIFY2(tab->banner()->isHidden(), qPrintable(tab->banner()->text()));
-        ResultGrid* grid = tab->grid();
-        QCOMPARE(grid->model()->columnCount(), 1500);
-        QCOMPARE(grid->model()->rowCount(), 3000);
-        for (int row = 0; row < 3000; row += 7)
-            QCOMPARE(grid->model()->data(grid->model()->index(row, 1499)).toLongLong(), row + 1 + 1499);
-        const auto& spool = grid->model()->spool();
-        QVERIFY(spool->blockRows() < ResultSpool::maxBlockRows);
-        QVERIFY2(spool->cachedValues() <= qint64(ResultSpool::cachedBlocks) * ResultSpool::blockValues,
-                 qPrintable(QString::number(spool->cachedValues())));
-    }
-
-    void theModeStripReadsInBothThemes()
-    {
-        ScratchSqlite scratch;
-        ConsolePage page;
-        page.resize(1024, 700);
-        page.load(*ConnectionUrl::parse(scratch.url()));
-        page.show();
-        QueryTab* tab = page.currentTab();
-        Theme& theme = Theme::instance();
-        const Theme::Choice before = theme.choice();
-        for (const Theme::Choice choice : {Theme::Choice::Light, Theme::Choice::Dark}) {
-            theme.choose(choice);
-            for (const auto& [write, production] : {std::pair{false, false}, {true, false}, {true, true}}) {
-                page.productionBox()->setChecked(production);
-                tab->setWriteMode(write);
-                screenshots::settle();
-                const QImage strip = tab->modeStrip()->grab().toImage();
-                const Drawn drawnStrip = drawn(strip, strip.rect().adjusted(4, 4, -4, -4));
-                const QString what =
-                    QStringLiteral("%1 theme, write %2, production %3")
-                        .arg(choice == Theme::Choice::Dark ? QStringLiteral("dark") : QStringLiteral("light"))
-                        .arg(write)
-                        .arg(production);
-                QVERIFY2(drawnStrip.ratio >= 4.5, qPrintable(drawnStrip.describe(what)));
-                QVERIFY2(choice == Theme::Choice::Dark ? isDark(drawnStrip.ground)
-                                                       : !isDark(drawnStrip.ground),
-                         qPrintable(drawnStrip.describe(what)));
-            }
-        }
-        theme.choose(before);
-    }
-
-    void bigResultScrollsWithBoundedMemory_data() { engines(); }
-    void bigResultScrollsWithBoundedMemory()
-    {
-        QFETCH(QString, engine);
-        ScratchEngine db(engine);
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        ConsolePage page;
-        page.resize(1024, 700);
-        page.load(db.url());
-        page.show();
-        QueryTab* tab = page.currentTab();
-        const QString sql =
-            db.isSqlite()
-                ? QStringLiteral(
-                      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
-                      "SELECT i, 'row ' || i AS label FROM n")
-                : QStringLiteral("SELECT i, 'row ' || i AS label FROM generate_series(1, 100000) AS i");
-        QVERIFY(runAndWait(*tab, sql));
-        ResultGrid* grid = tab->grid();
-        QCOMPARE(grid->model()->rowCount(), 100000);
-        grid->scroller()->scrollToLastRow();
-        QTest::qWait(50);
-        QCOMPARE(grid->view()->model()->rowCount() <= grid->window()->windowSize(), true);
-        const int top = grid->scroller()->topRow();
-        QVERIFY2(top > 99000, qPrintable(QString::number(top)));
-        QCOMPARE(grid->model()->data(grid->model()->index(99999, 1)).toString(),
-                 QStringLiteral("row 100000"));
-        for (int row = 0; row < 100000; row += 997)
-            QCOMPARE(grid->model()->data(grid->model()->index(row, 0)).toLongLong(), row + 1);
-        const auto& spool = grid->model()->spool();
-        QVERIFY2(spool->cachedRows() <= ResultSpool::cachedBlocks * spool->blockRows(),
-                 qPrintable(QString::number(spool->cachedRows())));
-        QVERIFY(spool->indexBytes() <= (100000 / spool->blockRows() + 1) * 8);
-        QVERIFY(spool->fileBytes() > 100000);
     }
 };
 

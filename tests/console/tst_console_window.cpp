@@ -27,13 +27,6 @@ using namespace strata::test;
 
 namespace {
 
-void engines()
-{
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
 bool openOn(MainWindow& window, const ScratchEngine& db)
 {
     QSignalSpy shown(window.schema(), &SchemaBrowser::schemaShown);
