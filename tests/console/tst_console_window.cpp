@@ -1,7 +1,7 @@
 // The Console in the main window, offscreen, on both engines: it reads nothing until its tab is shown and
 // completes the names of the schema the Schema tab read; a plan node's table opens that table's index map
-// on the Schema tab; closing the window stops a console read silently and asks before stopping a write,
-// which the database then rolls back.
+// on the Schema tab; closing a tab or the window stops a console read silently and asks before stopping a
+// write, which the database then rolls back.
 
 #include <QAction>
 #include <QPushButton>
@@ -111,6 +111,41 @@ private Q_SLOTS:
         QVERIFY(
             waitUntil([&] { return window.schema()->tablePage()->table().name == QLatin1String("fills"); }));
         QCOMPARE(window.schema()->tablePage()->tabs()->currentIndex(), int(TablePage::IndexesTab));
+    }
+
+    void closingATabWithAWriteAsks()
+    {
+        ScratchEngine db(QStringLiteral("sqlite"));
+        QVERIFY(db.createFills(10));
+        ConsolePage page;
+        page.load(db.url());
+        page.show();
+        QueryTab* reader = page.currentTab();
+        QueryTab* writer = page.newTab();
+        writer->setWriteMode(true);
+        writer->editor()->setPlainText(
+            QStringLiteral("WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM "
+                           "r) INSERT INTO fills (id, symbol, filled_qty) SELECT i + "
+                           "100, 'X', 1 FROM r"));
+        writer->runCurrent();
+        QTest::qWait(300);
+        QVERIFY(writer->isRunning());
+        QString said;
+        answerNextMessageBox(standardButton(QMessageBox::No), &said);
+        page.closeTab(1);
+        QVERIFY2(said.contains(QStringLiteral("Query 2 (write) is running a statement that changes")),
+                 qPrintable(said));
+        QCOMPARE(page.tabs()->count(), 2);
+        QVERIFY(writer->isRunning());
+        answerNextMessageBox(standardButton(QMessageBox::Yes), &said);
+        page.closeTab(1);
+        QCOMPARE(page.tabs()->count(), 1);
+        QCOMPARE(page.currentTab(), reader);
+        QVERIFY(waitUntil([] { return ConsoleThread::ending() == 0; }, 5000));
+        QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM fills")).toLongLong(), 10);
+        // A read-only tab closes without a question.
+        page.closeTab(0);
+        QCOMPARE(page.tabs()->count(), 0);
     }
 
     void closingStopsAReadSilently_data() { engines(); }
