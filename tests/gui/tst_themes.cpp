@@ -497,6 +497,20 @@ private Q_SLOTS:
         }
     }
 
+    /// Links (the user guide's, a label's) are readable in each theme, also after switching back to light.
+    void linksAreReadableInEachTheme()
+    {
+        for (const Theme::Choice choice : {Theme::Choice::Light, Theme::Choice::Dark, Theme::Choice::Light}) {
+            choose(choice);
+            const QPalette palette = QApplication::palette();
+            for (const auto role : {QPalette::Link, QPalette::LinkVisited})
+                QVERIFY2(contrast(palette.color(role), palette.color(QPalette::Base)) >= readable,
+                         qPrintable(QStringLiteral("%1: %2 on %3")
+                                        .arg(themeName(), palette.color(role).name(),
+                                             palette.color(QPalette::Base).name())));
+        }
+    }
+
     void theBannersFollowTheTheme()
     {
         choose(Theme::Choice::Light);

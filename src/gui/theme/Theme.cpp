@@ -92,6 +92,10 @@ QPalette Theme::lightPalette()
     delete fusion;
     // Fusion's selection blue is too pale for white text (contrast 3.7): a deeper one of the same hue.
     palette.setColor(QPalette::Highlight, QColor(0x2b, 0x6c, 0xb0));
+    // Set, not inherited: a palette that leaves the link colours unset keeps the dark theme's pale blue
+    // (1.9:1 on white) after switching back to light.
+    palette.setColor(QPalette::Link, QColor(0x0b, 0x57, 0xd0));
+    palette.setColor(QPalette::LinkVisited, QColor(0x6a, 0x1b, 0x9a));
     return palette;
 }
 
