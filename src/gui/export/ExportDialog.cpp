@@ -189,8 +189,15 @@ void ExportDialog::start()
     auto job = std::make_unique<ExportJob>(m_source.request(format), target, m_source.what);
     m_job = job.get();
     m_runner = std::make_unique<JobRunner>(m_source.url, std::move(job));
-    connect(m_runner.get(), &JobRunner::progressed, this,
-            [this](qint64, qint64, const QString& stage) { m_stage->setText(stage); });
+    // The worker reports every 10,000 rows, hundreds of times a second: the label follows ten times a second,
+    // so the window's event loop spends its turns on the operator, not on relaying out a counter.
+    m_sinceStage.invalidate();
+    connect(m_runner.get(), &JobRunner::progressed, this, [this](qint64, qint64, const QString& stage) {
+        if (m_sinceStage.isValid() && m_sinceStage.elapsed() < 100)
+            return;
+        m_sinceStage.start();
+        m_stage->setText(stage);
+    });
     connect(m_runner.get(), &JobRunner::finished, this, &ExportDialog::finish);
     m_clock.start();
     m_stage->setText(QStringLiteral("Starting…"));

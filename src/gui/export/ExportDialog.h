@@ -75,6 +75,7 @@ private:
     std::unique_ptr<JobRunner> m_runner;
     ExportJob* m_job = nullptr;
     QElapsedTimer m_clock;
+    QElapsedTimer m_sinceStage; ///< since the stage label last changed
     bool m_closeWhenStopped = false;
 };
 
