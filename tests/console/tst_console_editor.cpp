@@ -40,6 +40,7 @@
 #include "console/ResultModel.h"
 #include "console/ResultSpool.h"
 #include "console/SqlEditor.h"
+#include "explain/ExplainPanel.h"
 #include "export/ExportDialog.h"
 #include "export/GridExport.h"
 #include "schema/SchemaReader.h"
@@ -252,6 +253,46 @@ private Q_SLOTS:
         // A read on a production database asks nothing.
         QVERIFY(runAndWait(*tab, QStringLiteral("SELECT count(*) FROM fills")));
         QVERIFY(tab->banner()->isHidden());
+    }
+
+    /// Explain Analyze runs the statement; on a production database a write asks first, as running it does.
+    void productionExplainAnalyzeOfAWriteAsks_data() { engines(); }
+    void productionExplainAnalyzeOfAWriteAsks()
+    {
+        QFETCH(QString, engine);
+        ScratchEngine db(engine);
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QVERIFY(db.createFills(100));
+        ConsolePage page;
+        page.load(db.url());
+        page.show();
+        page.productionBox()->setChecked(true);
+        QueryTab* tab = page.currentTab();
+        tab->editor()->setPlainText(QStringLiteral("DELETE FROM fills WHERE id <= 10"));
+
+        QString said;
+        answerNextMessageBox(standardButton(QMessageBox::Cancel), &said, nullptr, 30000);
+        tab->analyzeButton()->click();
+        QVERIFY2(said.contains(QStringLiteral("runs this DELETE on")), qPrintable(said));
+        QVERIFY2(tab->statusText().contains(QStringLiteral("nothing was sent")),
+                 qPrintable(tab->statusText()));
+        QVERIFY(!tab->explainPanel() || !tab->explainPanel()->isRunning());
+
+        answerNextMessageBox(buttonNamed(QStringLiteral("analyzeWrite")), &said, nullptr, 30000);
+        tab->analyzeButton()->click();
+        QVERIFY(tab->explainPanel());
+        QSignalSpy explained(tab->explainPanel(), &ExplainPanel::explained);
+        QVERIFY(explained.wait(30000));
+        QVERIFY(explained.first().first().toBool());
+        // Rolled back: every row is still there.
+        QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM fills")).toLongLong(), 100);
+
+        // Not production: no question.
+        page.productionBox()->setChecked(false);
+        said.clear();
+        tab->analyzeButton()->click();
+        QVERIFY(explained.wait(30000));
+        QVERIFY(said.isEmpty());
     }
 
     void aDroppedConnectionIsSaidAndTheNextRunConnectsAgain()

@@ -1,6 +1,7 @@
 #include "console/QueryTab.h"
 
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -10,6 +11,7 @@
 
 #include "browse/GridScroller.h"
 #include "common/ErrorBanner.h"
+#include "connection/Database.h"
 #include "console/ConsoleStatements.h"
 #include "console/ConsoleThread.h"
 #include "console/ConsoleWorker.h"
@@ -23,6 +25,7 @@
 #include "console/RunRecords.h"
 #include "console/RunText.h"
 #include "console/SqlEditor.h"
+#include "console/StatementKind.h"
 #include "console/WriteConfirmation.h"
 #include "explain/ExplainPanel.h"
 
@@ -437,9 +440,30 @@ void QueryTab::explainCurrent(bool analyze)
         m_results->addTab(m_explain, tr("Plan"));
         connect(m_explain, &ExplainPanel::tableRequested, this, &QueryTab::tableRequested);
     }
+    // Explain Analyze runs the statement (rolled back at the end): a write on a production database takes
+    // its locks and fires its triggers while it runs, so it asks first, as a write does.
+    const QString sql = pieces.first().sql;
+    const StatementKind::Kind kind = StatementKind::ofText(m_url.dialect(), sql);
+    if (analyze && m_production && StatementKind::changes(kind)) {
+        QMessageBox question(
+            QMessageBox::Warning, tr("Explain Analyze on a production database"),
+            tr("Explain Analyze runs this %1 on %2, a production database, and rolls it back "
+               "at the end. While it runs, it locks the rows it changes and fires their "
+               "triggers. Run it?")
+                .arg(Database::leadingKeyword(sql.toUtf8()), m_url.display()),
+            QMessageBox::NoButton, this);
+        QPushButton* run = question.addButton(tr("Run and roll back"), QMessageBox::AcceptRole);
+        run->setObjectName(QStringLiteral("analyzeWrite"));
+        question.setDefaultButton(question.addButton(QMessageBox::Cancel));
+        question.exec();
+        if (question.clickedButton() != run) {
+            showStatus(tr("Explain Analyze not run: nothing was sent to the database."));
+            return;
+        }
+    }
     m_banner->clear();
     m_results->setCurrentWidget(m_explain);
-    m_explain->explain(pieces.first().sql, analyze);
+    m_explain->explain(sql, analyze);
 }
 
 } // namespace strata

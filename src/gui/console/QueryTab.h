@@ -60,6 +60,7 @@ public:
     QPushButton* runButton() const { return m_run; }
     QPushButton* cancelButton() const { return m_cancel; }
     QPushButton* writeButton() const { return m_write; }
+    QPushButton* analyzeButton() const { return m_analyzeButton; }
     QTabWidget* resultArea() const { return m_results; }
     /// The worker of the tab's connection (nullptr before the first run); for measuring.
     ConsoleWorker* worker() const;
