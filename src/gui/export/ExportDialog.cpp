@@ -125,6 +125,16 @@ bool ExportDialog::isRunning() const
     return m_runner && m_runner->isRunning();
 }
 
+void ExportDialog::fitContents()
+{
+    // The banner and the outcome wrap at the dialog's width: it grows to show their every line.
+    layout()->activate();
+    const int needed =
+        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
 void ExportDialog::reject()
 {
     if (isRunning()) {
@@ -183,6 +193,7 @@ void ExportDialog::start()
     if (const QString problem = ExportJob::targetProblem(m_file->text().trimmed()); !problem.isEmpty()) {
         m_banner->showError(Error::badInput(problem, QStringLiteral("Choose a folder you can write to."),
                                             QStringLiteral("Nothing was written.")));
+        fitContents();
         return;
     }
     const auto format = ExportFormat(m_format->currentData().toInt());
@@ -221,6 +232,7 @@ void ExportDialog::finish(bool ok, const Error& error)
     } else {
         m_banner->showError(error);
     }
+    fitContents();
     Q_EMIT exportFinished(ok);
     if (m_closeWhenStopped)
         close();

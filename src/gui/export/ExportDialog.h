@@ -59,6 +59,7 @@ private:
     void formatChanged();
     void finish(bool ok, const Error& error);
     void setRunning(bool running);
+    void fitContents();
 
     ExportSource m_source;
     QComboBox* m_format;
