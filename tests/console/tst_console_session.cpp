@@ -372,7 +372,16 @@ private Q_SLOTS:
         QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
         QVERIFY2(waited.error().what.contains(QStringLiteral("cancelled")),
                  qPrintable(waited.error().toText()));
-        QVERIFY(other->run(QStringLiteral("COMMIT"), ignoreRows));
+        // After the cancel, a held write still waits for the other writer's lock as it should (the cancel was
+        // for the statement before): the other writer commits while it waits.
+        std::thread committer([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            (void)other->run(QStringLiteral("COMMIT"), ignoreRows);
+        });
+        auto held = session->runHeld(QStringLiteral("INSERT INTO fills VALUES (3)"));
+        committer.join();
+        QVERIFY2(held, qPrintable(textOf(held)));
+        QVERIFY(session->rollbackHeld());
         // Once the other writer is done, the same statement runs.
         auto after = session->run(QStringLiteral("INSERT INTO fills VALUES (2)"), ignoreRows);
         QVERIFY2(after, qPrintable(textOf(after)));

@@ -182,6 +182,8 @@ Result<StatementOutcome> SqliteStatementRunner::run(const QString& sql, const Ro
 
 Status SqliteStatementRunner::setReadOnly(bool readOnly)
 {
+    m_cancel =
+        false; // a cancel of the statement before must not stop this one (the progress handler reads it)
     const Status status = m_db.execute(readOnly ? QStringLiteral("PRAGMA query_only = 1")
                                                 : QStringLiteral("PRAGMA query_only = 0"));
     if (status)
@@ -191,6 +193,7 @@ Status SqliteStatementRunner::setReadOnly(bool readOnly)
 
 Status SqliteStatementRunner::beginHeld()
 {
+    m_cancel = false; // nor the wait of BEGIN IMMEDIATE for another writer (the busy handler reads it)
     return m_db.begin();
 }
 
