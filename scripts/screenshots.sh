@@ -131,6 +131,17 @@ done
 for test in tst_lineage_view tst_tearsheet tst_readable_views; do
     gui_shots 1600x1000 "$test"
 done
+# The Console: the SQL editor with results (console-editor), write mode on a production database and its
+# question (console-production-write-mode, console-write-confirmation), a plan opened from the editor
+# (console-plan), the plan tree itself (explain-plan-sqlite, explain-plan-postgresql, explain-plan-folded) and its
+# advice on the table's index map (explain-advice-in-index-map), the export dialog (export-dialog-*), the Sessions
+# tab's blocking tree and SQLite's WAL (sessions-blocking-tree, sessions-sqlite-wal) and a table's Health tab
+# (table-health-postgresql, table-health-sqlite).
+gui_shots 1600x1000 tst_console_editor runShowsRowsAndStatus productionWriteAsksWithTheRowCount
+gui_shots 1600x1000 tst_console_window aPlanNodeOpensItsTablesIndexMap
+gui_shots 1600x1000 tst_explain_panel drawsThePlanWithAdviceAndLinks foldsAHugePlan planNodeOpensTheIndexMap
+gui_shots 1600x1000 tst_export_dialog exportAndCopyFromTheDataTab
+gui_shots 1600x1000 tst_sessions_page
 # The views whose colours tst_themes measures in both themes: the ER diagram and the lineage fitted whole
 # (er-diagram-fit, strategy-lineage-fit), an index map (index-map-sqlite-orders), the timeline and the plan on the
 # demo (timeline-demo, plan-demo) and the wizard as it opens (wizard-opened).
