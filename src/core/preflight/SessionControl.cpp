@@ -8,7 +8,7 @@ QString listHint(SessionControl::Scope scope)
 {
     return scope == SessionControl::Scope::Server
                ? QStringLiteral("Refresh the sessions and pick a pid they list.")
-               : QStringLiteral("List the blocking sessions again and use a pid the list shows.");
+               : QStringLiteral("List the sessions with strata-cli blockers and use a pid it shows.");
 }
 
 QString verb(bool terminate)
@@ -23,9 +23,8 @@ Result<BlockingSession> SessionControl::describe(Database& db, int pid, Scope sc
     if (db.dialect() != Dialect::Postgres)
         return Error::badInput(
             QStringLiteral("%1 is a SQLite file: it has no sessions to cancel or end.").arg(db.display()),
-            QStringLiteral(
-                "Stop the process that has it open (the list of blockers names it by pid) with its "
-                "own tools (its stop script or its service manager)."));
+            QStringLiteral("Stop the process that has it open (strata-cli blockers names it by pid) with its "
+                           "own tools (its stop script or its service manager)."));
     auto rows =
         db.query(db.catalogSql(QStringLiteral("session_to_signal")),
                  QVariantList{pid, scope == Scope::Server ? QStringLiteral("t") : QStringLiteral("f")});
