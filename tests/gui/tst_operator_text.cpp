@@ -384,6 +384,13 @@ private Q_SLOTS:
     /// A stopped step's advice names the menu item, at the start of a sentence as inside one.
     void aStoppedStepIsSentToTheMigrateMenu()
     {
+        // A database opened without its set: the window's own field, not the command line's option.
+        QCOMPARE(
+            MenuRemedy::wording(QStringLiteral("Pass --migrations with the folder that holds the set "
+                                               "(e.g. migrations/risk_state).")),
+            QStringLiteral("Choose the folder that holds the set as the Migration set in File > Connect…"));
+        QCOMPARE(MenuRemedy::wording(QStringLiteral("Pass --migrations with a set for this engine.")),
+                 QStringLiteral("Choose a set for this engine as the Migration set in File > Connect…"));
         QCOMPARE(MenuRemedy::wording(QStringLiteral("Run migrate again when you are ready.")),
                  QStringLiteral("Start Migrations > Migrate… again when you are ready."));
         QCOMPARE(MenuRemedy::wording(QStringLiteral("Stop it, and run migrate again.")),

@@ -60,6 +60,11 @@ const QList<Rewrite>& rewrites()
             {QRegularExpression(
                  QStringLiteral("List the sessions with strata-cli blockers and use a pid it shows\\.")),
              tr("Refresh the blocking tree on the pre-flight page and pick a session it shows.")},
+            {QRegularExpression(QStringLiteral(
+                 "Pass --migrations with the folder that holds the set(?: \\(e\\.g\\. [^)]*\\))?\\.")),
+             tr("Choose the folder that holds the set as the Migration set in File > Connect….")},
+            {QRegularExpression(QStringLiteral("Pass --migrations with a set for this engine\\.")),
+             tr("Choose a set for this engine as the Migration set in File > Connect….")},
             {QRegularExpression(QStringLiteral("`?strata-cli --db \\S+ --migrations \\S+ migrate`?")),
              tr("open that database with File > Connect… and the strategy set, then Migrations > Migrate…")},
             {QRegularExpression(QStringLiteral(", `--mark-rolled-back` if")), tr(", Mark rolled back… if")},
