@@ -81,24 +81,6 @@ void SqliteStatementRunner::interrupt()
     m_db.interrupt();
 }
 
-QVariant SqliteStatementRunner::valueOf(sqlite3_stmt* stmt, int column)
-{
-    switch (sqlite3_column_type(stmt, column)) {
-    case SQLITE_INTEGER:
-        return QVariant::fromValue<qint64>(sqlite3_column_int64(stmt, column));
-    case SQLITE_FLOAT:
-        return sqlite3_column_double(stmt, column);
-    case SQLITE_BLOB:
-        return QByteArray(static_cast<const char*>(sqlite3_column_blob(stmt, column)),
-                          sqlite3_column_bytes(stmt, column));
-    case SQLITE_NULL:
-        return {};
-    default:
-        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
-                                 sqlite3_column_bytes(stmt, column));
-    }
-}
-
 Error SqliteStatementRunner::failure(const QByteArray& utf8)
 {
     sqlite3* db = m_db.handle();
@@ -151,7 +133,7 @@ Result<StatementOutcome> SqliteStatementRunner::run(const QString& sql, const Ro
         QVariantList row;
         row.reserve(columns);
         for (int c = 0; c < columns; ++c)
-            row << valueOf(stmt, c);
+            row << SqliteDatabase::columnValue(stmt, c);
         rows << std::move(row);
         ++outcome.rowsReturned;
         if (rows.size() >= batchRows) {

@@ -25,9 +25,6 @@ public:
     Status beginHeld() override;
     void interrupt() override;
 
-    /// The value of a column of the current row, as the console shows it.
-    static QVariant valueOf(sqlite3_stmt* stmt, int column);
-
 private:
     static int onProgress(void* self);
     static int onBusy(void* self, int attempt);

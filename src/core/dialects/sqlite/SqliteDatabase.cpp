@@ -60,24 +60,6 @@ void bindAll(sqlite3_stmt* stmt, const QVariantList& params)
     }
 }
 
-QVariant columnValue(sqlite3_stmt* stmt, int column)
-{
-    switch (sqlite3_column_type(stmt, column)) {
-    case SQLITE_INTEGER:
-        return QVariant::fromValue<qint64>(sqlite3_column_int64(stmt, column));
-    case SQLITE_FLOAT:
-        return sqlite3_column_double(stmt, column);
-    case SQLITE_BLOB:
-        return QByteArray(static_cast<const char*>(sqlite3_column_blob(stmt, column)),
-                          sqlite3_column_bytes(stmt, column));
-    case SQLITE_NULL:
-        return {};
-    default:
-        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
-                                 sqlite3_column_bytes(stmt, column));
-    }
-}
-
 /// The failure of the last statement on `db`, worded by its kind.
 Error failureOf(sqlite3* db, const QString& path, const SqlScript* script, qsizetype byteOffset,
                 bool inTransaction)
@@ -129,6 +111,24 @@ QString brokenLink(const QString& path, QString* chain)
 }
 
 } // namespace
+
+QVariant SqliteDatabase::columnValue(sqlite3_stmt* stmt, int column)
+{
+    switch (sqlite3_column_type(stmt, column)) {
+    case SQLITE_INTEGER:
+        return QVariant::fromValue<qint64>(sqlite3_column_int64(stmt, column));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, column);
+    case SQLITE_BLOB:
+        return QByteArray(static_cast<const char*>(sqlite3_column_blob(stmt, column)),
+                          sqlite3_column_bytes(stmt, column));
+    case SQLITE_NULL:
+        return {};
+    default:
+        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
+                                 sqlite3_column_bytes(stmt, column));
+    }
+}
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString& path, bool readOnly)
 {

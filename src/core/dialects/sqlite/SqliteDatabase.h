@@ -6,6 +6,7 @@
 #include "connection/Database.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace strata {
 
@@ -31,6 +32,9 @@ public:
 
     QString path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
+    /// A column of the current row as a QVariant: NULL invalid, INTEGER qint64, REAL double, BLOB QByteArray,
+    /// TEXT QString.
+    static QVariant columnValue(sqlite3_stmt* stmt, int column);
     /// How long a statement waits for another writer's lock before failing with "database is locked".
     /// interrupt() also ends the wait (sqlite3_interrupt alone does not reach a statement waiting there).
     void setBusyTimeout(std::chrono::milliseconds timeout);
