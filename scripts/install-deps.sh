@@ -21,6 +21,8 @@ PACKAGES=(
     postgresql postgresql-contrib
     # the manual pages (help2man), the package (debootstrap: a clean Debian 12 root to install it in)
     help2man debootstrap
+    # zsh, whose completion of strata-cli tst_cli_help runs
+    zsh
     # virtual X server for GUI tests
     xvfb xauth
     # the real Alembic (and its PostgreSQL driver) that Strata runs for Alembic projects and tests against

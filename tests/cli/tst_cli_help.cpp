@@ -46,6 +46,36 @@ QStringList bashCompletion(const QStringList& words)
     return candidates;
 }
 
+/// The candidates zsh's completion offers for `words` (the last one is the word being completed): the
+/// completion function run with compadd standing in for zsh's, printing what it is given.
+QStringList zshCompletion(const QStringList& words)
+{
+    QStringList quoted;
+    for (const QString& word : words)
+        quoted << QLatin1Char('\'') + QString(word).replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
+                      QLatin1Char('\'');
+    const QString script =
+        QStringLiteral(
+            "compadd() { if [[ $1 == -a ]]; then print -rl -- ${(P)2}; else print -rl -- \"$@\"; fi }\n"
+            "_files() { }\n"
+            "source '%1/packaging/completion/_strata-cli' >/dev/null\n"
+            "words=(%2)\nCURRENT=%3\n_strata-cli\n")
+            .arg(sourceDir(), quoted.join(QLatin1Char(' ')))
+            .arg(words.size());
+    QProcess zsh;
+    zsh.start(QStringLiteral("zsh"), {QStringLiteral("-f"), QStringLiteral("-c"), script});
+    if (!zsh.waitForFinished(60000) || zsh.exitCode() != 0)
+        return {QStringLiteral("zsh failed: ") + QString::fromUtf8(zsh.readAllStandardError())};
+    // zsh's compadd matches the typed prefix itself; the stand-in does the same here.
+    QStringList candidates;
+    for (const QString& candidate :
+         QString::fromUtf8(zsh.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (candidate.startsWith(words.last()))
+            candidates << candidate;
+    candidates.sort();
+    return candidates;
+}
+
 } // namespace
 
 class TstCliHelp : public QObject
@@ -216,6 +246,15 @@ private Q_SLOTS:
             bashCompletion({cli, QStringLiteral("--db"), db, QStringLiteral("--migrations"), riskStateSet(),
                             QStringLiteral("migrate"), QStringLiteral("--to"), QString()});
         QCOMPARE(versions, (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+        // zsh's completion offers the same.
+        QCOMPARE(zshCompletion({cli, QStringLiteral("--db"), db, QStringLiteral("restore"), id.left(4)}),
+                 QStringList{id});
+        QCOMPARE(zshCompletion({cli, QStringLiteral("res")}),
+                 (QStringList{QStringLiteral("resolve"), QStringLiteral("restore")}));
+        QCOMPARE(
+            zshCompletion({cli, QStringLiteral("--db"), db, QStringLiteral("--migrations"), riskStateSet(),
+                           QStringLiteral("migrate"), QStringLiteral("--to"), QString()}),
+            (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
         // Without a readable database the completion offers nothing and prints no error into the line.
         QCOMPARE(bashCompletion({cli, QStringLiteral("--db"), QStringLiteral("sqlite:/nonexistent/x.db"),
                                  QStringLiteral("restore"), QString()}),
