@@ -89,6 +89,12 @@ done
 # With Strata and its dependencies installed, and after Strata alone is purged: the difference must be
 # exactly Strata's own files. (Its dependencies are apt's to remove, with autoremove, as for any package.)
 snapshot >"$root.before"
+# The manual pages are the programs' own, titled as man lists them (nothing a program printed on stderr).
+for page in 'strata-cli:STRATA\-CLI' 'strata:STRATA'; do
+    zcat "$root/usr/share/man/man1/${page%%:*}.1.gz" | grep -qF ".TH ${page#*:} " ||
+        fail "/usr/share/man/man1/${page%%:*}.1.gz is not titled ${page#*:}: $(zcat "$root/usr/share/man/man1/${page%%:*}.1.gz" | grep -m1 '^\.TH')"
+done
+
 apt_in_root purge strata >/dev/null
 left=()
 while IFS= read -r path; do
