@@ -29,6 +29,7 @@
 #include "schema/SchemaBrowser.h"
 #include "schema/SchemaTree.h"
 #include "schema/TablePage.h"
+#include "theme/Theme.h"
 
 using namespace strata;
 using namespace strata::test;
@@ -470,6 +471,16 @@ private Q_SLOTS:
         tree->setCurrentItem(enums->child(0));
         QVERIFY2(browser->shownDefinition().contains(QStringLiteral("'buy',")),
                  qPrintable(browser->shownDefinition()));
+
+        // View > Theme draws the window again from what it read: nothing is read again, so a table's page
+        // (and a count running on it) stays as it is.
+        QSignalSpy reread(browser, &SchemaBrowser::schemaShown);
+        for (const Theme::Choice choice : {Theme::Choice::Dark, Theme::Choice::Light}) {
+            Theme::instance().choose(choice);
+            QTest::qWait(500);
+        }
+        QCOMPARE(reread.count(), 0);
+        QCOMPARE(page->titleText(), QStringLiteral("public.orders"));
 
         // A count that waits behind another session's lock is cancelled from the button: the statement is
         // interrupted, the page says so, and the banner says what to do.

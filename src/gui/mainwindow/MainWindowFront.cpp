@@ -57,9 +57,13 @@ void MainWindow::setUpFrontAndHelp()
     connect(&theme, &Theme::changed, this, [this, themes] {
         for (const auto& [action, choice] : themes)
             action->setChecked(Theme::instance().choice() == choice);
-        // The timeline's state colours and the SQL preview's highlighting follow the new theme.
-        if (m_target)
-            refresh();
+        // The timeline's state colours follow the new theme, drawn again from the status already read: a
+        // theme is no reason to read the database again, and a re-read would start the schema's pages over
+        // (a row count running on the table's page would end unfinished).
+        if (m_target && m_status) {
+            m_timeline->showStatus(*m_status);
+            showLastOutcome(true);
+        }
     });
 }
 
