@@ -565,11 +565,18 @@ private Q_SLOTS:
                          std::make_unique<ExplainJob>(QStringLiteral("SELECT pg_sleep(60)"), true));
         QSignalSpy finished(&runner, &JobRunner::finished);
         runner.start();
-        QTest::qWait(700);
+        // This test's own database only: other tests on the server run EXPLAINs of pg_sleep of their own.
+        const QString running =
+            QStringLiteral("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                           "AND query LIKE 'EXPLAIN%pg_sleep%' AND pid <> pg_backend_pid()");
+        const auto started = [&] {
+            auto rows = db->query(running);
+            return rows && rows->rows.size() == 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(started(), 10000);
         QVERIFY(finished.isEmpty());
         auto ended =
-            db->query(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query "
-                                     "LIKE 'EXPLAIN%pg_sleep%' AND pid <> pg_backend_pid()"));
+            db->query(QStringLiteral("SELECT pg_terminate_backend(pid) FROM (%1) AS explain").arg(running));
         QVERIFY(ended && ended->rows.size() == 1);
         QVERIFY(finished.wait(5000));
         QCOMPARE(finished.first().at(0).toBool(), false);
