@@ -148,8 +148,7 @@ private Q_SLOTS:
     void adoptThenMigrateTheRest()
     {
         QFETCH(Engine, engine);
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
+        STRATA_REQUIRE_ALEMBIC();
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
         Project project(db.url());
@@ -219,8 +218,7 @@ private Q_SLOTS:
     {
         // A new database: Strata runs every revision through Alembic, then takes them back to v1.
         QFETCH(Engine, engine);
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
+        STRATA_REQUIRE_ALEMBIC();
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
         Project project(db.url());
@@ -258,8 +256,7 @@ private Q_SLOTS:
     void failingRevision()
     {
         QFETCH(Engine, engine);
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
+        STRATA_REQUIRE_ALEMBIC();
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
         Project project(db.url());
@@ -320,8 +317,7 @@ private Q_SLOTS:
         // strata-cli killed while Alembic runs a revision: Alembic dies with it, its transaction rolls back,
         // and the step stays recorded as started (dirty) for the operator to settle.
         QFETCH(Engine, engine);
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
+        STRATA_REQUIRE_ALEMBIC();
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
         Project project(db.url());
@@ -372,8 +368,7 @@ private Q_SLOTS:
     {
         // --migrations at the script folder (env.py, versions/): the alembic.ini above it whose
         // script_location is that folder is the project's, and the team's alembic agrees afterwards.
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
+        STRATA_REQUIRE_ALEMBIC();
         TestDatabase db(Engine::Sqlite, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
         Project project(db.url());

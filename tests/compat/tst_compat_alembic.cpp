@@ -75,8 +75,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, project);
         QFETCH(Engine, engine);
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
+        STRATA_REQUIRE_ALEMBIC();
         const QString source = QStringLiteral(STRATA_SOURCE_DIR "/tests/compat/alembic/") + project;
         TestDatabase byStrata(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(byStrata);
@@ -131,8 +130,7 @@ private Q_SLOTS:
     void twoHeads()
     {
         QFETCH(Engine, engine);
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed (apt install alembic python3-psycopg2)");
+        STRATA_REQUIRE_ALEMBIC();
         TestDatabase db(engine, Content::Empty);
         STRATA_REQUIRE_DATABASE(db);
         const ProjectCopy copy(QStringLiteral(STRATA_SOURCE_DIR "/tests/compat/alembic/two-heads"), db.url());

@@ -176,8 +176,7 @@ private Q_SLOTS:
     void appliesTheRestAndTakesItBack()
     {
         QFETCH(Engine, engine);
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed");
+        STRATA_REQUIRE_ALEMBIC();
         AlembicFixture fixture(engine);
         if (fixture.postgresMissing())
             QFAIL(qPrintable(fixture.postgresError()));
@@ -236,8 +235,7 @@ private Q_SLOTS:
     void failingRevisionLeavesTheDatabaseAsBefore()
     {
         QFETCH(Engine, engine);
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed");
+        STRATA_REQUIRE_ALEMBIC();
         AlembicFixture fixture(engine);
         if (fixture.postgresMissing())
             QFAIL(qPrintable(fixture.postgresError()));
@@ -278,8 +276,7 @@ private Q_SLOTS:
     void refusesARevisionWhoseParentsAreNotApplied()
     {
         QFETCH(Engine, engine);
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed");
+        STRATA_REQUIRE_ALEMBIC();
         AlembicFixture fixture(engine);
         if (fixture.postgresMissing())
             QFAIL(qPrintable(fixture.postgresError()));
@@ -304,8 +301,7 @@ private Q_SLOTS:
     {
         // A second branch (its own label, no down revision) that depends_on the first branch's base:
         // Alembic applies it only after that base, and takes it back alone.
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed");
+        STRATA_REQUIRE_ALEMBIC();
         AlembicFixture fixture(Engine::Sqlite);
         const QDir versions(QDir(fixture.project()).filePath(QStringLiteral("migrations/versions")));
         for (const QString& file : versions.entryList({QStringLiteral("*.py")}, QDir::Files))
@@ -398,8 +394,7 @@ private Q_SLOTS:
 
     void envThatConnectsElsewhereIsStopped()
     {
-        if (!alembic::installed())
-            QSKIP("Alembic is not installed");
+        STRATA_REQUIRE_ALEMBIC();
         AlembicFixture fixture(Engine::Sqlite);
         // env.py reads its own URL instead of sqlalchemy.url: it would migrate a database Strata did not
         // back up.
