@@ -9,6 +9,7 @@
 
 #include "CliProcess.h"
 #include "ScratchDatabases.h"
+#include "ScratchEngine.h"
 #include "connection/DatabaseOpener.h"
 #include "explain/ExplainJob.h"
 #include "explain/FilterColumns.h"
@@ -22,23 +23,6 @@ using namespace strata;
 using namespace strata::test;
 
 namespace {
-
-struct Scratch
-{
-    std::unique_ptr<ScratchSqlite> sqlite;
-    std::unique_ptr<ScratchPostgres> postgres;
-
-    QString open(const QString& engine)
-    {
-        if (engine == QLatin1String("sqlite")) {
-            sqlite = std::make_unique<ScratchSqlite>();
-            return sqlite->url();
-        }
-        postgres = std::make_unique<ScratchPostgres>();
-        return postgres->ok() ? postgres->url() : QString();
-    }
-    QString error() const { return postgres ? postgres->error() : QString(); }
-};
 
 std::unique_ptr<Database> openDb(const QString& url)
 {
@@ -300,10 +284,10 @@ private Q_SLOTS:
     void analyzeLeavesRowsAsTheyWere()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         auto db = openDb(url);
         QVERIFY(db && fillTables(*db));
         const qint64 before = scalar(*db, QStringLiteral("SELECT count(*) FROM orders"));
@@ -333,10 +317,10 @@ private Q_SLOTS:
     void adviceForAFullScanAndNoneWithAnIndex()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         auto db = openDb(url);
         QVERIFY(db && fillTables(*db));
         const QString sql = QStringLiteral("SELECT id, qty FROM orders o WHERE o.state = 'rejected'");
@@ -450,10 +434,10 @@ private Q_SLOTS:
     void hugePlan()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         auto db = openDb(url);
         QVERIFY(db && fillTables(*db));
         QStringList selects;
@@ -468,10 +452,10 @@ private Q_SLOTS:
     void cancelStopsWithinASecond()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         {
             auto db = openDb(url);
             QVERIFY(db && fillTables(*db));
@@ -505,10 +489,10 @@ private Q_SLOTS:
     void cliExplain()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         {
             auto db = openDb(url);
             QVERIFY(db && fillTables(*db));
@@ -594,10 +578,10 @@ private Q_SLOTS:
     void badStatements()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         auto db = openDb(url);
         QVERIFY(db && fillTables(*db));
         Status status;

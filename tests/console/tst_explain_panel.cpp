@@ -15,6 +15,7 @@
 #include "../gui/Contrast.h"
 #include "../gui/Screenshots.h"
 #include "ScratchDatabases.h"
+#include "ScratchEngine.h"
 #include "common/ErrorBanner.h"
 #include "connection/ConnectionTarget.h"
 #include "connection/DatabaseOpener.h"
@@ -35,23 +36,6 @@ using namespace strata;
 using namespace strata::test;
 
 namespace {
-
-struct Scratch
-{
-    std::unique_ptr<ScratchSqlite> sqlite;
-    std::unique_ptr<ScratchPostgres> postgres;
-
-    QString open(const QString& engine)
-    {
-        if (engine == QLatin1String("sqlite")) {
-            sqlite = std::make_unique<ScratchSqlite>();
-            return sqlite->url();
-        }
-        postgres = std::make_unique<ScratchPostgres>();
-        return postgres->ok() ? postgres->url() : QString();
-    }
-    QString error() const { return postgres ? postgres->error() : QString(); }
-};
 
 /// orders (20,000 rows: 'rejected' is one in a thousand) indexed on account, and fills.
 bool fillTables(const QString& url)
@@ -123,10 +107,10 @@ private Q_SLOTS:
     void drawsThePlanWithAdviceAndLinks()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         QVERIFY(fillTables(url));
         ExplainPanel panel(*ConnectionUrl::parse(url));
         panel.resize(1280, 700);
@@ -226,10 +210,10 @@ private Q_SLOTS:
     void foldsAHugePlan()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         QVERIFY(fillTables(url));
         QStringList selects;
         for (int i = 0; i < 300; ++i)
@@ -291,10 +275,10 @@ private Q_SLOTS:
     void cancelStopsWithinASecond()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         QVERIFY(fillTables(url));
         ExplainPanel panel(*ConnectionUrl::parse(url));
         panel.show();
@@ -321,10 +305,10 @@ private Q_SLOTS:
     void refusedStatementIsExplained()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         QVERIFY(fillTables(url));
         ExplainPanel panel(*ConnectionUrl::parse(url));
         panel.show();
@@ -343,10 +327,10 @@ private Q_SLOTS:
     void planNodeOpensTheIndexMap()
     {
         QFETCH(QString, engine);
-        Scratch scratch;
-        const QString url = scratch.open(engine);
-        if (url.isEmpty())
+        ScratchEngine scratch(engine);
+        if (!scratch.ok())
             QFAIL(qPrintable(scratch.error()));
+        const QString url = scratch.urlText();
         QVERIFY(fillTables(url));
         MainWindow window;
         window.resize(1280, 800);
