@@ -109,6 +109,12 @@ struct PerformancePeriod
     JsonField additionalMetrics;
     QString testSymbol;
     QString testTimeframe;
+    /// The period's return attributed to each component (signal generator, risk manager, position sizer),
+    /// in the unit the application writes (the demo: a fraction of the period's return).
+    std::optional<double> signalContribution;
+    std::optional<double> riskContribution;
+    std::optional<double> sizerContribution;
+    JsonField testParameters; ///< the run's test configuration, e.g. {"mode": "backtest", "fee_bps": 2.5}
     /// False when the row cannot be drawn (no return, a period that is not a time or ends before it starts):
     /// a tearsheet skips it and lists it in its problems.
     bool usable = true;

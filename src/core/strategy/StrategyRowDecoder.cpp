@@ -127,7 +127,11 @@ QString StrategyRowDecoder::performanceColumns(Dialect dialect)
                         QStringLiteral("regime_performance"),
                         QStringLiteral("additional_metrics"),
                         QStringLiteral("test_symbol"),
-                        QStringLiteral("test_timeframe")},
+                        QStringLiteral("test_timeframe"),
+                        QStringLiteral("signal_generator_contribution"),
+                        QStringLiteral("risk_manager_contribution"),
+                        QStringLiteral("position_sizer_contribution"),
+                        QStringLiteral("test_parameters")},
                        {QStringLiteral("period_start"), QStringLiteral("period_end")});
 }
 
@@ -337,6 +341,11 @@ PerformancePeriod StrategyRowDecoder::performance(const QVariantList& row)
     checkJson(p.problems, QStringLiteral("additional_metrics"), p.additionalMetrics);
     p.testSymbol = text(row.value(21));
     p.testTimeframe = text(row.value(22));
+    p.signalContribution = number(row.value(23));
+    p.riskContribution = number(row.value(24));
+    p.sizerContribution = number(row.value(25));
+    p.testParameters = json(row.value(26));
+    checkJson(p.problems, QStringLiteral("test_parameters"), p.testParameters);
     return p;
 }
 

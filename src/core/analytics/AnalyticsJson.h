@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QJsonObject>
+
+#include "analytics/FamilyView.h"
+#include "analytics/StrategyAnalytics.h"
+
+namespace strata {
+
+/// The JSON shapes of the analytics (snake_case keys, stable for scripts; NaN is null):
+/// `strata-cli strategies performance ID --json` adds these to StrategyJson::tearsheet's, and
+/// `strata-cli strategies family ID --json` prints family().
+class AnalyticsJson
+{
+public:
+    /// {"metrics": {"columns": [...], "rows": [{"key", "label", "section", "unit", "values": [...]}]},
+    ///  "benchmark": {...}, "drawdown_periods": [...], "yearly_returns": [...], "distribution": {...},
+    ///  "rolling": {...}, "samples": {"boundary", "why", "verdict", "held_up", ...}}
+    static QJsonObject analytics(const StrategyAnalytics& analytics);
+    /// {"root": ID, "members": [...], "parameters": [...], "edges": [...], "generations": [...],
+    ///  "problems": [...]}
+    static QJsonObject family(const FamilyView& family);
+};
+
+} // namespace strata
