@@ -171,6 +171,11 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
             if (!v)
                 return v.error();
             options.rehearseOn = *v;
+        } else if (name == QLatin1String("benchmark")) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            options.benchmark = *v;
         } else if (name == QLatin1String("patch")) {
             status = flag(options.patch);
         } else if (name == QLatin1String("csv")) {

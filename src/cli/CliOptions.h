@@ -49,6 +49,7 @@ struct CliOptions
     bool csv = false;     ///< query --csv: rows as CSV (as psql and sqlite3 write it)
     bool inserts = false; ///< query --inserts: rows as INSERT statements
     bool write = false;   ///< query --write: the statement may change the database
+    QString benchmark;    ///< strategies performance --benchmark SPEC (BenchmarkChoice::parse)
     bool help = false;
     bool version = false; ///< --version with no number after it: print strata-cli's version
 

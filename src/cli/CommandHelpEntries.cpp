@@ -209,9 +209,22 @@ const QList<CommandHelp>& CommandHelp::all()
          s("The strategies, their lineage edges and the problems found in them."),
          {}},
         {s("strategies performance"),
+         s("ID [--benchmark SPEC]"),
+         s("one strategy's tearsheet and full metric table against a benchmark"),
+         s("One strategy's tearsheet: summary, monthly returns, regimes and series, the full metric table "
+           "against its benchmark, the worst drawdown periods, yearly returns, the return distributions, "
+           "rolling "
+           "beta and volatility, and the in-sample (backtest) and out-of-sample (live) split with its "
+           "verdict. "
+           "docs/strategy-metrics.md defines every metric."),
+         {{s("--benchmark SPEC"), s("What it is measured against: parent (the default), none, strategy:ID, "
+                                    "column:TABLE.COLUMN[@DATE], "
+                                    "csv:PATH; column and csv take :prices or :returns.")}}},
+        {s("strategies family"),
          s("ID"),
-         s("one strategy's tearsheet"),
-         s("One strategy's tearsheet: summary, monthly returns, regimes, series."),
+         s("a strategy and its descendants: parameters against results"),
+         s("A strategy and its descendants: each version's parameters against its results, the component "
+           "attribution by generation, and the lineage rows' performance_improvement and risk_change."),
          {}},
         {s("complete"),
          s("commands | options [COMMAND] | backups | versions"),

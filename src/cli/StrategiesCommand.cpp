@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "StrategyFamilyCommand.h"
 #include "strategy/StrategyJson.h"
 #include "strategy/StrategyStore.h"
 #include "strategy/TearsheetBuilder.h"
@@ -33,10 +34,11 @@ int StrategiesCommand::run(const CliContext& context)
     const QString what = args.value(0);
     const bool isLineage = what == QLatin1String("lineage") && args.size() == 1;
     const bool isPerformance = what == QLatin1String("performance") && args.size() == 2;
-    if (!isLineage && !isPerformance)
+    const bool isFamily = what == QLatin1String("family") && args.size() == 2;
+    if (!isLineage && !isPerformance && !isFamily)
         return context.out().failUsage(
             Error::badInput(
-                QStringLiteral("strategies takes `lineage` or `performance ID`."),
+                QStringLiteral("strategies takes `lineage`, `performance ID` or `family ID`."),
                 QStringLiteral("e.g. strata-cli --db sqlite:strategies.db strategies lineage --json")),
             command);
     auto db = context.openDatabase(DatabaseOpener::Mode::Inspect);
@@ -44,6 +46,8 @@ int StrategiesCommand::run(const CliContext& context)
         return context.out().fail(db.error(), command);
     if (auto tables = StrategyStore(**db).requireTables(); !tables)
         return context.out().fail(tables.error(), command);
+    if (isFamily)
+        return StrategyFamilyCommand::run(context, **db, args.at(1));
     return isLineage ? lineage(context, **db) : performance(context, **db, args.at(1));
 }
 

@@ -2,14 +2,12 @@
 
 #include <QJsonObject>
 
-#include "analytics/FamilyView.h"
 #include "analytics/StrategyAnalytics.h"
 
 namespace strata {
 
 /// The JSON shapes of the analytics (snake_case keys, stable for scripts; NaN is null):
-/// `strata-cli strategies performance ID --json` adds these to StrategyJson::tearsheet's, and
-/// `strata-cli strategies family ID --json` prints family().
+/// `strata-cli strategies performance ID --json` adds these to StrategyJson::tearsheet's.
 class AnalyticsJson
 {
 public:
@@ -17,9 +15,6 @@ public:
     ///  "benchmark": {...}, "drawdown_periods": [...], "yearly_returns": [...], "distribution": {...},
     ///  "rolling": {...}, "samples": {"boundary", "why", "verdict", "held_up", ...}}
     static QJsonObject analytics(const StrategyAnalytics& analytics);
-    /// {"root": ID, "members": [...], "parameters": [...], "edges": [...], "generations": [...],
-    ///  "problems": [...]}
-    static QJsonObject family(const FamilyView& family);
 };
 
 } // namespace strata
