@@ -29,8 +29,9 @@ void PerformanceWindows::place(QWidget& window) const
                 QPoint((available.width() - window.width()) / 2, (available.height() - window.height()) / 2));
 }
 
-void PerformanceWindows::showTearsheet(const Tearsheet& sheet)
+void PerformanceWindows::showTearsheet(const StrategyTearsheetJob::Item& item)
 {
+    const Tearsheet& sheet = item.tearsheet;
     if (!m_tearsheet) {
         m_tearsheet = new TearsheetView(&m_owner);
         m_tearsheet->setWindowFlag(Qt::Window);

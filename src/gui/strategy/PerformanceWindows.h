@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QSize>
 
+#include "jobs/StrategyTearsheetJob.h"
 #include "strategy/Tearsheet.h"
 
 class QWidget;
@@ -23,7 +24,8 @@ public:
     /// The windows are children of `owner` (they close with it) drawn as windows of their own.
     explicit PerformanceWindows(QWidget& owner);
 
-    void showTearsheet(const Tearsheet& sheet);
+    /// The strategy's tearsheet window, drawn from what the worker read.
+    void showTearsheet(const StrategyTearsheetJob::Item& item);
     /// `focusedStrategyId` is drawn thicker and on top.
     void showComparison(const QList<Tearsheet>& sheets, const QString& focusedStrategyId);
 

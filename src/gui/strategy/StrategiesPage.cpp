@@ -293,7 +293,7 @@ void StrategiesPage::onStrategiesRead(StrategyReader::Purpose purpose,
         return;
     }
     if (purpose == StrategyReader::Purpose::Tearsheet) {
-        m_windows->showTearsheet(items.first().tearsheet);
+        m_windows->showTearsheet(items.first());
         m_ui->status->setText(tr("Tearsheet of %1 opened.").arg(focus));
         Q_EMIT tearsheetShown(focus);
         return;
