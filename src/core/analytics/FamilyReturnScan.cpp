@@ -1,0 +1,161 @@
+#include "analytics/FamilyReturnScan.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <vector>
+
+#include <QtEndian>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include "dialects/postgres/PostgresDatabase.h"
+#include "dialects/sqlite/SqliteDatabase.h"
+
+namespace strata {
+
+namespace family_scan {
+
+/// Follows one strategy at a time; the id is copied only when the strategy changes.
+class PathFollower
+{
+public:
+    explicit PathFollower(const FamilyReturnScan::Sink& sink) : m_sink(sink) {}
+
+    void row(const char* id, qsizetype idBytes, double returnPct)
+    {
+        if (m_days == 0 || idBytes != m_id.size() ||
+            std::memcmp(id, m_id.constData(), size_t(idBytes)) != 0) {
+            finish();
+            m_id.resize(idBytes); // keeps its capacity from one strategy to the next
+            std::memcpy(m_id.data(), id, size_t(idBytes));
+        }
+        ++m_days;
+        m_growth *= 1 + returnPct / 100.0;
+        m_peak = std::max(m_peak, m_growth);
+        m_maxDrawdown = std::min(m_maxDrawdown, m_growth / m_peak - 1);
+    }
+
+    void finish()
+    {
+        if (m_days > 0)
+            m_sink(m_id, {m_days, m_growth, m_maxDrawdown});
+        m_days = 0;
+        m_growth = 1;
+        m_peak = 1;
+        m_maxDrawdown = 0;
+    }
+
+private:
+    const FamilyReturnScan::Sink& m_sink;
+    QByteArray m_id;
+    int m_days = 0;
+    double m_growth = 1;
+    double m_peak = 1;
+    double m_maxDrawdown = 0;
+};
+
+} // namespace family_scan
+
+QString FamilyReturnScan::sql(qsizetype ids, Dialect dialect)
+{
+    QStringList marks;
+    marks.reserve(ids);
+    for (qsizetype i = 0; i < ids; ++i)
+        marks << (dialect == Dialect::Postgres ? QStringLiteral("$%1").arg(i + 1) : QStringLiteral("?"));
+    // PostgreSQL sends the return in binary (8 bytes): the cast makes that hold whatever numeric type the
+    // column has.
+    const QString value = dialect == Dialect::Postgres
+                              ? QStringLiteral("CAST(total_return_pct AS DOUBLE PRECISION)")
+                              : QStringLiteral("total_return_pct");
+    return QStringLiteral("SELECT strategy_id, %1 FROM strategy_performance WHERE strategy_id IN (%2) "
+                          "AND LOWER(period_type) = 'daily' ORDER BY strategy_id, period_start, id")
+        .arg(value, marks.join(QStringLiteral(", ")));
+}
+
+Error FamilyReturnScan::failure(const QString& message) const
+{
+    return Error::failed(QStringLiteral("Reading the daily returns of the family on %1 failed: %2")
+                             .arg(m_db.display(), message),
+                         QStringLiteral("Nothing was changed."),
+                         QStringLiteral("Check the connection and open the family again."));
+}
+
+Status FamilyReturnScan::scan(const QStringList& strategyIds, const Sink& sink)
+{
+    if (strategyIds.isEmpty())
+        return {};
+    return m_db.dialect() == Dialect::Postgres ? scanPostgres(strategyIds, sink)
+                                               : scanSqlite(strategyIds, sink);
+}
+
+Status FamilyReturnScan::scanSqlite(const QStringList& ids, const Sink& sink)
+{
+    sqlite3* handle = static_cast<SqliteDatabase&>(m_db).handle();
+    const QByteArray utf8 = sql(ids.size(), Dialect::Sqlite).toUtf8();
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()) + 1, 0, &stmt, nullptr) != SQLITE_OK) {
+        const QString message = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(stmt);
+        return failure(message);
+    }
+    std::vector<QByteArray> bound;
+    bound.reserve(size_t(ids.size()));
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        bound.push_back(ids.at(i).toUtf8());
+        sqlite3_bind_text(stmt, int(i + 1), bound.back().constData(), int(bound.back().size()),
+                          SQLITE_STATIC);
+    }
+    family_scan::PathFollower follower(sink);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const auto* id = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        const int bytes = sqlite3_column_bytes(stmt, 0);
+        follower.row(id, bytes, sqlite3_column_double(stmt, 1));
+    }
+    const QString message = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(handle));
+    sqlite3_finalize(stmt);
+    if (!message.isEmpty())
+        return failure(message);
+    follower.finish();
+    return {};
+}
+
+Status FamilyReturnScan::scanPostgres(const QStringList& ids, const Sink& sink)
+{
+    pg_conn* conn = static_cast<PostgresDatabase&>(m_db).handle();
+    const QByteArray utf8 = sql(ids.size(), Dialect::Postgres).toUtf8();
+    std::vector<QByteArray> values;
+    std::vector<const char*> pointers;
+    values.reserve(size_t(ids.size()));
+    pointers.reserve(size_t(ids.size()));
+    for (const QString& id : ids) {
+        values.push_back(id.toUtf8());
+        pointers.push_back(values.back().constData());
+    }
+    // Binary results: the id's bytes as stored, the return as an 8-byte IEEE double (no text to parse).
+    PGresult* result =
+        PQexecParams(conn, utf8.constData(), int(ids.size()), nullptr, pointers.data(), nullptr, nullptr, 1);
+    if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+        const QString message = result ? QString::fromUtf8(PQresultErrorMessage(result)).trimmed()
+                                       : QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        PQclear(result);
+        return failure(message);
+    }
+    family_scan::PathFollower follower(sink);
+    const int rows = PQntuples(result);
+    for (int row = 0; row < rows; ++row) {
+        if (PQgetisnull(result, row, 1))
+            continue;
+        quint64 bits = 0;
+        std::memcpy(&bits, PQgetvalue(result, row, 1), sizeof bits);
+        follower.row(PQgetvalue(result, row, 0), PQgetlength(result, row, 0),
+                     std::bit_cast<double>(qFromBigEndian(bits)));
+    }
+    PQclear(result);
+    follower.finish();
+    return {};
+}
+
+} // namespace strata

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <functional>
+
+#include <QByteArrayView>
+#include <QStringList>
+
+#include "common/Result.h"
+#include "connection/Database.h"
+
+namespace strata {
+
+/// One ordered streaming pass over the daily returns of many strategies (ORDER BY strategy_id,
+/// period_start), straight from the engine's own cursor: per row only a pointer to the strategy id and the
+/// return, nothing allocated. Compounds each strategy's returns and follows its peak, so it gives what only
+/// the order shows: the total return and the maximum drawdown.
+class FamilyReturnScan
+{
+public:
+    struct Path
+    {
+        int days = 0;
+        double growth = 1;      ///< product of (1 + r)
+        double maxDrawdown = 0; ///< the lowest growth / peak - 1 (the start counts as a peak of 1)
+    };
+    /// Called once per strategy, in strategy_id order, with its id (UTF-8) and its path.
+    using Sink = std::function<void(QByteArrayView strategyId, const Path& path)>;
+
+    explicit FamilyReturnScan(Database& db) : m_db(db) {}
+
+    Status scan(const QStringList& strategyIds, const Sink& sink);
+
+    static QString sql(qsizetype ids, Dialect dialect);
+
+private:
+    Status scanSqlite(const QStringList& ids, const Sink& sink);
+    Status scanPostgres(const QStringList& ids, const Sink& sink);
+    Error failure(const QString& message) const;
+
+    Database& m_db;
+};
+
+} // namespace strata
