@@ -14,7 +14,7 @@ struct DrawdownPeriod
     QDate valley;     ///< the day of the lowest equity
     QDate end;        ///< the day of recovery; invalid while still under water
     double depth = 0; ///< <= 0, the valley's fraction below the peak
-    int days = 0;     ///< calendar days from start to end (or to the series' last day)
+    int days = 0;     ///< calendar days from start to the last day under water, both counted (QuantStats)
 
     bool recovered() const { return end.isValid(); }
 
