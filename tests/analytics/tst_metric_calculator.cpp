@@ -69,6 +69,7 @@ private Q_SLOTS:
     void oneLosingDay();
     void returnsThatNeverMove();
     void noLosingDay();
+    void bigReturnsStayReturns();
     void benchmarkMissingDaysCountAsFlat();
     void rollingVolatilityAndBeta();
     void returnSeriesPreparation();
@@ -248,6 +249,17 @@ void TestMetricCalculator::noLosingDay()
     CHECK_CLOSE(c.value(QStringLiteral("cumulative_return")), 0.07171706);
     for (const MetricDefinition& d : MetricDefinition::all())
         QVERIFY2(!std::isinf(c.value(d.key)), qPrintable(d.key));
+}
+
+void TestMetricCalculator::bigReturnsStayReturns()
+{
+    // 0 then +150 %: QuantStats would take these for prices (all >= 0, one above 1); they are returns here.
+    // Cumulative 1 x 2.5 - 1 = 1.5; best day 1.5; no drawdown.
+    const ReturnSeries big = series({QDate(2026, 3, 2), QDate(2026, 3, 3)}, {0.0, 1.5});
+    const MetricColumn c = MetricCalculator::compute(QStringLiteral("Strategy"), big);
+    CHECK_CLOSE(c.value(QStringLiteral("cumulative_return")), 1.5);
+    CHECK_CLOSE(c.value(QStringLiteral("best_day")), 1.5);
+    CHECK_CLOSE(c.value(QStringLiteral("max_drawdown")), 0.0);
 }
 
 void TestMetricCalculator::benchmarkMissingDaysCountAsFlat()

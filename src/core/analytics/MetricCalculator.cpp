@@ -254,10 +254,12 @@ MetricColumn MetricCalculator::compute(const QString& title, const ReturnSeries&
     in.column = &column;
     in.n = n;
     in.series.label = returns.label;
-    in.series.day = returns.day.first(n);
-    in.series.ret.reserve(n);
-    for (qsizetype i = 0; i < n; ++i)
-        in.series.ret.append(std::isfinite(returns.ret.at(i)) ? returns.ret.at(i) : 0.0);
+    // The lists are shared, not copied, unless a return has to be replaced.
+    in.series.day = n == returns.day.size() ? returns.day : returns.day.first(n);
+    in.series.ret = n == returns.ret.size() ? returns.ret : returns.ret.first(n);
+    if (!std::all_of(in.series.ret.cbegin(), in.series.ret.cend(), [](double r) { return std::isfinite(r); }))
+        for (double& r : in.series.ret)
+            r = std::isfinite(r) ? r : 0.0;
     in.moments = ReturnMoments::of(in.r());
     in.tally = DailyTally::of(in.r());
     in.periods = PeriodReturns::of(in.series.day, in.r());

@@ -12,10 +12,11 @@ PeriodReturns PeriodReturns::of(const QList<QDate>& days, const QList<double>& r
     const qsizetype n = std::min(days.size(), returns.size());
     int month = -1, quarter = -1, year = -1; // keys of the periods being gathered
     for (qsizetype i = 0; i < n; ++i) {
-        const QDate& d = days.at(i);
+        int y = 0, m = 0, dayOfMonth = 0;
+        days.at(i).getDate(&y, &m, &dayOfMonth); // one calendar conversion a day
         const double r = returns.at(i);
-        const int monthKey = d.year() * 12 + d.month() - 1;
-        const int quarterKey = d.year() * 4 + (d.month() - 1) / 3;
+        const int monthKey = y * 12 + m - 1;
+        const int quarterKey = y * 4 + (m - 1) / 3;
         if (monthKey != month) {
             month = monthKey;
             p.months.append(0.0);
@@ -25,8 +26,8 @@ PeriodReturns PeriodReturns::of(const QList<QDate>& days, const QList<double>& r
             quarter = quarterKey;
             p.quarters.append(0.0);
         }
-        if (d.year() != year) {
-            year = d.year();
+        if (y != year) {
+            year = y;
             p.years.append(0.0);
         }
         p.months.last() = (1.0 + p.months.constLast()) * (1.0 + r) - 1.0;
