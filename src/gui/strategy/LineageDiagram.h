@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QList>
 #include <QSizeF>
 #include <QString>
@@ -31,6 +33,11 @@ struct LineageDiagram
         bool inCycle = false;   ///< the link that closes a cycle
         bool toMissing = false; ///< one end is not in strategy_registry
         QStringList problems;   ///< what the line's rows say is wrong, for its tooltip
+        /// The direct strategy_lineage row's own verdict on the child, as stored (no unit is defined: the
+        /// demo writes the change of Sharpe and of volatility); nullopt when NULL or no row covers the line.
+        std::optional<double> performanceImprovement;
+        std::optional<double> riskChange;
+        bool hasFigures() const { return performanceImprovement || riskChange; }
     };
 
     QList<Box> boxes;

@@ -1,5 +1,6 @@
 #include "strategy/LineageDiagramBuilder.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QFontMetricsF>
@@ -23,10 +24,15 @@ class Measure
 public:
     double name(const QString& text) { return width(m_name, m_names, text); }
     double detail(const QString& text) { return width(m_detail, m_details, text); }
-    QSizeF label(const QString& text)
+    QSizeF label(const LineageDiagram::Line& line)
     {
         const double p = LineageStyle::labelPadding;
-        return {width(m_label, m_labels, text) + 2 * p, m_label.height() + 2 * p};
+        const QString figures = LineageDiagramBuilder::figuresLine(line);
+        if (figures.isEmpty())
+            return {width(m_label, m_labels, line.relationship) + 2 * p, m_label.height() + 2 * p};
+        return {std::max(width(m_label, m_labels, line.relationship), width(m_label, m_labels, figures)) +
+                    2 * p,
+                2 * m_label.height() + 2 * p};
     }
 
 private:
@@ -53,6 +59,31 @@ QString LineageDiagramBuilder::detailLine(const StrategyRecord& strategy)
     const QString status = strategy.status ? strategyStatusName(*strategy.status)
                                            : QStringLiteral("\"%1\" ?").arg(strategy.statusText);
     return QStringLiteral("v%1 · %2").arg(strategy.version, status);
+}
+
+QString LineageDiagramBuilder::signedFigure(std::optional<double> value)
+{
+    if (!value || !std::isfinite(*value))
+        return QStringLiteral("–");
+    if (*value == 0)
+        return QStringLiteral("0");
+    // Three significant digits whatever the scale the application writes in (0.0123, 0.23, 12.3).
+    const int decimals = std::clamp(2 - static_cast<int>(std::floor(std::log10(std::abs(*value)))), 0, 6);
+    const QString digits = QString::number(std::abs(*value), 'f', decimals);
+    return (*value > 0 ? QStringLiteral("+") : QStringLiteral("−")) + digits;
+}
+
+QString LineageDiagramBuilder::figuresLine(const LineageDiagram::Line& line)
+{
+    if (!line.hasFigures())
+        return {};
+    return QStringLiteral("%1 · risk %2")
+        .arg(signedFigure(line.performanceImprovement), signedFigure(line.riskChange));
+}
+
+QSizeF LineageDiagramBuilder::labelSize(const LineageDiagram::Line& line)
+{
+    return Measure().label(line);
 }
 
 LineageDiagram LineageDiagramBuilder::build(const LineageGraph& graph)
@@ -85,6 +116,12 @@ LineageDiagram LineageDiagramBuilder::build(const LineageGraph& graph)
         return box;
     };
 
+    // The direct rows' figures, by the pair of strategies they link.
+    QHash<QPair<QString, QString>, const LineageEdge*> directRows;
+    for (const LineageEdge& e : graph.edges())
+        if (e.generationDistance == 1 && !directRows.contains({e.ancestorId, e.descendantId}))
+            directRows.insert({e.ancestorId, e.descendantId}, &e);
+
     const QList<LineageGraph::Link>& links = graph.links();
     for (int l = 0; l < links.size(); ++l) {
         const LineageGraph::Link& link = links.at(l);
@@ -96,6 +133,11 @@ LineageDiagram LineageDiagramBuilder::build(const LineageGraph& graph)
         line.inCycle = link.inCycle;
         if (link.inCycle)
             line.problems << QStringLiteral("closes a cycle");
+        if (const LineageEdge* row = directRows.value(
+                {strategies.at(link.parent).strategyId, strategies.at(link.child).strategyId})) {
+            line.performanceImprovement = row->performanceImprovement;
+            line.riskChange = row->riskChange;
+        }
         d.lines.append(line);
     }
     // Direct rows and registry references to a strategy that is not there: a line to a marked box.
@@ -110,7 +152,8 @@ LineageDiagram LineageDiagramBuilder::build(const LineageGraph& graph)
         if (drawn.contains({from, to}))
             continue;
         drawn.insert({from, to});
-        d.lines.append({-1, from, to, e.relationshipType, false, true, e.problems});
+        d.lines.append({-1, from, to, e.relationshipType, false, true, e.problems, e.performanceImprovement,
+                        e.riskChange});
     }
     for (int i = 0; i < strategies.size(); ++i) {
         const StrategyRecord& s = strategies.at(i);
@@ -129,7 +172,9 @@ LineageDiagram LineageDiagramBuilder::build(const LineageGraph& graph)
                             type,
                             false,
                             true,
-                            {QStringLiteral("%1 %2 is not in strategy_registry").arg(type, id)}});
+                            {QStringLiteral("%1 %2 is not in strategy_registry").arg(type, id)},
+                            std::nullopt,
+                            std::nullopt});
         }
     }
 
@@ -154,7 +199,7 @@ LineageDiagram LineageDiagramBuilder::build(const LineageGraph& graph)
         edge.from = boxId(line.from);
         edge.to = boxId(line.to);
         if (labelled && !line.relationship.isEmpty())
-            edge.labelSize = measure.label(line.relationship);
+            edge.labelSize = measure.label(line);
         g.edges.append(edge);
     }
     return d;

@@ -18,6 +18,13 @@ public:
     static LineageDiagram build(const LineageGraph& graph);
     /// The text under a strategy's name: "v1.2.0 · PRODUCTION"; an unknown status is quoted and marked.
     static QString detailLine(const StrategyRecord& strategy);
+    /// The second line of a link's label: performance_improvement and risk_change as stored, signed
+    /// ("+0.23 · risk −0.012"); empty when the row has neither.
+    static QString figuresLine(const LineageDiagram::Line& line);
+    /// One figure as the label shows it: signed, three significant digits, a true minus sign; "–" for none.
+    static QString signedFigure(std::optional<double> value);
+    /// The label's size: the relationship, and the figures under it when there are any.
+    static QSizeF labelSize(const LineageDiagram::Line& line);
 };
 
 } // namespace strata

@@ -21,6 +21,9 @@ public:
     int type() const override { return Type; }
     const LineageDiagram::Line& line() const { return m_line; }
     QString relationship() const { return m_line.relationship; }
+    /// The line under the relationship: the lineage row's performance_improvement and risk_change
+    /// ("+0.23 · risk −0.012"), empty when the row has neither.
+    QString figuresText() const;
     bool isMarked() const { return m_line.inCycle || m_line.toMissing; }
     /// The label's rectangle in scene coordinates: where Graphviz made room, or the middle of the line.
     QRectF labelRect() const { return m_labelRect; }

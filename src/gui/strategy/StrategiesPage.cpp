@@ -1,5 +1,8 @@
 #include "strategy/StrategiesPage.h"
 
+#include <QScreen>
+
+#include "analytics/FamilyWindow.h"
 #include "common/ErrorBanner.h"
 #include "strategy/LineageExport.h"
 #include "strategy/LineageProblemList.h"
@@ -73,6 +76,7 @@ StrategiesPage::StrategiesPage(QWidget* parent)
     connect(m_scene, &LineageScene::strategySelected, this, &StrategiesPage::onSelected);
     connect(m_ui->details, &StrategyDetails::tearsheetRequested, this, &StrategiesPage::openTearsheet);
     connect(m_ui->details, &StrategyDetails::compareRequested, this, &StrategiesPage::compareWithFamily);
+    connect(m_ui->details, &StrategyDetails::familyRequested, this, &StrategiesPage::openFamily);
 
     connect(m_reader, &StrategyReader::lineageRead, this,
             [this](const LineageGraph& graph) { showGraph(graph); });
@@ -280,6 +284,29 @@ void StrategiesPage::compareWithFamily(const QString& strategyId)
     m_reader->readStrategies(StrategyReader::Purpose::Comparison, ids, strategyId);
 }
 
+void StrategiesPage::openFamily(const QString& strategyId)
+{
+    if (!m_reader->connection()) {
+        m_ui->lineageBanner->showNotice(
+            tr("No database is open to read the family of %1 from.").arg(strategyId));
+        return;
+    }
+    if (!m_family) {
+        m_family = new FamilyWindow(this);
+        m_family->setWindowFlag(Qt::Window);
+        const QScreen* screen = this->screen();
+        const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1024, 700);
+        m_family->resize(PerformanceWindows::windowSize(available.size()));
+        m_family->move(available.topLeft() + QPoint((available.width() - m_family->width()) / 2,
+                                                    (available.height() - m_family->height()) / 2));
+    }
+    m_family->setConnection(m_reader->connection());
+    m_family->openFamily(strategyId);
+    m_family->show();
+    m_family->raise();
+    m_ui->status->setText(tr("Reading the family of %1…").arg(strategyId));
+}
+
 void StrategiesPage::onStrategiesRead(StrategyReader::Purpose purpose,
                                       const QList<StrategyTearsheetJob::Item>& items, const QString& focus)
 {
@@ -318,7 +345,7 @@ Status StrategiesPage::exportSvg(const QString& path)
 
 bool StrategiesPage::isBusy() const
 {
-    return m_reader->isReading() || m_scene->isLayingOut();
+    return m_reader->isReading() || m_scene->isLayingOut() || (m_family && m_family->isReading());
 }
 
 bool StrategiesPage::isShowingLineage() const

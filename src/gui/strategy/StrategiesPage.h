@@ -21,6 +21,7 @@ namespace strata {
 
 class ComparisonChart;
 class ErrorBanner;
+class FamilyWindow;
 class LineageProblemList;
 class LineageScene;
 class LineageView;
@@ -74,6 +75,11 @@ public:
     void openTearsheet(const QString& strategyId);
     /// Reads `strategyId`, its parents and its children on a worker and overlays them.
     void compareWithFamily(const QString& strategyId);
+    /// Opens the family window of `strategyId` (it and its descendants: parameters against results,
+    /// attribution over generations), read on a worker.
+    void openFamily(const QString& strategyId);
+    /// nullptr until first opened.
+    FamilyWindow* familyWindow() const { return m_family; }
     Status exportPng(const QString& path);
     Status exportSvg(const QString& path);
 
@@ -100,6 +106,7 @@ private:
     LineageScene* m_scene;
     StrategyReader* m_reader;
     PerformanceWindows* m_windows;
+    FamilyWindow* m_family = nullptr; ///< a child window of the page, made on first use
     QString m_title;
     QString m_wanted; ///< the strategy to select once the lineage is drawn
 };

@@ -80,6 +80,12 @@ StrategyDetails::StrategyDetails(QWidget* parent)
             [this] { Q_EMIT tearsheetRequested(m_strategyId); });
     connect(m_ui->compareButton, &QPushButton::clicked, this,
             [this] { Q_EMIT compareRequested(m_strategyId); });
+    // Beside the tearsheet and the comparison, before the stretch that ends the row.
+    m_familyButton = new QPushButton(tr("Family…"), this);
+    m_familyButton->setToolTip(tr("The strategy and its descendants: parameters against results, attribution "
+                                  "over generations"));
+    m_ui->buttonsLayout->insertWidget(m_ui->buttonsLayout->indexOf(m_ui->compareButton) + 1, m_familyButton);
+    connect(m_familyButton, &QPushButton::clicked, this, [this] { Q_EMIT familyRequested(m_strategyId); });
     clear();
 }
 
@@ -103,6 +109,7 @@ void StrategyDetails::clear()
     m_ui->performance->clear();
     m_ui->tearsheetButton->setEnabled(false);
     m_ui->compareButton->setEnabled(false);
+    m_familyButton->setEnabled(false);
 }
 
 void StrategyDetails::showStrategy(const LineageGraph& graph, int index)
@@ -142,6 +149,7 @@ void StrategyDetails::showStrategy(const LineageGraph& graph, int index)
     new QTreeWidgetItem(m_ui->versions, {tr("Reading the version history…")});
     m_ui->tearsheetButton->setEnabled(true);
     m_ui->compareButton->setEnabled(true);
+    m_familyButton->setEnabled(true);
 }
 
 void StrategyDetails::showChanges(const LineageGraph& graph, int index)

@@ -50,6 +50,8 @@ public:
     QPlainTextEdit* configurationText() const;
     QPushButton* tearsheetButton() const;
     QPushButton* compareButton() const;
+    /// "Family…": the strategy and its descendants, parameters against results.
+    QPushButton* familyButton() const { return m_familyButton; }
 
     /// The column of versionTable() that marks a major version ("major"), and the row's font is bold.
     static constexpr int majorColumn = 2;
@@ -57,6 +59,7 @@ public:
 Q_SIGNALS:
     void tearsheetRequested(const QString& strategyId);
     void compareRequested(const QString& strategyId);
+    void familyRequested(const QString& strategyId);
 
 private:
     void showChanges(const LineageGraph& graph, int index);
@@ -68,6 +71,7 @@ private:
     QString m_strategyId;
     QStringList m_rowProblems; ///< the registry row's and the lineage's
     QStringList m_problems;
+    QPushButton* m_familyButton = nullptr;
 };
 
 } // namespace strata

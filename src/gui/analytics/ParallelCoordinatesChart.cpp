@@ -1,0 +1,382 @@
+#include "analytics/ParallelCoordinatesChart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <QFontMetricsF>
+#include <QLinearGradient>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include "analytics/FamilyTableModel.h"
+#include "strategy/ChartStyle.h"
+#include "strategy/LineageStyle.h"
+
+namespace strata {
+
+namespace {
+
+constexpr double pcNan = std::numeric_limits<double>::quiet_NaN();
+constexpr double pcLeftMargin = 40;
+constexpr double pcRightMargin = 84; ///< room for the Sharpe scale
+constexpr double pcTopMargin = 60;   ///< axis titles (two rows when crowded) and top values
+constexpr double pcBottomMargin = 26;
+constexpr double pcHitDistance = 6;
+
+QColor pcMix(const QColor& a, const QColor& b, double t)
+{
+    return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * t),
+                            static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
+double pcSegmentDistance(const QPointF& p, const QPointF& a, const QPointF& b)
+{
+    const QPointF ab = b - a;
+    const double length = QPointF::dotProduct(ab, ab);
+    const double t = length > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length, 0.0, 1.0) : 0.0;
+    const QPointF nearest = a + t * ab;
+    return std::hypot(p.x() - nearest.x(), p.y() - nearest.y());
+}
+
+QString pcAxisValue(const ParallelCoordinatesChart::Axis& axis, double value)
+{
+    if (axis.isResult)
+        return FamilyTableModel::formatResult(axis.key, value);
+    return QString::number(value, 'g', 4);
+}
+
+} // namespace
+
+ParallelCoordinatesChart::ParallelCoordinatesChart(QWidget* parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void ParallelCoordinatesChart::setFamily(const FamilyView& family)
+{
+    m_axes.clear();
+    m_ids.clear();
+    m_names.clear();
+    m_sharpe.clear();
+    m_root = m_selected = m_hovered = -1;
+    m_leftOut = 0;
+    const QList<FamilyView::Member>& members = family.members;
+    for (const FamilyView::Member& m : members) {
+        if (m.strategyId == family.rootId)
+            m_root = static_cast<int>(m_ids.size());
+        m_ids << m.strategyId;
+        m_names << QStringLiteral("%1 v%2").arg(m.name, m.version);
+        m_sharpe << m.sharpe;
+    }
+
+    // A parameter varies when two members differ on it (one lacking it counts as a difference).
+    for (const QString& name : family.parameterNames) {
+        bool varies = false;
+        bool numeric = true;
+        const QJsonValue first = members.isEmpty() ? QJsonValue() : members.first().parameters.value(name);
+        for (const FamilyView::Member& m : members) {
+            const QJsonValue v = m.parameters.value(name);
+            varies = varies || v != first;
+            numeric = numeric && (v.isDouble() || v.isUndefined());
+        }
+        if (!varies)
+            continue;
+        if (m_axes.size() >= maxParameterAxes) {
+            ++m_leftOut;
+            continue;
+        }
+        Axis axis;
+        axis.key = name;
+        axis.title = name.section(QLatin1Char('.'), -1);
+        if (!numeric) {
+            for (const FamilyView::Member& m : members)
+                if (const QJsonValue v = m.parameters.value(name); !v.isUndefined())
+                    axis.categories << FamilyTableModel::formatParameter(v);
+            axis.categories.removeDuplicates();
+            axis.categories.sort();
+        }
+        for (const FamilyView::Member& m : members) {
+            const QJsonValue v = m.parameters.value(name);
+            axis.position << (v.isUndefined() ? pcNan
+                              : numeric
+                                  ? v.toDouble()
+                                  : double(axis.categories.indexOf(FamilyTableModel::formatParameter(v))));
+        }
+        m_axes << axis;
+    }
+    for (const QString& key :
+         {QStringLiteral("sharpe"), QStringLiteral("cagr"), QStringLiteral("max_drawdown"),
+          QStringLiteral("volatility"), QStringLiteral("win_rate")}) {
+        Axis axis;
+        axis.key = key;
+        axis.title =
+            FamilyTableModel().headerData(FamilyTableModel().columnOf(key), Qt::Horizontal).toString();
+        axis.isResult = true;
+        for (const FamilyView::Member& m : members)
+            axis.position << FamilyTableModel::result(m, key);
+        m_axes << axis;
+    }
+    // Values to 0…1 along each axis; an axis whose members all agree is drawn at its middle.
+    for (Axis& axis : m_axes) {
+        double low = std::numeric_limits<double>::infinity();
+        double high = -low;
+        for (double v : std::as_const(axis.position))
+            if (std::isfinite(v)) {
+                low = std::min(low, v);
+                high = std::max(high, v);
+            }
+        if (!axis.categories.isEmpty()) {
+            low = 0;
+            high = std::max<double>(1, static_cast<double>(axis.categories.size() - 1));
+        }
+        if (!std::isfinite(low)) {
+            low = 0;
+            high = 1;
+        }
+        const bool flat = high <= low;
+        axis.low = low;
+        axis.high = flat ? low : high;
+        for (double& v : axis.position)
+            v = !std::isfinite(v) ? pcNan : flat ? 0.5 : (v - low) / (high - low);
+    }
+    m_sharpeLow = std::numeric_limits<double>::infinity();
+    m_sharpeHigh = -m_sharpeLow;
+    for (double s : std::as_const(m_sharpe))
+        if (std::isfinite(s)) {
+            m_sharpeLow = std::min(m_sharpeLow, s);
+            m_sharpeHigh = std::max(m_sharpeHigh, s);
+        }
+    if (!std::isfinite(m_sharpeLow))
+        m_sharpeLow = m_sharpeHigh = 0;
+    update();
+}
+
+QStringList ParallelCoordinatesChart::axisKeys() const
+{
+    QStringList keys;
+    for (const Axis& axis : m_axes)
+        keys << axis.key;
+    return keys;
+}
+
+void ParallelCoordinatesChart::setSelectedMember(const QString& strategyId)
+{
+    const int index = static_cast<int>(m_ids.indexOf(strategyId));
+    if (index == m_selected)
+        return;
+    m_selected = index;
+    update();
+}
+
+QRectF ParallelCoordinatesChart::plotArea() const
+{
+    return QRectF(pcLeftMargin, pcTopMargin, std::max(10.0, width() - pcLeftMargin - pcRightMargin),
+                  std::max(10.0, height() - pcTopMargin - pcBottomMargin));
+}
+
+double ParallelCoordinatesChart::axisX(int axis) const
+{
+    const QRectF area = plotArea();
+    if (m_axes.size() < 2)
+        return area.center().x();
+    return area.left() + area.width() * axis / double(m_axes.size() - 1);
+}
+
+QPolygonF ParallelCoordinatesChart::lineOf(int member) const
+{
+    const QRectF area = plotArea();
+    QPolygonF line;
+    for (int a = 0; a < m_axes.size(); ++a) {
+        const double v = m_axes.at(a).position.at(member);
+        // A member without the value is drawn at the bottom, where missing values sit.
+        line << QPointF(axisX(a), area.bottom() - (std::isfinite(v) ? v : 0) * area.height());
+    }
+    return line;
+}
+
+QPointF ParallelCoordinatesChart::pointOf(const QString& strategyId, int axis) const
+{
+    const qsizetype member = m_ids.indexOf(strategyId);
+    if (member < 0 || axis < 0 || axis >= m_axes.size())
+        return {};
+    return lineOf(static_cast<int>(member)).at(axis);
+}
+
+QString ParallelCoordinatesChart::memberAt(const QPointF& at) const
+{
+    double best = pcHitDistance;
+    int found = -1;
+    for (int m = 0; m < m_ids.size(); ++m) {
+        const QPolygonF line = lineOf(m);
+        for (int i = 1; i < line.size(); ++i) {
+            const double d = pcSegmentDistance(at, line.at(i - 1), line.at(i));
+            if (d < best) {
+                best = d;
+                found = m;
+            }
+        }
+    }
+    return found < 0 ? QString() : m_ids.at(found);
+}
+
+QColor ParallelCoordinatesChart::colourOf(double sharpe) const
+{
+    if (!std::isfinite(sharpe))
+        return chartstyle::referenceColour();
+    const double span = m_sharpeHigh - m_sharpeLow;
+    const double t = span > 0 ? (sharpe - m_sharpeLow) / span : 0.5;
+    const QColor middle = chartstyle::darkTheme() ? QColor(0xb8, 0xa8, 0x7a) : QColor(0xc9, 0xa2, 0x27);
+    return t < 0.5 ? pcMix(chartstyle::lossColour(), middle, t * 2)
+                   : pcMix(middle, chartstyle::gainColour(), (t - 0.5) * 2);
+}
+
+void ParallelCoordinatesChart::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), chartstyle::backgroundColour());
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    if (m_ids.isEmpty()) {
+        painter.setPen(chartstyle::textColour());
+        painter.drawText(rect(), Qt::AlignCenter, tr("No family to show"));
+        return;
+    }
+    paintAxes(painter);
+    // Many members: fainter lines, so that where they crowd shows.
+    const int alpha = std::clamp(static_cast<int>(2400 / std::max<qsizetype>(1, m_ids.size())), 40, 200);
+    for (int m = 0; m < m_ids.size(); ++m) {
+        if (m == m_root || m == m_selected || m == m_hovered)
+            continue;
+        QColor colour = colourOf(m_sharpe.at(m));
+        colour.setAlpha(alpha);
+        paintLine(painter, m, colour, 1.3);
+    }
+    if (m_root >= 0 && m_root != m_selected) {
+        paintLine(painter, m_root, chartstyle::textColour(), 4.2);
+        paintLine(painter, m_root, colourOf(m_sharpe.at(m_root)), 2.4);
+    }
+    if (m_hovered >= 0 && m_hovered != m_selected)
+        paintLine(painter, m_hovered, colourOf(m_sharpe.at(m_hovered)), 2.6);
+    if (m_selected >= 0)
+        paintLine(painter, m_selected, LineageStyle::accent(), 3.2);
+    paintLegend(painter);
+}
+
+void ParallelCoordinatesChart::paintLine(QPainter& painter, int member, const QColor& colour,
+                                         double width) const
+{
+    painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.drawPolyline(lineOf(member));
+}
+
+void ParallelCoordinatesChart::paintAxes(QPainter& painter) const
+{
+    const QRectF area = plotArea();
+    const double spacing = m_axes.size() > 1 ? area.width() / double(m_axes.size() - 1) : area.width();
+    QFont title = chartstyle::tickFont();
+    title.setBold(true);
+    const QFont ticks = chartstyle::tickFont();
+    const QFontMetricsF titleMetrics(title);
+    const QFontMetricsF tickMetrics(ticks);
+    // The results' axes on a faint band of their own, apart from the parameters'.
+    int firstResult = 0;
+    while (firstResult < m_axes.size() && !m_axes.at(firstResult).isResult)
+        ++firstResult;
+    if (firstResult < m_axes.size()) {
+        const double from = axisX(firstResult) - spacing / 2;
+        QColor band = chartstyle::gridColour();
+        band.setAlpha(90);
+        painter.fillRect(QRectF(from, 2, area.right() + spacing / 2 - from, height() - 4), band);
+    }
+    // Titles too wide for the room between two axes take two rows, every other axis on the lower one.
+    bool staggered = false;
+    for (const Axis& axis : m_axes)
+        staggered = staggered || titleMetrics.horizontalAdvance(axis.title) > spacing - 6;
+    for (int a = 0; a < m_axes.size(); ++a) {
+        const Axis& axis = m_axes.at(a);
+        const double x = axisX(a);
+        painter.setPen(QPen(chartstyle::referenceColour(), 1.2));
+        painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+        const double room = std::max(24.0, spacing - 6);
+        const double titleRoom = staggered ? std::max(24.0, 2 * spacing - 8) : room;
+        const double titleTop = staggered && a % 2 == 1 ? 4 + titleMetrics.height() : 4;
+        painter.setFont(title);
+        painter.setPen(chartstyle::textColour());
+        const QString name = titleMetrics.elidedText(axis.title, Qt::ElideMiddle, titleRoom);
+        painter.drawText(QRectF(x - titleRoom / 2, titleTop, titleRoom, titleMetrics.height()),
+                         Qt::AlignCenter, name);
+        painter.setFont(ticks);
+        const QString top = axis.categories.isEmpty() ? pcAxisValue(axis, axis.high) : axis.categories.last();
+        const QString bottom =
+            axis.categories.isEmpty() ? pcAxisValue(axis, axis.low) : axis.categories.first();
+        painter.drawText(
+            QRectF(x - room / 2, area.top() - tickMetrics.height() - 4, room, tickMetrics.height()),
+            Qt::AlignCenter, tickMetrics.elidedText(top, Qt::ElideRight, room));
+        painter.drawText(QRectF(x - room / 2, area.bottom() + 4, room, tickMetrics.height()), Qt::AlignCenter,
+                         tickMetrics.elidedText(bottom, Qt::ElideRight, room));
+    }
+}
+
+void ParallelCoordinatesChart::paintLegend(QPainter& painter) const
+{
+    const QRectF area = plotArea();
+    const QFontMetricsF metrics(chartstyle::tickFont());
+    const QRectF bar(width() - pcRightMargin + 40, area.top() + metrics.height() / 2, 12,
+                     area.height() - metrics.height());
+    QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
+    for (int i = 0; i <= 10; ++i)
+        gradient.setColorAt(i / 10.0, colourOf(m_sharpeLow + (m_sharpeHigh - m_sharpeLow) * i / 10.0));
+    painter.setPen(Qt::NoPen);
+    painter.fillRect(bar, gradient);
+    QFont bold = chartstyle::tickFont();
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.setPen(chartstyle::textColour());
+    painter.drawText(
+        QRectF(bar.center().x() - 40, area.top() - 2 * metrics.height() - 6, 80, metrics.height()),
+        Qt::AlignCenter, tr("Sharpe"));
+    painter.setFont(chartstyle::tickFont());
+    painter.drawText(QRectF(bar.left() - 38, bar.top() - metrics.height() / 2, 34, metrics.height()),
+                     Qt::AlignRight | Qt::AlignVCenter, chartstyle::ratio(m_sharpeHigh, 1));
+    painter.drawText(QRectF(bar.left() - 38, bar.bottom() - metrics.height() / 2, 34, metrics.height()),
+                     Qt::AlignRight | Qt::AlignVCenter, chartstyle::ratio(m_sharpeLow, 1));
+}
+
+void ParallelCoordinatesChart::mouseMoveEvent(QMouseEvent* event)
+{
+    const int hovered = static_cast<int>(m_ids.indexOf(memberAt(event->position())));
+    if (hovered != m_hovered) {
+        m_hovered = hovered;
+        update();
+    }
+    if (hovered >= 0)
+        QToolTip::showText(
+            event->globalPosition().toPoint(),
+            tr("%1 — %2, Sharpe %3")
+                .arg(m_ids.at(hovered), m_names.at(hovered), chartstyle::ratio(m_sharpe.at(hovered))),
+            this);
+    else
+        QToolTip::hideText();
+}
+
+void ParallelCoordinatesChart::mousePressEvent(QMouseEvent* event)
+{
+    const QString member = memberAt(event->position());
+    if (member.isEmpty() || event->button() != Qt::LeftButton)
+        return;
+    setSelectedMember(member);
+    Q_EMIT memberClicked(member);
+}
+
+void ParallelCoordinatesChart::leaveEvent(QEvent*)
+{
+    if (m_hovered >= 0) {
+        m_hovered = -1;
+        update();
+    }
+}
+
+} // namespace strata
