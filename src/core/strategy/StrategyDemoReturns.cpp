@@ -16,6 +16,23 @@ const double kAnnual = std::sqrt(252.0);
 constexpr double kDrift[4] = {0.0007, -0.0009, 0.0000, 0.0000};
 constexpr double kVol[4] = {0.008, 0.015, 0.005, 0.022};
 constexpr double kStay = 0.97; // a regime lasts about a month on average
+// Live trading is weaker than the backtest that chose the version: the backtest carries an edge fitted to its
+// own days (4 bp a day, about 10 % a year, that was never there), most of the alpha and half of the regime
+// edge do not survive, and live fills cost a basis point a day more than the backtest assumed.
+constexpr double kBacktestFit = 0.0004;
+constexpr double kLiveAlphaKept = 0.25;
+constexpr double kLiveTiltKept = 0.5;
+constexpr double kLiveCost = 0.0001;
+
+/// The first day traded live: the calendar day (UTC) the current version was created.
+int firstLiveDay(const DemoStrategy& s, const DemoMarket& market)
+{
+    const QDateTime created = s.versions.isEmpty() ? s.createdAt : s.versions.last().createdAt;
+    if (!created.isValid() || !market.firstDay.isValid())
+        return 0;
+    return static_cast<int>(
+        std::clamp<qint64>(market.firstDay.daysTo(created.toUTC().date()), 0, market.days()));
+}
 
 } // namespace
 
@@ -59,11 +76,14 @@ void StrategyDemoReturns::simulate(const DemoStrategy& s, const DemoMarket& mark
     double equity = 1;
     double peak = 1;
     double worst = 0;
+    const int live = firstLiveDay(s, market);
     for (int d = 0; d < market.days(); ++d) {
         const int regime = market.regime.at(d);
         Day out;
         const double noise = s.idiosyncratic * (regime == 3 ? 1.5 : 1.0) * random.normal();
-        out.ret = std::max(-0.5, s.beta * market.marketReturn.at(d) + s.alpha + s.tilt[regime] + noise);
+        const double edge = d < live ? s.alpha + s.tilt[regime] + kBacktestFit
+                                     : s.alpha * kLiveAlphaKept + s.tilt[regime] * kLiveTiltKept - kLiveCost;
+        out.ret = std::max(-0.5, s.beta * market.marketReturn.at(d) + edge + noise);
         out.trades = random.poisson(s.tradesPerDay);
         const double winning = std::clamp(0.5 + 0.3 * std::tanh(out.ret / s.idiosyncratic), 0.1, 0.9);
         out.winners = random.binomial(out.trades, winning);

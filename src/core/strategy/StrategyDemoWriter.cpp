@@ -273,11 +273,20 @@ Status StrategyDemoWriter::writePerformance(qint64& rows, const Progress& progre
         const QByteArray version = s.version.toUtf8();
         const QByteArray symbol = s.symbol.toUtf8();
         const QByteArray timeframe = s.timeframe.toUtf8();
-        const QByteArray testParameters =
-            json(QJsonObject{{QStringLiteral("initial_capital"), 100000},
+        // Before its current version was created a strategy's days are that version's backtest; from the
+        // creation day on they are its live record.
+        const QByteArray backtest =
+            json(QJsonObject{{QStringLiteral("mode"), QStringLiteral("backtest")},
+                             {QStringLiteral("initial_capital"), 100000},
                              {QStringLiteral("fee_bps"), 2.5},
                              {QStringLiteral("slippage_bps"), 1.0},
                              {QStringLiteral("data_source"), QStringLiteral("exchange_ohlcv")}});
+        const QByteArray live =
+            json(QJsonObject{{QStringLiteral("mode"), QStringLiteral("live")},
+                             {QStringLiteral("initial_capital"), 100000},
+                             {QStringLiteral("fee_bps"), 2.5},
+                             {QStringLiteral("data_source"), QStringLiteral("live_fills")}});
+        const QDate liveFrom = s.versions.last().createdAt.toUTC().date();
         StrategyDemoReturns::simulate(s, m_market, m_seed, [&](int d, const StrategyDemoReturns::Day& day) {
             if (!failed)
                 return;
@@ -316,7 +325,7 @@ Status StrategyDemoWriter::writePerformance(qint64& rows, const Progress& progre
             out.text("{\"equity\":" + number(day.equity) + ",\"exposure\":" + number(day.exposure) + "}");
             out.text(symbol);
             out.text(timeframe);
-            out.text(testParameters);
+            out.text(m_market.firstDay.addDays(d) < liveFrom ? backtest : live);
             out.text(m_market.periodEnd.at(d));
             out.text(m_market.periodEnd.at(d));
             failed = out.endRow();
