@@ -3,9 +3,12 @@
 #include <cmath>
 
 #include "StrategyFamilyCommand.h"
+#include "analytics/AnalyticsBuilder.h"
+#include "analytics/AnalyticsJson.h"
+#include "analytics/BenchmarkLoader.h"
+#include "analytics/MetricDefinition.h"
 #include "strategy/StrategyJson.h"
 #include "strategy/StrategyStore.h"
-#include "strategy/TearsheetBuilder.h"
 
 namespace strata::cli {
 
@@ -22,6 +25,79 @@ QString problemLines(const QStringList& problems, const QString& indent)
     QString text;
     for (const QString& p : problems)
         text += indent + QStringLiteral("! ") + p + QLatin1Char('\n');
+    return text;
+}
+
+/// A metric's value as the table prints it.
+QString metricText(const MetricDefinition& m, double value)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("-");
+    switch (m.unit) {
+    case MetricDefinition::Unit::Percent:
+        return percent(value);
+    case MetricDefinition::Unit::Date:
+        return QDate::fromJulianDay(static_cast<qint64>(value)).toString(Qt::ISODate);
+    case MetricDefinition::Unit::Days:
+    case MetricDefinition::Unit::Count:
+        return QString::number(value, 'f', 0);
+    case MetricDefinition::Unit::Ratio:
+        break;
+    }
+    return QString::number(value, 'f', 2);
+}
+
+/// The new analytics, briefly: the benchmark, the headline metrics of each column, the worst drawdowns, the
+/// years and the in-sample / out-of-sample verdict. The JSON has all of it.
+QString analyticsText(const StrategyAnalytics& a)
+{
+    QString text = QStringLiteral("Benchmark: %1\n")
+                       .arg(a.benchmark.isEmpty() ? QStringLiteral("none") : a.benchmark.label);
+    if (!a.benchmarkNote.isEmpty())
+        text += QStringLiteral("  %1\n").arg(a.benchmarkNote);
+    QString header = QStringLiteral("  %1").arg(QString(), -22);
+    for (const MetricColumn& c : a.metrics)
+        header += QStringLiteral("%1").arg(c.title, 15);
+    text += QStringLiteral("Metrics (all of them in --json):\n") + header + QLatin1Char('\n');
+    for (const QString& key :
+         {QStringLiteral("cumulative_return"), QStringLiteral("cagr"), QStringLiteral("sharpe"),
+          QStringLiteral("sortino"), QStringLiteral("max_drawdown"), QStringLiteral("volatility"),
+          QStringLiteral("calmar"), QStringLiteral("win_rate_day"), QStringLiteral("beta"),
+          QStringLiteral("alpha")}) {
+        const MetricDefinition* m = MetricDefinition::find(key);
+        if (!m)
+            continue;
+        QString line = QStringLiteral("  %1").arg(m->label, -22);
+        for (const MetricColumn& c : a.metrics)
+            line += QStringLiteral("%1").arg(metricText(*m, c.value(key)), 15);
+        text += line + QLatin1Char('\n');
+    }
+    if (!a.worstDrawdowns.isEmpty()) {
+        text += QStringLiteral("Worst drawdowns:\n");
+        for (const DrawdownPeriod& d : a.worstDrawdowns.mid(0, 5))
+            text += QStringLiteral("  %1  valley %2  %3  %4 days%5\n")
+                        .arg(d.start.toString(Qt::ISODate), d.valley.toString(Qt::ISODate))
+                        .arg(percent(d.depth), 9)
+                        .arg(d.days)
+                        .arg(d.recovered() ? QStringLiteral(", recovered ") + d.end.toString(Qt::ISODate)
+                                           : QStringLiteral(", not recovered"));
+    }
+    if (!a.yearly.isEmpty()) {
+        text += QStringLiteral("Yearly returns (strategy / benchmark):\n");
+        for (const auto& y : a.yearly)
+            text += QStringLiteral("  %1  %2  %3\n")
+                        .arg(y.year)
+                        .arg(percent(y.strategy), 9)
+                        .arg(percent(y.benchmark), 9);
+    }
+    text +=
+        QStringLiteral("In sample / out of sample: boundary %1 (%2), %3 / %4 days\n")
+            .arg(a.split.boundary.isValid() ? a.split.boundary.toString(Qt::ISODate) : QStringLiteral("none"),
+                 a.split.boundaryWhy)
+            .arg(a.split.inSample.size())
+            .arg(a.split.outOfSample.size());
+    if (!a.split.verdict.isEmpty())
+        text += QStringLiteral("  %1\n").arg(a.split.verdict);
     return text;
 }
 
@@ -88,6 +164,9 @@ int StrategiesCommand::lineage(const CliContext& context, Database& db)
 int StrategiesCommand::performance(const CliContext& context, Database& db, const QString& strategyId)
 {
     const QString command = QStringLiteral("strategies performance");
+    auto choice = BenchmarkChoice::parse(context.options().benchmark);
+    if (!choice)
+        return context.out().fail(choice.error(), command);
     StrategyStore store(db);
     auto strategy = store.strategy(strategyId);
     if (!strategy)
@@ -105,7 +184,12 @@ int StrategiesCommand::performance(const CliContext& context, Database& db, cons
     auto periods = store.performance({strategyId});
     if (!periods)
         return context.out().fail(periods.error(), command);
-    const Tearsheet t = TearsheetBuilder::build(**strategy, *periods);
+    auto benchmark = BenchmarkLoader(db).load(**strategy, *choice);
+    if (!benchmark)
+        return context.out().fail(benchmark.error(), command);
+    const StrategyAnalytics analytics =
+        AnalyticsBuilder::build(**strategy, *versions, *periods, *choice, benchmark->series, benchmark->note);
+    const Tearsheet& t = analytics.tearsheet;
 
     QString text = QStringLiteral("%1 %2 (%3), %4: %5 daily periods\n")
                        .arg((*strategy)->name, (*strategy)->version, strategyId, (*strategy)->statusText)
@@ -130,12 +214,17 @@ int StrategiesCommand::performance(const CliContext& context, Database& db, cons
                     .arg(percent(r.totalReturn))
                     .arg(r.sharpe, 0, 'f', 2)
                     .arg(percent(r.winRate));
-    const QStringList problems = (*strategy)->problems + t.problems;
+    text += analyticsText(analytics);
+    const QStringList problems = (*strategy)->problems + analytics.problems;
     if (!problems.isEmpty())
         text += QStringLiteral("Problems:\n") + problemLines(problems, QStringLiteral("  "));
     context.out().report(text);
 
     QJsonObject doc = StrategyJson::tearsheet(t);
+    const QJsonObject more = AnalyticsJson::analytics(analytics);
+    for (auto it = more.begin(); it != more.end(); ++it)
+        if (!doc.contains(it.key()))
+            doc.insert(it.key(), it.value());
     QJsonArray versionArray;
     for (const auto& v : *versions)
         versionArray.append(StrategyJson::version(v));
