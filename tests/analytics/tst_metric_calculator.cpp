@@ -3,7 +3,6 @@
 // and a few tiny series for the edges (no day, one day, returns that never move, no losing day).
 
 #include <cmath>
-#include <limits>
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -52,8 +51,6 @@ QList<QDate> weekdaysFrom(const QDate& first, int count)
             days.append(d);
     return days;
 }
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 } // namespace
 
@@ -323,7 +320,6 @@ void TestMetricCalculator::rollingVolatilityAndBeta()
     // Cost grows with the days only: a window longer than the series leaves every day NaN.
     for (const double v : RollingRisk::volatility(s.ret, 126))
         QVERIFY(std::isnan(v));
-    Q_UNUSED(kNaN);
 }
 
 void TestMetricCalculator::returnSeriesPreparation()

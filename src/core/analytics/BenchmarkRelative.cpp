@@ -15,11 +15,14 @@ BenchmarkRelative BenchmarkRelative::of(const QList<double>& returns, const QLis
         return out;
     const ReturnMoments r = ReturnMoments::of(returns);
     const ReturnMoments b = ReturnMoments::of(benchmark);
-    QList<double> difference(n);
-    double cross = 0;
+    // The daily differences r - b have the mean r.mean - b.mean; their squared deviations are summed in the
+    // same pass as the cross products, without keeping the differences.
+    const double meanDifference = r.mean - b.mean;
+    double cross = 0, differenceSquares = 0;
     for (qsizetype i = 0; i < n; ++i) {
         cross += (returns.at(i) - r.mean) * (benchmark.at(i) - b.mean);
-        difference[i] = returns.at(i) - benchmark.at(i);
+        const double d = returns.at(i) - benchmark.at(i) - meanDifference;
+        differenceSquares += d * d;
     }
     const double covariance = cross / static_cast<double>(n - 1);
     if (b.variance > 0) {
@@ -32,9 +35,9 @@ BenchmarkRelative BenchmarkRelative::of(const QList<double>& returns, const QLis
         out.correlation = covariance / (r.stddev * b.stddev);
         out.rSquared = out.correlation * out.correlation;
     }
-    const ReturnMoments d = ReturnMoments::of(difference);
-    if (d.stddev > 0)
-        out.informationRatio = d.mean / d.stddev;
+    const double differenceSd = std::sqrt(differenceSquares / static_cast<double>(n - 1));
+    if (differenceSd > 0)
+        out.informationRatio = meanDifference / differenceSd;
     return out;
 }
 

@@ -4,15 +4,15 @@
 #include <numeric>
 
 #include "analytics/ReturnSeries.h"
-#include "analytics/UnderwaterCurve.h"
 
 namespace strata {
 
 QList<DrawdownPeriod> DrawdownPeriod::all(const ReturnSeries& returns)
 {
     QList<DrawdownPeriod> periods;
-    const QList<double> curve = UnderwaterCurve::of(returns.ret);
-    const qsizetype n = std::min(curve.size(), returns.day.size());
+    const qsizetype n = std::min(returns.ret.size(), returns.day.size());
+    double equity = 1.0; // the equity before the first day is the first peak (QuantStats' baseline)
+    double peak = 1.0;
     bool under = false;
     DrawdownPeriod current;
     QDate lastUnder;
@@ -24,7 +24,10 @@ QList<DrawdownPeriod> DrawdownPeriod::all(const ReturnSeries& returns)
         under = false;
     };
     for (qsizetype i = 0; i < n; ++i) {
-        const double depth = curve.at(i);
+        // The same arithmetic as UnderwaterCurve, without keeping the curve.
+        equity *= 1.0 + returns.ret.at(i);
+        peak = std::max(peak, equity);
+        const double depth = equity / peak - 1.0;
         const QDate& day = returns.day.at(i);
         if (depth < 0) {
             if (!under) {
