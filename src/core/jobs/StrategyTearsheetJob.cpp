@@ -1,5 +1,6 @@
 #include "jobs/StrategyTearsheetJob.h"
 
+#include "analytics/AnalyticsReader.h"
 #include "strategy/StrategyStore.h"
 #include "strategy/TearsheetBuilder.h"
 
@@ -26,13 +27,25 @@ Status StrategyTearsheetJob::run(Database& db, const Progress& progress)
         auto versions = store.versions(id);
         if (!versions)
             return versions.error();
-        auto periods = store.performance({id});
-        if (!periods)
-            return periods.error();
         Item item;
         item.strategy = **strategy;
         item.versions = std::move(versions).value();
-        item.tearsheet = TearsheetBuilder::build(item.strategy, *periods);
+        if (m_withAnalytics) {
+            // The analytics hold the tearsheet built from the same rows: read them once.
+            progress.report(
+                i, m_ids.size(),
+                QStringLiteral("reading %1 and its benchmark (%2)").arg(id, m_benchmark.describe()));
+            auto analytics = AnalyticsReader(db).read(id, m_benchmark);
+            if (!analytics)
+                return analytics.error();
+            item.analytics = std::move(analytics).value();
+            item.tearsheet = item.analytics.tearsheet;
+        } else {
+            auto periods = store.performance({id});
+            if (!periods)
+                return periods.error();
+            item.tearsheet = TearsheetBuilder::build(item.strategy, *periods);
+        }
         m_items << std::move(item);
     }
     progress.report(m_ids.size(), m_ids.size(), QStringLiteral("done"));

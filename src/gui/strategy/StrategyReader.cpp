@@ -14,6 +14,7 @@ StrategyReader::~StrategyReader() = default;
 void StrategyReader::setConnection(std::optional<ConnectionUrl> url)
 {
     retire(m_lineageRunner);
+    retire(m_benchmarkRunner);
     for (auto& runner : m_runners)
         retire(runner);
     m_url = std::move(url);
@@ -42,7 +43,9 @@ void StrategyReader::readStrategies(Purpose purpose, const QStringList& ids, con
     retire(m_runners.at(at));
     if (!m_url || ids.isEmpty())
         return;
-    auto job = std::make_unique<StrategyTearsheetJob>(ids);
+    // Only a tearsheet window draws the analytics: the details and a comparison stay cheap.
+    auto job = purpose == Purpose::Tearsheet ? std::make_unique<StrategyTearsheetJob>(ids, BenchmarkChoice{})
+                                             : std::make_unique<StrategyTearsheetJob>(ids);
     m_jobs.at(at) = job.get();
     m_runners.at(at) = std::make_unique<JobRunner>(*m_url, std::move(job), this);
     connect(m_runners.at(at).get(), &JobRunner::finished, this,
@@ -55,9 +58,35 @@ void StrategyReader::readStrategies(Purpose purpose, const QStringList& ids, con
     m_runners.at(at)->start();
 }
 
+void StrategyReader::readBenchmark(const QString& strategyId, const BenchmarkChoice& benchmark)
+{
+    retire(m_benchmarkRunner);
+    if (!m_url || strategyId.isEmpty())
+        return;
+    auto job = std::make_unique<StrategyTearsheetJob>(QStringList{strategyId}, benchmark);
+    m_benchmarkJob = job.get();
+    m_benchmarkRunner = std::make_unique<JobRunner>(*m_url, std::move(job), this);
+    connect(m_benchmarkRunner.get(), &JobRunner::progressed, this,
+            [this](qint64, qint64, const QString& stage) { Q_EMIT benchmarkProgressed(stage); });
+    connect(m_benchmarkRunner.get(), &JobRunner::finished, this, [this](bool ok, const Error& error) {
+        if (ok && m_benchmarkJob && !m_benchmarkJob->items().isEmpty())
+            Q_EMIT benchmarkRead(m_benchmarkJob->items().first());
+        else
+            Q_EMIT benchmarkFailed(error);
+    });
+    m_benchmarkRunner->start();
+}
+
+bool StrategyReader::isReadingBenchmark() const
+{
+    return m_benchmarkRunner && m_benchmarkRunner->isRunning();
+}
+
 bool StrategyReader::isReading() const
 {
     if (m_lineageRunner && m_lineageRunner->isRunning())
+        return true;
+    if (isReadingBenchmark())
         return true;
     for (const auto& runner : m_runners)
         if (runner && runner->isRunning())

@@ -19,8 +19,9 @@ class StrategyLineageJob;
 
 /// Reads the strategy tables for the lineage page on workers (JobRunner, a connection of their own), so the
 /// window never waits on a database: the lineage, and strategies with their versions and tearsheets for
-/// the details, a tearsheet or a comparison. One read per purpose at a time: a newer request supersedes
-/// the one still running, whose result is dropped.
+/// the details, a tearsheet (with its analytics against the parent strategy) or a comparison, and a
+/// tearsheet's analytics again against another benchmark. One read per purpose at a time: a newer request
+/// supersedes the one still running, whose result is dropped.
 class StrategyReader : public QObject
 {
     Q_OBJECT
@@ -37,7 +38,12 @@ public:
 
     void readLineage();
     /// Reads `ids` in that order; `focus` is passed back with the result.
+    /// Purpose::Tearsheet reads the analytics too, against the parent (BenchmarkChoice's default).
     void readStrategies(Purpose purpose, const QStringList& ids, const QString& focus = {});
+    /// Reads `strategyId`'s tearsheet and analytics again, measured against `benchmark`, for the tearsheet
+    /// window's benchmark chooser: benchmarkRead or benchmarkFailed follow, never strategiesRead.
+    void readBenchmark(const QString& strategyId, const BenchmarkChoice& benchmark);
+    bool isReadingBenchmark() const;
     bool isReading() const;
 
 Q_SIGNALS:
@@ -47,6 +53,11 @@ Q_SIGNALS:
     void strategiesRead(strata::StrategyReader::Purpose purpose,
                         const QList<strata::StrategyTearsheetJob::Item>& items, const QString& focus);
     void strategiesFailed(strata::StrategyReader::Purpose purpose, const strata::Error& error);
+    /// readBenchmark's stages ("reading MOM-0007 and its benchmark (spy.csv)").
+    void benchmarkProgressed(const QString& stage);
+    void benchmarkRead(const strata::StrategyTearsheetJob::Item& item);
+    /// The benchmark (or the strategy) could not be read: `error` is the core's, naming what is missing.
+    void benchmarkFailed(const strata::Error& error);
 
 private:
     static constexpr int purposes = 3;
@@ -57,6 +68,8 @@ private:
     StrategyLineageJob* m_lineageJob = nullptr;
     std::array<std::unique_ptr<JobRunner>, purposes> m_runners;
     std::array<StrategyTearsheetJob*, purposes> m_jobs{};
+    std::unique_ptr<JobRunner> m_benchmarkRunner;
+    StrategyTearsheetJob* m_benchmarkJob = nullptr;
 };
 
 } // namespace strata

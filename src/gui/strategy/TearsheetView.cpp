@@ -3,12 +3,23 @@
 #include <cmath>
 
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "analytics/AnalyticsCsv.h"
+#include "analytics/AnalyticsTimeline.h"
+#include "analytics/BenchmarkChooser.h"
+#include "analytics/DrawdownPeriodsTable.h"
+#include "analytics/MetricTableView.h"
+#include "analytics/ReturnDistributionChart.h"
+#include "analytics/RollingRiskChart.h"
+#include "analytics/SampleSplitBanner.h"
+#include "analytics/YearlyReturnsChart.h"
 #include "common/ErrorBanner.h"
 #include "strategy/ChartExport.h"
 #include "strategy/ChartStyle.h"
@@ -22,7 +33,7 @@
 
 namespace strata {
 
-namespace {
+namespace tearsheet_view {
 
 QPen linePen(const QColor& colour, double width = 1.6)
 {
@@ -31,12 +42,22 @@ QPen linePen(const QColor& colour, double width = 1.6)
     return pen;
 }
 
-} // namespace
+/// A heading over a table of the report.
+QLabel* sectionTitle(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setFont(chartstyle::titleFont());
+    label->setContentsMargins(10, 8, 0, 2);
+    return label;
+}
+
+} // namespace tearsheet_view
 
 TearsheetView::TearsheetView(QWidget* parent)
     : QWidget(parent), m_period(new PeriodSelector(this)), m_export(new QToolButton(this)),
-      m_banner(new ErrorBanner(this)), m_scroll(new QScrollArea(this)), m_report(new QWidget),
-      m_summary(new TearsheetSummary(m_report)), m_problems(new TearsheetProblems(m_report)),
+      m_chooser(new BenchmarkChooser(this)), m_banner(new ErrorBanner(this)), m_scroll(new QScrollArea(this)),
+      m_report(new QWidget), m_summary(new TearsheetSummary(m_report)),
+      m_problems(new TearsheetProblems(m_report)),
       m_cumulative(
           new TimeSeriesChart(tr("Cumulative return"), TimeSeriesChart::ValueFormat::Percent, m_report)),
       m_drawdown(
@@ -63,19 +84,59 @@ TearsheetView::TearsheetView(QWidget* parent)
     m_winRate->setFollowVisibleValues(false);
     m_heatmap->setMinimumHeight(280);
     m_regimes->setMinimumHeight(280);
+    m_splitBanner = new SampleSplitBanner(m_report);
+    m_beta = new RollingRiskChart(RollingRiskChart::Measure::Beta, m_report);
+    m_volatility = new RollingRiskChart(RollingRiskChart::Measure::Volatility, m_report);
+    m_drawdownTable = new DrawdownPeriodsTable(m_report);
+    m_yearly = new YearlyReturnsChart(m_report);
+    m_daily = new ReturnDistributionChart(tr("Daily returns"), m_report);
+    m_monthly = new ReturnDistributionChart(tr("Monthly returns"), m_report);
+    m_metrics = new MetricTableView(m_report);
+    m_beta->setMinimumHeight(170);
+    m_volatility->setMinimumHeight(170);
+    m_yearly->setMinimumHeight(240);
+    m_daily->setMinimumHeight(220);
+    m_monthly->setMinimumHeight(220);
+    // The strategy's line and the benchmark's are told apart by a legend in the top left corner.
+    m_cumulative->legend->setFont(chartstyle::tickFont());
+    m_cumulative->legend->setBorderPen(Qt::NoPen);
+    QColor behindLegend = chartstyle::backgroundColour();
+    behindLegend.setAlpha(210);
+    m_cumulative->legend->setBrush(behindLegend);
+    m_cumulative->legend->setTextColor(chartstyle::textColour());
+    m_cumulative->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 
     auto* report = new QVBoxLayout(m_report);
     report->setContentsMargins(10, 10, 10, 10);
     report->setSpacing(6);
     report->addWidget(m_summary);
+    report->addWidget(m_splitBanner);
     report->addWidget(m_problems);
     report->addWidget(m_cumulative, 5);
     report->addWidget(m_drawdown, 3);
+    QLabel* worst = tearsheet_view::sectionTitle(
+        tr("Worst drawdown periods (click one to show it on the charts)"), m_report);
+    report->addWidget(worst);
+    report->addWidget(m_drawdownTable);
+    report->addWidget(m_beta, 3);
+    report->addWidget(m_volatility, 3);
     report->addWidget(m_sharpe, 3);
     report->addWidget(m_winRate, 3);
+    report->addWidget(m_yearly, 3);
+    auto* distributions = new QHBoxLayout;
+    distributions->addWidget(m_daily, 1);
+    distributions->addWidget(m_monthly, 1);
+    report->addLayout(distributions, 3);
     m_bottom->addWidget(m_heatmap, 3);
     m_bottom->addWidget(m_regimes, 2);
     report->addLayout(m_bottom, 6);
+    QLabel* metrics = tearsheet_view::sectionTitle(tr("Metrics"), m_report);
+    report->addWidget(metrics);
+    report->addWidget(m_metrics, 0, Qt::AlignLeft);
+    m_analyticsParts = {m_chooser, m_splitBanner, worst,     m_drawdownTable, m_beta,   m_volatility,
+                        m_yearly,  m_daily,       m_monthly, metrics,         m_metrics};
+    for (QWidget* part : std::as_const(m_analyticsParts))
+        part->hide();
 
     m_scroll->setWidget(m_report);
     m_scroll->setWidgetResizable(true);
@@ -94,6 +155,20 @@ TearsheetView::TearsheetView(QWidget* parent)
         connect(chart, &TimeSeriesChart::showAllRequested, this, [this] { choosePeriod(PeriodPreset::All); });
     }
     connect(m_period, &PeriodSelector::presetChosen, this, &TearsheetView::choosePeriod);
+    connect(m_drawdownTable, &DrawdownPeriodsTable::periodClicked, this, &TearsheetView::showDrawdownPeriod);
+    connect(m_chooser, &BenchmarkChooser::chosen, this, [this](const BenchmarkChoice& choice) {
+        m_banner->clear();
+        Q_EMIT benchmarkRequested(choice);
+    });
+    connect(m_chooser, &BenchmarkChooser::invalid, m_banner, &ErrorBanner::showError);
+    // The overlays' labels and fills draw with colours of their own: drawn again for the new theme.
+    connect(&Theme::instance(), &Theme::changed, this, [this] {
+        if (!m_hasAnalytics)
+            return;
+        const QCPRange shown = visiblePeriod();
+        drawAnalytics();
+        setPeriod(shown.lower, shown.upper);
+    });
 }
 
 void TearsheetView::resizeEvent(QResizeEvent* event)
@@ -115,7 +190,8 @@ QWidget* TearsheetView::buildToolbar()
     auto* layout = new QHBoxLayout(bar);
     layout->setContentsMargins(10, 6, 10, 6);
     layout->addWidget(m_period);
-    layout->addStretch(1);
+    layout->addSpacing(12);
+    layout->addWidget(m_chooser, 1);
     m_export->setText(tr("Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -135,16 +211,25 @@ bool TearsheetView::bottomSideBySide() const
 
 QList<TimeSeriesChart*> TearsheetView::timeCharts() const
 {
-    return {m_cumulative, m_drawdown, m_sharpe, m_winRate};
+    return {m_cumulative, m_drawdown, m_beta, m_volatility, m_sharpe, m_winRate};
 }
 
 QList<QCustomPlot*> TearsheetView::charts() const
 {
-    return {m_cumulative, m_drawdown, m_sharpe, m_winRate, m_heatmap, m_regimes};
+    if (!m_hasAnalytics)
+        return {m_cumulative, m_drawdown, m_sharpe, m_winRate, m_heatmap, m_regimes};
+    return {m_cumulative, m_drawdown, m_beta,    m_volatility, m_sharpe, m_winRate,
+            m_yearly,     m_daily,    m_monthly, m_heatmap,    m_regimes};
 }
 
 void TearsheetView::setTearsheet(const Tearsheet& sheet)
 {
+    m_hasAnalytics = false;
+    m_analytics = StrategyAnalytics{};
+    m_analytics.tearsheet = sheet;
+    m_overlay = {};
+    for (QWidget* part : std::as_const(m_analyticsParts))
+        part->hide();
     m_sheet = sheet;
     m_banner->clear();
     m_summary->setTearsheet(sheet);
@@ -158,17 +243,17 @@ void TearsheetView::setTearsheet(const Tearsheet& sheet)
     const QPen dashed(chartstyle::referenceColour(), 1, Qt::DashLine);
 
     m_cumulative->addSeries(name, sheet.time, sheet.cumulativeReturn,
-                            linePen(chartstyle::strategyColour(), 1.8));
+                            tearsheet_view::linePen(chartstyle::strategyColour(), 1.8));
     m_cumulative->addReferenceLine(0, reference);
 
     QCPGraph* underwater = m_drawdown->addSeries(tr("Drawdown"), sheet.time, sheet.drawdown,
-                                                 linePen(chartstyle::drawdownColour(), 1.2));
+                                                 tearsheet_view::linePen(chartstyle::drawdownColour(), 1.2));
     TimeSeriesChart::fillToZero(*underwater, chartstyle::drawdownColour());
     if (sheet.maxDrawdown < 0)
         m_drawdown->addReferenceLine(sheet.maxDrawdown, dashed);
 
     m_sharpe->addSeries(tr("Rolling Sharpe (%1 periods)").arg(sheet.rollingWindow), sheet.time,
-                        sheet.rollingSharpe, linePen(QColor(0x4c, 0x72, 0xb0), 1.4));
+                        sheet.rollingSharpe, tearsheet_view::linePen(QColor(0x4c, 0x72, 0xb0), 1.4));
     m_sharpe->addReferenceLine(0, reference);
     if (std::isfinite(sheet.sharpe))
         m_sharpe->addReferenceLine(sheet.sharpe, dashed);
@@ -178,10 +263,12 @@ void TearsheetView::setTearsheet(const Tearsheet& sheet)
     perPeriod->setLineStyle(QCPGraph::lsNone);
     perPeriod->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0x9a, 0xb8, 0xd6), 2.5));
     m_winRate->addSeries(tr("Rolling mean (%1 periods)").arg(winRateWindow), sheet.time,
-                         rollingMean(sheet.winRate, winRateWindow), linePen(QColor(0x2a, 0x4d, 0x7a), 1.6));
+                         rollingMean(sheet.winRate, winRateWindow),
+                         tearsheet_view::linePen(QColor(0x2a, 0x4d, 0x7a), 1.6));
     m_winRate->addReferenceLine(0.5, dashed);
     m_winRate->yAxis->setRange(-0.02, 1.02);
 
+    m_cumulative->legend->setVisible(false);
     m_heatmap->setMinimumHeight(std::max(280, 90 + 22 * int(sheet.monthlyReturns.size() / 12 + 1)));
     m_heatmap->setMonths(sheet.monthlyReturns);
     m_regimes->setRegimes(sheet.regimes);
@@ -190,6 +277,88 @@ void TearsheetView::setTearsheet(const Tearsheet& sheet)
         m_heatmap->replot(QCustomPlot::rpQueuedReplot);
         m_regimes->replot(QCustomPlot::rpQueuedReplot);
     }
+}
+
+void TearsheetView::setAnalytics(const StrategyAnalytics& analytics)
+{
+    const bool sameStrategy = m_hasAnalytics && analytics.tearsheet.strategyId == m_sheet.strategyId &&
+                              analytics.tearsheet.time == m_sheet.time;
+    const QCPRange shown = visiblePeriod();
+    setTearsheet(analytics.tearsheet);
+    m_analytics = analytics;
+    m_hasAnalytics = true;
+    for (QWidget* part : std::as_const(m_analyticsParts))
+        part->show();
+    m_chooser->showChoice(analytics.benchmarkChoice);
+    m_chooser->setReading(false);
+    m_splitBanner->setSplit(analytics.split);
+    if (!analytics.benchmarkNote.isEmpty())
+        m_banner->showNotice(tr("Benchmark: %1").arg(analytics.benchmarkNote));
+    drawAnalytics();
+    // Another benchmark for the same strategy: the period the operator was looking at stays.
+    if (sameStrategy)
+        setPeriod(shown.lower, shown.upper);
+    else
+        choosePeriod(PeriodPreset::All);
+    Q_EMIT analyticsShown();
+}
+
+void TearsheetView::drawAnalytics()
+{
+    const StrategyAnalytics& a = m_analytics;
+    const QList<double> time = AnalyticsTimeline::times(a);
+    for (TimeSeriesChart* chart : {m_cumulative, m_drawdown, m_sharpe, m_winRate}) {
+        // Only what the analytics drew before: the tearsheet's own lines and references stay.
+        for (int i = chart->itemCount() - 1; i >= 0; --i)
+            if (chart->item(i)->property("analytics").toBool())
+                chart->removeItem(i);
+    }
+    for (QCPGraph* graph : {m_overlay.benchmark, m_overlay.volMatched})
+        if (graph)
+            m_cumulative->removeGraph(graph);
+    const int itemsBefore = m_cumulative->itemCount();
+    m_overlay = CumulativeOverlay::draw(*m_cumulative, a, time);
+    for (int i = itemsBefore; i < m_cumulative->itemCount(); ++i)
+        m_cumulative->item(i)->setProperty("analytics", true);
+    m_cumulative->legend->setTextColor(chartstyle::textColour());
+    for (TimeSeriesChart* chart : {m_drawdown, m_sharpe, m_winRate})
+        if (QCPItemStraightLine* line = CumulativeOverlay::drawBoundary(*chart, a.split))
+            line->setProperty("analytics", true);
+    m_beta->setAnalytics(a, time);
+    m_volatility->setAnalytics(a, time);
+    for (RollingRiskChart* chart : {m_beta, m_volatility})
+        CumulativeOverlay::drawBoundary(*chart, a.split);
+    m_drawdownTable->setPeriods(a.worstDrawdowns, a.returns.day.isEmpty() ? QDate() : a.returns.day.last());
+    const QString benchmarkName = a.benchmark.isEmpty()         ? QString()
+                                  : a.benchmark.label.isEmpty() ? a.benchmarkChoice.describe()
+                                                                : a.benchmark.label;
+    m_yearly->setYears(a.yearly, benchmarkName);
+    m_daily->setHistogram(a.dailyDistribution);
+    m_monthly->setHistogram(a.monthlyDistribution);
+    m_metrics->setAnalytics(a);
+    if (isVisible())
+        for (QCustomPlot* chart : charts())
+            chart->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TearsheetView::showDrawdownPeriod(const QDate& start, const QDate& end)
+{
+    // The period with a margin either side, so its start and its recovery are both in view.
+    const double from = AnalyticsTimeline::at(start);
+    const double to = AnalyticsTimeline::at(end.isValid() ? end : start);
+    const double margin = std::max((to - from) * 0.15, 5 * 86400.0);
+    setPeriod(from - margin, to + margin);
+}
+
+void TearsheetView::setBenchmarkReading(bool reading, const QString& stage)
+{
+    m_chooser->setReading(reading, stage);
+}
+
+void TearsheetView::showBenchmarkError(const Error& error)
+{
+    m_chooser->setReading(false);
+    m_banner->showError(error);
 }
 
 void TearsheetView::choosePeriod(PeriodPreset preset)
@@ -248,6 +417,17 @@ Status TearsheetView::exportPdf(const QString& path)
 {
     QStringList summary = m_summary->lines();
     summary.append(tr("Period shown: %1").arg(m_period->rangeText()));
+    if (m_hasAnalytics) {
+        summary.append(
+            tr("Benchmark: %1")
+                .arg(m_analytics.benchmark.isEmpty()
+                         ? tr("none") + (m_analytics.benchmarkNote.isEmpty()
+                                             ? QString()
+                                             : QStringLiteral(" (%1)").arg(m_analytics.benchmarkNote))
+                         : m_analytics.benchmarkChoice.describe()));
+        if (!m_analytics.split.verdict.isEmpty())
+            summary.append(m_analytics.split.verdict);
+    }
     for (const QString& problem : m_sheet.problems)
         summary.append(tr("Problem: %1").arg(problem));
     return chartexport::savePdf(m_summary->heading(), summary, charts(), path);
@@ -255,6 +435,8 @@ Status TearsheetView::exportPdf(const QString& path)
 
 Status TearsheetView::exportCsv(const QString& path) const
 {
+    if (m_hasAnalytics)
+        return AnalyticsCsv::write(m_analytics, path);
     return chartexport::writeTearsheetCsv(m_sheet, path);
 }
 

@@ -3,6 +3,8 @@
 #include <QList>
 #include <QWidget>
 
+#include "analytics/CumulativeOverlay.h"
+#include "analytics/StrategyAnalytics.h"
 #include "common/Result.h"
 #include "strategy/PeriodSelector.h"
 #include "strategy/QCustomPlotInclude.h"
@@ -14,19 +16,32 @@ class QToolButton;
 
 namespace strata {
 
+class BenchmarkChooser;
+class DrawdownPeriodsTable;
 class ErrorBanner;
+class MetricTableView;
 class MonthlyHeatmap;
 class RegimeBars;
+class ReturnDistributionChart;
+class RollingRiskChart;
+class SampleSplitBanner;
 class TearsheetProblems;
 class TearsheetSummary;
 class TimeSeriesChart;
+class YearlyReturnsChart;
 
-/// One strategy's tearsheet: the summary figures, the problems found in its rows, and its charts —
-/// cumulative return with the drawdown underwater below it, rolling Sharpe, win rate per period (their time
-/// axes linked: zooming or panning one moves all), the monthly returns heatmap and performance by regime.
-/// A period (1M, 3M, YTD, 1Y, All, or Shift+drag) narrows the time charts. Exports to PNG, PDF and CSV.
+/// One strategy's tearsheet: the summary figures, the in/out-of-sample verdict, the problems found in its
+/// rows, and its charts — cumulative return (with the benchmark, the benchmark at the strategy's volatility,
+/// the worst drawdowns shaded and the sample boundary) with the drawdown underwater below it and its worst
+/// periods, rolling beta and volatility, rolling Sharpe, win rate per period (their time axes linked:
+/// zooming or panning one moves all), yearly returns against the benchmark, the distributions of daily and
+/// monthly returns, the monthly returns heatmap, performance by regime, and the full metric table. A
+/// period (1M, 3M, YTD, 1Y, All, Shift+drag, or a click on a drawdown period) narrows the time charts.
+/// Exports to PNG, PDF and CSV.
 ///
-/// It draws Tearsheet values and never reads a database: the caller builds the Tearsheet on a worker.
+/// It draws what the core computed and never reads a database: the caller reads on a worker. Choosing
+/// another benchmark asks for it (benchmarkRequested); the caller reads and calls setAnalytics, or
+/// showBenchmarkError, which leaves the analytics shown as they were.
 class TearsheetView : public QWidget
 {
     Q_OBJECT
@@ -37,8 +52,17 @@ public:
 
     explicit TearsheetView(QWidget* parent = nullptr);
 
+    /// The tearsheet alone (no analytics: their charts and tables are hidden).
     void setTearsheet(const Tearsheet& sheet);
     const Tearsheet& tearsheet() const { return m_sheet; }
+    /// The tearsheet and its analytics; the period shown is kept when the strategy is the same one.
+    void setAnalytics(const StrategyAnalytics& analytics);
+    const StrategyAnalytics& analytics() const { return m_analytics; }
+    bool hasAnalytics() const { return m_hasAnalytics; }
+    /// A benchmark read for this window is running (`stage` says where it is) or has ended.
+    void setBenchmarkReading(bool reading, const QString& stage = {});
+    /// The benchmark asked for could not be read: the banner says why; the analytics shown stay.
+    void showBenchmarkError(const Error& error);
 
     void choosePeriod(PeriodPreset preset);
     /// Shows `from`–`to` (seconds since the epoch) on every time chart.
@@ -54,7 +78,19 @@ public:
     TearsheetSummary* summary() const { return m_summary; }
     TearsheetProblems* problemList() const { return m_problems; }
     PeriodSelector* periodSelector() const { return m_period; }
-    /// Every chart, top to bottom: what the PDF holds.
+    RollingRiskChart* betaChart() const { return m_beta; }
+    RollingRiskChart* volatilityChart() const { return m_volatility; }
+    YearlyReturnsChart* yearlyChart() const { return m_yearly; }
+    ReturnDistributionChart* dailyDistributionChart() const { return m_daily; }
+    ReturnDistributionChart* monthlyDistributionChart() const { return m_monthly; }
+    MetricTableView* metricTable() const { return m_metrics; }
+    DrawdownPeriodsTable* drawdownTable() const { return m_drawdownTable; }
+    BenchmarkChooser* benchmarkChooser() const { return m_chooser; }
+    SampleSplitBanner* splitBanner() const { return m_splitBanner; }
+    ErrorBanner* banner() const { return m_banner; }
+    /// What the analytics drew on the cumulative chart (benchmark lines, shading, boundary).
+    const CumulativeOverlay::Drawn& cumulativeOverlay() const { return m_overlay; }
+    /// Every chart shown, top to bottom: what the PDF holds (the analytics' charts once they are drawn).
     QList<QCustomPlot*> charts() const;
     QList<TimeSeriesChart*> timeCharts() const;
 
@@ -70,6 +106,10 @@ public:
 Q_SIGNALS:
     /// The visible period changed (a preset, a drag, a zoom or a pan).
     void periodChanged(double from, double to);
+    /// The operator chose another benchmark for this strategy.
+    void benchmarkRequested(const strata::BenchmarkChoice& choice);
+    /// setAnalytics drew a strategy's analytics (first shown, or against another benchmark).
+    void analyticsShown();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -79,10 +119,16 @@ private:
     void onTimeRangeChanged(TimeSeriesChart* source, const QCPRange& range);
     void exportWithDialog(const QString& kind);
     void replotAll();
+    /// The analytics' charts, tables and overlays, from m_analytics (again after a theme switch).
+    void drawAnalytics();
+    void showDrawdownPeriod(const QDate& start, const QDate& end);
 
     Tearsheet m_sheet;
+    StrategyAnalytics m_analytics;
+    bool m_hasAnalytics = false;
     PeriodSelector* m_period;
     QToolButton* m_export;
+    BenchmarkChooser* m_chooser;
     ErrorBanner* m_banner;
     QScrollArea* m_scroll;
     QWidget* m_report;
@@ -92,6 +138,16 @@ private:
     TimeSeriesChart* m_drawdown;
     TimeSeriesChart* m_sharpe;
     TimeSeriesChart* m_winRate;
+    SampleSplitBanner* m_splitBanner;
+    RollingRiskChart* m_beta;
+    RollingRiskChart* m_volatility;
+    DrawdownPeriodsTable* m_drawdownTable;
+    YearlyReturnsChart* m_yearly;
+    ReturnDistributionChart* m_daily;
+    ReturnDistributionChart* m_monthly;
+    MetricTableView* m_metrics;
+    QList<QWidget*> m_analyticsParts; ///< hidden while only a tearsheet is shown
+    CumulativeOverlay::Drawn m_overlay;
     MonthlyHeatmap* m_heatmap;
     RegimeBars* m_regimes;
     QBoxLayout* m_bottom; ///< the heatmap and the regimes
