@@ -123,9 +123,9 @@ void MetricTableView::setAnalytics(const StrategyAnalytics& analytics)
     // Columns as wide as their text (with room to breathe), the table no wider than they are: in a wide
     // window the figures stay next to their labels instead of across the screen.
     resizeColumnsToContents();
-    setColumnWidth(0, columnWidth(0) + 32);
+    setColumnWidth(0, std::max(columnWidth(0) + 48, 240));
     for (int c = 1; c < columnCount(); ++c)
-        setColumnWidth(c, std::max(columnWidth(c) + 24, 110));
+        setColumnWidth(c, std::max(columnWidth(c) + 32, 140));
     setFixedHeight(sizeHint().height());
     setMaximumWidth(sizeHint().width());
 }

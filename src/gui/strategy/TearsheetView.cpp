@@ -42,15 +42,6 @@ QPen linePen(const QColor& colour, double width = 1.6)
     return pen;
 }
 
-/// A heading over a table of the report.
-QLabel* sectionTitle(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    label->setFont(chartstyle::titleFont());
-    label->setContentsMargins(10, 8, 0, 2);
-    return label;
-}
-
 } // namespace tearsheet_view
 
 TearsheetView::TearsheetView(QWidget* parent)
@@ -84,19 +75,7 @@ TearsheetView::TearsheetView(QWidget* parent)
     m_winRate->setFollowVisibleValues(false);
     m_heatmap->setMinimumHeight(280);
     m_regimes->setMinimumHeight(280);
-    m_splitBanner = new SampleSplitBanner(m_report);
-    m_beta = new RollingRiskChart(RollingRiskChart::Measure::Beta, m_report);
-    m_volatility = new RollingRiskChart(RollingRiskChart::Measure::Volatility, m_report);
-    m_drawdownTable = new DrawdownPeriodsTable(m_report);
-    m_yearly = new YearlyReturnsChart(m_report);
-    m_daily = new ReturnDistributionChart(tr("Daily returns"), m_report);
-    m_monthly = new ReturnDistributionChart(tr("Monthly returns"), m_report);
-    m_metrics = new MetricTableView(m_report);
-    m_beta->setMinimumHeight(170);
-    m_volatility->setMinimumHeight(170);
-    m_yearly->setMinimumHeight(240);
-    m_daily->setMinimumHeight(220);
-    m_monthly->setMinimumHeight(220);
+    m_sections = new AnalyticsSections(*m_report, this);
     // The strategy's line and the benchmark's are told apart by a legend in the top left corner.
     m_cumulative->legend->setFont(chartstyle::tickFont());
     m_cumulative->legend->setBorderPen(Qt::NoPen);
@@ -110,33 +89,27 @@ TearsheetView::TearsheetView(QWidget* parent)
     report->setContentsMargins(10, 10, 10, 10);
     report->setSpacing(6);
     report->addWidget(m_summary);
-    report->addWidget(m_splitBanner);
+    report->addWidget(m_sections->splitBanner);
     report->addWidget(m_problems);
     report->addWidget(m_cumulative, 5);
     report->addWidget(m_drawdown, 3);
-    QLabel* worst = tearsheet_view::sectionTitle(
-        tr("Worst drawdown periods (click one to show it on the charts)"), m_report);
-    report->addWidget(worst);
-    report->addWidget(m_drawdownTable);
-    report->addWidget(m_beta, 3);
-    report->addWidget(m_volatility, 3);
+    report->addWidget(m_sections->worstTitle);
+    report->addWidget(m_sections->worstDrawdowns);
+    report->addWidget(m_sections->beta, 3);
+    report->addWidget(m_sections->volatility, 3);
     report->addWidget(m_sharpe, 3);
     report->addWidget(m_winRate, 3);
-    report->addWidget(m_yearly, 3);
+    report->addWidget(m_sections->yearly, 3);
     auto* distributions = new QHBoxLayout;
-    distributions->addWidget(m_daily, 1);
-    distributions->addWidget(m_monthly, 1);
+    distributions->addWidget(m_sections->daily, 1);
+    distributions->addWidget(m_sections->monthly, 1);
     report->addLayout(distributions, 3);
     m_bottom->addWidget(m_heatmap, 3);
     m_bottom->addWidget(m_regimes, 2);
     report->addLayout(m_bottom, 6);
-    QLabel* metrics = tearsheet_view::sectionTitle(tr("Metrics"), m_report);
-    report->addWidget(metrics);
-    report->addWidget(m_metrics, 0, Qt::AlignLeft);
-    m_analyticsParts = {m_chooser, m_splitBanner, worst,     m_drawdownTable, m_beta,   m_volatility,
-                        m_yearly,  m_daily,       m_monthly, metrics,         m_metrics};
-    for (QWidget* part : std::as_const(m_analyticsParts))
-        part->hide();
+    report->addWidget(m_sections->metricsTitle);
+    report->addWidget(m_sections->metrics, 0, Qt::AlignLeft);
+    m_chooser->hide();
 
     m_scroll->setWidget(m_report);
     m_scroll->setWidgetResizable(true);
@@ -155,7 +128,8 @@ TearsheetView::TearsheetView(QWidget* parent)
         connect(chart, &TimeSeriesChart::showAllRequested, this, [this] { choosePeriod(PeriodPreset::All); });
     }
     connect(m_period, &PeriodSelector::presetChosen, this, &TearsheetView::choosePeriod);
-    connect(m_drawdownTable, &DrawdownPeriodsTable::periodClicked, this, &TearsheetView::showDrawdownPeriod);
+    connect(m_sections->worstDrawdowns, &DrawdownPeriodsTable::periodClicked, this,
+            &TearsheetView::showDrawdownPeriod);
     connect(m_chooser, &BenchmarkChooser::chosen, this, [this](const BenchmarkChoice& choice) {
         m_banner->clear();
         Q_EMIT benchmarkRequested(choice);
@@ -211,15 +185,16 @@ bool TearsheetView::bottomSideBySide() const
 
 QList<TimeSeriesChart*> TearsheetView::timeCharts() const
 {
-    return {m_cumulative, m_drawdown, m_beta, m_volatility, m_sharpe, m_winRate};
+    return {m_cumulative, m_drawdown, m_sections->beta, m_sections->volatility, m_sharpe, m_winRate};
 }
 
 QList<QCustomPlot*> TearsheetView::charts() const
 {
     if (!m_hasAnalytics)
         return {m_cumulative, m_drawdown, m_sharpe, m_winRate, m_heatmap, m_regimes};
-    return {m_cumulative, m_drawdown, m_beta,    m_volatility, m_sharpe, m_winRate,
-            m_yearly,     m_daily,    m_monthly, m_heatmap,    m_regimes};
+    return {m_cumulative, m_drawdown,         m_sections->beta,  m_sections->volatility, m_sharpe,
+            m_winRate,    m_sections->yearly, m_sections->daily, m_sections->monthly,    m_heatmap,
+            m_regimes};
 }
 
 void TearsheetView::setTearsheet(const Tearsheet& sheet)
@@ -228,8 +203,8 @@ void TearsheetView::setTearsheet(const Tearsheet& sheet)
     m_analytics = StrategyAnalytics{};
     m_analytics.tearsheet = sheet;
     m_overlay = {};
-    for (QWidget* part : std::as_const(m_analyticsParts))
-        part->hide();
+    m_sections->setShown(false);
+    m_chooser->hide();
     m_sheet = sheet;
     m_banner->clear();
     m_summary->setTearsheet(sheet);
@@ -287,11 +262,10 @@ void TearsheetView::setAnalytics(const StrategyAnalytics& analytics)
     setTearsheet(analytics.tearsheet);
     m_analytics = analytics;
     m_hasAnalytics = true;
-    for (QWidget* part : std::as_const(m_analyticsParts))
-        part->show();
+    m_sections->setShown(true);
+    m_chooser->show();
     m_chooser->showChoice(analytics.benchmarkChoice);
     m_chooser->setReading(false);
-    m_splitBanner->setSplit(analytics.split);
     if (!analytics.benchmarkNote.isEmpty())
         m_banner->showNotice(tr("Benchmark: %1").arg(analytics.benchmarkNote));
     drawAnalytics();
@@ -324,18 +298,7 @@ void TearsheetView::drawAnalytics()
     for (TimeSeriesChart* chart : {m_drawdown, m_sharpe, m_winRate})
         if (QCPItemStraightLine* line = CumulativeOverlay::drawBoundary(*chart, a.split))
             line->setProperty("analytics", true);
-    m_beta->setAnalytics(a, time);
-    m_volatility->setAnalytics(a, time);
-    for (RollingRiskChart* chart : {m_beta, m_volatility})
-        CumulativeOverlay::drawBoundary(*chart, a.split);
-    m_drawdownTable->setPeriods(a.worstDrawdowns, a.returns.day.isEmpty() ? QDate() : a.returns.day.last());
-    const QString benchmarkName = a.benchmark.isEmpty()         ? QString()
-                                  : a.benchmark.label.isEmpty() ? a.benchmarkChoice.describe()
-                                                                : a.benchmark.label;
-    m_yearly->setYears(a.yearly, benchmarkName);
-    m_daily->setHistogram(a.dailyDistribution);
-    m_monthly->setHistogram(a.monthlyDistribution);
-    m_metrics->setAnalytics(a);
+    m_sections->draw(a, time);
     if (isVisible())
         for (QCustomPlot* chart : charts())
             chart->replot(QCustomPlot::rpQueuedReplot);

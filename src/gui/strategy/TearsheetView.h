@@ -3,6 +3,7 @@
 #include <QList>
 #include <QWidget>
 
+#include "analytics/AnalyticsSections.h"
 #include "analytics/CumulativeOverlay.h"
 #include "analytics/StrategyAnalytics.h"
 #include "common/Result.h"
@@ -78,15 +79,15 @@ public:
     TearsheetSummary* summary() const { return m_summary; }
     TearsheetProblems* problemList() const { return m_problems; }
     PeriodSelector* periodSelector() const { return m_period; }
-    RollingRiskChart* betaChart() const { return m_beta; }
-    RollingRiskChart* volatilityChart() const { return m_volatility; }
-    YearlyReturnsChart* yearlyChart() const { return m_yearly; }
-    ReturnDistributionChart* dailyDistributionChart() const { return m_daily; }
-    ReturnDistributionChart* monthlyDistributionChart() const { return m_monthly; }
-    MetricTableView* metricTable() const { return m_metrics; }
-    DrawdownPeriodsTable* drawdownTable() const { return m_drawdownTable; }
+    RollingRiskChart* betaChart() const { return m_sections->beta; }
+    RollingRiskChart* volatilityChart() const { return m_sections->volatility; }
+    YearlyReturnsChart* yearlyChart() const { return m_sections->yearly; }
+    ReturnDistributionChart* dailyDistributionChart() const { return m_sections->daily; }
+    ReturnDistributionChart* monthlyDistributionChart() const { return m_sections->monthly; }
+    MetricTableView* metricTable() const { return m_sections->metrics; }
+    DrawdownPeriodsTable* drawdownTable() const { return m_sections->worstDrawdowns; }
     BenchmarkChooser* benchmarkChooser() const { return m_chooser; }
-    SampleSplitBanner* splitBanner() const { return m_splitBanner; }
+    SampleSplitBanner* splitBanner() const { return m_sections->splitBanner; }
     ErrorBanner* banner() const { return m_banner; }
     /// What the analytics drew on the cumulative chart (benchmark lines, shading, boundary).
     const CumulativeOverlay::Drawn& cumulativeOverlay() const { return m_overlay; }
@@ -138,15 +139,7 @@ private:
     TimeSeriesChart* m_drawdown;
     TimeSeriesChart* m_sharpe;
     TimeSeriesChart* m_winRate;
-    SampleSplitBanner* m_splitBanner;
-    RollingRiskChart* m_beta;
-    RollingRiskChart* m_volatility;
-    DrawdownPeriodsTable* m_drawdownTable;
-    YearlyReturnsChart* m_yearly;
-    ReturnDistributionChart* m_daily;
-    ReturnDistributionChart* m_monthly;
-    MetricTableView* m_metrics;
-    QList<QWidget*> m_analyticsParts; ///< hidden while only a tearsheet is shown
+    AnalyticsSections* m_sections;
     CumulativeOverlay::Drawn m_overlay;
     MonthlyHeatmap* m_heatmap;
     RegimeBars* m_regimes;
