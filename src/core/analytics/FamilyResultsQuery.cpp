@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "analytics/FamilyReturnScan.h"
+#include "analytics/FamilySnapshot.h"
 
 namespace strata {
 
@@ -20,7 +21,7 @@ double number(const QVariant& value)
 
 } // namespace family_results
 
-QString FamilyResultsQuery::aggregateSql(qsizetype ids)
+QString FamilyResultsQuery::aggregateSql(qsizetype ids, Dialect dialect)
 {
     QStringList marks(ids, QStringLiteral("?"));
     // Returns are in percent; the sums stay in percent and are scaled once per strategy.
@@ -30,9 +31,9 @@ QString FamilyResultsQuery::aggregateSql(qsizetype ids)
                "SUM(CASE WHEN total_return_pct < 0 THEN total_return_pct * total_return_pct ELSE 0 END), "
                "SUM(winning_trades), SUM(total_trades), AVG(signal_generator_contribution), "
                "AVG(risk_manager_contribution), AVG(position_sizer_contribution) "
-               "FROM strategy_performance WHERE strategy_id IN (%1) AND LOWER(period_type) = 'daily' "
-               "GROUP BY strategy_id")
-        .arg(marks.join(QStringLiteral(", ")));
+               "FROM strategy_performance WHERE strategy_id IN (%1) AND %2 GROUP BY "
+               "strategy_id")
+        .arg(marks.join(QStringLiteral(", ")), FamilyReturnScan::dailyCondition(dialect));
 }
 
 Status FamilyResultsQuery::aggregate(const QStringList& ids, QHash<QString, FamilyBuilder::Results>& out)
@@ -41,7 +42,7 @@ Status FamilyResultsQuery::aggregate(const QStringList& ids, QHash<QString, Fami
     params.reserve(ids.size());
     for (const QString& id : ids)
         params << id;
-    auto rows = m_db.query(aggregateSql(ids.size()), params);
+    auto rows = m_db.query(aggregateSql(ids.size(), m_db.dialect()), params);
     if (!rows)
         return rows.error().prefixed(
             QStringLiteral("Reading the results of the family on %1").arg(m_db.display()));
@@ -91,6 +92,10 @@ Result<QHash<QString, FamilyBuilder::Results>> FamilyResultsQuery::read(const QS
         it->cagr = path.growth > 0 ? std::pow(path.growth, kPeriodsPerYear / path.days) - 1 : -1;
         it->maxDrawdown = path.maxDrawdown;
     };
+    // One snapshot for both statements, so that they count the same rows.
+    FamilySnapshot snapshot(m_db);
+    if (auto begun = snapshot.begin(); !begun)
+        return begun.error();
     for (qsizetype from = 0; from < ids.size(); from += kIdsPerStatement) {
         const QStringList chunk = ids.mid(from, kIdsPerStatement);
         if (auto status = aggregate(chunk, out); !status)
@@ -98,6 +103,8 @@ Result<QHash<QString, FamilyBuilder::Results>> FamilyResultsQuery::read(const QS
         if (auto status = scan.scan(chunk, sink); !status)
             return status.error();
     }
+    if (auto ended = snapshot.end(); !ended)
+        return ended.error();
     return out;
 }
 

@@ -27,7 +27,7 @@ public:
     Result<QHash<QString, FamilyBuilder::Results>> read(const QStringList& strategyIds);
 
     /// The aggregate statement for `ids` ids (placeholders), as the bench times it.
-    static QString aggregateSql(qsizetype ids);
+    static QString aggregateSql(qsizetype ids, Dialect dialect);
 
 private:
     Status aggregate(const QStringList& ids, QHash<QString, FamilyBuilder::Results>& out);

@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "analytics/FamilySnapshot.h"
 #include "dialects/postgres/PostgresDatabase.h"
 #include "dialects/sqlite/SqliteDatabase.h"
 
@@ -70,8 +71,8 @@ QString FamilyReturnScan::sql(qsizetype ids, Dialect dialect)
                               ? QStringLiteral("CAST(total_return_pct AS DOUBLE PRECISION)")
                               : QStringLiteral("total_return_pct");
     return QStringLiteral("SELECT strategy_id, %1 FROM strategy_performance WHERE strategy_id IN (%2) "
-                          "AND LOWER(period_type) = 'daily' ORDER BY strategy_id, period_start, id")
-        .arg(value, marks.join(QStringLiteral(", ")));
+                          "AND %3 ORDER BY strategy_id, period_start")
+        .arg(value, marks.join(QStringLiteral(", ")), dailyCondition(dialect));
 }
 
 Error FamilyReturnScan::failure(const QString& message) const
@@ -125,7 +126,13 @@ Status FamilyReturnScan::scanSqlite(const QStringList& ids, const Sink& sink)
 Status FamilyReturnScan::scanPostgres(const QStringList& ids, const Sink& sink)
 {
     pg_conn* conn = static_cast<PostgresDatabase&>(m_db).handle();
-    const QByteArray utf8 = sql(ids.size(), Dialect::Postgres).toUtf8();
+    // A cursor fetched in batches keeps the memory bounded however large the family; it needs a
+    // transaction, so it opens a read-only one when the caller has none.
+    FamilySnapshot snapshot(m_db);
+    if (auto begun = snapshot.begin(); !begun)
+        return begun;
+    const QByteArray declare = QByteArrayLiteral("DECLARE strata_family_returns NO SCROLL CURSOR FOR ") +
+                               sql(ids.size(), Dialect::Postgres).toUtf8();
     std::vector<QByteArray> values;
     std::vector<const char*> pointers;
     values.reserve(size_t(ids.size()));
@@ -134,28 +141,38 @@ Status FamilyReturnScan::scanPostgres(const QStringList& ids, const Sink& sink)
         values.push_back(id.toUtf8());
         pointers.push_back(values.back().constData());
     }
-    // Binary results: the id's bytes as stored, the return as an 8-byte IEEE double (no text to parse).
-    PGresult* result =
-        PQexecParams(conn, utf8.constData(), int(ids.size()), nullptr, pointers.data(), nullptr, nullptr, 1);
-    if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+    const auto failed = [&](PGresult* result) {
         const QString message = result ? QString::fromUtf8(PQresultErrorMessage(result)).trimmed()
                                        : QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         PQclear(result);
         return failure(message);
-    }
+    };
+    PGresult* declared = PQexecParams(conn, declare.constData(), int(ids.size()), nullptr, pointers.data(),
+                                      nullptr, nullptr, 0);
+    if (PQresultStatus(declared) != PGRES_COMMAND_OK)
+        return failed(declared);
+    PQclear(declared);
     family_scan::PathFollower follower(sink);
-    const int rows = PQntuples(result);
-    for (int row = 0; row < rows; ++row) {
-        if (PQgetisnull(result, row, 1))
-            continue;
-        quint64 bits = 0;
-        std::memcpy(&bits, PQgetvalue(result, row, 1), sizeof bits);
-        follower.row(PQgetvalue(result, row, 0), PQgetlength(result, row, 0),
-                     std::bit_cast<double>(qFromBigEndian(bits)));
+    for (;;) {
+        // Binary results: the id's bytes as stored, the return as an 8-byte IEEE double (no text to parse).
+        PGresult* batch = PQexecParams(conn, "FETCH 20000 FROM strata_family_returns", 0, nullptr, nullptr,
+                                       nullptr, nullptr, 1);
+        if (PQresultStatus(batch) != PGRES_TUPLES_OK)
+            return failed(batch);
+        const int rows = PQntuples(batch);
+        for (int row = 0; row < rows; ++row) {
+            quint64 bits = 0;
+            std::memcpy(&bits, PQgetvalue(batch, row, 1), sizeof bits);
+            follower.row(PQgetvalue(batch, row, 0), PQgetlength(batch, row, 0),
+                         std::bit_cast<double>(qFromBigEndian(bits)));
+        }
+        PQclear(batch);
+        if (rows == 0)
+            break;
     }
-    PQclear(result);
     follower.finish();
-    return {};
+    PQclear(PQexec(conn, "CLOSE strata_family_returns"));
+    return snapshot.end();
 }
 
 } // namespace strata

@@ -31,6 +31,13 @@ public:
     Status scan(const QStringList& strategyIds, const Sink& sink);
 
     static QString sql(qsizetype ids, Dialect dialect);
+    /// The condition on the period type: the spellings of "daily" as a list PostgreSQL's planner can estimate
+    /// (unlike LOWER()); on SQLite behind a unary + so that the planner keeps the strategy_id index.
+    static QString dailyCondition(Dialect dialect)
+    {
+        return dialect == Dialect::Sqlite ? QStringLiteral("+period_type IN ('daily', 'Daily', 'DAILY')")
+                                          : QStringLiteral("period_type IN ('daily', 'Daily', 'DAILY')");
+    }
 
 private:
     Status scanSqlite(const QStringList& ids, const Sink& sink);

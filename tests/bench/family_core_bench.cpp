@@ -1,0 +1,315 @@
+// family_core_bench [DAYS] [RUNS]: the family view's data (FamilyReader::read) for a family of 100, 500 and
+// 2,000 strategy versions under one root, each with DAYS daily performance rows (default 365), beside 200
+// strategies outside the family, on SQLite and — when STRATA_TEST_PG_URL is set — PostgreSQL. Prints the
+// median of RUNS runs (default 5) of the read split into its parts (the lineage graph, the aggregate
+// statement, the ordered pass over the returns, the build) and the ratio to the goal of 300 ms for 500
+// members (the desktop app adds the drawing: see the GUI's family bench). Also times the aggregate with the
+// total return compounded in SQL (SUM(LN(1 + r))) against the ordered pass doing it. Never passes or fails.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTimeZone>
+
+#include "MigrationHarness.h"
+#include "ScratchDatabases.h"
+#include "analytics/FamilyBuilder.h"
+#include "analytics/FamilyReader.h"
+#include "analytics/FamilyResultsQuery.h"
+#include "analytics/FamilyReturnScan.h"
+#include "strategy/StrategyBulkWriter.h"
+#include "strategy/StrategyStore.h"
+
+using namespace strata;
+using namespace strata::test;
+
+namespace {
+
+constexpr int kOutsiders = 200;
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
+double ms(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+QString day(int n)
+{
+    return QDate(2024, 1, 1).addDays(n).startOfDay(Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString strategyId(int n)
+{
+    return QStringLiteral("fam-%1").arg(n, 5, 10, QLatin1Char('0'));
+}
+
+/// A family of `members` versions under fam-00000: version i descends from (i - 1) / 3 (a tree of depth
+/// log3 n, each with lineage rows to every ancestor as the application writes them), every seventh also
+/// merges i - 2; then `kOutsiders` strategies of a family of their own.
+Status writeFamily(Database& db, int members, int days)
+{
+    const int total = members + kOutsiders;
+    auto registry = StrategyBulkWriter::open(
+        db, QStringLiteral("strategy_registry"),
+        {"strategy_id", "name", "version", "parent_id", "created_at", "created_by", "status",
+         "signal_generator_config", "risk_manager_config", "position_sizer_config", "regime_detector_config",
+         "parameters", "config_hash", "component_hash"});
+    if (!registry)
+        return registry.error();
+    std::vector<int> parent(size_t(total), -1);
+    for (int i = 0; i < total; ++i) {
+        const int local = i < members ? i : i - members;
+        const int base = i < members ? 0 : members;
+        parent[size_t(i)] = local == 0 ? -1 : base + (local - 1) / 3;
+        auto& w = **registry;
+        w.text(strategyId(i));
+        w.text(i < members ? QStringLiteral("Family") : QStringLiteral("Outsider"));
+        w.text(QStringLiteral("1.%1").arg(i));
+        w.textOrNull(parent[size_t(i)] < 0 ? QString() : strategyId(parent[size_t(i)]));
+        w.text(
+            QDateTime(QDate(2023, 1, 1), QTime(0, 0), Qt::UTC).addSecs(i * 60).toString(Qt::ISODateWithMs));
+        w.text(QStringLiteral("bench"));
+        w.text(QStringLiteral("TESTING"));
+        w.text(QStringLiteral("{\"kind\": \"momentum\"}"));
+        w.text(QStringLiteral("{\"stop\": 2}"));
+        w.text(QStringLiteral("{}"));
+        w.text(QStringLiteral("{}"));
+        const QJsonObject params{{"lookback", 10 + i % 30},
+                                 {"stop_loss_pct", 1 + (i % 5) * 0.5},
+                                 {"symbol", "BTC"},
+                                 {"risk", QJsonObject{{"max_positions", 2 + i % 4}}}};
+        w.text(QJsonDocument(params).toJson(QJsonDocument::Compact));
+        w.text(QStringLiteral("h%1").arg(i));
+        w.text(QStringLiteral("c%1").arg(i));
+        if (auto row = w.endRow(); !row)
+            return row;
+    }
+    if (auto done = (*registry)->finish(); !done)
+        return done;
+
+    auto lineage =
+        StrategyBulkWriter::open(db, QStringLiteral("strategy_lineage"),
+                                 {"ancestor_id", "descendant_id", "relationship_type", "generation_distance",
+                                  "created_at", "performance_improvement", "risk_change"});
+    if (!lineage)
+        return lineage.error();
+    for (int i = 0; i < total; ++i) {
+        QSet<int> ancestors;
+        int distance = 1;
+        for (int a = parent[size_t(i)]; a >= 0; a = parent[size_t(a)], ++distance) {
+            ancestors.insert(a);
+            auto& w = **lineage;
+            w.text(strategyId(a));
+            w.text(strategyId(i));
+            w.text(distance == 1 ? QStringLiteral("mutation") : QStringLiteral("ancestor"));
+            w.integer(distance);
+            w.text(day(0));
+            w.real(0.01 * (i % 7) - 0.03);
+            w.real(0.005 * (i % 5) - 0.01);
+            if (auto row = w.endRow(); !row)
+                return row;
+        }
+        const int merged = i - 2;
+        if (i < members && i % 7 == 0 && merged > 0 && !ancestors.contains(merged)) {
+            auto& w = **lineage;
+            w.text(strategyId(merged));
+            w.text(strategyId(i));
+            w.text(QStringLiteral("merge"));
+            w.integer(1);
+            w.text(day(0));
+            w.null();
+            w.null();
+            if (auto row = w.endRow(); !row)
+                return row;
+        }
+    }
+    if (auto done = (*lineage)->finish(); !done)
+        return done;
+
+    auto perf = StrategyBulkWriter::open(db, QStringLiteral("strategy_performance"),
+                                         {"strategy_id", "version", "period_start", "period_end",
+                                          "period_type", "total_return", "total_return_pct", "winning_trades",
+                                          "total_trades", "signal_generator_contribution",
+                                          "risk_manager_contribution", "position_sizer_contribution"});
+    if (!perf)
+        return perf.error();
+    QStringList dates;
+    for (int d = 0; d <= days; ++d)
+        dates << day(d);
+    quint64 state = 42;
+    for (int i = 0; i < total; ++i) {
+        const QByteArray id = strategyId(i).toUtf8();
+        for (int d = 0; d < days; ++d) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            const double r = (double(state >> 11) / double(1ULL << 53) - 0.49) * 0.04; // about ±2 %
+            auto& w = **perf;
+            w.text(id);
+            w.text(QByteArrayLiteral("1"));
+            w.text(dates.at(d));
+            w.text(dates.at(d + 1));
+            w.text(QByteArrayLiteral("daily"));
+            w.real(r * 1000);
+            w.real(r * 100);
+            w.integer(int(state % 4));
+            w.integer(4);
+            w.real(r * 0.5);
+            w.real(r * 0.2);
+            w.real(r * 0.3);
+            if (auto row = w.endRow(); !row)
+                return row;
+        }
+    }
+    return (*perf)->finish();
+}
+
+struct Figures
+{
+    double readMs = 0, lineageMs = 0, aggregateMs = 0, scanMs = 0, buildMs = 0, aggregateLnMs = 0;
+    int members = 0;
+    qint64 rows = 0;
+};
+
+Result<Figures> measure(Database& db, int runs)
+{
+    const QString root = strategyId(0);
+    std::vector<double> read, lineage, aggregate, scan, build, aggregateLn;
+    Figures f;
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer t;
+        t.start();
+        auto view = FamilyReader(db).read(root);
+        if (!view)
+            return view.error();
+        read.push_back(ms(t));
+        f.members = int(view->members.size());
+
+        // The same work in its parts.
+        t.restart();
+        auto graph = StrategyStore(db).lineage();
+        if (!graph)
+            return graph.error();
+        lineage.push_back(ms(t));
+        QStringList ids;
+        for (const auto& m : view->members)
+            ids << m.strategyId;
+        ids.sort();
+        QVariantList params;
+        for (const QString& id : ids)
+            params << id;
+        t.restart();
+        auto sums = db.query(FamilyResultsQuery::aggregateSql(ids.size(), db.dialect()), params);
+        if (!sums)
+            return sums.error();
+        aggregate.push_back(ms(t));
+        t.restart();
+        qint64 rows = 0;
+        if (auto s = FamilyReturnScan(db).scan(
+                ids, [&](QByteArrayView, const FamilyReturnScan::Path& p) { rows += p.days; });
+            !s)
+            return s.error();
+        scan.push_back(ms(t));
+        f.rows = rows;
+        t.restart();
+        auto results = FamilyResultsQuery(db).read(ids);
+        if (!results)
+            return results.error();
+        const double resultsMs = ms(t);
+        Q_UNUSED(resultsMs);
+        t.restart();
+        const FamilyView rebuilt = FamilyBuilder::build(*graph, root, *results);
+        build.push_back(ms(t));
+        if (rebuilt.members.size() != view->members.size())
+            std::printf("warning: the rebuilt view has %d members\n", int(rebuilt.members.size()));
+
+        // The total return compounded in SQL instead of in the ordered pass.
+        QString ln = FamilyResultsQuery::aggregateSql(ids.size(), db.dialect());
+        ln.replace(QStringLiteral("SELECT strategy_id, COUNT(*),"),
+                   QStringLiteral("SELECT strategy_id, COUNT(*), SUM(LN(1 + total_return_pct / 100.0)),"));
+        t.restart();
+        auto withLn = db.query(ln, params);
+        if (!withLn)
+            return withLn.error();
+        aggregateLn.push_back(ms(t));
+    }
+    f.readMs = median(read);
+    f.lineageMs = median(lineage);
+    f.aggregateMs = median(aggregate);
+    f.scanMs = median(scan);
+    f.buildMs = median(build);
+    f.aggregateLnMs = median(aggregateLn);
+    return f;
+}
+
+int runEngine(const QString& engine, int days, int runs)
+{
+    std::printf("\n%s, %d days per strategy, %d outsiders, median of %d runs\n", qPrintable(engine), days,
+                kOutsiders, runs);
+    std::printf("%8s %9s %9s %9s %9s %9s %9s %9s %10s\n", "members", "rows", "read ms", "lineage",
+                "aggregate", "scan", "build", "agg+LN", "vs 300 ms");
+    for (int members : {100, 500, 2000}) {
+        std::unique_ptr<ScratchSqlite> sqlite;
+        std::unique_ptr<ScratchPostgres> postgres;
+        QString url;
+        if (engine == QLatin1String("sqlite")) {
+            sqlite = std::make_unique<ScratchSqlite>();
+            url = sqlite->url();
+        } else {
+            postgres = std::make_unique<ScratchPostgres>();
+            if (!postgres->ok()) {
+                std::printf("PostgreSQL: %s\n", qPrintable(postgres->error()));
+                return 1;
+            }
+            url = postgres->url();
+        }
+        auto db = MigrationHarness::open(url);
+        auto set = MigrationHarness::load(QStringLiteral(STRATA_SOURCE_DIR "/migrations/strategy"));
+        if (!db || !set || !MigrationHarness::migrate(**db, *set)) {
+            std::printf("could not prepare %s\n", qPrintable(url));
+            return 1;
+        }
+        if (!(*db)->begin() || !writeFamily(**db, members, days) || !(*db)->commit()) {
+            std::printf("could not write the family\n");
+            return 1;
+        }
+        if (engine != QLatin1String("sqlite"))
+            (void)(*db)->execute(QStringLiteral("ANALYZE"));
+        auto f = measure(**db, runs);
+        if (!f) {
+            std::printf("%s\n", qPrintable(f.error().toText()));
+            return 1;
+        }
+        std::printf("%8d %9lld %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.2fx\n", f->members, f->rows, f->readMs,
+                    f->lineageMs, f->aggregateMs, f->scanMs, f->buildMs, f->aggregateLnMs, f->readMs / 300.0);
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const int days = argc > 1 ? std::max(1, atoi(argv[1])) : 365;
+    const int runs = argc > 2 ? std::max(1, atoi(argv[2])) : 5;
+    std::printf(
+        "family_core_bench: FamilyReader::read of one family (the read includes the build); the parts "
+        "are timed again one by one\n");
+    int rc = runEngine(QStringLiteral("sqlite"), days, runs);
+    if (!qEnvironmentVariableIsEmpty("STRATA_TEST_PG_URL"))
+        rc |= runEngine(QStringLiteral("postgresql"), days, runs);
+    else
+        std::printf("\nPostgreSQL: STRATA_TEST_PG_URL is not set, not measured\n");
+    return rc;
+}
