@@ -269,7 +269,18 @@ private Q_SLOTS:
         QVERIFY(view->exportPdf(folder.filePath(QStringLiteral("t.pdf"))).ok());
         QVERIFY(QFileInfo(folder.filePath(QStringLiteral("t.pdf"))).size() > 20000);
         QVERIFY(view->exportPng(folder.filePath(QStringLiteral("t.png"))).ok());
+        const QString html = folder.filePath(QStringLiteral("t.html"));
+        const Status htmlDone = view->exportHtml(html);
+        QVERIFY2(htmlDone.ok(), htmlDone.ok() ? "" : qPrintable(htmlDone.error().toText()));
+        QFile htmlFile(html);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QString report = QString::fromUtf8(htmlFile.readAll());
+        QVERIFY(report.contains(QStringLiteral("<html"), Qt::CaseInsensitive));
+        QVERIFY(report.contains(QStringLiteral("data:image/png;base64,")));
 
+        // The window fits the smallest screen Strata supports, chooser and all.
+        QVERIFY2(view->minimumSizeHint().width() <= PerformanceWindows::windowSize(QSize(1024, 700)).width(),
+                 qPrintable(QString::number(view->minimumSizeHint().width())));
         if (engine == QLatin1String("sqlite")) {
             QVERIFY(keepScreenshots(*view, QStringLiteral("tearsheet-analytics"),
                                     PerformanceWindows::windowSize));
@@ -337,6 +348,9 @@ private Q_SLOTS:
         QVERIFY2(view->banner()->text().contains(loaded.error().what.toHtmlEscaped()),
                  qPrintable(view->banner()->text()));
         QCOMPARE(redrawn.size(), 1);
+        if (engine == QLatin1String("sqlite"))
+            QVERIFY(keepScreenshots(*view, QStringLiteral("tearsheet-analytics-benchmark-error"),
+                                    PerformanceWindows::windowSize, {QSize(1024, 700)}));
         QCOMPARE(view->analytics().benchmarkChoice.kind, BenchmarkChoice::Kind::None);
         QCOMPARE(table->columnOf(QStringLiteral("Benchmark")), -1);
         QCOMPARE(view->analytics().returns.size(), days);

@@ -16,6 +16,7 @@
 #include "analytics/BenchmarkChooser.h"
 #include "analytics/DrawdownPeriodsTable.h"
 #include "analytics/MetricTableView.h"
+#include "analytics/ReportWriter.h"
 #include "analytics/ReturnDistributionChart.h"
 #include "analytics/RollingRiskChart.h"
 #include "analytics/SampleSplitBanner.h"
@@ -118,6 +119,10 @@ TearsheetView::TearsheetView(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(buildToolbar());
+    // The benchmark on a row of its own: beside the periods it would make the window wider than a
+    // 1024-pixel screen.
+    m_chooser->setContentsMargins(10, 0, 10, 6);
+    layout->addWidget(m_chooser);
     layout->addWidget(m_banner);
     layout->addWidget(m_scroll, 1);
 
@@ -164,8 +169,7 @@ QWidget* TearsheetView::buildToolbar()
     auto* layout = new QHBoxLayout(bar);
     layout->setContentsMargins(10, 6, 10, 6);
     layout->addWidget(m_period);
-    layout->addSpacing(12);
-    layout->addWidget(m_chooser, 1);
+    layout->addStretch(1);
     m_export->setText(tr("Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -173,6 +177,10 @@ QWidget* TearsheetView::buildToolbar()
     menu->addAction(tr("PNG image…"), this, [this] { exportWithDialog(QStringLiteral("png")); });
     menu->addAction(tr("PDF report…"), this, [this] { exportWithDialog(QStringLiteral("pdf")); });
     menu->addAction(tr("CSV of every series…"), this, [this] { exportWithDialog(QStringLiteral("csv")); });
+    // The report with the metric table and the verdict as text: only once the analytics are read.
+    m_htmlExport =
+        menu->addAction(tr("HTML report…"), this, [this] { exportWithDialog(QStringLiteral("html")); });
+    m_htmlExport->setEnabled(false);
     m_export->setMenu(menu);
     layout->addWidget(m_export);
     return bar;
@@ -205,6 +213,8 @@ void TearsheetView::setTearsheet(const Tearsheet& sheet)
     m_overlay = {};
     m_sections->setShown(false);
     m_chooser->hide();
+    if (m_htmlExport)
+        m_htmlExport->setEnabled(false);
     m_sheet = sheet;
     m_banner->clear();
     m_summary->setTearsheet(sheet);
@@ -264,6 +274,7 @@ void TearsheetView::setAnalytics(const StrategyAnalytics& analytics)
     m_hasAnalytics = true;
     m_sections->setShown(true);
     m_chooser->show();
+    m_htmlExport->setEnabled(true);
     m_chooser->showChoice(analytics.benchmarkChoice);
     m_chooser->setReading(false);
     if (!analytics.benchmarkNote.isEmpty())
@@ -403,20 +414,31 @@ Status TearsheetView::exportCsv(const QString& path) const
     return chartexport::writeTearsheetCsv(m_sheet, path);
 }
 
+Status TearsheetView::exportHtml(const QString& path)
+{
+    if (!m_hasAnalytics)
+        return Error::badInput(
+            tr("The tearsheet of %1 has no analytics to report yet.").arg(m_sheet.strategyId),
+            tr("Wait for the tearsheet to be read, then export again; nothing was written."));
+    return ReportWriter::write(path, m_analytics, charts(), nullptr, {});
+}
+
 void TearsheetView::exportWithDialog(const QString& kind)
 {
-    const QString filters = kind == QLatin1String("png")   ? tr("PNG images (*.png)")
-                            : kind == QLatin1String("pdf") ? tr("PDF documents (*.pdf)")
-                                                           : tr("CSV files (*.csv)");
+    const QString filters = kind == QLatin1String("png")    ? tr("PNG images (*.png)")
+                            : kind == QLatin1String("pdf")  ? tr("PDF documents (*.pdf)")
+                            : kind == QLatin1String("html") ? tr("HTML files (*.html)")
+                                                            : tr("CSV files (*.csv)");
     const QString suggested =
         QStringLiteral("%1-tearsheet.%2")
             .arg(m_sheet.strategyId.isEmpty() ? QStringLiteral("strategy") : m_sheet.strategyId, kind);
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the tearsheet"), suggested, filters);
     if (path.isEmpty())
         return;
-    const Status done = kind == QLatin1String("png")   ? exportPng(path)
-                        : kind == QLatin1String("pdf") ? exportPdf(path)
-                                                       : exportCsv(path);
+    const Status done = kind == QLatin1String("png")    ? exportPng(path)
+                        : kind == QLatin1String("pdf")  ? exportPdf(path)
+                        : kind == QLatin1String("html") ? exportHtml(path)
+                                                        : exportCsv(path);
     if (done)
         m_banner->showNotice(tr("Saved %1").arg(path));
     else

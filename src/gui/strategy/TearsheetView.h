@@ -11,6 +11,7 @@
 #include "strategy/QCustomPlotInclude.h"
 #include "strategy/Tearsheet.h"
 
+class QAction;
 class QBoxLayout;
 class QScrollArea;
 class QToolButton;
@@ -100,6 +101,9 @@ public:
     Status exportPdf(const QString& path);
     /// Every series, one row per period (see chartexport::writeTearsheetCsv).
     Status exportCsv(const QString& path) const;
+    /// The tearsheet's report (charts, metric table, worst drawdowns, verdict) as one self-contained HTML
+    /// file, or a PDF when `path` ends in .pdf (ReportWriter). Needs the analytics.
+    Status exportHtml(const QString& path);
 
     /// Whether the heatmap and the regimes are side by side (a wide window) or one under the other.
     bool bottomSideBySide() const;
@@ -129,6 +133,7 @@ private:
     bool m_hasAnalytics = false;
     PeriodSelector* m_period;
     QToolButton* m_export;
+    QAction* m_htmlExport = nullptr;
     BenchmarkChooser* m_chooser;
     ErrorBanner* m_banner;
     QScrollArea* m_scroll;
