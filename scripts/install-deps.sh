@@ -23,6 +23,8 @@ PACKAGES=(
     help2man debootstrap
     # zsh, whose completion of strata-cli tst_cli_help runs
     zsh
+    # headless Chromium, in which tst_report opens the strategy report's HTML and takes a screenshot
+    chromium
     # virtual X server for GUI tests
     xvfb xauth
     # the real Alembic (and its PostgreSQL driver) that Strata runs for Alembic projects and tests against

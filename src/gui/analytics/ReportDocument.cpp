@@ -32,7 +32,7 @@ QString reportStyle(bool forPrint)
         "#c8d0d9;padding-bottom:3px;}h3{font-size:14px;margin:14px 0 6px 0;}"
         "table{border-collapse:collapse;margin:6px 0 12px 0;font-size:12px;}"
         "th,td{border:1px solid #d5dbe1;padding:3px 7px;}th{background:#eef1f4;text-align:left;}"
-        "td.n{text-align:right;}tr.section td{background:#f6f7f9;font-weight:bold;}"
+        "td.n{text-align:right;white-space:nowrap;}tr.section td{background:#f6f7f9;font-weight:bold;}"
         ".muted{color:#5b6775;font-size:12px;}.held{color:#1a7f3a;font-weight:bold;}"
         ".failed{color:#b3261e;font-weight:bold;}.changed{background:#fdf0d5;font-weight:bold;}");
     if (forPrint)
@@ -182,7 +182,7 @@ QString ReportDocument::html(const StrategyAnalytics& a, const FamilyView* famil
     if (!a.benchmarkNote.isEmpty())
         out += QStringLiteral("<p class=\"muted\">Benchmark: %1</p>").arg(reportEsc(a.benchmarkNote));
 
-    out += QStringLiteral("<h2>Tearsheet</h2>");
+    out += QStringLiteral("<h2 id=\"tearsheet\">Tearsheet</h2>");
     if (!a.split.verdict.isEmpty())
         out += QStringLiteral(
                    "<p class=\"%1\">In sample and out of sample: %2</p><p class=\"muted\">Split at %3.</p>")
@@ -190,24 +190,24 @@ QString ReportDocument::html(const StrategyAnalytics& a, const FamilyView* famil
                         reportEsc(a.split.verdict), reportEsc(a.split.boundaryWhy));
     for (int i = 0; i < images.tearsheet.size(); ++i)
         out += reportImage(images.tearsheet.at(i), QStringLiteral("Tearsheet chart %1").arg(i + 1), forPrint);
-    out += QStringLiteral("<h3>Metrics</h3>");
+    out += QStringLiteral("<h3 id=\"metrics\">Metrics</h3>");
     reportMetricTable(out, a);
-    out += QStringLiteral("<h3>Worst drawdowns</h3>");
+    out += QStringLiteral("<h3 id=\"drawdowns\">Worst drawdowns</h3>");
     reportDrawdownTable(out, a);
-    out += QStringLiteral("<h3>Yearly returns</h3>");
+    out += QStringLiteral("<h3 id=\"yearly\">Yearly returns</h3>");
     reportYearlyTable(out, a);
     for (const QString& problem : a.problems)
         out += QStringLiteral("<p class=\"muted\">⚠ %1</p>").arg(reportEsc(problem));
 
     if (family) {
-        out += QStringLiteral("<h2>Family: %1 members over %2 generations</h2>")
+        out += QStringLiteral("<h2 id=\"family\">Family: %1 members over %2 generations</h2>")
                    .arg(family->members.size())
                    .arg(family->generations.size());
         const QStringList alts = {QStringLiteral("Parameters against results (parallel coordinates)"),
                                   QStringLiteral("Component attribution by generation")};
         for (int i = 0; i < images.family.size(); ++i)
             out += reportImage(images.family.at(i), alts.value(i, QStringLiteral("Family chart")), forPrint);
-        out += QStringLiteral("<h3>Members</h3>");
+        out += QStringLiteral("<h3 id=\"members\">Members</h3>");
         reportMembersTable(out, *family);
         for (const QString& problem : family->problems)
             out += QStringLiteral("<p class=\"muted\">⚠ %1</p>").arg(reportEsc(problem));
