@@ -5,15 +5,16 @@
 #include <QStringList>
 
 #include "analytics/FamilyBuilder.h"
+#include "analytics/FamilyReturnScan.h"
 #include "common/Result.h"
 #include "connection/Database.h"
 
 namespace strata {
 
-/// The results of many strategies from their daily strategy_performance rows, on the caller's connection:
-/// one aggregate query (COUNT, sums of returns and of their squares, downside squares, trades, mean
-/// component contributions) and one ordered streaming pass for what needs the order (the compounded total
-/// return and the maximum drawdown). Strategies without daily rows are absent from the answer.
+/// The results of many strategies from their daily strategy_performance rows, on the caller's connection,
+/// in one ordered streaming pass (FamilyReturnScan): the order gives the compounded total return and the
+/// maximum drawdown, and the same pass adds up what Sharpe, Sortino, volatility, win rate and the mean
+/// contributions need. Strategies without daily rows are absent from the answer.
 class FamilyResultsQuery
 {
 public:
@@ -26,12 +27,14 @@ public:
 
     Result<QHash<QString, FamilyBuilder::Results>> read(const QStringList& strategyIds);
 
-    /// The aggregate statement for `ids` ids (placeholders), as the bench times it.
+    /// One strategy's figures from what its rows added up to.
+    static FamilyBuilder::Results results(const FamilyReturnScan::Path& path);
+
+    /// The same sums as one GROUP BY statement for `ids` ids: what family_core_bench times against the pass
+    /// (which needs the order for the drawdown anyway).
     static QString aggregateSql(qsizetype ids, Dialect dialect);
 
 private:
-    Status aggregate(const QStringList& ids, QHash<QString, FamilyBuilder::Results>& out);
-
     Database& m_db;
 };
 

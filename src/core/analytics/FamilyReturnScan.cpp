@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 #include <QtEndian>
@@ -18,44 +20,61 @@ namespace strata {
 
 namespace family_scan {
 
+constexpr double kNull = std::numeric_limits<double>::quiet_NaN(); ///< a NULL column
+
 /// Follows one strategy at a time; the id is copied only when the strategy changes.
 class PathFollower
 {
 public:
     explicit PathFollower(const FamilyReturnScan::Sink& sink) : m_sink(sink) {}
 
-    void row(const char* id, qsizetype idBytes, double returnPct)
+    /// `values`: total_return_pct, winning_trades, total_trades and the three contributions (NaN for NULL).
+    void row(const char* id, qsizetype idBytes, const std::array<double, 6>& values)
     {
-        if (m_days == 0 || idBytes != m_id.size() ||
+        if (m_path.days == 0 || idBytes != m_id.size() ||
             std::memcmp(id, m_id.constData(), size_t(idBytes)) != 0) {
             finish();
             m_id.resize(idBytes); // keeps its capacity from one strategy to the next
             std::memcpy(m_id.data(), id, size_t(idBytes));
         }
-        ++m_days;
-        m_growth *= 1 + returnPct / 100.0;
-        m_peak = std::max(m_peak, m_growth);
-        m_maxDrawdown = std::min(m_maxDrawdown, m_growth / m_peak - 1);
+        const double r = values[0] / 100.0;
+        FamilyReturnScan::Path& p = m_path;
+        ++p.days;
+        p.growth *= 1 + r;
+        m_peak = std::max(m_peak, p.growth);
+        p.maxDrawdown = std::min(p.maxDrawdown, p.growth / m_peak - 1);
+        p.sum += r;
+        p.squares += r * r;
+        p.downside += r < 0 ? r * r : 0;
+        p.winning += values[1];
+        p.trades += values[2];
+        for (int c = 0; c < 3; ++c)
+            if (!std::isnan(values[size_t(3 + c)])) {
+                p.contribution[size_t(c)] += values[size_t(3 + c)];
+                ++p.contributed[size_t(c)];
+            }
     }
 
     void finish()
     {
-        if (m_days > 0)
-            m_sink(m_id, {m_days, m_growth, m_maxDrawdown});
-        m_days = 0;
-        m_growth = 1;
+        if (m_path.days > 0)
+            m_sink(m_id, m_path);
+        m_path = {};
         m_peak = 1;
-        m_maxDrawdown = 0;
     }
 
 private:
     const FamilyReturnScan::Sink& m_sink;
     QByteArray m_id;
-    int m_days = 0;
-    double m_growth = 1;
+    FamilyReturnScan::Path m_path;
     double m_peak = 1;
-    double m_maxDrawdown = 0;
 };
+constexpr const char* kColumns[] = {"total_return_pct",
+                                    "winning_trades",
+                                    "total_trades",
+                                    "signal_generator_contribution",
+                                    "risk_manager_contribution",
+                                    "position_sizer_contribution"};
 
 } // namespace family_scan
 
@@ -65,11 +84,14 @@ QString FamilyReturnScan::sql(qsizetype ids, Dialect dialect)
     marks.reserve(ids);
     for (qsizetype i = 0; i < ids; ++i)
         marks << (dialect == Dialect::Postgres ? QStringLiteral("$%1").arg(i + 1) : QStringLiteral("?"));
-    // PostgreSQL sends the return in binary (8 bytes): the cast makes that hold whatever numeric type the
-    // column has.
-    const QString value = dialect == Dialect::Postgres
-                              ? QStringLiteral("CAST(total_return_pct AS DOUBLE PRECISION)")
-                              : QStringLiteral("total_return_pct");
+    // PostgreSQL sends the numbers in binary (8 bytes each): the casts make that hold whatever numeric type
+    // the columns have.
+    QStringList columns;
+    for (const char* column : family_scan::kColumns)
+        columns << (dialect == Dialect::Postgres
+                        ? QStringLiteral("CAST(%1 AS DOUBLE PRECISION)").arg(QLatin1String(column))
+                        : QLatin1String(column));
+    const QString value = columns.join(QStringLiteral(", "));
     return QStringLiteral("SELECT strategy_id, %1 FROM strategy_performance WHERE strategy_id IN (%2) "
                           "AND %3 ORDER BY strategy_id, period_start")
         .arg(value, marks.join(QStringLiteral(", ")), dailyCondition(dialect));
@@ -113,7 +135,12 @@ Status FamilyReturnScan::scanSqlite(const QStringList& ids, const Sink& sink)
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const auto* id = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
         const int bytes = sqlite3_column_bytes(stmt, 0);
-        follower.row(id, bytes, sqlite3_column_double(stmt, 1));
+        std::array<double, 6> values;
+        for (int c = 0; c < 6; ++c)
+            values[size_t(c)] = sqlite3_column_type(stmt, c + 1) == SQLITE_NULL
+                                    ? family_scan::kNull
+                                    : sqlite3_column_double(stmt, c + 1);
+        follower.row(id, bytes, values);
     }
     const QString message = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(handle));
     sqlite3_finalize(stmt);
@@ -133,13 +160,13 @@ Status FamilyReturnScan::scanPostgres(const QStringList& ids, const Sink& sink)
         return begun;
     const QByteArray declare = QByteArrayLiteral("DECLARE strata_family_returns NO SCROLL CURSOR FOR ") +
                                sql(ids.size(), Dialect::Postgres).toUtf8();
-    std::vector<QByteArray> values;
+    std::vector<QByteArray> idTexts;
     std::vector<const char*> pointers;
-    values.reserve(size_t(ids.size()));
+    idTexts.reserve(size_t(ids.size()));
     pointers.reserve(size_t(ids.size()));
     for (const QString& id : ids) {
-        values.push_back(id.toUtf8());
-        pointers.push_back(values.back().constData());
+        idTexts.push_back(id.toUtf8());
+        pointers.push_back(idTexts.back().constData());
     }
     const auto failed = [&](PGresult* result) {
         const QString message = result ? QString::fromUtf8(PQresultErrorMessage(result)).trimmed()
@@ -154,17 +181,24 @@ Status FamilyReturnScan::scanPostgres(const QStringList& ids, const Sink& sink)
     PQclear(declared);
     family_scan::PathFollower follower(sink);
     for (;;) {
-        // Binary results: the id's bytes as stored, the return as an 8-byte IEEE double (no text to parse).
+        // Binary results: the id's bytes as stored, the numbers as 8-byte IEEE doubles (no text to parse).
         PGresult* batch = PQexecParams(conn, "FETCH 20000 FROM strata_family_returns", 0, nullptr, nullptr,
                                        nullptr, nullptr, 1);
         if (PQresultStatus(batch) != PGRES_TUPLES_OK)
             return failed(batch);
         const int rows = PQntuples(batch);
         for (int row = 0; row < rows; ++row) {
-            quint64 bits = 0;
-            std::memcpy(&bits, PQgetvalue(batch, row, 1), sizeof bits);
-            follower.row(PQgetvalue(batch, row, 0), PQgetlength(batch, row, 0),
-                         std::bit_cast<double>(qFromBigEndian(bits)));
+            std::array<double, 6> values;
+            for (int c = 0; c < 6; ++c) {
+                if (PQgetisnull(batch, row, c + 1)) {
+                    values[size_t(c)] = family_scan::kNull;
+                    continue;
+                }
+                quint64 bits = 0;
+                std::memcpy(&bits, PQgetvalue(batch, row, c + 1), sizeof bits);
+                values[size_t(c)] = std::bit_cast<double>(qFromBigEndian(bits));
+            }
+            follower.row(PQgetvalue(batch, row, 0), PQgetlength(batch, row, 0), values);
         }
         PQclear(batch);
         if (rows == 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <functional>
 
 #include <QByteArrayView>
@@ -10,18 +11,27 @@
 
 namespace strata {
 
-/// One ordered streaming pass over the daily returns of many strategies (ORDER BY strategy_id,
-/// period_start), straight from the engine's own cursor: per row only a pointer to the strategy id and the
-/// return, nothing allocated. Compounds each strategy's returns and follows its peak, so it gives what only
-/// the order shows: the total return and the maximum drawdown.
+/// One ordered streaming pass over the daily rows of many strategies (ORDER BY strategy_id, period_start),
+/// straight from the engine's own cursor: per row a pointer to the strategy id and six numbers, nothing
+/// allocated. Compounds each strategy's returns and follows its peak (what only the order shows: the total
+/// return and the maximum drawdown) and adds up what the other figures need (sums, squares, trades,
+/// contributions), so one pass gives every result.
 class FamilyReturnScan
 {
 public:
+    /// What one strategy's daily rows add up to, in period order.
     struct Path
     {
         int days = 0;
         double growth = 1;      ///< product of (1 + r)
         double maxDrawdown = 0; ///< the lowest growth / peak - 1 (the start counts as a peak of 1)
+        double sum = 0;         ///< of r (a fraction: total_return_pct / 100)
+        double squares = 0;     ///< of r * r
+        double downside = 0;    ///< of min(r, 0)^2
+        double winning = 0;     ///< winning_trades
+        double trades = 0;      ///< total_trades
+        std::array<double, 3> contribution{}; ///< sums of the non-NULL contributions
+        std::array<int, 3> contributed{};     ///< how many were not NULL
     };
     /// Called once per strategy, in strategy_id order, with its id (UTF-8) and its path.
     using Sink = std::function<void(QByteArrayView strategyId, const Path& path)>;
