@@ -107,4 +107,41 @@ CumulativeOverlay::Drawn CumulativeOverlay::draw(TimeSeriesChart& chart, const S
     return drawn;
 }
 
+CumulativeOverlay::Drawn CumulativeOverlay::redraw(TimeSeriesChart& cumulative,
+                                                   const QList<TimeSeriesChart*>& others,
+                                                   const Drawn& previous, const StrategyAnalytics& analytics,
+                                                   const QList<double>& time)
+{
+    const char* mark = "strataAnalytics";
+    QList<TimeSeriesChart*> charts = others;
+    charts.prepend(&cumulative);
+    for (TimeSeriesChart* chart : std::as_const(charts))
+        for (int i = chart->itemCount() - 1; i >= 0; --i)
+            if (chart->item(i)->property(mark).toBool())
+                chart->removeItem(i);
+    for (QCPGraph* graph : {previous.benchmark, previous.volMatched})
+        if (graph && cumulative.hasPlottable(graph))
+            cumulative.removeGraph(graph);
+    const int itemsBefore = cumulative.itemCount();
+    Drawn drawn = draw(cumulative, analytics, time);
+    for (int i = itemsBefore; i < cumulative.itemCount(); ++i)
+        cumulative.item(i)->setProperty(mark, true);
+    cumulative.legend->setTextColor(chartstyle::textColour());
+    for (TimeSeriesChart* chart : others)
+        if (QCPItemStraightLine* line = drawBoundary(*chart, analytics.split))
+            line->setProperty(mark, true);
+    return drawn;
+}
+
+void CumulativeOverlay::placeLegend(TimeSeriesChart& cumulative)
+{
+    cumulative.legend->setFont(chartstyle::tickFont());
+    cumulative.legend->setBorderPen(Qt::NoPen);
+    QColor behind = chartstyle::backgroundColour();
+    behind.setAlpha(210);
+    cumulative.legend->setBrush(behind);
+    cumulative.legend->setTextColor(chartstyle::textColour());
+    cumulative.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+}
+
 } // namespace strata

@@ -31,6 +31,13 @@ public:
     static Drawn draw(TimeSeriesChart& chart, const StrategyAnalytics& analytics, const QList<double>& time);
     /// The boundary line alone (the drawdown and rolling charts).
     static QCPItemStraightLine* drawBoundary(QCustomPlot& chart, const SampleSplit& split);
+    /// Takes off what `previous` drew on `cumulative` and the boundary lines drawn on `others` (marked when
+    /// drawn), and draws `analytics` again: after another benchmark, or a theme switch. The charts' own
+    /// lines and references stay.
+    static Drawn redraw(TimeSeriesChart& cumulative, const QList<TimeSeriesChart*>& others,
+                        const Drawn& previous, const StrategyAnalytics& analytics, const QList<double>& time);
+    /// The cumulative chart's legend in its top left corner, over the theme's background.
+    static void placeLegend(TimeSeriesChart& cumulative);
 };
 
 } // namespace strata

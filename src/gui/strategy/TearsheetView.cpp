@@ -78,13 +78,7 @@ TearsheetView::TearsheetView(QWidget* parent)
     m_regimes->setMinimumHeight(280);
     m_sections = new AnalyticsSections(*m_report, this);
     // The strategy's line and the benchmark's are told apart by a legend in the top left corner.
-    m_cumulative->legend->setFont(chartstyle::tickFont());
-    m_cumulative->legend->setBorderPen(Qt::NoPen);
-    QColor behindLegend = chartstyle::backgroundColour();
-    behindLegend.setAlpha(210);
-    m_cumulative->legend->setBrush(behindLegend);
-    m_cumulative->legend->setTextColor(chartstyle::textColour());
-    m_cumulative->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    CumulativeOverlay::placeLegend(*m_cumulative);
 
     auto* report = new QVBoxLayout(m_report);
     report->setContentsMargins(10, 10, 10, 10);
@@ -292,23 +286,8 @@ void TearsheetView::drawAnalytics()
 {
     const StrategyAnalytics& a = m_analytics;
     const QList<double> time = AnalyticsTimeline::times(a);
-    for (TimeSeriesChart* chart : {m_cumulative, m_drawdown, m_sharpe, m_winRate}) {
-        // Only what the analytics drew before: the tearsheet's own lines and references stay.
-        for (int i = chart->itemCount() - 1; i >= 0; --i)
-            if (chart->item(i)->property("analytics").toBool())
-                chart->removeItem(i);
-    }
-    for (QCPGraph* graph : {m_overlay.benchmark, m_overlay.volMatched})
-        if (graph)
-            m_cumulative->removeGraph(graph);
-    const int itemsBefore = m_cumulative->itemCount();
-    m_overlay = CumulativeOverlay::draw(*m_cumulative, a, time);
-    for (int i = itemsBefore; i < m_cumulative->itemCount(); ++i)
-        m_cumulative->item(i)->setProperty("analytics", true);
-    m_cumulative->legend->setTextColor(chartstyle::textColour());
-    for (TimeSeriesChart* chart : {m_drawdown, m_sharpe, m_winRate})
-        if (QCPItemStraightLine* line = CumulativeOverlay::drawBoundary(*chart, a.split))
-            line->setProperty("analytics", true);
+    m_overlay =
+        CumulativeOverlay::redraw(*m_cumulative, {m_drawdown, m_sharpe, m_winRate}, m_overlay, a, time);
     m_sections->draw(a, time);
     if (isVisible())
         for (QCustomPlot* chart : charts())
