@@ -218,6 +218,15 @@ private Q_SLOTS:
         QCOMPARE(overlay.outOfSampleTint->topLeft->coords().x(),
                  AnalyticsTimeline::at(expected.split.boundary));
 
+        // A theme switch draws the overlays again in the theme's colours, no more and no fewer.
+        const Theme::Choice themeBefore = Theme::instance().choice();
+        Theme::instance().choose(Theme::Choice::Dark);
+        QCOMPARE(view->cumulativeOverlay().drawdownShading.size(), expected.worstDrawdowns.size());
+        QCOMPARE(view->cumulativeChart()->graphCount(), 3); // the strategy, the benchmark, matched
+        QCOMPARE(view->cumulativeChart()->itemCount(), 1 + int(expected.worstDrawdowns.size()) + 4);
+        Theme::instance().choose(themeBefore);
+        QCOMPARE(view->cumulativeChart()->itemCount(), 1 + int(expected.worstDrawdowns.size()) + 4);
+
         // The verdict above the charts, coloured by whether it held up.
         QVERIFY(view->splitBanner()->isVisible());
         QCOMPARE(view->splitBanner()->verdict(), expected.split.verdict);
