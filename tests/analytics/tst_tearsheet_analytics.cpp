@@ -240,6 +240,10 @@ private Q_SLOTS:
         for (TimeSeriesChart* chart : view->timeCharts())
             QCOMPARE(chart->xAxis->range(), view->visiblePeriod());
         QCOMPARE(view->charts().size(), 11);
+        QCOMPARE(view->timeCharts().size(), 6);
+        QCOMPARE(view->tearsheetCharts().size(), 6);
+        QCOMPARE(view->tearsheetTimeCharts().size(), 4);
+        QCOMPARE(view->charts().at(2), view->betaChart()); // top to bottom, as laid out
         QCOMPARE(view->yearlyChart()->strategyBars()->data()->size(), int(expected.yearly.size()));
         QCOMPARE(view->yearlyChart()->benchmarkBars()->data()->size(), int(expected.yearly.size()));
         QCOMPARE(view->dailyDistributionChart()->total(), int(days));

@@ -190,10 +190,20 @@ QList<TimeSeriesChart*> TearsheetView::timeCharts() const
     return {m_cumulative, m_drawdown, m_sections->beta, m_sections->volatility, m_sharpe, m_winRate};
 }
 
+QList<QCustomPlot*> TearsheetView::tearsheetCharts() const
+{
+    return {m_cumulative, m_drawdown, m_sharpe, m_winRate, m_heatmap, m_regimes};
+}
+
+QList<TimeSeriesChart*> TearsheetView::tearsheetTimeCharts() const
+{
+    return {m_cumulative, m_drawdown, m_sharpe, m_winRate};
+}
+
 QList<QCustomPlot*> TearsheetView::charts() const
 {
     if (!m_hasAnalytics)
-        return {m_cumulative, m_drawdown, m_sharpe, m_winRate, m_heatmap, m_regimes};
+        return tearsheetCharts();
     return {m_cumulative, m_drawdown,         m_sections->beta,  m_sections->volatility, m_sharpe,
             m_winRate,    m_sections->yearly, m_sections->daily, m_sections->monthly,    m_heatmap,
             m_regimes};

@@ -95,6 +95,10 @@ public:
     /// Every chart shown, top to bottom: what the PDF holds (the analytics' charts once they are drawn).
     QList<QCustomPlot*> charts() const;
     QList<TimeSeriesChart*> timeCharts() const;
+    /// The charts drawn from the Tearsheet alone (cumulative, drawdown, rolling Sharpe, win rate, heatmap,
+    /// regimes): what a comparison of strategies overlays, one by one.
+    QList<QCustomPlot*> tearsheetCharts() const;
+    QList<TimeSeriesChart*> tearsheetTimeCharts() const;
 
     /// The report as on screen (summary, problems, every chart).
     Status exportPng(const QString& path);
