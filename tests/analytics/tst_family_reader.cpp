@@ -4,9 +4,11 @@
 
 #include <cmath>
 
+#include <QJsonArray>
 #include <QTest>
 
 #include "FamilyTestDatabase.h"
+#include "analytics/FamilyJson.h"
 #include "analytics/FamilyParameters.h"
 #include "analytics/FamilyReader.h"
 
@@ -334,6 +336,27 @@ void TestFamilyReader::handFamily()
     const QString problems = view.problems.join('\n');
     QVERIFY2(problems.contains(QStringLiteral("fam-c")), qPrintable(problems));
     QVERIFY2(problems.contains(QStringLiteral("fam-ghost")), qPrintable(problems));
+
+    // The JSON scripts read: undefined figures are null, not NaN; the edges' missing figures too.
+    const QJsonObject json = FamilyJson::family(view);
+    QCOMPARE(json.value("root").toString(), QStringLiteral("fam-root"));
+    const QJsonArray jsonMembers = json.value("members").toArray();
+    QCOMPARE(jsonMembers.size(), 5);
+    const QJsonObject jsonM = jsonMembers.at(4).toObject();
+    QCOMPARE(jsonM.value("strategy_id").toString(), QStringLiteral("fam-m"));
+    QVERIFY(jsonM.value("results").toObject().value("sortino").isNull());
+    QVERIFY(jsonM.value("results").toObject().value("win_rate").isNull());
+    QCOMPARE(jsonM.value("results").toObject().value("total_return").toDouble(), m->totalReturn);
+    QVERIFY(jsonM.value("attribution").toObject().value("risk_manager").isNull());
+    QCOMPARE(jsonM.value("changed").toArray(), QJsonArray{"risk.stop"});
+    QCOMPARE(jsonM.value("parent_id").toString(), QStringLiteral("fam-a"));
+    QVERIFY(jsonMembers.at(0).toObject().value("parent_id").isNull());
+    QCOMPARE(json.value("parameters").toArray(), (QJsonArray{"lookback", "risk.stop", "symbol"}));
+    int nullEdges = 0;
+    for (const auto& e : json.value("edges").toArray())
+        nullEdges += e.toObject().value("performance_improvement").isNull() ? 1 : 0;
+    QCOMPARE(nullEdges, 2); // fam-b → fam-m (a row without figures) and fam-b → fam-c (no row)
+    QCOMPARE(json.value("generations").toArray().size(), 3);
 
     // An unknown root: bad input naming it.
     auto unknown = FamilyReader(db).read(QStringLiteral("fam-nobody"));
