@@ -187,15 +187,24 @@ FamilyView FamilyBuilder::build(const LineageGraph& graph, const QString& rootId
     view.parameterNames = family_builder::orderParameters(view.members);
 
     // Edges: the direct links inside the family, with the figures of the lineage row that records them.
+    // Problems name where they were found; the same sentence found again elsewhere (a cycle is a problem of
+    // each of its rows and strategies) is listed once.
+    QSet<QString> found;
+    const auto problem = [&](const QString& where, const QString& text) {
+        if (!found.contains(text)) {
+            found.insert(text);
+            view.problems << where + QStringLiteral(": ") + text;
+        }
+    };
     QHash<QString, const LineageEdge*> rows;
     for (const LineageEdge& e : graph.edges()) {
         if (e.generationDistance == 1 && ids.contains(e.ancestorId))
             rows.insert(family_builder::pairKey(e.ancestorId, e.descendantId), &e);
         if ((ids.contains(e.ancestorId) || ids.contains(e.descendantId)) && !e.problems.isEmpty())
             for (const QString& p : e.problems)
-                view.problems << QStringLiteral("lineage row %1 (%2 → %3): %4")
-                                     .arg(e.id)
-                                     .arg(e.ancestorId, e.descendantId, p);
+                problem(
+                    QStringLiteral("lineage row %1 (%2 → %3)").arg(e.id).arg(e.ancestorId, e.descendantId),
+                    p);
     }
     for (const LineageGraph::Link& link : graph.links()) {
         if (!generationOf.contains(link.parent) || !generationOf.contains(link.child))
@@ -212,13 +221,9 @@ FamilyView FamilyBuilder::build(const LineageGraph& graph, const QString& rootId
         }
         view.edges << edge;
     }
-    for (const QStringList& cycle : graph.cycles())
-        if (std::any_of(cycle.cbegin(), cycle.cend(), [&](const QString& id) { return ids.contains(id); }))
-            view.problems << QStringLiteral("cycle in the lineage: %1 (left out of the generations)")
-                                 .arg(cycle.join(QStringLiteral(" → ")));
     for (const FamilyView::Member& m : std::as_const(view.members))
         for (const QString& p : m.problems)
-            view.problems << QStringLiteral("%1 %2 (%3): %4").arg(m.name, m.version, m.strategyId, p);
+            problem(QStringLiteral("%1 %2 (%3)").arg(m.name, m.version, m.strategyId), p);
     view.generations = family_builder::summariseGenerations(view.members);
     return view;
 }
