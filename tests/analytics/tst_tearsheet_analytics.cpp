@@ -7,8 +7,11 @@
 #include <cmath>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -375,6 +378,40 @@ private Q_SLOTS:
         QVERIFY(view->cumulativeOverlay().benchmark);
         QVERIFY(view->banner()->text().isEmpty() ||
                 !view->banner()->text().contains(loaded.error().what.toHtmlEscaped()));
+
+        // A column of the open database, typed as the operator types it: index_prices.close by day.
+        const bool pg = d.db->dialect() == Dialect::Postgres;
+        QVERIFY(
+            d.db->execute(pg ? QStringLiteral("CREATE TABLE index_prices (day DATE, close DOUBLE PRECISION)")
+                             : QStringLiteral("CREATE TABLE index_prices (day TEXT, close REAL)")));
+        double price = 100;
+        for (qsizetype i = 0; i < days; ++i) {
+            price *= 1.0 + 0.002 * std::sin(double(i) / 9.0); // a slow wave, never flat
+            QVERIFY(d.db->execute(QStringLiteral("INSERT INTO index_prices (day, close) VALUES (?, ?)"),
+                                  {expected.returns.day.at(i).toString(Qt::ISODate), price}));
+        }
+        auto column = BenchmarkChoice::parse(QStringLiteral("column:index_prices.close@day"));
+        QVERIFY(column);
+        auto againstColumn = AnalyticsReader(*d.db).read(id, *column);
+        QVERIFY2(againstColumn, againstColumn ? "" : qPrintable(againstColumn.error().toText()));
+        BenchmarkChooser* chooser = view->benchmarkChooser();
+        chooser->kindBox()->setCurrentIndex(chooser->kindBox()->findData(int(BenchmarkChoice::Kind::Column)));
+        QVERIFY(chooser->argumentField()->isVisible());
+        QVERIFY(chooser->argumentField()->text().isEmpty());
+        QTest::keyClicks(chooser->argumentField(), QStringLiteral("index_prices.close@day"));
+        QTest::mouseClick(chooser->applyButton(), Qt::LeftButton);
+        QVERIFY(redrawn.wait(60000));
+        QCOMPARE(view->analytics().benchmarkChoice.kind, BenchmarkChoice::Kind::Column);
+        QCOMPARE(view->analytics().benchmarkChoice.table, QStringLiteral("index_prices"));
+        QCOMPARE(view->cumulativeOverlay().benchmark->data()->size(), int(days));
+        const int benchmarkColumn = table->columnOf(QStringLiteral("Benchmark"));
+        QVERIFY(benchmarkColumn > 0);
+        const MetricDefinition* cumulative = MetricDefinition::find(QStringLiteral("cumulative_return"));
+        QVERIFY(cumulative);
+        QCOMPARE(
+            table->cellText(table->rowOf(cumulative->key), benchmarkColumn),
+            MetricTableView::formatValue(*cumulative, againstColumn->metrics.at(1).value(cumulative->key)));
+        QCOMPARE(chooser->argumentField()->text(), QStringLiteral("index_prices.close@day"));
     }
 
 private:
