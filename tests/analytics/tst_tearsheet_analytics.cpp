@@ -412,6 +412,15 @@ private Q_SLOTS:
             table->cellText(table->rowOf(cumulative->key), benchmarkColumn),
             MetricTableView::formatValue(*cumulative, againstColumn->metrics.at(1).value(cumulative->key)));
         QCOMPARE(chooser->argumentField()->text(), QStringLiteral("index_prices.close@day"));
+
+        // The database closed while a benchmark is read: the window stops waiting and says so.
+        chooser->choose(none);
+        QVERIFY(chooser->isReading());
+        page.clear();
+        QVERIFY(!chooser->isReading());
+        QVERIFY2(view->banner()->text().contains(QStringLiteral("The benchmark was not read")),
+                 qPrintable(view->banner()->text()));
+        QCOMPARE(view->analytics().benchmarkChoice.kind, BenchmarkChoice::Kind::Column);
     }
 
 private:

@@ -14,7 +14,13 @@ StrategyReader::~StrategyReader() = default;
 void StrategyReader::setConnection(std::optional<ConnectionUrl> url)
 {
     retire(m_lineageRunner);
+    const bool benchmarkStopped = isReadingBenchmark();
     retire(m_benchmarkRunner);
+    // The tearsheet window waits for its benchmark: tell it the read will not come.
+    if (benchmarkStopped)
+        Q_EMIT benchmarkFailed(Error::failed(
+            tr("The benchmark was not read: the database was closed or another one opened meanwhile."),
+            tr("The tearsheet shows what it showed before."), tr("Choose the benchmark again.")));
     for (auto& runner : m_runners)
         retire(runner);
     m_url = std::move(url);
