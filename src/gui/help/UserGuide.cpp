@@ -94,7 +94,8 @@ QTextBlock headingBlock(const QTextDocument& document, const QString& anchor)
 }
 
 /// Where a reference chapter stands in the list: the operator's chapters in the order they meet them, the
-/// pages of the console after the inspection, the reliability notes and the design decisions last.
+/// pages of the console after the inspection, the strategies' after the console's, the reliability notes and
+/// the design decisions last.
 int referenceRank(const QString& name)
 {
     static const QStringList order = {
@@ -106,6 +107,9 @@ int referenceRank(const QString& name)
         QStringLiteral("explain.md"),
         QStringLiteral("sessions-and-health.md"),
         QStringLiteral("export.md"),
+        QStringLiteral("strategy-analytics.md"),
+        QStringLiteral("strategy-metrics.md"),
+        QStringLiteral("strategy-family.md"),
     };
     if (name == QLatin1String("decisions.md"))
         return 1000;
