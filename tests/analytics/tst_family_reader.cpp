@@ -7,9 +7,9 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include "FamilyRows.h"
 #include "FamilyTestDatabase.h"
 #include "analytics/FamilyJson.h"
-#include "analytics/FamilyParameters.h"
 #include "analytics/FamilyReader.h"
 
 using namespace strata;
@@ -29,60 +29,6 @@ bool near(double actual, double expected, double tolerance = 1e-9)
                                                         .arg(QStringLiteral(#actual))                        \
                                                         .arg((actual), 0, 'g', 12)                           \
                                                         .arg((expected), 0, 'g', 12)))
-
-struct Day
-{
-    double returnPct;
-    int winning;
-    int trades;
-    QVariant signal, risk, sizer; // contributions; an invalid QVariant is NULL
-};
-
-Status addStrategy(Database& db, const QString& id, const QString& version, const QString& parent,
-                   const QString& mergeSource, const QString& createdAt, const QString& parameters)
-{
-    return db.execute(
-        QStringLiteral("INSERT INTO strategy_registry (strategy_id, name, version, parent_id, merge_source, "
-                       "created_at, created_by, status, signal_generator_config, risk_manager_config, "
-                       "position_sizer_config, regime_detector_config, parameters, config_hash, "
-                       "component_hash) VALUES (?, 'trend', ?, ?, ?, ?, 'quant', 'TESTING', "
-                       "'{\"kind\": \"momentum\"}', '{\"stop\": 2}', '{}', '{}', ?, ?, 'c')"),
-        {id, version, parent.isEmpty() ? QVariant() : parent,
-         mergeSource.isEmpty() ? QVariant() : mergeSource, createdAt,
-         parameters.isEmpty() ? QVariant() : parameters, id});
-}
-
-Status addDays(Database& db, const QString& id, const QList<Day>& days,
-               const QString& type = QStringLiteral("daily"))
-{
-    // Inserted last day first: the reader must put them in period order itself.
-    for (qsizetype i = days.size() - 1; i >= 0; --i) {
-        const Day& d = days.at(i);
-        const auto day = [&](qsizetype n) {
-            return QStringLiteral("2026-03-%1T00:00:00.000Z").arg(n, 2, 10, QLatin1Char('0'));
-        };
-        if (auto s = db.execute(
-                QStringLiteral("INSERT INTO strategy_performance (strategy_id, version, period_start, "
-                               "period_end, period_type, total_return, total_return_pct, winning_trades, "
-                               "total_trades, signal_generator_contribution, risk_manager_contribution, "
-                               "position_sizer_contribution) VALUES (?, 'v', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"),
-                {id, day(i + 2), day(i + 3), type, d.returnPct, d.winning, d.trades, d.signal, d.risk,
-                 d.sizer});
-            !s)
-            return s;
-    }
-    return {};
-}
-
-Status addLineage(Database& db, const QString& ancestor, const QString& descendant, const QString& type,
-                  int distance, const QVariant& improvement, const QVariant& risk, const QString& reason)
-{
-    return db.execute(
-        QStringLiteral("INSERT INTO strategy_lineage (ancestor_id, descendant_id, relationship_type, "
-                       "generation_distance, created_at, evolution_reason, performance_improvement, "
-                       "risk_change) VALUES (?, ?, ?, ?, '2026-03-01T00:00:00.000Z', ?, ?, ?)"),
-        {ancestor, descendant, type, distance, reason, improvement, risk});
-}
 
 const FamilyView::Member* memberOf(const FamilyView& view, const QString& id)
 {
@@ -109,7 +55,6 @@ class TestFamilyReader : public QObject
 private Q_SLOTS:
     void handFamily_data();
     void handFamily();
-    void parametersFromConfigurations();
 };
 
 void TestFamilyReader::handFamily_data()
@@ -362,27 +307,6 @@ void TestFamilyReader::handFamily()
     auto unknown = FamilyReader(db).read(QStringLiteral("fam-nobody"));
     QVERIFY(!unknown);
     QVERIFY(unknown.error().toText().contains(QStringLiteral("fam-nobody")));
-}
-
-void TestFamilyReader::parametersFromConfigurations()
-{
-    // Without a `parameters` object the four configurations, flattened under their component's name.
-    StrategyRecord s;
-    s.signalGeneratorConfig.value = QJsonObject{{"lookback", 20}, {"filter", QJsonObject{{"kind", "ema"}}}};
-    s.riskManagerConfig.value = QJsonObject{{"stop_loss_pct", 2.5}};
-    s.positionSizerConfig.value = QJsonObject{};
-    s.regimeDetectorConfig.value = QJsonObject{{"window", 60}};
-    const QJsonObject flat = FamilyParameters::of(s);
-    QCOMPARE(flat.keys(), (QStringList{"regime_detector.window", "risk_manager.stop_loss_pct",
-                                       "signal_generator.filter.kind", "signal_generator.lookback"}));
-    QCOMPARE(flat.value("signal_generator.filter.kind").toString(), QStringLiteral("ema"));
-    QCOMPARE(flat.value("risk_manager.stop_loss_pct").toDouble(), 2.5);
-    // Changed against a parent: a value that differs and a key only one side has.
-    QJsonObject parent = flat;
-    parent.insert("risk_manager.stop_loss_pct", 3.0);
-    parent.remove("regime_detector.window");
-    QCOMPARE(FamilyParameters::changed(parent, flat),
-             (QStringList{"regime_detector.window", "risk_manager.stop_loss_pct"}));
 }
 
 QTEST_GUILESS_MAIN(TestFamilyReader)
