@@ -29,6 +29,7 @@
 #include "analytics/ReturnDistributionChart.h"
 #include "analytics/RollingRiskChart.h"
 #include "analytics/SampleSplitBanner.h"
+#include "analytics/TearsheetExportMenu.h"
 #include "analytics/YearlyReturnsChart.h"
 #include "common/ErrorBanner.h"
 #include "strategy/PerformanceWindows.h"
@@ -285,6 +286,8 @@ private Q_SLOTS:
         QVERIFY(view->exportPdf(folder.filePath(QStringLiteral("t.pdf"))).ok());
         QVERIFY(QFileInfo(folder.filePath(QStringLiteral("t.pdf"))).size() > 20000);
         QVERIFY(view->exportPng(folder.filePath(QStringLiteral("t.png"))).ok());
+        auto* exportMenu = view->findChild<TearsheetExportMenu*>();
+        QVERIFY(exportMenu && exportMenu->reportAction()->isEnabled()); // offered with the analytics
         const QString html = folder.filePath(QStringLiteral("t.html"));
         const Status htmlDone = view->exportHtml(html);
         QVERIFY2(htmlDone.ok(), htmlDone.ok() ? "" : qPrintable(htmlDone.error().toText()));

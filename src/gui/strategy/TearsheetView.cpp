@@ -2,11 +2,9 @@
 
 #include <cmath>
 
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMenu>
 #include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -20,6 +18,7 @@
 #include "analytics/ReturnDistributionChart.h"
 #include "analytics/RollingRiskChart.h"
 #include "analytics/SampleSplitBanner.h"
+#include "analytics/TearsheetExportMenu.h"
 #include "analytics/YearlyReturnsChart.h"
 #include "common/ErrorBanner.h"
 #include "strategy/ChartExport.h"
@@ -167,15 +166,9 @@ QWidget* TearsheetView::buildToolbar()
     m_export->setText(tr("Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto* menu = new QMenu(m_export);
-    menu->addAction(tr("PNG image…"), this, [this] { exportWithDialog(QStringLiteral("png")); });
-    menu->addAction(tr("PDF report…"), this, [this] { exportWithDialog(QStringLiteral("pdf")); });
-    menu->addAction(tr("CSV of every series…"), this, [this] { exportWithDialog(QStringLiteral("csv")); });
-    // The report with the metric table and the verdict as text: only once the analytics are read.
-    m_htmlExport =
-        menu->addAction(tr("HTML report…"), this, [this] { exportWithDialog(QStringLiteral("html")); });
-    m_htmlExport->setEnabled(false);
-    m_export->setMenu(menu);
+    // The HTML report is offered once the analytics are read (setAnalytics).
+    m_exportMenu = new TearsheetExportMenu(*this, *m_banner, m_export);
+    m_export->setMenu(m_exportMenu);
     layout->addWidget(m_export);
     return bar;
 }
@@ -217,8 +210,8 @@ void TearsheetView::setTearsheet(const Tearsheet& sheet)
     m_overlay = {};
     m_sections->setShown(false);
     m_chooser->hide();
-    if (m_htmlExport)
-        m_htmlExport->setEnabled(false);
+    if (m_exportMenu)
+        m_exportMenu->setReportEnabled(false);
     m_sheet = sheet;
     m_banner->clear();
     m_summary->setTearsheet(sheet);
@@ -278,7 +271,7 @@ void TearsheetView::setAnalytics(const StrategyAnalytics& analytics)
     m_hasAnalytics = true;
     m_sections->setShown(true);
     m_chooser->show();
-    m_htmlExport->setEnabled(true);
+    m_exportMenu->setReportEnabled(true);
     m_chooser->showChoice(analytics.benchmarkChoice);
     m_chooser->setReading(false);
     if (!analytics.benchmarkNote.isEmpty())
@@ -410,28 +403,6 @@ Status TearsheetView::exportHtml(const QString& path)
             tr("The tearsheet of %1 has no analytics to report yet.").arg(m_sheet.strategyId),
             tr("Wait for the tearsheet to be read, then export again; nothing was written."));
     return ReportWriter::write(path, m_analytics, charts(), nullptr, {});
-}
-
-void TearsheetView::exportWithDialog(const QString& kind)
-{
-    const QString filters = kind == QLatin1String("png")    ? tr("PNG images (*.png)")
-                            : kind == QLatin1String("pdf")  ? tr("PDF documents (*.pdf)")
-                            : kind == QLatin1String("html") ? tr("HTML files (*.html)")
-                                                            : tr("CSV files (*.csv)");
-    const QString suggested =
-        QStringLiteral("%1-tearsheet.%2")
-            .arg(m_sheet.strategyId.isEmpty() ? QStringLiteral("strategy") : m_sheet.strategyId, kind);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the tearsheet"), suggested, filters);
-    if (path.isEmpty())
-        return;
-    const Status done = kind == QLatin1String("png")    ? exportPng(path)
-                        : kind == QLatin1String("pdf")  ? exportPdf(path)
-                        : kind == QLatin1String("html") ? exportHtml(path)
-                                                        : exportCsv(path);
-    if (done)
-        m_banner->showNotice(tr("Saved %1").arg(path));
-    else
-        m_banner->showError(done.error());
 }
 
 } // namespace strata

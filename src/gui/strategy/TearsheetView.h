@@ -11,7 +11,6 @@
 #include "strategy/QCustomPlotInclude.h"
 #include "strategy/Tearsheet.h"
 
-class QAction;
 class QBoxLayout;
 class QScrollArea;
 class QToolButton;
@@ -27,6 +26,7 @@ class RegimeBars;
 class ReturnDistributionChart;
 class RollingRiskChart;
 class SampleSplitBanner;
+class TearsheetExportMenu;
 class TearsheetProblems;
 class TearsheetSummary;
 class TimeSeriesChart;
@@ -126,7 +126,6 @@ protected:
 private:
     QWidget* buildToolbar();
     void onTimeRangeChanged(TimeSeriesChart* source, const QCPRange& range);
-    void exportWithDialog(const QString& kind);
     void replotAll();
     /// The analytics' charts, tables and overlays, from m_analytics (again after a theme switch).
     void drawAnalytics();
@@ -137,7 +136,7 @@ private:
     bool m_hasAnalytics = false;
     PeriodSelector* m_period;
     QToolButton* m_export;
-    QAction* m_htmlExport = nullptr;
+    TearsheetExportMenu* m_exportMenu = nullptr;
     BenchmarkChooser* m_chooser;
     ErrorBanner* m_banner;
     QScrollArea* m_scroll;
