@@ -187,9 +187,14 @@ private Q_SLOTS:
         QVERIFY(SampleSplitter::verdict(in, out, 200, 100, heldUp).contains(QStringLiteral("(-46 %)")));
         QVERIFY(heldUp);
         out.values[QStringLiteral("sharpe")] = -0.2;
-        in.values[QStringLiteral("sharpe")] = -0.5; // rose, but not above 0
+        in.values[QStringLiteral("sharpe")] = -0.5; // rose, but not above 0; no relative change across signs
         QVERIFY(SampleSplitter::verdict(in, out, 200, 100, heldUp)
-                    .contains(QStringLiteral("rose from -0.50 to -0.20 (+60 %)")));
+                    .contains(QStringLiteral("rose from -0.50 to -0.20 and the CAGR")));
+        QVERIFY(!heldUp);
+        out.values[QStringLiteral("sharpe")] = -0.76;
+        in.values[QStringLiteral("sharpe")] = 0.64; // fell below 0: the two figures, no "-219 %"
+        QVERIFY(SampleSplitter::verdict(in, out, 200, 100, heldUp)
+                    .contains(QStringLiteral("fell from 0.64 to -0.76 and the CAGR")));
         QVERIFY(!heldUp);
         // 12 days out of sample: both Sharpe ratios, no call.
         in.values[QStringLiteral("sharpe")] = 1.2;

@@ -157,7 +157,9 @@ QString SampleSplitter::verdict(const MetricColumn& in, const MetricColumn& out,
                        .arg(move)
                        .arg(sharpeIn, 0, 'f', 2)
                        .arg(sharpeOut, 0, 'f', 2);
-    if (sharpeIn != 0)
+    // A relative change reads only between two positive ratios: "-219 %" from 0.64 to -0.76 says nothing the
+    // two figures do not.
+    if (sharpeIn > 0 && sharpeOut > 0)
         text += QStringLiteral(" (%1%2 %)")
                     .arg(sharpeOut >= sharpeIn ? QStringLiteral("+") : QString())
                     .arg((sharpeOut - sharpeIn) / std::abs(sharpeIn) * 100, 0, 'f', 0);
