@@ -68,9 +68,14 @@ void AttributionChart::setFamily(const FamilyView& family)
     QVector<double> sharpe;
     double low = 0;
     double high = 0;
+    const int step = std::max(1, static_cast<int>(std::ceil(family.generations.size() / 12.0)));
     for (const FamilyView::Generation& g : family.generations) {
         keys << g.generation;
-        ticker->addTick(g.generation, QStringLiteral("%1\n(%2)").arg(g.generation).arg(g.members));
+        // Every generation named while there is room; for a long history every step-th, without the count.
+        if (g.generation % step == 0)
+            ticker->addTick(g.generation, step == 1
+                                              ? QStringLiteral("%1\n(%2)").arg(g.generation).arg(g.members)
+                                              : QString::number(g.generation));
         double up = 0;
         double down = 0;
         for (int i = 0; i < 3; ++i) {
@@ -83,6 +88,7 @@ void AttributionChart::setFamily(const FamilyView& family)
         sharpe << g.meanSharpe;
     }
     m_generations = static_cast<int>(keys.size());
+    xAxis->setLabel(step == 1 ? tr("Generation (members)") : tr("Generation"));
     for (int i = 0; i < 3; ++i)
         m_bars.at(i)->setData(keys, values.at(i), true);
     m_sharpe->setData(keys, sharpe, true);
@@ -95,7 +101,8 @@ void AttributionChart::setFamily(const FamilyView& family)
     if (found)
         yAxis2->setRange(sharpeRange.lower - 0.2 - std::abs(sharpeRange.lower) * 0.1,
                          sharpeRange.upper + 0.2 + std::abs(sharpeRange.upper) * 0.1);
-    replot();
+    // Drawn with the next paint: an immediate replot would repaint the whole window at once.
+    replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace strata

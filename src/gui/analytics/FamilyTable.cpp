@@ -25,6 +25,8 @@ FamilyTable::FamilyTable(QWidget* parent)
     horizontalHeader()->setHighlightSections(false);
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setMinimumSectionSize(40);
+    // Column widths from the first rows only: measuring every row of a big family costs more than it shows.
+    horizontalHeader()->setResizeContentsPrecision(200);
     sortByColumn(FamilyTableModel::generationColumn, Qt::AscendingOrder);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {

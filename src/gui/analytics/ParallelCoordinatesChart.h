@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QImage>
 #include <QList>
 #include <QStringList>
 #include <QWidget>
@@ -19,6 +20,8 @@ class ParallelCoordinatesChart : public QWidget
 public:
     /// More varying parameters than this are left to the table (the axes would be too close to read).
     static constexpr int maxParameterAxes = 10;
+    /// Up to this many members the lines are antialiased and translucent; above, opaque, best Sharpe on top.
+    static constexpr int antialiasedLines = 150;
 
     struct Axis
     {
@@ -61,6 +64,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QRectF plotArea() const;
@@ -69,6 +73,9 @@ private:
     void paintAxes(QPainter& painter) const;
     void paintLegend(QPainter& painter) const;
     void paintLine(QPainter& painter, int member, const QColor& colour, double width) const;
+    /// The axes, the legend and every member's thin line but the root's, drawn once into m_cache and
+    /// reused while only the emphasised lines change (hover, selection).
+    void paintCache();
 
     QList<Axis> m_axes;
     QStringList m_ids;
@@ -80,6 +87,8 @@ private:
     int m_selected = -1;
     int m_hovered = -1;
     int m_leftOut = 0;
+    QImage m_cache;
+    bool m_cacheValid = false;
 };
 
 } // namespace strata
