@@ -12,6 +12,7 @@
 #include <QToolTip>
 
 #include "analytics/FamilyTableModel.h"
+#include "analytics/ParallelCoordinatesAxes.h"
 #include "strategy/ChartStyle.h"
 #include "strategy/LineageStyle.h"
 #include "theme/Theme.h"
@@ -20,7 +21,6 @@ namespace strata {
 
 namespace {
 
-constexpr double pcNan = std::numeric_limits<double>::quiet_NaN();
 constexpr double pcLeftMargin = 40;
 constexpr double pcRightMargin = 84; ///< room for the Sharpe scale
 constexpr double pcTopMargin = 60;   ///< axis titles (two rows when crowded) and top values
@@ -85,76 +85,7 @@ void ParallelCoordinatesChart::setFamily(const FamilyView& family)
         m_sharpe << m.sharpe;
     }
 
-    // A parameter varies when two members differ on it (one lacking it counts as a difference).
-    for (const QString& name : family.parameterNames) {
-        bool varies = false;
-        bool numeric = true;
-        const QJsonValue first = members.isEmpty() ? QJsonValue() : members.first().parameters.value(name);
-        for (const FamilyView::Member& m : members) {
-            const QJsonValue v = m.parameters.value(name);
-            varies = varies || v != first;
-            numeric = numeric && (v.isDouble() || v.isUndefined());
-        }
-        if (!varies)
-            continue;
-        if (m_axes.size() >= maxParameterAxes) {
-            ++m_leftOut;
-            continue;
-        }
-        Axis axis;
-        axis.key = name;
-        axis.title = name.section(QLatin1Char('.'), -1);
-        if (!numeric) {
-            for (const FamilyView::Member& m : members)
-                if (const QJsonValue v = m.parameters.value(name); !v.isUndefined())
-                    axis.categories << FamilyTableModel::formatParameter(v);
-            axis.categories.removeDuplicates();
-            axis.categories.sort();
-        }
-        for (const FamilyView::Member& m : members) {
-            const QJsonValue v = m.parameters.value(name);
-            axis.position << (v.isUndefined() ? pcNan
-                              : numeric
-                                  ? v.toDouble()
-                                  : double(axis.categories.indexOf(FamilyTableModel::formatParameter(v))));
-        }
-        m_axes << axis;
-    }
-    for (const QString& key :
-         {QStringLiteral("sharpe"), QStringLiteral("cagr"), QStringLiteral("max_drawdown"),
-          QStringLiteral("volatility"), QStringLiteral("win_rate")}) {
-        Axis axis;
-        axis.key = key;
-        axis.title =
-            FamilyTableModel().headerData(FamilyTableModel().columnOf(key), Qt::Horizontal).toString();
-        axis.isResult = true;
-        for (const FamilyView::Member& m : members)
-            axis.position << FamilyTableModel::result(m, key);
-        m_axes << axis;
-    }
-    // Values to 0…1 along each axis; an axis whose members all agree is drawn at its middle.
-    for (Axis& axis : m_axes) {
-        double low = std::numeric_limits<double>::infinity();
-        double high = -low;
-        for (double v : std::as_const(axis.position))
-            if (std::isfinite(v)) {
-                low = std::min(low, v);
-                high = std::max(high, v);
-            }
-        if (!axis.categories.isEmpty()) {
-            low = 0;
-            high = std::max<double>(1, static_cast<double>(axis.categories.size() - 1));
-        }
-        if (!std::isfinite(low)) {
-            low = 0;
-            high = 1;
-        }
-        const bool flat = high <= low;
-        axis.low = low;
-        axis.high = flat ? low : high;
-        for (double& v : axis.position)
-            v = !std::isfinite(v) ? pcNan : flat ? 0.5 : (v - low) / (high - low);
-    }
+    m_axes = ParallelCoordinatesAxes::build(family, maxParameterAxes, &m_leftOut);
     m_sharpeLow = std::numeric_limits<double>::infinity();
     m_sharpeHigh = -m_sharpeLow;
     for (double s : std::as_const(m_sharpe))
@@ -262,8 +193,7 @@ void ParallelCoordinatesChart::paintCache()
         return;
     }
     paintAxes(painter);
-    // Many members: fainter lines, so that where they crowd shows. One pixel wide: the raster engine draws
-    // those directly instead of filling an outline, which is what keeps 2,000 lines quick.
+    // One pixel wide, cosmetic: the raster engine draws those directly instead of filling an outline.
     // The lines go in colour bands, each band drawn in one call, the worst Sharpe first so that the best lie
     // on top (members without a Sharpe under all). A small family is drawn antialiased and translucent, so
     // that where lines crowd shows; a big one opaque and without antialiasing: blending thousands of lines

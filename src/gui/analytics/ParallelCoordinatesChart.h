@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "analytics/FamilyView.h"
+#include "analytics/ParallelCoordinatesAxes.h"
 
 namespace strata {
 
@@ -21,18 +22,9 @@ public:
     /// More varying parameters than this are left to the table (the axes would be too close to read).
     static constexpr int maxParameterAxes = 10;
     /// Up to this many members the lines are antialiased and translucent; above, opaque, best Sharpe on top.
-    static constexpr int antialiasedLines = 150;
+    static constexpr int antialiasedLines = 60;
 
-    struct Axis
-    {
-        QString key;   ///< the parameter's name or the result's key
-        QString title; ///< what the axis is headed with
-        bool isResult = false;
-        double low = 0; ///< the value at the bottom of the axis
-        double high = 1;
-        QStringList categories; ///< for a text parameter: its values, bottom to top
-        QList<double> position; ///< per member: 0 (bottom) … 1 (top); NaN where the member has none
-    };
+    using Axis = ParallelCoordinatesAxis;
 
     explicit ParallelCoordinatesChart(QWidget* parent = nullptr);
 
