@@ -1,6 +1,10 @@
 // `strata-cli strategies performance ID --json` on both engines, the real binary on the demo's history: the
 // metric table with every MetricDefinition key and its columns, the samples block, the benchmark block, the
-// keys scripts already read kept; --benchmark csv:PATH measured against a file; a bad spec exits 2.
+// keys scripts already read kept; --benchmark csv:PATH measured against a file; a bad spec exits 2. And the
+// figures themselves: the hand-computed series of HandComputedSeries.h written as a strategy and its parent,
+// every metric of the JSON (strategy and benchmark columns) compared with the value worked out by hand.
+
+#include <cmath>
 
 #include <QFile>
 #include <QJsonArray>
@@ -9,6 +13,7 @@
 #include <QTest>
 
 #include "CliProcess.h"
+#include "HandComputedSeries.h"
 #include "StrategyTestData.h"
 #include "analytics/MetricDefinition.h"
 #include "strategy/StrategyDemo.h"
@@ -24,6 +29,28 @@ QString describe(const CliProcess::Outcome& run)
     return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
         .arg(run.exitCode)
         .arg(run.out.left(2000), run.err.left(2000));
+}
+
+/// Equal within a millionth of the value (and 1e-12 absolute, for values near 0).
+bool close(double actual, double expected)
+{
+    return std::abs(actual - expected) <= 1e-6 * std::abs(expected) + 1e-12;
+}
+
+/// One value of the JSON metric table against its hand value: NaN is null, a day is its ISO date.
+QString mismatch(const QJsonValue& value, double expected, const QString& unit)
+{
+    if (std::isnan(expected))
+        return value.isNull() ? QString() : QStringLiteral("null expected");
+    if (unit == QStringLiteral("date")) {
+        const QString iso = QDate::fromJulianDay(static_cast<qint64>(expected)).toString(Qt::ISODate);
+        return value.toString() == iso ? QString() : QStringLiteral("%1 expected").arg(iso);
+    }
+    if (!value.isDouble())
+        return QStringLiteral("a number expected");
+    return close(value.toDouble(), expected)
+               ? QString()
+               : QStringLiteral("%1, by hand %2").arg(value.toDouble(), 0, 'g', 12).arg(expected, 0, 'g', 12);
 }
 
 } // namespace
@@ -166,6 +193,68 @@ private Q_SLOTS:
             QVERIFY2(bad.err.contains(says), qPrintable(spec + "\n" + describe(bad)));
             QCOMPARE(bad.json().value(QStringLiteral("ok")).toBool(true), false);
         }
+    }
+
+    void handValuesInTheJson_data() { performanceJson_data(); }
+    void handValuesInTheJson()
+    {
+        QFETCH(QString, engine);
+        StrategyDatabase d(engine);
+        STRATA_REQUIRE_STRATEGY_DB(d);
+        // The parent holds the benchmark series, the child the strategy series; both versions were created
+        // before the first day, so every day is out of sample and the table has two columns.
+        const QString parent = QStringLiteral("HAND-0001");
+        const QString child = QStringLiteral("HAND-0002");
+        const QDateTime created = utc(QDate(2025, 12, 1), 9, 30);
+        QVERIFY(insertStrategy(*d.db, parent, QStringLiteral("1.0"), {}, created));
+        QVERIFY(insertStrategy(*d.db, child, QStringLiteral("2.0"), parent, created));
+        QVERIFY(insertVersion(*d.db, parent, QStringLiteral("1.0"), created));
+        QVERIFY(insertVersion(*d.db, child, QStringLiteral("2.0"), created));
+        for (const handcomputed::Day& day : handcomputed::days()) {
+            QVERIFY(insertDay(*d.db, child, QStringLiteral("2.0"), day.day, day.strategy));
+            QVERIFY(insertDay(*d.db, parent, QStringLiteral("1.0"), day.day, day.benchmark));
+        }
+
+        const auto run =
+            CliProcess::run({QStringLiteral("--db"), d.url, QStringLiteral("--json"),
+                             QStringLiteral("strategies"), QStringLiteral("performance"), child});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const QJsonObject metrics = run.json().value(QStringLiteral("metrics")).toObject();
+        const QJsonArray columns = metrics.value(QStringLiteral("columns")).toArray();
+        QCOMPARE(columns.size(), 2);
+        QCOMPARE(columns.at(0).toString(), QStringLiteral("Strategy"));
+        QCOMPARE(columns.at(1).toString(), QStringLiteral("Benchmark"));
+        QHash<QString, QJsonObject> rows;
+        for (const auto& row : metrics.value(QStringLiteral("rows")).toArray())
+            rows.insert(row.toObject().value(QStringLiteral("key")).toString(), row.toObject());
+
+        // Every metric, both columns, as the header's comments work them out; a few of them, as a reminder of
+        // the arithmetic: cagr 1.0276450260610637^(252/13) - 1 = 0.69658028 (benchmark 0.43680473); sharpe
+        // 0.0023076923 / 0.0212735541 x sqrt(252) = 1.72201972 (benchmark 1.66907549); max_drawdown
+        // 1.0276450 / 1.0705574 - 1 = -0.04008412 (benchmark -0.030097); beta cov / var(benchmark) =
+        // 0.000137820513 / 0.000214102564 = 0.64371257 (none in the benchmark's own column: null).
+        int compared = 0;
+        for (const handcomputed::ExpectedMetric& m : handcomputed::expectedMetrics()) {
+            QVERIFY2(rows.contains(m.key), qPrintable(m.key + " is not in the JSON"));
+            const QJsonObject row = rows.value(m.key);
+            const QJsonArray values = row.value(QStringLiteral("values")).toArray();
+            QCOMPARE(values.size(), 2);
+            const QString unit = row.value(QStringLiteral("unit")).toString();
+            const QString strategy = mismatch(values.at(0), m.strategy, unit);
+            QVERIFY2(strategy.isEmpty(),
+                     qPrintable(QStringLiteral("%1 (%2), strategy: %3").arg(m.key, engine, strategy)));
+            const QString benchmark = mismatch(values.at(1), m.benchmark, unit);
+            QVERIFY2(benchmark.isEmpty(),
+                     qPrintable(QStringLiteral("%1 (%2), benchmark: %3").arg(m.key, engine, benchmark)));
+            ++compared;
+        }
+        QCOMPARE(compared, handcomputed::expectedMetrics().size());
+        // The ones a reader of the JSON looks at first are among them.
+        for (const QString& key :
+             {QStringLiteral("cagr"), QStringLiteral("sharpe"), QStringLiteral("sortino"),
+              QStringLiteral("max_drawdown"), QStringLiteral("daily_var"), QStringLiteral("win_rate_month"),
+              QStringLiteral("beta")})
+            QVERIFY2(rows.contains(key), qPrintable(key));
     }
 };
 
