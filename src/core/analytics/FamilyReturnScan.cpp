@@ -1,8 +1,6 @@
 #include "analytics/FamilyReturnScan.h"
 
-#include <algorithm>
 #include <bit>
-#include <cmath>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -12,6 +10,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "analytics/FamilyPathFollower.h"
 #include "analytics/FamilySnapshot.h"
 #include "dialects/postgres/PostgresDatabase.h"
 #include "dialects/sqlite/SqliteDatabase.h"
@@ -22,53 +21,6 @@ namespace family_scan {
 
 constexpr double kNull = std::numeric_limits<double>::quiet_NaN(); ///< a NULL column
 
-/// Follows one strategy at a time; the id is copied only when the strategy changes.
-class PathFollower
-{
-public:
-    explicit PathFollower(const FamilyReturnScan::Sink& sink) : m_sink(sink) {}
-
-    /// `values`: total_return_pct, winning_trades, total_trades and the three contributions (NaN for NULL).
-    void row(const char* id, qsizetype idBytes, const std::array<double, 6>& values)
-    {
-        if (m_path.days == 0 || idBytes != m_id.size() ||
-            std::memcmp(id, m_id.constData(), size_t(idBytes)) != 0) {
-            finish();
-            m_id.resize(idBytes); // keeps its capacity from one strategy to the next
-            std::memcpy(m_id.data(), id, size_t(idBytes));
-        }
-        const double r = values[0] / 100.0;
-        FamilyReturnScan::Path& p = m_path;
-        ++p.days;
-        p.growth *= 1 + r;
-        m_peak = std::max(m_peak, p.growth);
-        p.maxDrawdown = std::min(p.maxDrawdown, p.growth / m_peak - 1);
-        p.sum += r;
-        p.squares += r * r;
-        p.downside += r < 0 ? r * r : 0;
-        p.winning += values[1];
-        p.trades += values[2];
-        for (int c = 0; c < 3; ++c)
-            if (!std::isnan(values[size_t(3 + c)])) {
-                p.contribution[size_t(c)] += values[size_t(3 + c)];
-                ++p.contributed[size_t(c)];
-            }
-    }
-
-    void finish()
-    {
-        if (m_path.days > 0)
-            m_sink(m_id, m_path);
-        m_path = {};
-        m_peak = 1;
-    }
-
-private:
-    const FamilyReturnScan::Sink& m_sink;
-    QByteArray m_id;
-    FamilyReturnScan::Path m_path;
-    double m_peak = 1;
-};
 constexpr const char* kColumns[] = {"total_return_pct",
                                     "winning_trades",
                                     "total_trades",
@@ -130,7 +82,7 @@ Status FamilyReturnScan::scanSqlite(const QStringList& ids, const Sink& sink)
         sqlite3_bind_text(stmt, int(i + 1), bound.back().constData(), int(bound.back().size()),
                           SQLITE_STATIC);
     }
-    family_scan::PathFollower follower(sink);
+    FamilyPathFollower follower(sink);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const auto* id = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
@@ -179,7 +131,7 @@ Status FamilyReturnScan::scanPostgres(const QStringList& ids, const Sink& sink)
     if (PQresultStatus(declared) != PGRES_COMMAND_OK)
         return failed(declared);
     PQclear(declared);
-    family_scan::PathFollower follower(sink);
+    FamilyPathFollower follower(sink);
     for (;;) {
         // Binary results: the id's bytes as stored, the numbers as 8-byte IEEE doubles (no text to parse).
         PGresult* batch = PQexecParams(conn, "FETCH 20000 FROM strata_family_returns", 0, nullptr, nullptr,
