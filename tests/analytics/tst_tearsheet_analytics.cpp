@@ -2,8 +2,10 @@
 // tearsheet opened as the Strategies tab opens it (its StrategyReader, the worker's job), checked against
 // what the core's AnalyticsReader computes from the same database — every metric row and cell, the
 // benchmark's lines, the drawdown shading and table, the sample boundary and verdict — then another
-// benchmark chosen in the window (None, a CSV file with a bad line) read on a worker.
+// benchmark chosen in the window (None, a CSV file with a bad line, a column) read on a worker, and a
+// read cancelled.
 
+#include <algorithm>
 #include <cmath>
 
 #include <QApplication>
@@ -32,9 +34,11 @@
 #include "analytics/TearsheetExportMenu.h"
 #include "analytics/YearlyReturnsChart.h"
 #include "common/ErrorBanner.h"
+#include "jobs/JobRunner.h"
 #include "strategy/PerformanceWindows.h"
 #include "strategy/StrategiesPage.h"
 #include "strategy/StrategyDemo.h"
+#include "strategy/StrategyReader.h"
 #include "strategy/StrategyStore.h"
 #include "strategy/TearsheetView.h"
 #include "strategy/TimeSeriesChart.h"
@@ -415,6 +419,45 @@ private Q_SLOTS:
             table->cellText(table->rowOf(cumulative->key), benchmarkColumn),
             MetricTableView::formatValue(*cumulative, againstColumn->metrics.at(1).value(cumulative->key)));
         QCOMPARE(chooser->argumentField()->text(), QStringLiteral("index_prices.close@day"));
+
+        // Cancel while a benchmark is read: the read stops, the banner says so, the analytics against the
+        // column stay and the chooser shows that column again; the stopped read's result is never shown.
+        auto* reader = page.findChild<StrategyReader*>();
+        QVERIFY(reader);
+        const qsizetype shownBefore = redrawn.size();
+        chooser->choose(none);
+        QVERIFY(chooser->isReading());
+        QVERIFY(reader->isReadingBenchmark());
+        QVERIFY(chooser->cancelButton()->isVisible());
+        QVERIFY(!chooser->kindBox()->isEnabled());
+        if (const QString shots = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
+            !shots.isEmpty() && engine == QLatin1String("sqlite")) {
+            view->layout()->activate(); // no event loop here: the read must still be running
+            chooser->layout()->activate();
+            QVERIFY(
+                view->grab(QRect(0, 0, view->width(), 160))
+                    .save(QDir(shots).filePath(QStringLiteral("tearsheet-analytics-benchmark-reading.png"))));
+        }
+        chooser->cancelButton()->click();
+        QVERIFY(!chooser->isReading());
+        QVERIFY(!reader->isReadingBenchmark());
+        QVERIFY(!chooser->cancelButton()->isVisible());
+        QVERIFY(chooser->kindBox()->isEnabled());
+        QVERIFY2(view->banner()->text().contains(QStringLiteral("The benchmark read was cancelled")),
+                 qPrintable(view->banner()->text()));
+        QCOMPARE(chooser->kindBox()->currentData().toInt(), int(BenchmarkChoice::Kind::Column));
+        QCOMPARE(chooser->argumentField()->text(), QStringLiteral("index_prices.close@day"));
+        // The stopped job ends on its worker (every runner of the reader idle), and nothing is redrawn.
+        const auto anyRunning = [reader] {
+            const QList<JobRunner*> runners = reader->findChildren<JobRunner*>();
+            return std::any_of(runners.begin(), runners.end(), [](JobRunner* r) { return r->isRunning(); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!anyRunning(), 60000);
+        QCoreApplication::processEvents();
+        QCOMPARE(redrawn.size(), shownBefore);
+        QCOMPARE(view->analytics().benchmarkChoice.kind, BenchmarkChoice::Kind::Column);
+        QVERIFY(view->cumulativeOverlay().benchmark);
+        QVERIFY(table->columnOf(QStringLiteral("Benchmark")) > 0);
 
         // The database closed while a benchmark is read: the window stops waiting and says so.
         chooser->choose(none);

@@ -14,7 +14,7 @@ namespace strata {
 BenchmarkChooser::BenchmarkChooser(QWidget* parent)
     : QWidget(parent), m_kind(new QComboBox(this)), m_argument(new QLineEdit(this)),
       m_browse(new QToolButton(this)), m_apply(new QPushButton(tr("Apply"), this)),
-      m_busy(new QProgressBar(this)), m_stage(new QLabel(this))
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_busy(new QProgressBar(this)), m_stage(new QLabel(this))
 {
     m_kind->addItem(tr("Parent strategy"), int(BenchmarkChoice::Kind::Parent));
     m_kind->addItem(tr("None"), int(BenchmarkChoice::Kind::None));
@@ -30,6 +30,8 @@ BenchmarkChooser::BenchmarkChooser(QWidget* parent)
     m_busy->setMaximumHeight(14);
     m_busy->setTextVisible(false);
     m_busy->hide();
+    m_cancel->setToolTip(tr("Stop reading the benchmark: the tearsheet keeps the one it shows"));
+    m_cancel->hide();
     m_stage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
@@ -41,10 +43,12 @@ BenchmarkChooser::BenchmarkChooser(QWidget* parent)
     layout->addWidget(m_browse);
     layout->addWidget(m_apply);
     layout->addWidget(m_busy);
+    layout->addWidget(m_cancel);
     layout->addWidget(m_stage, 1);
 
     connect(m_kind, qOverload<int>(&QComboBox::currentIndexChanged), this, &BenchmarkChooser::onKindChanged);
     connect(m_apply, &QPushButton::clicked, this, &BenchmarkChooser::apply);
+    connect(m_cancel, &QPushButton::clicked, this, &BenchmarkChooser::cancelRequested);
     connect(m_argument, &QLineEdit::returnPressed, this, &BenchmarkChooser::apply);
     connect(m_browse, &QToolButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("A benchmark series"), m_argument->text(),
@@ -160,6 +164,7 @@ void BenchmarkChooser::setReading(bool reading, const QString& stage)
 {
     m_reading = reading;
     m_busy->setVisible(reading);
+    m_cancel->setVisible(reading);
     m_stage->setText(reading ? (stage.isEmpty() ? tr("Reading the benchmark…") : stage + QStringLiteral("…"))
                              : QString());
     m_kind->setEnabled(!reading);

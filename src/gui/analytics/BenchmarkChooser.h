@@ -17,7 +17,7 @@ namespace strata {
 /// What the tearsheet is measured against: the parent strategy (the default), none, another strategy by id,
 /// a table's column of the open database (TABLE.COLUMN, or TABLE.COLUMN@DATE_COLUMN) or a CSV file. The
 /// parent and none apply at once; the others when Apply (or Return) is pressed. While the window reads the
-/// new benchmark on a worker it shows the stage it is at.
+/// new benchmark on a worker it shows the stage it is at and a Cancel button (cancelRequested).
 class BenchmarkChooser : public QWidget
 {
     Q_OBJECT
@@ -37,12 +37,16 @@ public:
     QComboBox* kindBox() const { return m_kind; }
     QLineEdit* argumentField() const { return m_argument; }
     QPushButton* applyButton() const { return m_apply; }
+    /// Shown while a read is running.
+    QPushButton* cancelButton() const { return m_cancel; }
     QString stageText() const;
 
 Q_SIGNALS:
     void chosen(const strata::BenchmarkChoice& choice);
     /// What the operator typed is not a benchmark (an empty id, a column without its table).
     void invalid(const strata::Error& error);
+    /// The operator cancelled the read running (Cancel).
+    void cancelRequested();
 
 private:
     void onKindChanged();
@@ -53,6 +57,7 @@ private:
     QLineEdit* m_argument;
     QToolButton* m_browse;
     QPushButton* m_apply;
+    QPushButton* m_cancel;
     QProgressBar* m_busy;
     QLabel* m_stage;
     BenchmarkChoice m_current;

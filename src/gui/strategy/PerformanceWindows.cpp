@@ -82,6 +82,10 @@ void PerformanceWindows::connectBenchmark()
             });
     connect(m_reader, &StrategyReader::benchmarkFailed, m_tearsheet,
             [this](const Error& error) { m_tearsheet->showBenchmarkError(error); });
+    connect(m_tearsheet, &TearsheetView::benchmarkCancelRequested, m_reader,
+            &StrategyReader::cancelBenchmark);
+    connect(m_reader, &StrategyReader::benchmarkCancelled, m_tearsheet,
+            &TearsheetView::showBenchmarkCancelled);
 }
 
 void PerformanceWindows::showComparison(const QList<Tearsheet>& sheets, const QString& focusedStrategyId)

@@ -88,6 +88,17 @@ bool StrategyReader::isReadingBenchmark() const
     return m_benchmarkRunner && m_benchmarkRunner->isRunning();
 }
 
+bool StrategyReader::cancelBenchmark()
+{
+    if (!isReadingBenchmark())
+        return false;
+    // The job stops at its next safe point; the runner is left to end on its own, its result unheard.
+    retire(m_benchmarkRunner);
+    m_benchmarkJob = nullptr;
+    Q_EMIT benchmarkCancelled();
+    return true;
+}
+
 bool StrategyReader::isReading() const
 {
     if (m_lineageRunner && m_lineageRunner->isRunning())

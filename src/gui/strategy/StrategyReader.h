@@ -44,6 +44,9 @@ public:
     /// window's benchmark chooser: benchmarkRead or benchmarkFailed follow, never strategiesRead.
     void readBenchmark(const QString& strategyId, const BenchmarkChoice& benchmark);
     bool isReadingBenchmark() const;
+    /// Stops the benchmark read running (the operator's Cancel): its result is dropped and
+    /// benchmarkCancelled follows. False when no read was running (it had ended: its result was sent).
+    bool cancelBenchmark();
     bool isReading() const;
 
 Q_SIGNALS:
@@ -58,6 +61,8 @@ Q_SIGNALS:
     void benchmarkRead(const strata::StrategyTearsheetJob::Item& item);
     /// The benchmark (or the strategy) could not be read: `error` is the core's, naming what is missing.
     void benchmarkFailed(const strata::Error& error);
+    /// cancelBenchmark stopped the read: neither benchmarkRead nor benchmarkFailed follows.
+    void benchmarkCancelled();
 
 private:
     static constexpr int purposes = 3;

@@ -133,6 +133,7 @@ TearsheetView::TearsheetView(QWidget* parent)
         Q_EMIT benchmarkRequested(choice);
     });
     connect(m_chooser, &BenchmarkChooser::invalid, m_banner, &ErrorBanner::showError);
+    connect(m_chooser, &BenchmarkChooser::cancelRequested, this, &TearsheetView::benchmarkCancelRequested);
     // The overlays' labels and fills draw with colours of their own: drawn again for the new theme.
     connect(&Theme::instance(), &Theme::changed, this, [this] {
         if (!m_hasAnalytics)
@@ -315,6 +316,15 @@ void TearsheetView::showBenchmarkError(const Error& error)
 {
     m_chooser->setReading(false);
     m_banner->showError(error);
+}
+
+void TearsheetView::showBenchmarkCancelled()
+{
+    m_chooser->setReading(false);
+    m_chooser->showChoice(m_analytics.benchmarkChoice);
+    m_banner->showNotice(tr("The benchmark read was cancelled: the tearsheet is still measured against %1.")
+                             .arg(m_analytics.benchmark.isEmpty() ? tr("no benchmark")
+                                                                  : m_analytics.benchmarkChoice.describe()));
 }
 
 void TearsheetView::choosePeriod(PeriodPreset preset)

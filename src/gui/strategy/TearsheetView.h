@@ -43,7 +43,8 @@ class YearlyReturnsChart;
 ///
 /// It draws what the core computed and never reads a database: the caller reads on a worker. Choosing
 /// another benchmark asks for it (benchmarkRequested); the caller reads and calls setAnalytics, or
-/// showBenchmarkError, which leaves the analytics shown as they were.
+/// showBenchmarkError, which leaves the analytics shown as they were. Cancel asks to stop the read
+/// (benchmarkCancelRequested); the caller stops it and calls showBenchmarkCancelled.
 class TearsheetView : public QWidget
 {
     Q_OBJECT
@@ -65,6 +66,9 @@ public:
     void setBenchmarkReading(bool reading, const QString& stage = {});
     /// The benchmark asked for could not be read: the banner says why; the analytics shown stay.
     void showBenchmarkError(const Error& error);
+    /// The benchmark read was cancelled: the banner says so; the analytics shown stay, and the chooser
+    /// shows the benchmark they are measured against.
+    void showBenchmarkCancelled();
 
     void choosePeriod(PeriodPreset preset);
     /// Shows `from`–`to` (seconds since the epoch) on every time chart.
@@ -117,6 +121,8 @@ Q_SIGNALS:
     void periodChanged(double from, double to);
     /// The operator chose another benchmark for this strategy.
     void benchmarkRequested(const strata::BenchmarkChoice& choice);
+    /// The operator cancelled the benchmark read running (the chooser's Cancel).
+    void benchmarkCancelRequested();
     /// setAnalytics drew a strategy's analytics (first shown, or against another benchmark).
     void analyticsShown();
 
