@@ -91,7 +91,7 @@ QList<FamilyView::Generation> summariseGenerations(const QList<FamilyView::Membe
 {
     struct Sums
     {
-        int members = 0, measured = 0;
+        int members = 0, measured = 0; // measured: the members with a finite Sharpe
         std::array<double, 3> attribution{};
         std::array<int, 3> attributed{};
         double sharpe = 0;
@@ -104,8 +104,12 @@ QList<FamilyView::Generation> summariseGenerations(const QList<FamilyView::Membe
         ++s.members;
         if (m.days <= 0)
             continue;
-        ++s.measured;
-        s.sharpe += m.sharpe;
+        // A member whose Sharpe is undefined (sums that overflowed) is left out of the mean instead of
+        // making the whole generation's mean undefined.
+        if (std::isfinite(m.sharpe)) {
+            ++s.measured;
+            s.sharpe += m.sharpe;
+        }
         for (int c = 0; c < 3; ++c)
             if (std::isfinite(m.attribution.at(c))) {
                 s.attribution[c] += m.attribution.at(c);
