@@ -2,7 +2,10 @@
 // version the performance rows belong to, each side holds the rows a COUNT(*) with that boundary finds (and
 // the demo's test_parameters say the same), a row's test_parameters mode overrides its date, a strategy
 // whose version has no strategy_versions row falls back on strategy_registry.created_at, and the verdict
-// names both Sharpe ratios.
+// names both Sharpe ratios. And a split worked out by hand: twenty days before a version's created_at and
+// twenty after, the total return and Sharpe of each side and the verdict compared with the arithmetic.
+
+#include <cmath>
 
 #include <QTest>
 
@@ -118,7 +121,6 @@ private Q_SLOTS:
         QVERIFY2(split.verdict.contains(QString::number(sharpeIn, 'f', 2)) &&
                      split.verdict.contains(QString::number(sharpeOut, 'f', 2)),
                  qPrintable(split.verdict));
-        QCOMPARE(split.heldUp, sharpeOut > 0 && sharpeOut >= 0.5 * sharpeIn);
         QVERIFY2(split.verdict.contains(split.heldUp ? QStringLiteral("it held up")
                                                      : QStringLiteral("it did not hold up")),
                  qPrintable(split.verdict));
@@ -154,6 +156,89 @@ private Q_SLOTS:
         QVERIFY(!both->split.inSample.day.contains(backtestDay));
         QVERIFY2(both->split.boundaryWhy.contains(QStringLiteral("2 days placed")),
                  qPrintable(both->split.boundaryWhy));
+    }
+
+    void handComputedSplit_data() { engines(); }
+    void handComputedSplit()
+    {
+        QFETCH(QString, engine);
+        StrategyDatabase d(engine);
+        STRATA_REQUIRE_STRATEGY_DB(d);
+        Database& db = *d.db;
+        // Forty days from 2026-01-05; version 1.0 created 2026-01-25 09:30 UTC, so the first twenty days
+        // (to 2026-01-24) are in sample and 2026-01-25..2026-02-13 out of sample (twenty: enough for a
+        // verdict). In sample every strategy alternates +2 % and -1 %:
+        //   total return (1.02 x 0.99)^10 - 1 = 1.0098^10 - 1 = 0.10243670297901297
+        //   mean 0.1 / 20 = 0.005; each day 0.015 from it, SS = 20 x 0.000225 = 0.0045, sd = sqrt(0.0045 /
+        //   19) = 0.015389675281277312; Sharpe 0.005 / 0.0153896753 x sqrt(252) (15.874507866) = 5.1575187833
+        // Out of sample:
+        //   HELD: the same days again: 0.10243670, Sharpe 5.15751878, not below half: it held up.
+        //   HALF: +2 % and -1.5 %: (1.02 x 0.985)^10 - 1 = 1.0047^10 - 1 = 0.048006611813519395; mean 0.0025,
+        //         each day 0.0175 from it, SS = 20 x 0.00030625 = 0.006125, sd = sqrt(0.006125 / 19) =
+        //         0.017954621161490197, Sharpe 0.0025 / 0.0179546212 x 15.874507866 = 2.210365192839023,
+        //         under half of 5.15751878 (2.57875939): it did not hold up.
+        //   LOSS: +1 % and -2 %: (1.01 x 0.98)^10 - 1 = 0.9898^10 - 1 = -0.09744329944017915; mean -0.005,
+        //         sd 0.0153896753 as in sample, Sharpe -5.157518783291051, not above 0.
+        struct Case
+        {
+            QString id;
+            double up;
+            double down;
+            double total;
+            double sharpe;
+            QString says;
+        };
+        const double inTotal = 0.10243670297901297;
+        const double inSharpe = 5.157518783291051;
+        const QList<Case> cases = {
+            {QStringLiteral("HELD-0001"), 0.02, -0.01, inTotal, inSharpe, QStringLiteral(": it held up.")},
+            {QStringLiteral("HALF-0001"), 0.02, -0.015, 0.048006611813519395, 2.210365192839023,
+             QStringLiteral("under half of the in-sample one")},
+            {QStringLiteral("LOSS-0001"), 0.01, -0.02, -0.09744329944017915, -inSharpe,
+             QStringLiteral("not above 0")}};
+        const QDate first(2026, 1, 5);
+        const auto close = [](double actual, double expected) {
+            return std::abs(actual - expected) <= 1e-9 * std::abs(expected);
+        };
+        for (const Case& c : cases) {
+            const QDateTime created = utc(first.addDays(20), 9, 30);
+            QVERIFY(insertStrategy(db, c.id, QStringLiteral("1.0"), {}, utc(first.addDays(-30))));
+            QVERIFY(insertVersion(db, c.id, QStringLiteral("1.0"), created));
+            for (int i = 0; i < 40; ++i) {
+                const bool upDay = i % 2 == 0;
+                const double ret = i < 20 ? (upDay ? 0.02 : -0.01) : (upDay ? c.up : c.down);
+                QVERIFY(insertDay(db, c.id, QStringLiteral("1.0"), first.addDays(i), ret));
+            }
+            auto a = AnalyticsReader(db).read(c.id);
+            QVERIFY2(a, a ? "" : qPrintable(a.error().toText()));
+            const SampleSplit& split = a->split;
+            QCOMPARE(split.boundary, QDate(2026, 1, 25));
+            QCOMPARE(split.inSample.size(), 20);
+            QCOMPARE(split.outOfSample.size(), 20);
+            const auto check = [&](const MetricColumn& column, const QString& key, double expected) {
+                const double actual = column.value(key);
+                return close(actual, expected) ? QString()
+                                               : QStringLiteral("%1 %2 %3: %4, by hand %5")
+                                                     .arg(c.id, column.title, key)
+                                                     .arg(actual, 0, 'g', 17)
+                                                     .arg(expected, 0, 'g', 17);
+            };
+            for (const QString& wrong :
+                 {check(split.inSampleMetrics, QStringLiteral("cumulative_return"), inTotal),
+                  check(split.inSampleMetrics, QStringLiteral("sharpe"), inSharpe),
+                  check(split.outOfSampleMetrics, QStringLiteral("cumulative_return"), c.total),
+                  check(split.outOfSampleMetrics, QStringLiteral("sharpe"), c.sharpe)})
+                QVERIFY2(wrong.isEmpty(), qPrintable(wrong + " (" + engine + ")"));
+            // The table's in-sample and out-of-sample columns hold the same figures.
+            QCOMPARE(a->metrics.size(), 3); // a root: strategy, in sample, out of sample
+            QVERIFY(close(a->metrics.at(1).value(QStringLiteral("sharpe")), inSharpe));
+            QVERIFY(close(a->metrics.at(2).value(QStringLiteral("sharpe")), c.sharpe));
+            QCOMPARE(split.heldUp, c.id == QStringLiteral("HELD-0001"));
+            QVERIFY2(split.verdict.contains(c.says) &&
+                         split.verdict.contains(QString::number(c.sharpe, 'f', 2)) &&
+                         split.verdict.contains(QStringLiteral("5.16")),
+                     qPrintable(c.id + ": " + split.verdict));
+        }
     }
 
     void withoutAVersionRowTheRegistrySays_data() { engines(); }
