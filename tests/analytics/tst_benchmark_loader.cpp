@@ -2,6 +2,7 @@
 // column whose names need quoting), CSV files (prices with RFC 4180 quoting, several rows on a day and CRLF
 // line ends; returns), and each bad input a clear error naming what is missing: a table, a column, a file, a
 // malformed line, an unknown strategy; a root strategy has no parent to measure against, which is no error.
+// A column named in another case than the table spells it is read (PostgreSQL matches quoted names exactly).
 // The benchmark series is the hand-computed one of HandComputedSeries.h, so its metrics are known by hand.
 
 #include <cmath>
@@ -148,11 +149,49 @@ private Q_SLOTS:
         QVERIFY2(noColumn.error().what.contains(QStringLiteral("\"adj_close\"")) &&
                      noColumn.error().next.contains(QStringLiteral("close, day")),
                  qPrintable(noColumn.error().toText()));
+        // Its example names columns that are there, not the mistyped one, for the tearsheet and strata-cli.
+        QVERIFY2(
+            noColumn.error().next.contains(QStringLiteral("e.g. index_prices.close@day")) &&
+                noColumn.error().next.contains(QStringLiteral("Benchmark chooser")) &&
+                noColumn.error().next.contains(QStringLiteral("--benchmark column:index_prices.close@day")) &&
+                !noColumn.error().next.contains(QStringLiteral("adj_close")),
+            qPrintable(noColumn.error().toText()));
         auto noDate = BenchmarkLoader(db).load(
             **strategy, *BenchmarkChoice::parse(QStringLiteral("column:index_prices.close")));
         QVERIFY(!noDate);
         QVERIFY2(noDate.error().what.contains(QStringLiteral("no column \"date\"")),
                  qPrintable(noDate.error().toText()));
+    }
+
+    void columnNamesInAnotherCase_data() { engines(); }
+    void columnNamesInAnotherCase()
+    {
+        STRATA_REQUIRE_STRATEGY_DB(*m_db);
+        Database& db = *m_db->db;
+        const bool pg = db.dialect() == Dialect::Postgres;
+        auto strategy = StrategyStore(db).strategy(kChild);
+        QVERIFY(strategy && *strategy);
+        // index_prices(day, close) as PostgreSQL folds unquoted names, and desk_prices("Day", "Close")
+        // quoted: each named in the other case. PostgreSQL matches a quoted name only as the table spells it,
+        // so the loader quotes the name the table has, not the one typed.
+        for (const QString& table : {QStringLiteral("index_prices"), QStringLiteral("desk_prices")}) {
+            const bool upper = table == QStringLiteral("desk_prices");
+            const QString day = upper ? QStringLiteral("\"Day\"") : QStringLiteral("day");
+            const QString close = upper ? QStringLiteral("\"Close\"") : QStringLiteral("close");
+            QVERIFY(db.execute(QStringLiteral("CREATE TABLE %1 (%2 TEXT, %3 %4)")
+                                   .arg(table, day, close,
+                                        pg ? QStringLiteral("DOUBLE PRECISION") : QStringLiteral("REAL"))));
+            for (const auto& [d, price] : prices())
+                QVERIFY(
+                    db.execute(QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (?, ?)").arg(table, day, close),
+                               {d.toString(Qt::ISODate), price}));
+            const QString spec = upper ? QStringLiteral("column:desk_prices.close@day")
+                                       : QStringLiteral("column:index_prices.Close@DAY");
+            auto loaded = BenchmarkLoader(db).load(**strategy, *BenchmarkChoice::parse(spec));
+            QVERIFY2(loaded, loaded ? "" : qPrintable(spec + ": " + loaded.error().toText()));
+            QString why;
+            QVERIFY2(sameReturns(loaded->series, &why), qPrintable(spec + ": " + why));
+        }
     }
 
     void csvFiles_data() { engines(); }

@@ -112,20 +112,54 @@ Result<BenchmarkLoader::Loaded> BenchmarkLoader::load(const StrategyRecord& stra
                     : QStringLiteral("Name a table of the open database."),
                 benchmark_loader::kUnchanged);
         }
-        for (const QString& column : {choice.dateColumn, choice.valueColumn}) {
-            if (columns->contains(column.toLower()))
+        // The names as the table has them: PostgreSQL folds only unquoted names, so "Close" typed for a
+        // column close (or the other way round) must be quoted as the table spells it.
+        auto named = m_db.query(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0")
+                                    .arg(benchmark_loader::tableSql(choice.table, m_db.dialect())));
+        if (!named)
+            return named.error().prefixed(QStringLiteral("Reading the columns of %1").arg(choice.table));
+        const auto spelled = [&](const QString& typed) {
+            if (named->columns.contains(typed))
+                return typed;
+            QString match;
+            for (const QString& column : std::as_const(named->columns))
+                if (column.compare(typed, Qt::CaseInsensitive) == 0) {
+                    if (!match.isEmpty())
+                        return QString(); // "Close" and "close" both there: only the exact name will do
+                    match = column;
+                }
+            return match;
+        };
+        const QString dateColumn = spelled(choice.dateColumn);
+        const QString valueColumn = spelled(choice.valueColumn);
+        for (const auto& [typed, found] :
+             {std::pair{choice.dateColumn, dateColumn}, std::pair{choice.valueColumn, valueColumn}}) {
+            if (!found.isEmpty())
                 continue;
+            // The example names columns that are there, never the mistyped one: the date column found (or
+            // "day" if there is one), and the value column found or else the table's first other column.
+            const QString dateExample = !dateColumn.isEmpty() ? dateColumn
+                                        : !spelled(QStringLiteral("day")).isEmpty()
+                                            ? spelled(QStringLiteral("day"))
+                                            : QStringLiteral("DATE_COLUMN");
+            QString valueExample = valueColumn;
+            for (const QString& column : std::as_const(named->columns))
+                if (valueExample.isEmpty() && column != dateExample)
+                    valueExample = column;
+            const QString example =
+                QStringLiteral("%1.%2@%3")
+                    .arg(choice.table, valueExample.isEmpty() ? QStringLiteral("VALUE_COLUMN") : valueExample,
+                         dateExample);
             return Error::badInput(
-                QStringLiteral("The table %1 has no column \"%2\".").arg(choice.table, column),
+                QStringLiteral("The table %1 has no column \"%2\".").arg(choice.table, typed),
                 QStringLiteral("Its columns: %1. Name the value column after the dot and the date column "
-                               "after @, e.g. --benchmark column:%2.%3@%4.")
-                    .arg(benchmark_loader::someOf(columns->values()), choice.table, choice.valueColumn,
-                         columns->contains(QStringLiteral("day")) ? QStringLiteral("day")
-                                                                  : QStringLiteral("DATE_COLUMN")),
+                               "after @, e.g. %2 (in the tearsheet's Benchmark chooser under \"Column of a "
+                               "table\", or strata-cli's --benchmark column:%2).")
+                    .arg(benchmark_loader::someOf(named->columns), example),
                 benchmark_loader::kUnchanged);
         }
-        const QString date = SqlIdentifier::quote(choice.dateColumn, m_db.dialect());
-        const QString value = SqlIdentifier::quote(choice.valueColumn, m_db.dialect());
+        const QString date = SqlIdentifier::quote(dateColumn, m_db.dialect());
+        const QString value = SqlIdentifier::quote(valueColumn, m_db.dialect());
         auto rows =
             m_db.query(QStringLiteral("SELECT %1, %2 FROM %3 ORDER BY %1")
                            .arg(date, value, benchmark_loader::tableSql(choice.table, m_db.dialect())));
