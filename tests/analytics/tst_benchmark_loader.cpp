@@ -110,6 +110,10 @@ private Q_SLOTS:
         QVERIFY2(loaded->note.contains(QStringLiteral("read as prices")) &&
                      loaded->note.contains(QStringLiteral("1 row without a number in close skipped")),
                  qPrintable(loaded->note));
+        // Shown in the tearsheet and by strata-cli alike: it says how to read them as returns in both.
+        QVERIFY2(loaded->note.contains(QStringLiteral("end the benchmark with :returns, in the tearsheet's "
+                                                      "Benchmark chooser as after strata-cli's --benchmark")),
+                 qPrintable(loaded->note));
 
         // Through the reader: the benchmark column's Sharpe is the hand value, 1.66907549
         // (HandComputedSeries.h), and the strategy's beta against it 0.64371257.
@@ -288,6 +292,10 @@ private Q_SLOTS:
         QVERIFY2(root, root ? "" : qPrintable(root.error().toText()));
         QVERIFY(root->benchmark.isEmpty());
         QVERIFY2(root->benchmarkNote.contains(QStringLiteral("HAND-0001 is a root strategy")),
+                 qPrintable(root->benchmarkNote));
+        // The desktop tearsheet shows the note as strata-cli prints it: it says where each names a benchmark.
+        QVERIFY2(root->benchmarkNote.contains(QStringLiteral("tearsheet's Benchmark chooser")) &&
+                     root->benchmarkNote.contains(QStringLiteral("--benchmark strategy:ID")),
                  qPrintable(root->benchmarkNote));
         // The parent without performance rows: the analytics are drawn, without a benchmark, saying why.
         auto child = AnalyticsReader(db).read(kChild);

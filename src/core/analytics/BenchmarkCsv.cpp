@@ -108,7 +108,9 @@ Result<BenchmarkCsv::Read> BenchmarkCsv::read(const QString& path)
     if (!file.exists())
         return benchmark_csv::badFile(
             QStringLiteral("The benchmark file %1 does not exist.").arg(path),
-            QStringLiteral("Name a CSV file that exists, e.g. --benchmark csv:/data/spy.csv. ") +
+            QStringLiteral(
+                "Name a CSV file that exists (Browse… beside the tearsheet's Benchmark chooser, or "
+                "strata-cli's --benchmark csv:/data/spy.csv). ") +
                 benchmark_csv::kShape);
     if (!file.open(QIODevice::ReadOnly))
         return benchmark_csv::badFile(

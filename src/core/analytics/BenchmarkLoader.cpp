@@ -14,8 +14,11 @@ namespace strata {
 namespace benchmark_loader {
 
 const QString kUnchanged = QStringLiteral("Nothing was read or changed.");
+/// Said in the desktop tearsheet and by strata-cli alike: where each of them names a benchmark.
 const QString kOthers =
-    QStringLiteral("--benchmark strategy:ID, --benchmark column:TABLE.COLUMN[@DATE] or --benchmark csv:PATH");
+    QStringLiteral("name another benchmark (in the tearsheet's Benchmark chooser: another strategy, a column "
+                   "of a table or a CSV file; or strata-cli's --benchmark strategy:ID | "
+                   "column:TABLE.COLUMN[@DATE] | csv:PATH)");
 
 QString tableSql(const QString& table, Dialect dialect)
 {
@@ -61,8 +64,7 @@ Result<BenchmarkLoader::Loaded> BenchmarkLoader::load(const StrategyRecord& stra
         return loaded;
     case BenchmarkChoice::Kind::Parent: {
         if (strategy.parentId.isEmpty()) {
-            loaded.note = QStringLiteral("%1 is a root strategy: it has no parent to measure against; name a "
-                                         "benchmark with %2.")
+            loaded.note = QStringLiteral("%1 is a root strategy: it has no parent to measure against; %2.")
                               .arg(strategy.strategyId, benchmark_loader::kOthers);
             return loaded;
         }
@@ -70,8 +72,7 @@ Result<BenchmarkLoader::Loaded> BenchmarkLoader::load(const StrategyRecord& stra
         if (!parent)
             return parent.error();
         if (!*parent) {
-            loaded.note = QStringLiteral("The parent %1 of %2 is not in strategy_registry; name a benchmark "
-                                         "with %3.")
+            loaded.note = QStringLiteral("The parent %1 of %2 is not in strategy_registry; %3.")
                               .arg(strategy.parentId, strategy.strategyId, benchmark_loader::kOthers);
             return loaded;
         }
@@ -90,8 +91,10 @@ Result<BenchmarkLoader::Loaded> BenchmarkLoader::load(const StrategyRecord& stra
                 QStringLiteral("The benchmark strategy \"%1\" is not in strategy_registry of "
                                "%2.")
                     .arg(choice.strategyId, m_db.display()),
-                QStringLiteral("`strata-cli strategies lineage` lists the strategy ids; or "
-                               "measure against the parent with --benchmark parent."),
+                QStringLiteral(
+                    "Name a strategy of the lineage (`strata-cli strategies lineage` lists the ids), or "
+                    "measure against the parent (\"Parent strategy\" in the tearsheet's Benchmark "
+                    "chooser, --benchmark parent in strata-cli)."),
                 benchmark_loader::kUnchanged);
         if (auto read = strategySeries(**other,
                                        QStringLiteral("%1 v%2").arg((*other)->strategyId, (*other)->version));

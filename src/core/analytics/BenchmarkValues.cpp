@@ -47,11 +47,14 @@ Result<ReturnSeries> BenchmarkValues::toReturns(QList<Dated> values, BenchmarkCh
         const double median = *middle;
         prices = allPositive && median > 1;
         notes << (prices
-                      ? QStringLiteral("read as prices (every value is above 0 and the median is %1; "
-                                       "add :returns to the benchmark if they are returns)")
+                      ? QStringLiteral(
+                            "read as prices (every value is above 0 and the median is %1; "
+                            "if they are returns, end the benchmark with :returns, in the tearsheet's "
+                            "Benchmark chooser as after strata-cli's --benchmark)")
                             .arg(median, 0, 'g', 6)
-                      : QStringLiteral("read as returns, fractions of 1 (%1; add :prices to the "
-                                       "benchmark if they are prices)")
+                      : QStringLiteral("read as returns, fractions of 1 (%1; if they are prices, end the "
+                                       "benchmark with :prices, in the tearsheet's Benchmark chooser as "
+                                       "after strata-cli's --benchmark)")
                             .arg(allPositive ? QStringLiteral("the median value is %1").arg(median, 0, 'g', 6)
                                              : QStringLiteral("some values are 0 or below")));
     } else if (mode == BenchmarkChoice::Values::Prices) {
@@ -77,8 +80,9 @@ Result<ReturnSeries> BenchmarkValues::toReturns(QList<Dated> values, BenchmarkCh
                         .arg(label)
                         .arg(daily.at(i).value)
                         .arg(daily.at(i).day.toString(Qt::ISODate)),
-                    QStringLiteral("Correct the value, or add :returns to the benchmark if the values are "
-                                   "returns (e.g. csv:spy.csv:returns)."),
+                    QStringLiteral("Correct the value; or, if the values are returns, end the benchmark with "
+                                   ":returns: spy.csv:returns in the tearsheet's Benchmark chooser, "
+                                   "--benchmark csv:spy.csv:returns in strata-cli."),
                     QStringLiteral("Nothing was read or changed."));
             if (i == 0)
                 continue; // the first price only starts the series
