@@ -1,48 +1,35 @@
 #include "strategy/TearsheetView.h"
 
-#include <cmath>
+#include <algorithm>
 
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "analytics/AnalyticsCsv.h"
 #include "analytics/AnalyticsTimeline.h"
 #include "analytics/BenchmarkChooser.h"
 #include "analytics/DrawdownPeriodsTable.h"
 #include "analytics/MetricTableView.h"
-#include "analytics/ReportWriter.h"
 #include "analytics/ReturnDistributionChart.h"
 #include "analytics/RollingRiskChart.h"
 #include "analytics/SampleSplitBanner.h"
+#include "analytics/TearsheetCharts.h"
 #include "analytics/TearsheetExportMenu.h"
+#include "analytics/TearsheetExports.h"
+#include "analytics/TimeChartLink.h"
 #include "analytics/YearlyReturnsChart.h"
 #include "common/ErrorBanner.h"
-#include "strategy/ChartExport.h"
 #include "strategy/ChartStyle.h"
 #include "strategy/MonthlyHeatmap.h"
 #include "strategy/RegimeBars.h"
-#include "strategy/RollingMean.h"
 #include "strategy/TearsheetProblems.h"
 #include "strategy/TearsheetSummary.h"
 #include "strategy/TimeSeriesChart.h"
 #include "theme/Theme.h"
 
 namespace strata {
-
-namespace tearsheet_view {
-
-QPen linePen(const QColor& colour, double width = 1.6)
-{
-    QPen pen(colour, width);
-    pen.setJoinStyle(Qt::RoundJoin);
-    return pen;
-}
-
-} // namespace tearsheet_view
 
 TearsheetView::TearsheetView(QWidget* parent)
     : QWidget(parent), m_period(new PeriodSelector(this)), m_export(new QToolButton(this)),
@@ -119,15 +106,12 @@ TearsheetView::TearsheetView(QWidget* parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_scroll, 1);
 
-    for (TimeSeriesChart* chart : timeCharts()) {
-        connect(chart->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-                [this, chart](const QCPRange& range) { onTimeRangeChanged(chart, range); });
-        connect(chart, &TimeSeriesChart::periodDragged, this, &TearsheetView::setPeriod);
-        connect(chart, &TimeSeriesChart::showAllRequested, this, [this] { choosePeriod(PeriodPreset::All); });
-    }
+    m_link = new TimeChartLink(*this, *m_period, timeCharts());
+    connect(m_link, &TimeChartLink::periodChanged, this, &TearsheetView::periodChanged);
+    connect(m_link, &TimeChartLink::showAllRequested, this, [this] { choosePeriod(PeriodPreset::All); });
     connect(m_period, &PeriodSelector::presetChosen, this, &TearsheetView::choosePeriod);
-    connect(m_sections->worstDrawdowns, &DrawdownPeriodsTable::periodClicked, this,
-            &TearsheetView::showDrawdownPeriod);
+    connect(m_sections->worstDrawdowns, &DrawdownPeriodsTable::periodClicked, m_link,
+            &TimeChartLink::showDates);
     connect(m_chooser, &BenchmarkChooser::chosen, this, [this](const BenchmarkChoice& choice) {
         m_banner->clear();
         Q_EMIT benchmarkRequested(choice);
@@ -221,35 +205,7 @@ void TearsheetView::setTearsheet(const Tearsheet& sheet)
         chart->clearGraphs();
         chart->clearItems();
     }
-    const QString name = sheet.name.isEmpty() ? sheet.strategyId : sheet.name;
-    const QPen reference(chartstyle::referenceColour(), 1, Qt::SolidLine);
-    const QPen dashed(chartstyle::referenceColour(), 1, Qt::DashLine);
-
-    m_cumulative->addSeries(name, sheet.time, sheet.cumulativeReturn,
-                            tearsheet_view::linePen(chartstyle::strategyColour(), 1.8));
-    m_cumulative->addReferenceLine(0, reference);
-
-    QCPGraph* underwater = m_drawdown->addSeries(tr("Drawdown"), sheet.time, sheet.drawdown,
-                                                 tearsheet_view::linePen(chartstyle::drawdownColour(), 1.2));
-    TimeSeriesChart::fillToZero(*underwater, chartstyle::drawdownColour());
-    if (sheet.maxDrawdown < 0)
-        m_drawdown->addReferenceLine(sheet.maxDrawdown, dashed);
-
-    m_sharpe->addSeries(tr("Rolling Sharpe (%1 periods)").arg(sheet.rollingWindow), sheet.time,
-                        sheet.rollingSharpe, tearsheet_view::linePen(QColor(0x4c, 0x72, 0xb0), 1.4));
-    m_sharpe->addReferenceLine(0, reference);
-    if (std::isfinite(sheet.sharpe))
-        m_sharpe->addReferenceLine(sheet.sharpe, dashed);
-
-    QCPGraph* perPeriod =
-        m_winRate->addSeries(tr("Win rate"), sheet.time, sheet.winRate, QPen(QColor(0x9a, 0xb8, 0xd6), 1));
-    perPeriod->setLineStyle(QCPGraph::lsNone);
-    perPeriod->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0x9a, 0xb8, 0xd6), 2.5));
-    m_winRate->addSeries(tr("Rolling mean (%1 periods)").arg(winRateWindow), sheet.time,
-                         rollingMean(sheet.winRate, winRateWindow),
-                         tearsheet_view::linePen(QColor(0x2a, 0x4d, 0x7a), 1.6));
-    m_winRate->addReferenceLine(0.5, dashed);
-    m_winRate->yAxis->setRange(-0.02, 1.02);
+    TearsheetCharts::draw(sheet, *m_cumulative, *m_drawdown, *m_sharpe, *m_winRate);
 
     m_cumulative->legend->setVisible(false);
     m_heatmap->setMinimumHeight(std::max(280, 90 + 22 * int(sheet.monthlyReturns.size() / 12 + 1)));
@@ -298,15 +254,6 @@ void TearsheetView::drawAnalytics()
             chart->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void TearsheetView::showDrawdownPeriod(const QDate& start, const QDate& end)
-{
-    // The period with a margin either side, so its start and its recovery are both in view.
-    const double from = AnalyticsTimeline::at(start);
-    const double to = AnalyticsTimeline::at(end.isValid() ? end : start);
-    const double margin = std::max((to - from) * 0.15, 5 * 86400.0);
-    setPeriod(from - margin, to + margin);
-}
-
 void TearsheetView::setBenchmarkReading(bool reading, const QString& stage)
 {
     m_chooser->setReading(reading, stage);
@@ -329,90 +276,37 @@ void TearsheetView::showBenchmarkCancelled()
 
 void TearsheetView::choosePeriod(PeriodPreset preset)
 {
-    const QCPRange all = m_cumulative->fullTimeRange();
-    if (all.upper <= all.lower && m_sheet.time.size() < 2) {
-        m_period->showRange(all.lower, all.upper, preset);
-        return;
-    }
-    const auto [from, to] = presetRange(preset, all.lower, all.upper);
-    m_applyingPreset = preset;
-    setPeriod(from, to);
-    m_applyingPreset.reset();
+    m_link->choosePeriod(preset, m_sheet.time.size() >= 2);
 }
 
 void TearsheetView::setPeriod(double from, double to)
 {
-    // One chart is moved; onTimeRangeChanged carries the range to the others and to the selector.
-    m_cumulative->setTimeRange(from, to);
-    onTimeRangeChanged(m_cumulative, m_cumulative->xAxis->range());
+    m_link->setPeriod(from, to);
 }
 
 QCPRange TearsheetView::visiblePeriod() const
 {
-    return m_cumulative->xAxis->range();
-}
-
-void TearsheetView::onTimeRangeChanged(TimeSeriesChart* source, const QCPRange& range)
-{
-    if (m_linking)
-        return;
-    m_linking = true;
-    for (TimeSeriesChart* chart : timeCharts()) {
-        if (chart != source)
-            chart->xAxis->setRange(range);
-    }
-    m_linking = false;
-    m_period->showRange(range.lower, range.upper, m_applyingPreset);
-    if (isVisible())
-        replotAll();
-    Q_EMIT periodChanged(range.lower, range.upper);
-}
-
-void TearsheetView::replotAll()
-{
-    for (TimeSeriesChart* chart : timeCharts())
-        chart->replot(QCustomPlot::rpQueuedReplot);
+    return m_link->visiblePeriod();
 }
 
 Status TearsheetView::exportPng(const QString& path)
 {
-    return chartexport::savePng(*m_report, path);
+    return TearsheetExports::png(*this, path);
 }
 
 Status TearsheetView::exportPdf(const QString& path)
 {
-    QStringList summary = m_summary->lines();
-    summary.append(tr("Period shown: %1").arg(m_period->rangeText()));
-    if (m_hasAnalytics) {
-        summary.append(
-            tr("Benchmark: %1")
-                .arg(m_analytics.benchmark.isEmpty()
-                         ? tr("none") + (m_analytics.benchmarkNote.isEmpty()
-                                             ? QString()
-                                             : QStringLiteral(" (%1)").arg(m_analytics.benchmarkNote))
-                         : m_analytics.benchmarkChoice.describe()));
-        if (!m_analytics.split.verdict.isEmpty())
-            summary.append(m_analytics.split.verdict);
-    }
-    for (const QString& problem : m_sheet.problems)
-        summary.append(tr("Problem: %1").arg(problem));
-    return chartexport::savePdf(m_summary->heading(), summary, charts(), path);
+    return TearsheetExports::pdf(*this, path);
 }
 
 Status TearsheetView::exportCsv(const QString& path) const
 {
-    if (m_hasAnalytics)
-        return AnalyticsCsv::write(m_analytics, path);
-    return chartexport::writeTearsheetCsv(m_sheet, path);
+    return TearsheetExports::csv(*this, path);
 }
 
 Status TearsheetView::exportHtml(const QString& path)
 {
-    if (!m_hasAnalytics)
-        return Error::badInput(
-            tr("The tearsheet of %1 has no analytics to report yet.").arg(m_sheet.strategyId),
-            tr("Wait for the tearsheet to be read, then export again; nothing was written."));
-    return ReportWriter::write(path, m_analytics, charts(), nullptr, {});
+    return TearsheetExports::html(*this, path);
 }
 
 } // namespace strata

@@ -29,6 +29,7 @@ class SampleSplitBanner;
 class TearsheetExportMenu;
 class TearsheetProblems;
 class TearsheetSummary;
+class TimeChartLink;
 class TimeSeriesChart;
 class YearlyReturnsChart;
 
@@ -94,6 +95,8 @@ public:
     BenchmarkChooser* benchmarkChooser() const { return m_chooser; }
     SampleSplitBanner* splitBanner() const { return m_sections->splitBanner; }
     ErrorBanner* banner() const { return m_banner; }
+    /// The report under the toolbar: the summary, the problems, every chart and table (what the PNG holds).
+    QWidget* reportWidget() const { return m_report; }
     /// What the analytics drew on the cumulative chart (benchmark lines, shading, boundary).
     const CumulativeOverlay::Drawn& cumulativeOverlay() const { return m_overlay; }
     /// Every chart shown, top to bottom: what the PDF holds (the analytics' charts once they are drawn).
@@ -131,11 +134,8 @@ protected:
 
 private:
     QWidget* buildToolbar();
-    void onTimeRangeChanged(TimeSeriesChart* source, const QCPRange& range);
-    void replotAll();
     /// The analytics' charts, tables and overlays, from m_analytics (again after a theme switch).
     void drawAnalytics();
-    void showDrawdownPeriod(const QDate& start, const QDate& end);
 
     Tearsheet m_sheet;
     StrategyAnalytics m_analytics;
@@ -157,9 +157,8 @@ private:
     CumulativeOverlay::Drawn m_overlay;
     MonthlyHeatmap* m_heatmap;
     RegimeBars* m_regimes;
-    QBoxLayout* m_bottom; ///< the heatmap and the regimes
-    bool m_linking = false;
-    std::optional<PeriodPreset> m_applyingPreset;
+    QBoxLayout* m_bottom;            ///< the heatmap and the regimes
+    TimeChartLink* m_link = nullptr; ///< the time charts' period
 };
 
 } // namespace strata
