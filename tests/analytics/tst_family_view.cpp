@@ -3,8 +3,8 @@
 // worker; the table has one row per member with the figures the core reads, sorts by Sharpe, the parallel
 // coordinates have one line per member and an axis per varying parameter and per result, a click on a line
 // selects the member's row, the attribution has one bar group per generation; the lineage's edges show
-// their rows' performance_improvement and risk_change. Screenshots go to /tmp/shots (and to
-// STRATA_SCREENSHOT_DIR when set).
+// their rows' performance_improvement and risk_change. With STRATA_SCREENSHOT_DIR set, pictures of the
+// window and of the lineage are kept there.
 
 #include <cmath>
 
@@ -58,11 +58,13 @@ QString deepestRoot(const LineageGraph& graph, int* generations)
     return best;
 }
 
-/// Saves `widget` as /tmp/shots/NAME.png (the folder the screenshots are looked at in).
+/// With STRATA_SCREENSHOT_DIR set, saves `widget` there as NAME.png (scripts/screenshots.sh sets it).
 void shoot(QWidget& widget, const QString& name)
 {
-    const QString folder = QStringLiteral("/tmp/shots");
-    QDir().mkpath(folder);
+    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(folder));
     screenshots::settle();
     QVERIFY(widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png"))));
 }
@@ -289,17 +291,6 @@ private Q_SLOTS:
         // lineage.
         Theme& theme = Theme::instance();
         const Theme::Choice before = theme.choice();
-        for (const QSize& screen : screenshotScreens()) {
-            window->resize(screen);
-            for (const auto& [name, choice] : {std::pair{QStringLiteral("light"), Theme::Choice::Light},
-                                               std::pair{QStringLiteral("dark"), Theme::Choice::Dark}}) {
-                theme.choose(choice);
-                shoot(*window, QStringLiteral("family-window-%1-%2x%3")
-                                   .arg(name)
-                                   .arg(screen.width())
-                                   .arg(screen.height()));
-            }
-        }
         theme.choose(Theme::Choice::Light);
         page.selectStrategy(rootId);
         page.focusOnSelected();

@@ -21,7 +21,8 @@ namespace strata {
 
 FamilyWindow::FamilyWindow(QWidget* parent)
     : QWidget(parent), m_banner(new ErrorBanner(this)), m_title(new QLabel(this)), m_note(new QLabel(this)),
-      m_reportButton(new QPushButton(tr("Report…"), this)), m_parallel(new ParallelCoordinatesChart(this)),
+      m_reportButton(new QPushButton(tr("Report…"), this)),
+      m_cancelButton(new QPushButton(tr("Cancel"), this)), m_parallel(new ParallelCoordinatesChart(this)),
       m_table(new FamilyTable(this)), m_attribution(new AttributionChart(this))
 {
     QFont big = m_title->font();
@@ -36,7 +37,10 @@ FamilyWindow::FamilyWindow(QWidget* parent)
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
+    header->addWidget(m_cancelButton);
     header->addWidget(m_reportButton);
+    m_cancelButton->setToolTip(tr("Stop reading"));
+    m_cancelButton->hide();
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_table);
@@ -63,6 +67,7 @@ FamilyWindow::FamilyWindow(QWidget* parent)
     connect(m_table, &FamilyTable::memberSelected, this, &FamilyWindow::selectMember);
     connect(m_parallel, &ParallelCoordinatesChart::memberClicked, this, &FamilyWindow::selectMember);
     connect(m_reportButton, &QPushButton::clicked, this, &FamilyWindow::askForReport);
+    connect(m_cancelButton, &QPushButton::clicked, this, &FamilyWindow::cancel);
     setWindowTitle(tr("Strategy family"));
 }
 
@@ -71,11 +76,35 @@ FamilyWindow::~FamilyWindow() = default;
 
 void FamilyWindow::setConnection(std::optional<ConnectionUrl> url)
 {
-    if (m_runner && m_runner->isRunning())
+    if (m_runner && m_runner->isRunning()) {
+        // Left to end on its own; its result is never shown.
+        disconnect(m_runner.get(), nullptr, this, nullptr);
         m_runner->cancel();
+        JobRunner* leftover = m_runner.release();
+        connect(leftover, &JobRunner::finished, leftover, &QObject::deleteLater);
+    }
     m_runner.reset();
     m_job = nullptr;
     m_url = std::move(url);
+    setReading(false);
+}
+
+void FamilyWindow::cancel()
+{
+    if (m_runner && m_runner->isRunning())
+        m_runner->cancel();
+}
+
+void FamilyWindow::setReading(bool reading)
+{
+    m_cancelButton->setVisible(reading);
+    m_reportButton->setEnabled(!reading && !m_family.members.isEmpty());
+}
+
+void FamilyWindow::clear()
+{
+    showFamily(FamilyView{});
+    m_banner->clear();
 }
 
 bool FamilyWindow::isReading() const
@@ -124,7 +153,7 @@ void FamilyWindow::start(const QString& strategyId, bool withAnalytics, const QS
     });
     connect(m_runner.get(), &JobRunner::finished, this,
             [this, reportPath](bool ok, const Error& error) { onFinished(ok, error, reportPath); });
-    m_reportButton->setEnabled(false);
+    setReading(true);
     m_banner->showNotice(withAnalytics ? tr("Reading the analytics of %1 for the report…").arg(strategyId)
                                        : tr("Reading the family of %1…").arg(strategyId));
     m_runner->start();
@@ -132,20 +161,28 @@ void FamilyWindow::start(const QString& strategyId, bool withAnalytics, const QS
 
 void FamilyWindow::onFinished(bool ok, const Error& error, const QString& reportPath)
 {
-    m_reportButton->setEnabled(!m_family.members.isEmpty());
-    if (!ok || !m_job || !m_job->family()) {
-        m_banner->showError(error);
+    setReading(false);
+    const bool complete = ok && m_job && m_job->family() && (reportPath.isEmpty() || m_job->analytics());
+    if (!complete) {
+        const Error shown = ok ? Error::failed(tr("The worker read nothing for %1.").arg(m_rootId),
+                                               tr("Nothing was written."), tr("Open the family again."))
+                               : error;
+        m_banner->showError(shown);
         if (reportPath.isEmpty())
-            Q_EMIT familyFailed(error);
+            Q_EMIT familyFailed(shown);
         else
-            Q_EMIT reportFailed(error);
+            Q_EMIT reportFailed(shown);
         return;
     }
     m_banner->clear();
-    if (reportPath.isEmpty()) {
+    if (reportPath.isEmpty())
         showFamily(*m_job->family());
-        return;
-    }
+    else
+        writeReportFiles(reportPath);
+}
+
+void FamilyWindow::writeReportFiles(const QString& reportPath)
+{
     if (!m_reportSheet) {
         m_reportSheet = new TearsheetView(this);
         m_reportSheet->setWindowFlag(Qt::Window);
@@ -154,18 +191,28 @@ void FamilyWindow::onFinished(bool ok, const Error& error, const QString& report
         m_reportSheet->hide();
     }
     const StrategyAnalytics& analytics = *m_job->analytics();
-    m_reportSheet->setTearsheet(analytics.tearsheet);
+    // Every chart of the tearsheet window, the analytics' ones included (benchmark, rolling risk, years…).
+    m_reportSheet->setAnalytics(analytics);
     const FamilyView& family = *m_job->family();
     const QList<QWidget*> familyCharts = {m_parallel, m_attribution};
     const QString pdfPath = pdfPathFor(reportPath);
-    for (const QString& path : {reportPath, pdfPath}) {
-        if (const Status written =
-                ReportWriter::write(path, analytics, m_reportSheet->charts(), &family, familyCharts);
-            !written) {
-            m_banner->showError(written.error());
-            Q_EMIT reportFailed(written.error());
-            return;
-        }
+    if (const Status html =
+            ReportWriter::write(reportPath, analytics, m_reportSheet->charts(), &family, familyCharts);
+        !html) {
+        m_banner->showError(html.error());
+        Q_EMIT reportFailed(html.error());
+        return;
+    }
+    if (const Status pdf =
+            ReportWriter::write(pdfPath, analytics, m_reportSheet->charts(), &family, familyCharts);
+        !pdf) {
+        // The HTML is whole and stays: the error says so.
+        const Error error = pdf.error().withUnchanged(
+            tr("The HTML report %1 was written; no PDF was written, and %2 is as it was.")
+                .arg(reportPath, QFileInfo(pdfPath).fileName()));
+        m_banner->showError(error);
+        Q_EMIT reportFailed(error);
+        return;
     }
     m_banner->showNotice(tr("Report written: %1 and %2").arg(reportPath, pdfPath));
     Q_EMIT reportWritten({reportPath, pdfPath});
@@ -186,10 +233,11 @@ void FamilyWindow::showFamily(const FamilyView& family)
         notes << QStringLiteral("⚠ ") + problem;
     m_note->setText(notes.join(QLatin1Char('\n')));
     m_note->setVisible(!notes.isEmpty());
-    m_reportButton->setEnabled(!family.members.isEmpty());
-    setWindowTitle(tr("Family — %1").arg(family.rootId));
-    if (!family.members.isEmpty())
-        m_table->selectMember(family.rootId);
+    m_reportButton->setEnabled(!family.members.isEmpty() && !isReading());
+    setWindowTitle(family.rootId.isEmpty() ? tr("Strategy family") : tr("Family — %1").arg(family.rootId));
+    if (family.members.isEmpty())
+        return;
+    m_table->selectMember(family.rootId);
     Q_EMIT familyShown(family.rootId);
 }
 

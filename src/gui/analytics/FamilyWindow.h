@@ -42,6 +42,10 @@ public:
     void openFamily(const QString& strategyId);
     /// Shows a family read elsewhere.
     void showFamily(const FamilyView& family);
+    /// Shows no family (the database changed or closed).
+    void clear();
+    /// Stops the read running; the banner says it was cancelled.
+    void cancel();
     /// Reads the root's analytics on a worker, then writes `htmlPath` and the PDF beside it (same name,
     /// .pdf). reportWritten or reportFailed follows.
     void writeReport(const QString& htmlPath);
@@ -53,6 +57,7 @@ public:
     AttributionChart* attribution() const { return m_attribution; }
     ErrorBanner* banner() const { return m_banner; }
     QPushButton* reportButton() const { return m_reportButton; }
+    QPushButton* cancelButton() const { return m_cancelButton; }
     QString heading() const;
 
     /// The PDF written beside an HTML report: the same name with .pdf.
@@ -67,6 +72,8 @@ Q_SIGNALS:
 private:
     void start(const QString& strategyId, bool withAnalytics, const QString& reportPath);
     void onFinished(bool ok, const Error& error, const QString& reportPath);
+    void writeReportFiles(const QString& reportPath);
+    void setReading(bool reading);
     void selectMember(const QString& strategyId);
     void askForReport();
 
@@ -79,6 +86,7 @@ private:
     QLabel* m_title;
     QLabel* m_note;
     QPushButton* m_reportButton;
+    QPushButton* m_cancelButton;
     ParallelCoordinatesChart* m_parallel;
     FamilyTable* m_table;
     AttributionChart* m_attribution;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <QHash>
+
 #include "analytics/FamilyTableModel.h"
 
 namespace strata {
@@ -39,19 +41,22 @@ QList<ParallelCoordinatesAxis> ParallelCoordinatesAxes::build(const FamilyView& 
         ParallelCoordinatesAxis axis;
         axis.key = name;
         axis.title = name.section(QLatin1Char('.'), -1);
+        // A text parameter: its values sorted, each member at its value's place (looked up, not searched).
+        QHash<QString, int> place;
         if (!numeric) {
             for (const FamilyView::Member& m : members)
                 if (const QJsonValue v = m.parameters.value(name); !v.isUndefined())
-                    axis.categories << FamilyTableModel::formatParameter(v);
-            axis.categories.removeDuplicates();
+                    place.insert(FamilyTableModel::formatParameter(v), 0);
+            axis.categories = place.keys();
             axis.categories.sort();
+            for (int i = 0; i < axis.categories.size(); ++i)
+                place[axis.categories.at(i)] = i;
         }
         for (const FamilyView::Member& m : members) {
             const QJsonValue v = m.parameters.value(name);
             axis.position << (v.isUndefined() ? axesNan
-                              : numeric
-                                  ? v.toDouble()
-                                  : double(axis.categories.indexOf(FamilyTableModel::formatParameter(v))));
+                              : numeric       ? v.toDouble()
+                                              : double(place.value(FamilyTableModel::formatParameter(v))));
         }
         axes << axis;
     }

@@ -103,6 +103,11 @@ void StrategiesPage::load(const ConnectionUrl& url)
     m_wanted = same ? m_ui->details->strategyId() : QString();
     m_title = url.display();
     m_reader->setConnection(url);
+    if (m_family && !same) {
+        // Another database: what the family window showed belongs to the one that was open.
+        m_family->setConnection(url);
+        m_family->clear();
+    }
     if (!same)
         showEmpty(tr("Reading the strategy lineage…"), tr("Reading the strategy tables of %1.").arg(m_title),
                   false);
@@ -122,6 +127,10 @@ void StrategiesPage::showGraph(LineageGraph graph)
 void StrategiesPage::clear()
 {
     m_reader->setConnection(std::nullopt);
+    if (m_family) {
+        m_family->setConnection(std::nullopt);
+        m_family->clear();
+    }
     m_scene->clearLineage();
     m_ui->details->clear();
     m_ui->problemList->clear();
@@ -294,6 +303,13 @@ void StrategiesPage::openFamily(const QString& strategyId)
     if (!m_family) {
         m_family = new FamilyWindow(this);
         m_family->setWindowFlag(Qt::Window);
+        connect(m_family, &FamilyWindow::familyShown, this, [this](const QString& rootId) {
+            m_ui->status->setText(
+                tr("Family of %1 opened: %2 members.").arg(rootId).arg(m_family->family().members.size()));
+        });
+        connect(m_family, &FamilyWindow::familyFailed, this, [this](const Error& error) {
+            m_ui->status->setText(tr("The family could not be read: %1").arg(error.what));
+        });
         const QScreen* screen = this->screen();
         const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1024, 700);
         m_family->resize(PerformanceWindows::windowSize(available.size()));
