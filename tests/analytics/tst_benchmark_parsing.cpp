@@ -2,6 +2,7 @@
 // guess between them, the return histogram and the verdict sentence, each against values worked out by hand.
 
 #include <cmath>
+#include <limits>
 
 #include <QTest>
 
@@ -167,6 +168,30 @@ private Q_SLOTS:
         QCOMPARE(g.counts, (QList<int>{9, 8, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
         QVERIFY(std::abs(g.width - 0.11 / 13) < 1e-15);
         QVERIFY(std::abs(g.mean - 0.435 / 27) < 1e-15);
+    }
+
+    void histogramLeavesOutWhatIsNotANumber()
+    {
+        // The 13 hand-computed returns above with a NaN and both infinities among them: the same histogram
+        // (from -0.03, width 0.014, counts 3 3 3 2 2), mean 0.03 / 13 and sd 0.0212735541 of the 13 finite
+        // values, the same quartiles (-0.01 and 0.02). Before, the NaN reached std::nth_element (undefined)
+        // and the infinities made the range infinite.
+        constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        const QList<double> days = {nan,  0.02, -0.01, 0.03,  -0.02, -0.01, 0.00, inf,
+                                    0.04, 0.01, 0.01,  -0.03, -0.01, 0.02,  -inf, -0.02};
+        const auto h = ReturnHistogram::of(days);
+        QVERIFY2(std::abs(h.from + 0.03) < 1e-15, qPrintable(QString::number(h.from)));
+        QVERIFY2(std::abs(h.width - 0.014) < 1e-15, qPrintable(QString::number(h.width)));
+        QCOMPARE(h.counts, (QList<int>{3, 3, 3, 2, 2}));
+        QVERIFY2(std::abs(h.mean - 0.03 / 13) < 1e-15, qPrintable(QString::number(h.mean)));
+        QVERIFY2(std::abs(h.stddev - 0.021273554065179202) < 1e-12, qPrintable(QString::number(h.stddev)));
+        QVERIFY(std::abs(ReturnHistogram::quantile(days, 0.25) + 0.01) < 1e-15);
+        QVERIFY(std::abs(ReturnHistogram::quantile(days, 0.75) - 0.02) < 1e-15);
+        // Nothing finite: an empty histogram and no quantile.
+        const auto none = ReturnHistogram::of({nan, inf});
+        QVERIFY(none.counts.isEmpty());
+        QVERIFY(std::isnan(ReturnHistogram::quantile({nan, inf}, 0.5)));
     }
 
     void verdicts()

@@ -162,6 +162,8 @@ StrategyAnalytics AnalyticsBuilder::build(const StrategyRecord& strategy,
     }
 
     a.monthlyReturns = analytics_builder::monthlyOf(a.returns);
+    // A day whose return is not a number (a NaN or an infinity in total_return) counts in no bin: the
+    // histogram leaves non-finite values out, and so a month compounded over such a day.
     a.dailyDistribution = ReturnHistogram::of(a.returns.ret);
     a.monthlyDistribution = ReturnHistogram::of(a.monthlyReturns);
     return a;

@@ -5,8 +5,25 @@
 
 namespace strata {
 
+namespace return_histogram {
+
+/// The finite values only: a NaN has no order (std::nth_element on one is undefined) and an infinity no bin.
+QList<double> finite(const QList<double>& values)
+{
+    QList<double> out;
+    out.reserve(values.size());
+    for (double v : values)
+        if (std::isfinite(v))
+            out << v;
+    return out;
+}
+
+} // namespace return_histogram
+
 double ReturnHistogram::quantile(QList<double> values, double q)
 {
+    if (std::any_of(values.cbegin(), values.cend(), [](double v) { return !std::isfinite(v); }))
+        values = return_histogram::finite(values);
     if (values.isEmpty())
         return std::nan("");
     const double rank = q * static_cast<double>(values.size() - 1);
@@ -20,8 +37,9 @@ double ReturnHistogram::quantile(QList<double> values, double q)
     return a + (b - a) * (rank - static_cast<double>(low));
 }
 
-StrategyAnalytics::Histogram ReturnHistogram::of(const QList<double>& values)
+StrategyAnalytics::Histogram ReturnHistogram::of(const QList<double>& given)
 {
+    const QList<double> values = return_histogram::finite(given);
     StrategyAnalytics::Histogram h;
     const qsizetype n = values.size();
     if (n == 0)
