@@ -110,7 +110,8 @@ StrategyAnalytics AnalyticsBuilder::build(const StrategyRecord& strategy,
         benchmarkOnDays.ret = aligned;
     }
 
-    // Cumulative benchmark, and scaled to the strategy's volatility (QuantStats' match_volatility).
+    // Cumulative benchmark, and the benchmark scaled to the strategy's volatility: the reverse of QuantStats'
+    // match_volatility, which scales the strategy to the benchmark's, so the strategy's line stays as it is.
     if (hasBenchmark) {
         a.benchmarkCumulativeByDay = analytics_builder::compounded(aligned);
         const double benchmarkStddev = analytics_builder::sampleStddev(aligned);
