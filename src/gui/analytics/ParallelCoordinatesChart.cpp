@@ -13,6 +13,7 @@
 
 #include "analytics/FamilyTableModel.h"
 #include "analytics/ParallelCoordinatesAxes.h"
+#include "analytics/ParallelCoordinatesFrame.h"
 #include "strategy/ChartStyle.h"
 #include "strategy/LineageStyle.h"
 #include "theme/Theme.h"
@@ -41,13 +42,6 @@ double pcSegmentDistance(const QPointF& p, const QPointF& a, const QPointF& b)
     const double t = length > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length, 0.0, 1.0) : 0.0;
     const QPointF nearest = a + t * ab;
     return std::hypot(p.x() - nearest.x(), p.y() - nearest.y());
-}
-
-QString pcAxisValue(const ParallelCoordinatesChart::Axis& axis, double value)
-{
-    if (axis.isResult)
-        return FamilyTableModel::formatResult(axis.key, value);
-    return QString::number(value, 'g', 4);
 }
 
 } // namespace
@@ -192,7 +186,7 @@ void ParallelCoordinatesChart::paintCache()
         painter.drawText(rect(), Qt::AlignCenter, tr("No family to show"));
         return;
     }
-    paintAxes(painter);
+    ParallelCoordinatesFrame::paintAxes(painter, m_axes, plotArea(), height());
     // One pixel wide, cosmetic: the raster engine draws those directly instead of filling an outline.
     // The lines go in colour bands, each band drawn in one call, the worst Sharpe first so that the best lie
     // on top (members without a Sharpe under all). A small family is drawn antialiased and translucent, so
@@ -257,54 +251,6 @@ void ParallelCoordinatesChart::paintLine(QPainter& painter, int member, const QC
     pen.setCosmetic(width <= 1.0);
     painter.setPen(pen);
     painter.drawPolyline(lineOf(member));
-}
-
-void ParallelCoordinatesChart::paintAxes(QPainter& painter) const
-{
-    const QRectF area = plotArea();
-    const double spacing = m_axes.size() > 1 ? area.width() / double(m_axes.size() - 1) : area.width();
-    QFont title = chartstyle::tickFont();
-    title.setBold(true);
-    const QFont ticks = chartstyle::tickFont();
-    const QFontMetricsF titleMetrics(title);
-    const QFontMetricsF tickMetrics(ticks);
-    // The results' axes on a faint band of their own, apart from the parameters'.
-    int firstResult = 0;
-    while (firstResult < m_axes.size() && !m_axes.at(firstResult).isResult)
-        ++firstResult;
-    if (firstResult < m_axes.size()) {
-        const double from = axisX(firstResult) - spacing / 2;
-        QColor band = chartstyle::gridColour();
-        band.setAlpha(90);
-        painter.fillRect(QRectF(from, 2, area.right() + spacing / 2 - from, height() - 4), band);
-    }
-    // Titles too wide for the room between two axes take two rows, every other axis on the lower one.
-    bool staggered = false;
-    for (const Axis& axis : m_axes)
-        staggered = staggered || titleMetrics.horizontalAdvance(axis.title) > spacing - 6;
-    for (int a = 0; a < m_axes.size(); ++a) {
-        const Axis& axis = m_axes.at(a);
-        const double x = axisX(a);
-        painter.setPen(QPen(chartstyle::referenceColour(), 1.2));
-        painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
-        const double room = std::max(24.0, spacing - 6);
-        const double titleRoom = staggered ? std::max(24.0, 2 * spacing - 8) : room;
-        const double titleTop = staggered && a % 2 == 1 ? 4 + titleMetrics.height() : 4;
-        painter.setFont(title);
-        painter.setPen(chartstyle::textColour());
-        const QString name = titleMetrics.elidedText(axis.title, Qt::ElideMiddle, titleRoom);
-        painter.drawText(QRectF(x - titleRoom / 2, titleTop, titleRoom, titleMetrics.height()),
-                         Qt::AlignCenter, name);
-        painter.setFont(ticks);
-        const QString top = axis.categories.isEmpty() ? pcAxisValue(axis, axis.high) : axis.categories.last();
-        const QString bottom =
-            axis.categories.isEmpty() ? pcAxisValue(axis, axis.low) : axis.categories.first();
-        painter.drawText(
-            QRectF(x - room / 2, area.top() - tickMetrics.height() - 4, room, tickMetrics.height()),
-            Qt::AlignCenter, tickMetrics.elidedText(top, Qt::ElideRight, room));
-        painter.drawText(QRectF(x - room / 2, area.bottom() + 4, room, tickMetrics.height()), Qt::AlignCenter,
-                         tickMetrics.elidedText(bottom, Qt::ElideRight, room));
-    }
 }
 
 void ParallelCoordinatesChart::paintLegend(QPainter& painter) const

@@ -62,7 +62,6 @@ private:
     QRectF plotArea() const;
     double axisX(int axis) const;
     QPolygonF lineOf(int member) const;
-    void paintAxes(QPainter& painter) const;
     void paintLegend(QPainter& painter) const;
     void paintLine(QPainter& painter, int member, const QColor& colour, double width) const;
     /// The axes, the legend and every member's thin line but the root's, drawn once into m_cache and
