@@ -142,6 +142,12 @@ gui_shots 1600x1000 tst_console_window aPlanNodeOpensItsTablesIndexMap
 gui_shots 1600x1000 tst_explain_panel drawsThePlanWithAdviceAndLinks foldsAHugePlan planNodeOpensTheIndexMap
 gui_shots 1600x1000 tst_export_dialog exportAndCopyFromTheDataTab
 gui_shots 1600x1000 tst_sessions_page
+# Strategy analytics: the tearsheet against its benchmark with the backtest/live split, the metric table and a
+# benchmark that cannot be read (tearsheet-analytics-*), the family window and the lineage's edge figures
+# (family-window-*, lineage-edge-figures-*), and the HTML report as headless Chromium draws it (report-chromium).
+gui_shots 1600x1000 tst_tearsheet_analytics
+gui_shots 1600x1000 tst_family_view
+gui_shots 1600x1000 tst_report
 # The views whose colours tst_themes measures in both themes: the ER diagram and the lineage fitted whole
 # (er-diagram-fit, strategy-lineage-fit), an index map (index-map-sqlite-orders), the timeline and the plan on the
 # demo (timeline-demo, plan-demo) and the wizard as it opens (wizard-opened).
