@@ -56,6 +56,19 @@ inline Status addDays(Database& db, const QString& id, const QList<Day>& days,
     return {};
 }
 
+/// One performance row as written, for the rows the readers must skip: `returnSql` is put into the
+/// statement as is (an engine's spelling of a value that is not a number).
+inline Status addRow(Database& db, const QString& id, const QString& start, const QString& end,
+                     const QString& type, const QString& returnSql, int winning, int trades)
+{
+    return db.execute(
+        QStringLiteral("INSERT INTO strategy_performance (strategy_id, version, period_start, period_end, "
+                       "period_type, total_return, total_return_pct, winning_trades, total_trades) "
+                       "VALUES (?, 'v', ?, ?, ?, 0, %1, ?, ?)")
+            .arg(returnSql),
+        {id, start, end, type, winning, trades});
+}
+
 inline Status addLineage(Database& db, const QString& ancestor, const QString& descendant,
                          const QString& type, int distance, const QVariant& improvement, const QVariant& risk,
                          const QString& reason)

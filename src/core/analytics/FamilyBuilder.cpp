@@ -50,11 +50,19 @@ QList<int> orderMembers(const LineageGraph& graph, int root, QHash<int, int>& ge
 
 void copyResults(FamilyView::Member& m, const FamilyBuilder::Results* r)
 {
-    if (!r) {
+    if (r && r->skipped > 0)
+        m.problems << QStringLiteral(
+                          "%1 daily performance row%2 skipped, as the tearsheet skips them (a second "
+                          "row for the same period_start, a time that is not a time or a period "
+                          "ending before it starts, a return that is not a number)")
+                          .arg(r->skipped)
+                          .arg(r->skipped == 1 ? QString() : QStringLiteral("s"));
+    if (!r || r->days <= 0) {
         m.days = 0;
         m.totalReturn = m.cagr = m.sharpe = m.sortino = m.maxDrawdown = m.volatility = m.winRate = kNaN;
         m.attribution = {kNaN, kNaN, kNaN};
-        m.problems << QStringLiteral("no daily performance rows: its results are empty");
+        m.problems << (r ? QStringLiteral("no usable daily performance rows: its results are empty")
+                         : QStringLiteral("no daily performance rows: its results are empty"));
         return;
     }
     m.days = r->days;

@@ -26,6 +26,7 @@ public:
         double volatility = 0;
         double winRate = 0;
         std::array<double, 3> attribution{};
+        int skipped = 0; ///< daily rows left out as the tearsheet leaves them out
     };
 
     /// An unknown `rootId` gives an empty view with a problem naming it.

@@ -25,6 +25,7 @@ FamilyBuilder::Results FamilyResultsQuery::results(const FamilyReturnScan::Path&
     constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
     FamilyBuilder::Results r;
     r.days = p.days;
+    r.skipped = p.skipped;
     if (p.days <= 0)
         return r;
     const double n = p.days;

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "analytics/FamilyPathFollower.h"
+#include "analytics/FamilyRowTime.h"
 #include "analytics/FamilySnapshot.h"
 #include "dialects/postgres/PostgresDatabase.h"
 #include "dialects/sqlite/SqliteDatabase.h"
@@ -44,9 +45,14 @@ QString FamilyReturnScan::sql(qsizetype ids, Dialect dialect)
                         ? QStringLiteral("CAST(%1 AS DOUBLE PRECISION)").arg(QLatin1String(column))
                         : QLatin1String(column));
     const QString value = columns.join(QStringLiteral(", "));
-    return QStringLiteral("SELECT strategy_id, %1 FROM strategy_performance WHERE strategy_id IN (%2) "
-                          "AND %3 ORDER BY strategy_id, period_start")
-        .arg(value, marks.join(QStringLiteral(", ")), dailyCondition(dialect));
+    // The row's id and times let FamilyPathFollower skip the rows the tearsheet skips.
+    const QString key = dialect == Dialect::Postgres
+                            ? QStringLiteral("CAST(id AS BIGINT), CAST(period_start AS TIMESTAMPTZ), "
+                                             "CAST(period_end AS TIMESTAMPTZ)")
+                            : QStringLiteral("id, period_start, period_end");
+    return QStringLiteral("SELECT strategy_id, %1, %2 FROM strategy_performance WHERE strategy_id IN (%3) "
+                          "AND %4 ORDER BY strategy_id, period_start")
+        .arg(key, value, marks.join(QStringLiteral(", ")), dailyCondition(dialect));
 }
 
 Error FamilyReturnScan::failure(const QString& message) const
@@ -83,16 +89,28 @@ Status FamilyReturnScan::scanSqlite(const QStringList& ids, const Sink& sink)
                           SQLITE_STATIC);
     }
     FamilyPathFollower follower(sink);
+    const auto time = [stmt](int column) -> std::optional<qint64> {
+        if (sqlite3_column_type(stmt, column) == SQLITE_NULL)
+            return std::nullopt;
+        return FamilyRowTime::fromText(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
+                                       sqlite3_column_bytes(stmt, column));
+    };
+    FamilyPathFollower::Row row;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const auto* id = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
         const int bytes = sqlite3_column_bytes(stmt, 0);
-        std::array<double, 6> values;
-        for (int c = 0; c < 6; ++c)
-            values[size_t(c)] = sqlite3_column_type(stmt, c + 1) == SQLITE_NULL
-                                    ? family_scan::kNull
-                                    : sqlite3_column_double(stmt, c + 1);
-        follower.row(id, bytes, values);
+        row.rowId = sqlite3_column_int64(stmt, 1);
+        row.start = time(2);
+        row.end = time(3);
+        for (int c = 0; c < 6; ++c) {
+            // A text or blob kept in a numeric column is not a number (the tearsheet skips such a return).
+            const int type = sqlite3_column_type(stmt, c + 4);
+            row.values[size_t(c)] = type == SQLITE_INTEGER || type == SQLITE_FLOAT
+                                        ? sqlite3_column_double(stmt, c + 4)
+                                        : family_scan::kNull;
+        }
+        follower.row(id, bytes, row);
     }
     const QString message = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(handle));
     sqlite3_finalize(stmt);
@@ -139,18 +157,24 @@ Status FamilyReturnScan::scanPostgres(const QStringList& ids, const Sink& sink)
         if (PQresultStatus(batch) != PGRES_TUPLES_OK)
             return failed(batch);
         const int rows = PQntuples(batch);
-        for (int row = 0; row < rows; ++row) {
-            std::array<double, 6> values;
+        FamilyPathFollower::Row row;
+        for (int r = 0; r < rows; ++r) {
+            quint64 bits = 0;
+            std::memcpy(&bits, PQgetvalue(batch, r, 1), sizeof bits);
+            row.rowId = std::bit_cast<qint64>(qFromBigEndian(bits));
+            row.start = PQgetisnull(batch, r, 2) ? std::nullopt
+                                                 : FamilyRowTime::fromPostgres(PQgetvalue(batch, r, 2));
+            row.end = PQgetisnull(batch, r, 3) ? std::nullopt
+                                               : FamilyRowTime::fromPostgres(PQgetvalue(batch, r, 3));
             for (int c = 0; c < 6; ++c) {
-                if (PQgetisnull(batch, row, c + 1)) {
-                    values[size_t(c)] = family_scan::kNull;
+                if (PQgetisnull(batch, r, c + 4)) {
+                    row.values[size_t(c)] = family_scan::kNull;
                     continue;
                 }
-                quint64 bits = 0;
-                std::memcpy(&bits, PQgetvalue(batch, row, c + 1), sizeof bits);
-                values[size_t(c)] = std::bit_cast<double>(qFromBigEndian(bits));
+                std::memcpy(&bits, PQgetvalue(batch, r, c + 4), sizeof bits);
+                row.values[size_t(c)] = std::bit_cast<double>(qFromBigEndian(bits));
             }
-            follower.row(PQgetvalue(batch, row, 0), PQgetlength(batch, row, 0), values);
+            follower.row(PQgetvalue(batch, r, 0), PQgetlength(batch, r, 0), row);
         }
         PQclear(batch);
         if (rows == 0)
