@@ -84,7 +84,22 @@ void RollingRiskChart::setAnalytics(const StrategyAnalytics& analytics, const QL
                       rolling_risk_chart::pen(benchmark, 1.8));
         setIncludeZero(true);
     }
-    legend->setVisible(graphCount() > 0);
+    // No line, no legend: an empty legend row left in the layout squeezes the plot to a sliver, so it is
+    // taken out of the layout and put back under the plot when there are lines again.
+    const bool lines = graphCount() > 0;
+    legend->setVisible(lines);
+    if (!lines && legend->layout()) {
+        plotLayout()->take(legend);
+        plotLayout()->simplify();
+    } else if (lines && !legend->layout()) {
+        const int legendRow = plotLayout()->rowCount();
+        plotLayout()->addElement(legendRow, 0, legend);
+        plotLayout()->setRowStretchFactor(legendRow, 0.001);
+    }
+    // The value axis fitted to the new lines now: the time range may not change (the same period shown
+    // again), and QCustomPlot's default 0–5 would read as a volatility of 0–500 %.
+    if (lines)
+        fitValueAxis();
     if (m_measure == Measure::Beta && graphCount() == 0) {
         // Said where the lines would be, so an empty chart is never taken for a flat beta.
         auto* note = new QCPItemText(this);
@@ -93,10 +108,13 @@ void RollingRiskChart::setAnalytics(const StrategyAnalytics& analytics, const QL
         note->setPositionAlignment(Qt::AlignCenter);
         note->setFont(chartstyle::tickFont());
         note->setColor(chartstyle::textColour());
-        note->setText(analytics.benchmark.isEmpty() ? tr("No benchmark: %1")
-                                                          .arg(analytics.benchmarkNote.isEmpty()
-                                                                   ? tr("choose one above to see the beta")
-                                                                   : analytics.benchmarkNote)
+        // One short line: the benchmark's full explanation is in the banner above (and at the report's top),
+        // and a longer note runs out of the chart on both sides.
+        constexpr qsizetype shortNote = 90;
+        const QString why = analytics.benchmarkNote.isEmpty() || analytics.benchmarkNote.size() > shortNote
+                                ? tr("choose one in the Benchmark chooser to see the beta")
+                                : analytics.benchmarkNote;
+        note->setText(analytics.benchmark.isEmpty() ? tr("No benchmark: %1").arg(why)
                                                     : tr("Not enough common days for a 6-month beta"));
         yAxis->setRange(-0.5, 1.5);
     }
