@@ -1,5 +1,7 @@
 #include "analytics/ReportWriter.h"
 
+#include <memory>
+
 #include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
@@ -11,7 +13,10 @@
 #include <QUrl>
 
 #include "analytics/ReportDocument.h"
+#include "strategy/ChartStyle.h"
 #include "strategy/QCustomPlotInclude.h"
+#include "strategy/TearsheetView.h"
+#include "strategy/TimeSeriesChart.h"
 
 namespace strata {
 
@@ -51,15 +56,53 @@ Status ReportWriter::write(const QString& path, const StrategyAnalytics& analyti
                            const QList<QCustomPlot*>& tearsheetCharts, const FamilyView* family,
                            const QList<QWidget*>& familyCharts)
 {
+    // The report is a white page: its charts are drawn in the light palette whatever View > Theme says, so a
+    // report written from a dark window reads like one written from a light one. The tearsheet's charts are
+    // drawn again, light, by a tearsheet of their own showing the same periods as the window's.
+    const bool dark = chartstyle::darkTheme();
+    const bool before = chartstyle::forceLightPalette(true);
     QList<QImage> tearsheetImages;
-    for (QCustomPlot* plot : tearsheetCharts)
-        if (plot)
-            tearsheetImages << reportPicture(plot);
+    {
+        std::unique_ptr<TearsheetView> light;
+        QList<QCustomPlot*> plots = tearsheetCharts;
+        if (dark) {
+            light = std::make_unique<TearsheetView>();
+            light->setAnalytics(analytics);
+            if (light->charts().size() == tearsheetCharts.size()) {
+                plots = light->charts();
+                for (qsizetype i = 0; i < plots.size(); ++i)
+                    if (qobject_cast<TimeSeriesChart*>(plots.at(i)) && tearsheetCharts.at(i))
+                        plots.at(i)->xAxis->setRange(tearsheetCharts.at(i)->xAxis->range());
+            } else {
+                light.reset(); // not the same charts: the window's own, restyled light
+            }
+        }
+        for (QCustomPlot* plot : std::as_const(plots))
+            if (plot) {
+                if (dark && !light)
+                    chartstyle::restyle(*plot);
+                tearsheetImages << reportPicture(plot);
+            }
+    }
     QList<QImage> familyImages;
     if (family)
         for (QWidget* widget : familyCharts)
-            if (widget)
+            if (widget) {
+                auto* plot = qobject_cast<QCustomPlot*>(widget);
+                if (dark && plot)
+                    chartstyle::restyle(*plot);
                 familyImages << reportPicture(widget);
+            }
+    chartstyle::forceLightPalette(before);
+    // The window's own charts back in the theme's colours.
+    if (dark) {
+        for (QCustomPlot* plot : tearsheetCharts)
+            if (plot)
+                chartstyle::restyle(*plot);
+        for (QWidget* widget : familyCharts)
+            if (auto* plot = qobject_cast<QCustomPlot*>(widget))
+                chartstyle::restyle(*plot);
+    }
 
     const bool pdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
     // A temporary file beside the target, renamed over it only when whole.

@@ -35,9 +35,20 @@ QColor referenceColour()
     return darkTheme() ? QColor(0xa0, 0xa4, 0xaa) : QColor(0x55, 0x55, 0x55);
 }
 
+namespace {
+bool forcedLight = false;
+} // namespace
+
+bool forceLightPalette(bool on)
+{
+    const bool before = forcedLight;
+    forcedLight = on;
+    return before;
+}
+
 bool darkTheme()
 {
-    return QApplication::palette().color(QPalette::Window).lightness() < 128;
+    return !forcedLight && QApplication::palette().color(QPalette::Window).lightness() < 128;
 }
 
 QColor backgroundColour()

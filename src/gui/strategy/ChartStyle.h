@@ -19,8 +19,12 @@ QColor seriesColour(int index); ///< the n-th strategy of a comparison
 QColor textColour();            ///< titles and labels
 QColor gridColour();
 QColor backgroundColour(); ///< white, or near black in the dark theme
-/// Whether the charts draw for the dark theme (the application palette's window colour is dark).
+/// Whether the charts draw for the dark theme (the application palette's window colour is dark), unless the
+/// light palette is forced.
 bool darkTheme();
+/// Forces the light palette on every chart drawn while `on` (the report is a white page whatever View > Theme
+/// says); returns the previous setting, to be given back.
+bool forceLightPalette(bool on);
 
 QFont titleFont();
 QFont tickFont();
