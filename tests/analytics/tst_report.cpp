@@ -19,11 +19,13 @@
 #include "analytics/AnalyticsReader.h"
 #include "analytics/FamilyWindow.h"
 #include "analytics/MetricDefinition.h"
+#include "analytics/ReportWriter.h"
 #include "common/ErrorBanner.h"
 #include "strategy/StrategiesPage.h"
 #include "strategy/StrategyDemo.h"
 #include "strategy/StrategyStore.h"
 #include "strategy/TearsheetView.h"
+#include "theme/Theme.h"
 
 using namespace strata;
 using namespace strata::test;
@@ -48,6 +50,34 @@ QString chromium()
     for (const QString& name : {QStringLiteral("chromium"), QStringLiteral("chromium-browser")})
         if (const QString path = QStandardPaths::findExecutable(name); !path.isEmpty())
             return path;
+    return {};
+}
+
+/// The charts embedded in a report's HTML, in order.
+QList<QImage> embeddedCharts(const QString& html)
+{
+    static const QRegularExpression png(QStringLiteral("data:image/png;base64,([A-Za-z0-9+/=]+)"));
+    QList<QImage> images;
+    for (auto it = png.globalMatch(html); it.hasNext();)
+        images << QImage::fromData(QByteArray::fromBase64(it.next().captured(1).toLatin1()), "PNG");
+    return images;
+}
+
+/// Whether a chart's picture is a whole chart: tall enough to read, and drawn across its width (a plot
+/// squeezed into a sliver leaves the right-hand fifth as bare background).
+QString chartProblem(const QImage& image)
+{
+    if (image.isNull())
+        return QStringLiteral("not a PNG");
+    if (image.height() < 300 || image.width() < 800)
+        return QStringLiteral("%1x%2 px").arg(image.width()).arg(image.height());
+    const QRgb ground = image.pixel(image.width() - 2, 2);
+    int drawn = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = image.width() * 4 / 5; x < image.width() - 4; ++x)
+            drawn += image.pixel(x, y) != ground ? 1 : 0;
+    if (drawn < image.height())
+        return QStringLiteral("nothing drawn in its right-hand fifth (%1 pixels)").arg(drawn);
     return {};
 }
 
@@ -139,6 +169,11 @@ private Q_SLOTS:
         sameCharts.setAnalytics(*analytics);
         QVERIFY(sameCharts.charts().size() >= 11);
         QCOMPARE(images, sameCharts.charts().size() + 2);
+        // Every chart whole, the no-benchmark beta chart included.
+        const QList<QImage> pictures = embeddedCharts(html);
+        for (int i = 0; i < pictures.size(); ++i)
+            QVERIFY2(chartProblem(pictures.at(i)).isEmpty(),
+                     qPrintable(QStringLiteral("chart %1: %2").arg(i + 1).arg(chartProblem(pictures.at(i)))));
         // No stylesheet, font or script fetched from anywhere either.
         QVERIFY(!html.contains(QStringLiteral("url("), Qt::CaseInsensitive));
         QVERIFY(!html.contains(QStringLiteral("@import"), Qt::CaseInsensitive));
@@ -185,6 +220,78 @@ private Q_SLOTS:
             openInChromium(htmlPath);
     }
 
+    /// A child strategy's report (its parent the benchmark), written from the tearsheet in the dark theme:
+    /// the white page's charts are light and whole.
+    void reportWithBenchmarkInTheDarkTheme()
+    {
+        QFETCH_GLOBAL(QString, engine);
+        FamilyTestDatabase d(engine);
+        STRATA_REQUIRE_FAMILY_DB(d);
+        StrategyDemo::Options options;
+        options.count = 12;
+        options.days = 400;
+        options.seed = 5;
+        auto filled = StrategyDemo::fill(*d.db, options);
+        QVERIFY2(filled, filled ? "" : qPrintable(filled.error().toText()));
+        auto graph = StrategyStore(*d.db).lineage();
+        QVERIFY(graph);
+        QString childId;
+        for (const auto& strategy : graph->strategies())
+            if (!strategy.parentId.isEmpty()) {
+                childId = strategy.strategyId;
+                break;
+            }
+        QVERIFY(!childId.isEmpty());
+        auto analytics = AnalyticsReader(*d.db).read(childId);
+        QVERIFY2(analytics, analytics ? "" : qPrintable(analytics.error().toText()));
+        QVERIFY2(!analytics->benchmark.isEmpty(), "the parent is the default benchmark");
+
+        Theme::instance().choose(Theme::Choice::Dark);
+        QApplication::processEvents();
+        QVERIFY(Theme::isDark());
+        TearsheetView view;
+        view.resize(1200, 2400);
+        view.setAnalytics(*analytics);
+        view.show();
+        QTest::qWait(50);
+        // The window's charts are dark.
+        const QImage windowChart = view.charts().first()->toPixmap(400, 200).toImage();
+        QVERIFY(qGray(windowChart.pixel(398, 2)) < 100);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString htmlPath = dir.filePath(QStringLiteral("report.html"));
+        const Status status = ReportWriter::write(htmlPath, *analytics, view.charts(), nullptr, {});
+        QVERIFY2(status, status ? "" : qPrintable(status.error().toText()));
+        // The window's own charts are dark again.
+        QVERIFY(qGray(view.charts().first()->toPixmap(400, 200).toImage().pixel(398, 2)) < 100);
+        Theme::instance().choose(Theme::Choice::Light);
+        QApplication::processEvents();
+        QFile htmlFile(htmlPath);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(htmlFile.readAll());
+        const QList<QImage> pictures = embeddedCharts(html);
+        QCOMPARE(pictures.size(), view.charts().size());
+        for (int i = 0; i < pictures.size(); ++i) {
+            const QImage& picture = pictures.at(i);
+            QVERIFY2(chartProblem(picture).isEmpty(),
+                     qPrintable(QStringLiteral("chart %1: %2").arg(i + 1).arg(chartProblem(picture))));
+            // Light ground in the top right corner, as a report written from the light theme.
+            QVERIFY2(qGray(picture.pixel(picture.width() - 2, 2)) > 200,
+                     qPrintable(QStringLiteral("chart %1 is dark on the white page").arg(i + 1)));
+        }
+
+        const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
+        if (!folder.isEmpty() && engine == QLatin1String("sqlite")) {
+            QVERIFY(QDir().mkpath(folder));
+            QFile::remove(QDir(folder).filePath(QStringLiteral("report-benchmark-dark.html")));
+            QVERIFY(
+                QFile::copy(htmlPath, QDir(folder).filePath(QStringLiteral("report-benchmark-dark.html"))));
+        }
+    }
+
+    void cleanup() { Theme::instance().choose(Theme::Choice::Light); }
+
 private:
     void openInChromium(const QString& htmlPath)
     {
@@ -219,8 +326,11 @@ private:
         if (folder.isEmpty())
             return;
         QVERIFY(QDir().mkpath(folder));
-        QFile::remove(QDir(folder).filePath(QStringLiteral("report-chromium.png")));
+        for (const QString& name :
+             {QStringLiteral("report-chromium.png"), QStringLiteral("report-root.html")})
+            QFile::remove(QDir(folder).filePath(name));
         QVERIFY(QFile::copy(shot, QDir(folder).filePath(QStringLiteral("report-chromium.png"))));
+        QVERIFY(QFile::copy(htmlPath, QDir(folder).filePath(QStringLiteral("report-root.html"))));
     }
 };
 
