@@ -36,7 +36,7 @@ QList<MetricDefinition> metricTable()
         metricRow("end_period", QStringLiteral("End Period"), overview, U::Date),
         metricRow("time_in_market", QStringLiteral("Time in Market"), overview, U::Percent),
         metricRow("cumulative_return", QStringLiteral("Cumulative Return"), returns, U::Percent),
-        metricRow("cagr", QStringLiteral("CAGR﹪"), returns, U::Percent),
+        metricRow("cagr", QStringLiteral("CAGR %"), returns, U::Percent),
         metricRow("sharpe", QStringLiteral("Sharpe"), ratios, U::Ratio),
         metricRow("prob_sharpe_ratio", QStringLiteral("Prob. Sharpe Ratio"), ratios, U::Percent),
         metricRow("smart_sharpe", QStringLiteral("Smart Sharpe"), ratios, U::Ratio),

@@ -17,7 +17,7 @@ struct MetricDefinition
     };
 
     QString key;     ///< stable, snake_case: "cagr", "sharpe", "max_drawdown", "win_rate_month" — JSON keys
-    QString label;   ///< as QuantStats prints it: "CAGR﹪", "Sharpe", "Max Drawdown"
+    QString label;   ///< as QuantStats prints it ("CAGR %" with a plain percent sign, which every font draws)
     QString section; ///< the block of the table it sits in: "Returns", "Risk", "Ratios", "Periods"…
     Unit unit = Unit::Ratio;
     bool needsBenchmark = false; ///< beta, alpha, correlation, R², information ratio, Treynor

@@ -66,10 +66,7 @@ QString MetricTableView::formatValue(const MetricDefinition& definition, double 
 
 QString MetricTableView::displayLabel(const MetricDefinition& definition)
 {
-    // QuantStats writes "CAGR﹪" with the small percent sign, which few desktop fonts draw: a plain one.
-    QString label = definition.label;
-    label.replace(QChar(0xFE6A), QLatin1Char('%'));
-    return label;
+    return definition.label;
 }
 
 void MetricTableView::setAnalytics(const StrategyAnalytics& analytics)
