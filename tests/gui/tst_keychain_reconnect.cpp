@@ -65,9 +65,24 @@ private Q_SLOTS:
         environment.insert(QStringLiteral("HOME"), m_home.path());
         environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_home.filePath("run"));
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath("data"));
+        // The bus starts no service on demand: with the session bus's service folders, the first call to the
+        // Secret Service (the vault's availability check) could start a second gnome-keyring, without the
+        // password, before ours had taken the name; ours then said "another secret service is running" and
+        // its login keyring never unlocked (seen on a loaded machine).
+        QFile config(m_home.filePath("bus.conf"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral(
+                         "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\" "
+                         "\"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                         "<busconfig><type>session</type><listen>unix:dir=%1</listen><auth>EXTERNAL</auth>"
+                         "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                         "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n")
+                         .arg(m_home.filePath("run"))
+                         .toUtf8());
+        config.close();
         m_bus.setProcessEnvironment(environment);
-        m_bus.start(busDaemon, {QStringLiteral("--session"), QStringLiteral("--nofork"),
-                                QStringLiteral("--print-address=1")});
+        m_bus.start(busDaemon, {QStringLiteral("--config-file=") + config.fileName(),
+                                QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
         QVERIFY(m_bus.waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine(), 5000);
         const QByteArray address = m_bus.readLine().trimmed();
