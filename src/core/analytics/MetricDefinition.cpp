@@ -1,5 +1,7 @@
 #include "analytics/MetricDefinition.h"
 
+#include <algorithm>
+
 namespace strata {
 
 namespace {
@@ -115,11 +117,26 @@ QList<MetricDefinition> metricTable()
     };
 }
 
+/// QuantStats' order, each section kept together: its report interleaves them (returns, then ratios, then
+/// returns again), which in a table grouped by section read as the same heading three times.
+QList<MetricDefinition> groupedBySection()
+{
+    QList<MetricDefinition> rows = metricTable();
+    QStringList sections;
+    for (const MetricDefinition& d : std::as_const(rows))
+        if (!sections.contains(d.section))
+            sections << d.section;
+    std::stable_sort(rows.begin(), rows.end(), [&](const MetricDefinition& a, const MetricDefinition& b) {
+        return sections.indexOf(a.section) < sections.indexOf(b.section);
+    });
+    return rows;
+}
+
 } // namespace
 
 const QList<MetricDefinition>& MetricDefinition::all()
 {
-    static const QList<MetricDefinition> table = metricTable();
+    static const QList<MetricDefinition> table = groupedBySection();
     return table;
 }
 
