@@ -1,8 +1,8 @@
 #pragma once
 
 // What the sample-split, benchmark and storage tests share: a database of either engine with the strategy set
-// applied (as tests/integration/tst_strategy_store.cpp makes it), and rows of strategy_registry,
-// strategy_versions and strategy_performance written by hand.
+// applied (StrategyDatabase.h), and rows of strategy_registry, strategy_versions and strategy_performance
+// written by hand.
 
 #include <memory>
 
@@ -11,55 +11,10 @@
 #include <QString>
 #include <QTimeZone>
 
-#include "MigrationHarness.h"
-#include "ScratchDatabases.h"
+#include "StrategyDatabase.h"
 #include "connection/Database.h"
 
 namespace strata::test {
-
-/// A database of either engine with the strategy set applied.
-struct StrategyDatabase
-{
-    std::unique_ptr<ScratchSqlite> sqlite;
-    std::unique_ptr<ScratchPostgres> postgres;
-    std::unique_ptr<Database> db;
-    QString url;
-    QString error;
-
-    explicit StrategyDatabase(const QString& engine)
-    {
-        if (engine == QLatin1String("sqlite")) {
-            sqlite = std::make_unique<ScratchSqlite>();
-            url = sqlite->url();
-        } else {
-            postgres = std::make_unique<ScratchPostgres>();
-            if (!postgres->ok()) {
-                error = postgres->error();
-                return;
-            }
-            url = postgres->url();
-        }
-        auto opened = MigrationHarness::open(url);
-        if (!opened) {
-            error = opened.error().toText();
-            return;
-        }
-        db = std::move(opened).value();
-        auto set = MigrationHarness::load(QStringLiteral(STRATA_SOURCE_DIR "/migrations/strategy"));
-        if (!set) {
-            error = set.error().toText();
-            return;
-        }
-        if (auto migrated = MigrationHarness::migrate(*db, *set); !migrated)
-            error = migrated.error().toText();
-    }
-};
-
-#define STRATA_REQUIRE_STRATEGY_DB(d)                                                                        \
-    do {                                                                                                     \
-        if (!(d).error.isEmpty())                                                                            \
-            QFAIL(qPrintable((d).error));                                                                    \
-    } while (false)
 
 /// As the strategy set stores times on SQLite; PostgreSQL reads the same text into its timestamptz.
 inline QString isoTime(const QDateTime& t)

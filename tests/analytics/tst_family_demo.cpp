@@ -9,7 +9,7 @@
 #include <QTest>
 
 #include "CliProcess.h"
-#include "FamilyTestDatabase.h"
+#include "StrategyDatabase.h"
 #include "analytics/FamilyReader.h"
 #include "analytics/StrategyFamilyJob.h"
 #include "strategy/StrategyDemo.h"
@@ -71,8 +71,8 @@ private Q_SLOTS:
     void demoFamily()
     {
         QFETCH_GLOBAL(QString, engine);
-        FamilyTestDatabase d(engine);
-        STRATA_REQUIRE_FAMILY_DB(d);
+        StrategyDatabase d(engine);
+        STRATA_REQUIRE_STRATEGY_DB(d);
         Database& db = *d.db;
         auto filled = StrategyDemo::fill(db, demo());
         QVERIFY2(filled, filled ? "" : qPrintable(filled.error().toText()));

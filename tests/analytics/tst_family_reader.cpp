@@ -8,7 +8,7 @@
 #include <QTest>
 
 #include "FamilyRows.h"
-#include "FamilyTestDatabase.h"
+#include "StrategyDatabase.h"
 #include "analytics/FamilyJson.h"
 #include "analytics/FamilyReader.h"
 
@@ -67,8 +67,8 @@ void TestFamilyReader::handFamily_data()
 void TestFamilyReader::handFamily()
 {
     QFETCH(QString, engine);
-    FamilyTestDatabase d(engine);
-    STRATA_REQUIRE_FAMILY_DB(d);
+    StrategyDatabase d(engine);
+    STRATA_REQUIRE_STRATEGY_DB(d);
     Database& db = *d.db;
     const bool sqlite = db.dialect() == Dialect::Sqlite;
     // A lineage row naming a strategy that is not in the registry: the foreign key would refuse it.

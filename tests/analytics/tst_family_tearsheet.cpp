@@ -10,7 +10,7 @@
 #include <QtEndian>
 
 #include "FamilyRows.h"
-#include "FamilyTestDatabase.h"
+#include "StrategyDatabase.h"
 #include "analytics/FamilyReader.h"
 #include "analytics/FamilyRowTime.h"
 #include "strategy/StrategyRowDecoder.h"
@@ -91,8 +91,8 @@ private Q_SLOTS:
     void sameRowsAsTearsheet()
     {
         QFETCH(QString, engine);
-        FamilyTestDatabase d(engine);
-        STRATA_REQUIRE_FAMILY_DB(d);
+        StrategyDatabase d(engine);
+        STRATA_REQUIRE_STRATEGY_DB(d);
         Database& db = *d.db;
         const bool sqlite = db.dialect() == Dialect::Sqlite;
         const QString daily = QStringLiteral("daily");

@@ -18,7 +18,7 @@
 #include <QtTest>
 
 #include "../gui/Screenshots.h"
-#include "FamilyTestDatabase.h"
+#include "StrategyDatabase.h"
 #include "analytics/AttributionChart.h"
 #include "analytics/FamilyReader.h"
 #include "analytics/FamilyTable.h"
@@ -95,8 +95,8 @@ private Q_SLOTS:
     void familyWindow()
     {
         QFETCH_GLOBAL(QString, engine);
-        FamilyTestDatabase d(engine);
-        STRATA_REQUIRE_FAMILY_DB(d);
+        StrategyDatabase d(engine);
+        STRATA_REQUIRE_STRATEGY_DB(d);
         StrategyDemo::Options options;
         options.count = 40;
         options.days = 120;

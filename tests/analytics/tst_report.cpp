@@ -15,7 +15,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "FamilyTestDatabase.h"
+#include "StrategyDatabase.h"
 #include "analytics/AnalyticsReader.h"
 #include "analytics/FamilyWindow.h"
 #include "analytics/MetricDefinition.h"
@@ -108,8 +108,8 @@ private Q_SLOTS:
     void report()
     {
         QFETCH_GLOBAL(QString, engine);
-        FamilyTestDatabase d(engine);
-        STRATA_REQUIRE_FAMILY_DB(d);
+        StrategyDatabase d(engine);
+        STRATA_REQUIRE_STRATEGY_DB(d);
         StrategyDemo::Options options;
         options.count = 24;
         options.days = 400;
@@ -225,8 +225,8 @@ private Q_SLOTS:
     void reportWithBenchmarkInTheDarkTheme()
     {
         QFETCH_GLOBAL(QString, engine);
-        FamilyTestDatabase d(engine);
-        STRATA_REQUIRE_FAMILY_DB(d);
+        StrategyDatabase d(engine);
+        STRATA_REQUIRE_STRATEGY_DB(d);
         StrategyDemo::Options options;
         options.count = 12;
         options.days = 400;

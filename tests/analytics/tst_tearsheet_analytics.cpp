@@ -19,8 +19,7 @@
 #include <QtTest>
 
 #include "../gui/Screenshots.h"
-#include "MigrationHarness.h"
-#include "ScratchDatabases.h"
+#include "StrategyDatabase.h"
 #include "analytics/AnalyticsReader.h"
 #include "analytics/AnalyticsTimeline.h"
 #include "analytics/BenchmarkChooser.h"
@@ -51,42 +50,12 @@ namespace {
 constexpr int demoDays = 420; // past a year: the 12-month rolling beta and volatility have values
 
 /// A database of either engine with the strategy set applied and the demo's strategies in it.
-struct DemoDatabase
+struct DemoDatabase : StrategyDatabase
 {
-    std::unique_ptr<ScratchSqlite> sqlite;
-    std::unique_ptr<ScratchPostgres> postgres;
-    std::unique_ptr<Database> db;
-    QString url;
-    QString error;
-
-    explicit DemoDatabase(const QString& engine)
+    explicit DemoDatabase(const QString& engine) : StrategyDatabase(engine)
     {
-        if (engine == QLatin1String("sqlite")) {
-            sqlite = std::make_unique<ScratchSqlite>();
-            url = sqlite->url();
-        } else {
-            postgres = std::make_unique<ScratchPostgres>();
-            if (!postgres->ok()) {
-                error = postgres->error();
-                return;
-            }
-            url = postgres->url();
-        }
-        auto opened = MigrationHarness::open(url);
-        if (!opened) {
-            error = opened.error().toText();
+        if (!error.isEmpty())
             return;
-        }
-        db = std::move(opened).value();
-        auto set = MigrationHarness::load(QStringLiteral(STRATA_SOURCE_DIR "/migrations/strategy"));
-        if (!set) {
-            error = set.error().toText();
-            return;
-        }
-        if (auto migrated = MigrationHarness::migrate(*db, *set); !migrated) {
-            error = migrated.error().toText();
-            return;
-        }
         StrategyDemo::Options options;
         options.count = 12;
         options.days = demoDays;

@@ -1,16 +1,20 @@
 #pragma once
 
-// A database of either engine with the strategy set applied, for the family view's tests (the same way
-// tests/integration/tst_strategy_store.cpp makes one).
+// A database of either engine with the strategy set applied (as tests/integration/tst_strategy_store.cpp
+// makes it), for the strategy analytics' tests: the samples, benchmarks, storage, family and report tests.
 
 #include <memory>
 
+#include <QString>
+
 #include "MigrationHarness.h"
 #include "ScratchDatabases.h"
+#include "connection/Database.h"
 
 namespace strata::test {
 
-struct FamilyTestDatabase
+/// A database of either engine with the strategy set applied.
+struct StrategyDatabase
 {
     std::unique_ptr<ScratchSqlite> sqlite;
     std::unique_ptr<ScratchPostgres> postgres;
@@ -18,7 +22,7 @@ struct FamilyTestDatabase
     QString url;
     QString error;
 
-    explicit FamilyTestDatabase(const QString& engine)
+    explicit StrategyDatabase(const QString& engine)
     {
         if (engine == QLatin1String("sqlite")) {
             sqlite = std::make_unique<ScratchSqlite>();
@@ -49,7 +53,7 @@ struct FamilyTestDatabase
 
 } // namespace strata::test
 
-#define STRATA_REQUIRE_FAMILY_DB(d)                                                                          \
+#define STRATA_REQUIRE_STRATEGY_DB(d)                                                                        \
     do {                                                                                                     \
         if (!(d).error.isEmpty())                                                                            \
             QFAIL(qPrintable((d).error));                                                                    \
