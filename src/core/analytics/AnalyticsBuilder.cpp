@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "analytics/MetricCalculator.h"
+#include "analytics/PeriodReturns.h"
 #include "analytics/ReturnHistogram.h"
 #include "analytics/RollingRisk.h"
 #include "analytics/SampleSplitter.h"
@@ -42,23 +43,6 @@ QList<double> compounded(const QList<double>& returns, double scale = 1)
         out << equity - 1;
     }
     return out;
-}
-
-QList<double> monthlyOf(const ReturnSeries& series)
-{
-    QList<double> months;
-    int year = 0;
-    int month = 0;
-    for (qsizetype i = 0; i < series.size(); ++i) {
-        const QDate day = series.day.at(i);
-        if (months.isEmpty() || day.year() != year || day.month() != month) {
-            months << 0.0;
-            year = day.year();
-            month = day.month();
-        }
-        months.last() = (1 + months.last()) * (1 + series.ret.at(i)) - 1;
-    }
-    return months;
 }
 
 } // namespace analytics_builder
@@ -162,7 +146,7 @@ StrategyAnalytics AnalyticsBuilder::build(const StrategyRecord& strategy,
             y.benchmark = (1 + y.benchmark) * (1 + aligned.at(i)) - 1;
     }
 
-    a.monthlyReturns = analytics_builder::monthlyOf(a.returns);
+    a.monthlyReturns = PeriodReturns::of(a.returns.day, a.returns.ret).months;
     // A day whose return is not a number (a NaN or an infinity in total_return) counts in no bin: the
     // histogram leaves non-finite values out, and so a month compounded over such a day.
     a.dailyDistribution = ReturnHistogram::of(a.returns.ret);
