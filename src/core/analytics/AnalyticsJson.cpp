@@ -5,15 +5,13 @@
 #include <QJsonArray>
 
 #include "analytics/MetricDefinition.h"
+#include "strategy/JsonValues.h"
 
 namespace strata {
 
 namespace analytics_json {
 
-QJsonValue number(double value)
-{
-    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
-}
+using jsonvalues::number;
 
 QJsonValue day(const QDate& day)
 {

@@ -4,24 +4,15 @@
 
 #include <QJsonArray>
 
+#include "strategy/JsonValues.h"
+
 namespace strata {
 
 namespace family_json {
 
-QJsonValue number(double value)
-{
-    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue optionalNumber(const std::optional<double>& value)
-{
-    return value ? number(*value) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue textOrNull(const QString& text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
+using jsonvalues::number;
+using jsonvalues::optionalNumber;
+using jsonvalues::textOrNull;
 
 QJsonObject attribution(const std::array<double, 3>& a)
 {

@@ -5,24 +5,15 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include "strategy/JsonValues.h"
+
 namespace strata {
 
 namespace {
 
-QJsonValue number(double value)
-{
-    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue optionalNumber(const std::optional<double>& value)
-{
-    return value ? number(*value) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue textOrNull(const QString& text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
+using jsonvalues::number;
+using jsonvalues::optionalNumber;
+using jsonvalues::textOrNull;
 
 QJsonValue time(const QDateTime& t)
 {
